@@ -1,0 +1,217 @@
+/**
+ * Shapes of integrator.io resources, as far as the client relies on them. Documents are
+ * open-ended JSON: every interface keeps an index signature so nothing the API returns is lost
+ * on a round trip (PUT replaces the whole resource).
+ */
+
+export type JsonObject = { [key: string]: unknown };
+
+/** Fields the server sets on every resource. */
+export interface ResourceBase extends JsonObject {
+  _id: string;
+  name?: string;
+  createdAt?: string;
+  lastModified?: string;
+  lastModifiedBy?: string;
+}
+
+export interface Integration extends ResourceBase {
+  description?: string;
+  _registeredConnectionIds?: string[];
+  flowGroupings?: { _id: string; name: string }[];
+  sandbox?: boolean;
+}
+
+export interface PageGenerator extends JsonObject {
+  _exportId: string;
+  schedule?: string;
+  skipRetries?: boolean;
+}
+
+export interface PageProcessor extends JsonObject {
+  type: 'export' | 'import';
+  _exportId?: string;
+  _importId?: string;
+  proceedOnFailure?: boolean;
+  responseMapping?: JsonObject;
+}
+
+export interface Router extends JsonObject {
+  id?: string;
+  name?: string;
+  branches?: { name?: string; pageProcessors?: PageProcessor[]; nextRouterId?: string }[];
+}
+
+export interface Flow extends ResourceBase {
+  _integrationId?: string;
+  disabled?: boolean;
+  schedule?: string;
+  timezone?: string;
+  pageGenerators?: PageGenerator[];
+  pageProcessors?: PageProcessor[];
+  routers?: Router[];
+  /** Legacy single-step flows. */
+  _exportId?: string;
+  _importId?: string;
+  lastExecutedAt?: string;
+}
+
+export interface Export extends ResourceBase {
+  _connectionId?: string;
+  adaptorType?: string;
+  type?: string;
+  isLookup?: boolean;
+}
+
+export interface Import extends ResourceBase {
+  _connectionId?: string;
+  adaptorType?: string;
+  mapping?: Mapping;
+  mappings?: Mapper2Field[];
+}
+
+export interface Connection extends ResourceBase {
+  type?: string;
+  offline?: boolean;
+  debugDate?: string;
+}
+
+export interface Script extends ResourceBase {
+  description?: string;
+  /** Only on GET by id; lists omit it. */
+  content?: string;
+}
+
+export type FileDefinition = ResourceBase;
+export type Api = ResourceBase;
+
+export interface AccessToken extends ResourceBase {
+  fullAccess?: boolean;
+  revoked?: boolean;
+  autoPurgeAt?: string;
+}
+
+/** Mapper 1.0 (`mapping`). */
+export interface Mapping extends JsonObject {
+  fields?: MappingField[];
+  lists?: MappingList[];
+}
+
+export interface MappingField extends JsonObject {
+  generate: string;
+  extract?: string;
+  hardCodedValue?: unknown;
+  default?: unknown;
+  dataType?: string;
+  lookupName?: string;
+  discardIfEmpty?: boolean;
+}
+
+export interface MappingList extends JsonObject {
+  generate: string;
+  fields: (MappingField & { isKey?: boolean })[];
+}
+
+/** Mapper 2.0 (`mappings`), recursive. */
+export interface Mapper2Field extends JsonObject {
+  generate?: string;
+  dataType?: string;
+  extract?: string;
+  default?: unknown;
+  status?: string;
+  mappings?: Mapper2Field[];
+  buildArrayHelper?: { extract?: string; mappings?: Mapper2Field[] }[];
+}
+
+export type JobType = 'flow' | 'export' | 'import' | 'retry' | 'bulk_retry';
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'canceled' | 'canceling' | 'retrying';
+
+export interface Job extends JsonObject {
+  _id: string;
+  type: JobType;
+  status: JobStatus;
+  _integrationId?: string;
+  _flowId?: string;
+  _exportId?: string;
+  _importId?: string;
+  _flowJobId?: string;
+  oIndex?: number;
+  startedAt?: string;
+  endedAt?: string;
+  createdAt: string;
+  lastModified?: string;
+  numSuccess?: number;
+  numError?: number;
+  numIgnore?: number;
+  numExport?: number;
+  numResolved?: number;
+  numOpenError?: number;
+  numPagesGenerated?: number;
+  numPagesProcessed?: number;
+  doneExporting?: boolean;
+  children?: Job[];
+}
+
+/** An open or resolved error of a flow step (error management 2.0). */
+export interface ErrorRecord extends JsonObject {
+  errorId: string;
+  occurredAt: string;
+  source: string;
+  code: string;
+  message: string;
+  classification?: string;
+  traceKey?: string;
+  retryDataKey?: string;
+  _flowJobId?: string;
+  oIndex?: string | number;
+  resolvedBy?: string;
+  resolvedAt?: string;
+}
+
+export interface RetryData extends JsonObject {
+  data: unknown;
+  stage?: string;
+  traceKey?: string;
+}
+
+export interface AuditEntry extends JsonObject {
+  _id: string;
+  resourceType: string;
+  _resourceId: string;
+  source: string;
+  event?: string;
+  time?: string;
+  byUser?: { _id: string; email?: string; name?: string };
+  fieldChanges: { fieldPath: string; oldValue?: unknown; newValue?: unknown }[];
+}
+
+export interface TokenInfo extends JsonObject {
+  _userId: string;
+  scope?: string;
+}
+
+/** `{ "<plural>": [{id, name}] }` */
+export type Dependencies = Record<string, { id: string; name?: string; dependencyIds?: unknown }[]>;
+
+export interface PagedExportState extends JsonObject {
+  pageIndex?: number;
+  pageSize?: number;
+  totalPages?: number;
+  totalRecords?: number;
+  done?: boolean;
+}
+
+export interface ExportPage {
+  data: unknown[];
+  dataURIs?: (string | null)[];
+  pagedExportState?: PagedExportState;
+}
+
+export interface ImportResult extends JsonObject {
+  statusCode: number;
+  id?: string;
+  _json?: unknown;
+  errors?: { code: string; message: string }[];
+}
+
+export type PingResult = { ok: true } | { ok: false; code: string; message: string };

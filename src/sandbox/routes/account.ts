@@ -1,0 +1,59 @@
+/** Account-wide routes: who the token belongs to, the audit log, key/value state, real-time export config. */
+import { SandboxError } from '../apiError';
+import { noContent, ok, RouteModule } from '../http';
+import { isObject } from '../json';
+import { pagedList } from '../listing';
+
+export const accountRoutes: RouteModule = (routes, services) => {
+  const { store, resources, settings } = services;
+
+  routes.add('GET', '/tokenInfo', () => ok({ _userId: store.data.user._id, scope: '*' }));
+
+  routes.add('GET', '/audit', (ctx) => {
+    const q = ctx.query;
+    const from = q.get('from');
+    const to = q.get('to');
+    const entries = store.data.audit
+      .filter((e) => {
+        if (q.get('resourceType') && e.resourceType !== q.get('resourceType')) return false;
+        if (q.get('_resourceId') && e._resourceId !== q.get('_resourceId')) return false;
+        if (q.get('_byUserId') && e.byUser._id !== q.get('_byUserId')) return false;
+        if (q.get('source') && e.source.toLowerCase() !== q.get('source')!.toLowerCase()) return false;
+        if (q.get('action') && e.event !== q.get('action')) return false;
+        if (from && e.time < new Date(from).toISOString()) return false;
+        if (to && e.time > new Date(to).toISOString()) return false;
+        return true;
+      })
+      .reverse();
+    return pagedList(ctx, entries, settings);
+  });
+
+  routes.add('GET', '/state', () => ok({ keys: Object.keys(store.data.state) }));
+  routes.add('GET', '/state/:key', (ctx) => {
+    const key = ctx.params.key!;
+    if (!(key in store.data.state)) throw SandboxError.notFound('State key');
+    return ok(store.data.state[key]);
+  });
+  routes.add('PUT', '/state/:key', async (ctx) => {
+    store.data.state[ctx.params.key!] = ctx.body ?? null;
+    await store.commit();
+    return { status: 200, text: 'OK' };
+  });
+  routes.add('DELETE', '/state/:key', async (ctx) => {
+    delete store.data.state[ctx.params.key!];
+    await store.commit();
+    return noContent();
+  });
+
+  routes.add('GET', '/exports/:id/distributed', (ctx) => {
+    const doc = resources.get('exports', ctx.params.id!);
+    return ok(isObject(doc.distributed) ? doc.distributed : {});
+  });
+  routes.add('PUT', '/exports/:id/distributed', async (ctx) => {
+    if (!isObject(ctx.body)) throw SandboxError.badRequest('invalid_body', 'The body must be a JSON object.');
+    const config = ctx.body;
+    const doc = resources.applyChange('exports', ctx.params.id!, (d) => (d.distributed = config), { bumpLastModified: true });
+    await store.commit();
+    return ok(doc.distributed);
+  });
+};

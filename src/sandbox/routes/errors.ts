@@ -1,0 +1,129 @@
+/**
+ * Error management 2.0 for a flow step (`:stepId` is the step's export or import id): open and
+ * resolved lists paged with `nextPageURL`, resolve, purge, retry, and retry data.
+ */
+import { StoredError } from '../account';
+import { SandboxError } from '../apiError';
+import { noContent, ok, RequestContext, RouteModule } from '../http';
+import { isObject, JsonObject } from '../json';
+import { Services } from '../services';
+
+/** Fields kept on the store's error records for its own bookkeeping, not shown by the API. */
+const INTERNAL_FIELDS = ['_flowId', '_stepId', 'retryDataEditedAt'];
+
+export const errorRoutes: RouteModule = (routes, services) => {
+  const { store, jobs, settings } = services;
+
+  routes.add('GET', '/flows/:id/:stepId/errors', (ctx) => {
+    const step = checkStep(services, ctx);
+    const open = store.stepErrors(step.flowId, step.stepId).filter((e) => !e.resolvedAt && matchesErrorQuery(e, ctx.query, 'occurredAt'));
+    return pageOfErrors(ctx, open, 'errors', settings.errorPageSize);
+  });
+
+  routes.add('GET', '/flows/:id/:stepId/resolved', (ctx) => {
+    const step = checkStep(services, ctx);
+    const resolved = store.stepErrors(step.flowId, step.stepId).filter((e) => e.resolvedAt && matchesErrorQuery(e, ctx.query, 'resolvedAt'));
+    return pageOfErrors(ctx, resolved, 'resolved', settings.errorPageSize);
+  });
+
+  routes.add('PUT', '/flows/:id/:stepId/resolved', async (ctx) => {
+    const step = checkStep(services, ctx);
+    const ids = idList(ctx.body, 'errors');
+    const now = new Date().toISOString();
+    for (const error of store.stepErrors(step.flowId, step.stepId)) {
+      if (error.resolvedAt || !ids.includes(error.errorId)) continue;
+      Object.assign(error, { resolvedAt: now, resolvedBy: store.data.user._id });
+      jobs.adjustFlowJob(error._flowJobId, { numOpenError: -1, numResolved: 1 });
+    }
+    await store.commit();
+    return noContent();
+  });
+
+  routes.add('DELETE', '/flows/:id/:stepId/resolved', async (ctx) => {
+    const step = checkStep(services, ctx);
+    const ids = idList(ctx.body, 'errors');
+    store.data.errors = store.data.errors.filter((e) => !(e._flowId === step.flowId && e._stepId === step.stepId && e.resolvedAt && ids.includes(e.errorId)));
+    await store.commit();
+    return noContent();
+  });
+
+  routes.add('POST', '/flows/:id/:stepId/retry', async (ctx) => {
+    const step = checkStep(services, ctx);
+    const keys = idList(ctx.body, 'retryDataKeys');
+    const job = jobs.retry(step.flowId, step.stepId, keys);
+    await store.commit();
+    return ok({ _jobId: job._id });
+  });
+
+  routes.add('GET', '/flows/:id/:stepId/:retryDataKey/data', (ctx) => ok(retryData(services, ctx).data));
+
+  routes.add('PUT', '/flows/:id/:stepId/:retryDataKey/data', async (ctx) => {
+    const { error, key } = retryData(services, ctx);
+    if (!isObject(ctx.body) || !('data' in ctx.body)) throw SandboxError.badRequest('invalid_body', 'Send the retry data object back with its `data` edited.', 'data');
+    store.data.retryData[key] = ctx.body;
+    error.retryDataEditedAt = new Date().toISOString();
+    await store.commit();
+    return ok(ctx.body);
+  });
+};
+
+function checkStep(services: Services, ctx: RequestContext): { flowId: string; stepId: string } {
+  const flowId = ctx.params.id!;
+  const stepId = ctx.params.stepId!;
+  services.resources.get('flows', flowId);
+  if (!services.store.get('exports', stepId) && !services.store.get('imports', stepId)) throw SandboxError.notFound('Flow step');
+  return { flowId, stepId };
+}
+
+function retryData(services: Services, ctx: RequestContext): { error: StoredError; key: string; data: JsonObject } {
+  const step = checkStep(services, ctx);
+  const key = ctx.params.retryDataKey!;
+  const error = services.store.stepErrors(step.flowId, step.stepId).find((e) => e.retryDataKey === key);
+  const data = services.store.data.retryData[key];
+  if (!error || !data) throw SandboxError.notFound('Retry data');
+  return { error, key, data };
+}
+
+function idList(body: unknown, field: string): string[] {
+  const list = isObject(body) ? body[field] : undefined;
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
+    throw SandboxError.badRequest('invalid_body', `The body must be {"${field}": ["…"]}.`, field);
+  }
+  return list as string[];
+}
+
+function matchesErrorQuery(error: StoredError, query: URLSearchParams, timeField: 'occurredAt' | 'resolvedAt'): boolean {
+  const time = String(error[timeField] ?? '');
+  const gte = query.get(`${timeField}_gte`);
+  const lte = query.get(`${timeField}_lte`);
+  if (gte && time < new Date(gte).toISOString()) return false;
+  if (lte && time > new Date(lte).toISOString()) return false;
+  const sources = query.getAll('source');
+  if (sources.length && !sources.includes(error.source)) return false;
+  const classes = query.getAll('classification');
+  if (classes.length && !classes.includes(error.classification)) return false;
+  const job = query.get('_flowJobId');
+  return !job || error._flowJobId === job;
+}
+
+/** A page of errors starting at `startAtErrorId`, with a UI-style `nextPageURL` when more follow. */
+function pageOfErrors(ctx: RequestContext, errors: StoredError[], key: 'errors' | 'resolved', pageSize: number) {
+  const sorted = [...errors].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.errorId.localeCompare(b.errorId));
+  const startAt = ctx.query.get('startAtErrorId');
+  const start = startAt ? Math.max(0, sorted.findIndex((e) => e.errorId === startAt)) : 0;
+  const page = sorted.slice(start, start + pageSize).map(publicError);
+  const body: JsonObject = { [key]: page };
+  const next = sorted[start + pageSize];
+  if (next) {
+    const query = new URLSearchParams(ctx.query);
+    query.set('startAtErrorId', next.errorId);
+    body.nextPageURL = `/api${ctx.path}?${query.toString()}`;
+  }
+  return ok(body);
+}
+
+function publicError(error: StoredError): JsonObject {
+  const copy: JsonObject = { ...error };
+  for (const field of INTERNAL_FIELDS) delete copy[field];
+  return copy;
+}

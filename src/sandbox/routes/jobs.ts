@@ -1,0 +1,103 @@
+/**
+ * `/jobs`: filtered lists (newest first, capped, paged by the client with `createdAt_lte`),
+ * one job, its family, and cancel. Queries without a narrowing filter are refused as the API does.
+ */
+import { StoredJob } from '../account';
+import { SandboxError } from '../apiError';
+import { ok, RouteModule } from '../http';
+
+
+const PARENT_FILTERS = ['_integrationId', '_flowId', '_exportId', '_importId', '_flowJobId', '_jobId', 'createdAt_gte', 'createdAt_lte', '_bulkJobId'];
+const CHILD_FILTERS = ['_flowJobId', '_exportId', '_importId', 'resourceId'];
+const CHILD_TYPES = new Set(['export', 'import']);
+const PARENT_TYPES = new Set(['flow', 'retry', 'bulk_retry']);
+
+export const jobRoutes: RouteModule = (routes, services) => {
+  const { store, jobs, settings } = services;
+
+  routes.add('GET', '/jobs', (ctx) => {
+    const q = ctx.query;
+    const types = [...q.getAll('type'), ...indexed(q, 'type_in')];
+    const isChildQuery = types.length > 0 && types.every((t) => CHILD_TYPES.has(t));
+    if (isChildQuery && !CHILD_FILTERS.some((f) => q.has(f))) {
+      throw SandboxError.badRequest('invalid_query', 'For child jobs, query parameters must contain either "_flowJobId" or "resourceId"');
+    }
+    if (!isChildQuery && !PARENT_FILTERS.some((f) => q.has(f)) && indexed(q, '_flowId_in').length === 0) {
+      throw SandboxError.badRequest('invalid_query', 'For parent jobs, query parameters must contain either "_integrationId" or "_jobId" or "createdAt"');
+    }
+    const wantedTypes = types.length ? new Set(types) : q.has('_flowJobId') ? undefined : PARENT_TYPES;
+    const statuses = [...q.getAll('status'), ...indexed(q, 'status_in')];
+    const flowIds = indexed(q, '_flowId_in');
+    const gte = parseDate(q.get('createdAt_gte'), 'createdAt_gte');
+    const lte = parseDate(q.get('createdAt_lte'), 'createdAt_lte');
+    const numericFilters = [...q.keys()].filter((k) => /^num\w+_(gte|lte)$/.test(k));
+    const matches = (job: StoredJob): boolean => {
+      if (wantedTypes && !wantedTypes.has(job.type)) return false;
+      for (const field of ['_integrationId', '_flowId', '_exportId', '_importId', '_flowJobId'] as const) {
+        const want = q.get(field);
+        if (want !== null && job[field] !== want) return false;
+      }
+      if (q.has('_jobId') && job._id !== q.get('_jobId')) return false;
+      const resourceId = q.get('resourceId');
+      if (resourceId !== null && job._exportId !== resourceId && job._importId !== resourceId) return false;
+      if (statuses.length && !statuses.includes(job.status)) return false;
+      if (flowIds.length && !flowIds.includes(String(job._flowId))) return false;
+      const created = Date.parse(job.createdAt);
+      if (gte !== undefined && created < gte) return false;
+      if (lte !== undefined && created > lte) return false;
+      for (const key of numericFilters) {
+        const [, field, bound] = /^(num\w+)_(gte|lte)$/.exec(key)!;
+        const value = typeof job[field!] === 'number' ? (job[field!] as number) : 0;
+        const limit = Number(q.get(key));
+        if (bound === 'gte' ? value < limit : value > limit) return false;
+      }
+      if (q.has('retriable') && String(job.retriable ?? false) !== q.get('retriable')) return false;
+      return true;
+    };
+    const found = store.data.jobs
+      .filter(matches)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, settings.jobsPageCap);
+    return ok(found);
+  });
+
+  routes.add('GET', '/jobs/:id', (ctx) => ok(job(ctx.params.id!)));
+
+  routes.add('GET', '/jobs/:id/family', (ctx) => {
+    const parent = job(ctx.params.id!);
+    return ok({ ...parent, children: store.childJobs(parent._id).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
+  });
+
+  routes.add('POST', '/jobs/family', (ctx) => {
+    if (!Array.isArray(ctx.body)) throw SandboxError.badRequest('invalid_body', 'The body must be an array of job ids.');
+    return ok(ctx.body.filter((id): id is string => typeof id === 'string' && !!store.job(id)).map((id) => ({ ...store.job(id)!, children: store.childJobs(id) })));
+  });
+
+  routes.add('PUT', '/jobs/:id/cancel', async (ctx) => {
+    const canceled = jobs.cancel(ctx.params.id!);
+    await store.commit();
+    return ok(canceled);
+  });
+
+  function job(id: string): StoredJob {
+    const found = store.job(id);
+    if (!found) throw SandboxError.notFound('Job');
+    return found;
+  }
+};
+
+/** `name[0]=a&name[1]=b` (and `name=a` for convenience) as a list. */
+function indexed(query: URLSearchParams, name: string): string[] {
+  const values: string[] = [];
+  for (const [key, value] of query.entries()) if (key === name || key.startsWith(`${name}[`)) values.push(value);
+  return values;
+}
+
+/** ISO (with or without ms), a plain date, or epoch milliseconds. */
+function parseDate(value: string | null, name: string): number | undefined {
+  if (value === null || value === '') return undefined;
+  const time = /^\d{11,}$/.test(value) ? Number(value) : Date.parse(value);
+  if (Number.isNaN(time)) throw SandboxError.badRequest('invalid_or_missing_field', `Invalid or Missing Field: ${name}`);
+  return time;
+}
+

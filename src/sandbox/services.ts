@@ -1,0 +1,45 @@
+/** What every route module shares: the account, its settings and the engines that act on it. */
+import { FaultSettings } from './faults';
+import { JobEngine, JobTiming } from './jobs';
+import { ResourceService } from './resourceService';
+import { Store } from './store';
+
+export interface SandboxSettings {
+  /** The bearer token every request must carry. */
+  token: string;
+  /** Records per list page when the client sends no `limit`. The reference gives both 1000 and 100. */
+  pageSize: number;
+  /** The largest `limit` honoured. */
+  maxPageSize: number;
+  /** Errors per page of a step's error list (`nextPageURL` paging). */
+  errorPageSize: number;
+  /** Most jobs one `/jobs` answer holds (the reference gives 1000 and 1001). */
+  jobsPageCap: number;
+  /** Status for validation errors (the reference leaves 400 vs 422 open). */
+  validationStatus: number;
+  /** Status for a successful PATCH (204 in the help center, 200 on the developer site). */
+  patchStatus: 200 | 204;
+  timing: JobTiming;
+  /** Signs `pagedExportState` so a tampered state is refused. */
+  exportSecret: string;
+}
+
+export interface RequestLogEntry {
+  time: string;
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  body?: unknown;
+}
+
+export interface Services {
+  store: Store;
+  settings: SandboxSettings;
+  resources: ResourceService;
+  jobs: JobEngine;
+  /** Replaced as a whole by the admin route. */
+  faults: { current: FaultSettings };
+  /** The most recent API requests, newest last (admin routes left out). */
+  requestLog: RequestLogEntry[];
+}
