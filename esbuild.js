@@ -17,9 +17,7 @@ const common = {
   external: ['vscode'],
 };
 
-const entries = [
-  { entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
-];
+const entries = [{ entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' }];
 
 async function main() {
   for (const entry of entries) {

@@ -81,7 +81,11 @@ export class IntegratorClient {
   }
 
   /** An integration's flows, exports, imports or connections, page by page. */
-  integrationChildren<T extends ResourceBase = ResourceBase>(integrationId: string, child: IntegrationChild, options: ListOptions = {}): AsyncGenerator<T[]> {
+  integrationChildren<T extends ResourceBase = ResourceBase>(
+    integrationId: string,
+    child: IntegrationChild,
+    options: ListOptions = {},
+  ): AsyncGenerator<T[]> {
     return linkPages<T>(this.transport, `/integrations/${encodeURIComponent(integrationId)}/${child}`, listQuery(options), options);
   }
 
@@ -97,7 +101,9 @@ export class IntegratorClient {
   /** The exports and imports a flow uses. */
   async flowDescendants(flowId: string, options: CallOptions = {}): Promise<{ exports?: Export[]; imports?: Import[] }> {
     const path = `/flows/${encodeURIComponent(flowId)}/descendants`;
-    return (await this.transport.request<{ exports?: Export[]; imports?: Import[] } | undefined>({ path, signal: options.signal })).body ?? {};
+    return (
+      (await this.transport.request<{ exports?: Export[]; imports?: Import[] } | undefined>({ path, signal: options.signal })).body ?? {}
+    );
   }
 
   /** The real-time (NetSuite/Salesforce distributed) configuration of an export. */

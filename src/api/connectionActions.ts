@@ -19,7 +19,7 @@ export class ConnectionActionsApi {
     return this.pingRequest({
       method,
       path: `/connections/${encodeURIComponent(connectionId)}/ping`,
-      body: method === 'POST' ? options.context ?? {} : undefined,
+      body: method === 'POST' ? (options.context ?? {}) : undefined,
       signal: options.signal,
     });
   }
@@ -32,7 +32,15 @@ export class ConnectionActionsApi {
   /** Runs an export definition through the connection without saving it; one page of records. */
   async exportVirtual(connectionId: string, exportDoc: JsonObject, options: CallOptions = {}): Promise<ExportPage> {
     const path = `/connections/${encodeURIComponent(connectionId)}/export`;
-    const body = (await this.transport.request<ExportPage>({ method: 'POST', path, body: { export: exportDoc }, idempotent: true, signal: options.signal })).body;
+    const body = (
+      await this.transport.request<ExportPage>({
+        method: 'POST',
+        path,
+        body: { export: exportDoc },
+        idempotent: true,
+        signal: options.signal,
+      })
+    ).body;
     return normaliseExportPage(body);
   }
 
@@ -43,20 +51,35 @@ export class ConnectionActionsApi {
   async exportPage(connectionId: string, exportDoc: JsonObject, state?: PagedExportState, options: CallOptions = {}): Promise<ExportPage> {
     const path = `/connections/${encodeURIComponent(connectionId)}/export/pages`;
     const requestBody = state ? { export: exportDoc, pagedExportState: state } : { export: exportDoc };
-    const body = (await this.transport.request<ExportPage>({ method: 'POST', path, body: requestBody, idempotent: true, signal: options.signal })).body;
+    const body = (
+      await this.transport.request<ExportPage>({ method: 'POST', path, body: requestBody, idempotent: true, signal: options.signal })
+    ).body;
     return normaliseExportPage(body);
   }
 
   /** Sends records through an import definition without saving it. Writes to the target app: never retried. */
   async importVirtual(connectionId: string, importDoc: JsonObject, data: unknown[], options: CallOptions = {}): Promise<ImportResult[]> {
     const path = `/connections/${encodeURIComponent(connectionId)}/import`;
-    return (await this.transport.request<ImportResult[]>({ method: 'POST', path, body: { import: importDoc, data }, signal: options.signal })).body ?? [];
+    return (
+      (await this.transport.request<ImportResult[]>({ method: 'POST', path, body: { import: importDoc, data }, signal: options.signal }))
+        .body ?? []
+    );
   }
 
   /** Evaluates an import's mapping over records; returns the mapped records only. */
   async importMap(connectionId: string, importDoc: JsonObject, data: unknown[], options: CallOptions = {}): Promise<unknown[]> {
     const path = `/connections/${encodeURIComponent(connectionId)}/import/map`;
-    return (await this.transport.request<unknown[]>({ method: 'POST', path, body: { import: importDoc, data }, idempotent: true, signal: options.signal })).body ?? [];
+    return (
+      (
+        await this.transport.request<unknown[]>({
+          method: 'POST',
+          path,
+          body: { import: importDoc, data },
+          idempotent: true,
+          signal: options.signal,
+        })
+      ).body ?? []
+    );
   }
 
   /** The connection's debug log as plain text (one line per entry, each starting with a UTC time). */
@@ -65,7 +88,12 @@ export class ConnectionActionsApi {
     return (await this.transport.request<string | undefined>({ path, responseType: 'text', signal: options.signal })).body ?? '';
   }
 
-  private async pingRequest(req: { method: 'GET' | 'POST'; path: string; body?: unknown; signal?: AbortSignal | undefined }): Promise<PingResult> {
+  private async pingRequest(req: {
+    method: 'GET' | 'POST';
+    path: string;
+    body?: unknown;
+    signal?: AbortSignal | undefined;
+  }): Promise<PingResult> {
     try {
       const { body } = await this.transport.request<unknown>({ ...req, idempotent: true });
       const errors = errorsInBody(body);

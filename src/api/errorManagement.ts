@@ -49,11 +49,21 @@ export class ErrorsApi {
 
   /** Marks errors resolved by `errorId`. */
   async resolve(flowId: string, stepId: string, errorIds: string[], options: CallOptions = {}): Promise<void> {
-    await this.transport.request({ method: 'PUT', path: this.stepPath(flowId, stepId, 'resolved'), body: { errors: errorIds }, signal: options.signal });
+    await this.transport.request({
+      method: 'PUT',
+      path: this.stepPath(flowId, stepId, 'resolved'),
+      body: { errors: errorIds },
+      signal: options.signal,
+    });
   }
 
   /** Retries errors by `retryDataKey`; the retry runs as a job of type `retry`. Never sent twice. */
-  async retry(flowId: string, stepId: string, retryDataKeys: string[], options: CallOptions = {}): Promise<{ _jobId?: string } | undefined> {
+  async retry(
+    flowId: string,
+    stepId: string,
+    retryDataKeys: string[],
+    options: CallOptions = {},
+  ): Promise<{ _jobId?: string } | undefined> {
     const response = await this.transport.request<{ _jobId?: string } | undefined>({
       method: 'POST',
       path: this.stepPath(flowId, stepId, 'retry'),
@@ -64,17 +74,33 @@ export class ErrorsApi {
   }
 
   async getRetryData(flowId: string, stepId: string, retryDataKey: string, options: CallOptions = {}): Promise<RetryData> {
-    return (await this.transport.request<RetryData>({ path: this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data'), signal: options.signal })).body;
+    return (
+      await this.transport.request<RetryData>({
+        path: this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data'),
+        signal: options.signal,
+      })
+    ).body;
   }
 
   /** Replaces the retry data (send the whole object back with `data` edited). */
-  async updateRetryData(flowId: string, stepId: string, retryDataKey: string, retryData: RetryData, options: CallOptions = {}): Promise<RetryData | undefined> {
+  async updateRetryData(
+    flowId: string,
+    stepId: string,
+    retryDataKey: string,
+    retryData: RetryData,
+    options: CallOptions = {},
+  ): Promise<RetryData | undefined> {
     const path = this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data');
     return (await this.transport.request<RetryData | undefined>({ method: 'PUT', path, body: retryData, signal: options.signal })).body;
   }
 
   async flowSummary(flowId: string, options: CallOptions = {}): Promise<FlowErrorSummary> {
-    const body = (await this.transport.request<FlowErrorSummary | undefined>({ path: `/flows/${encodeURIComponent(flowId)}/errors`, signal: options.signal })).body;
+    const body = (
+      await this.transport.request<FlowErrorSummary | undefined>({
+        path: `/flows/${encodeURIComponent(flowId)}/errors`,
+        signal: options.signal,
+      })
+    ).body;
     return body ?? { flowErrors: [] };
   }
 

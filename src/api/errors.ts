@@ -12,13 +12,7 @@ export interface ApiErrorDetail {
 }
 
 /** Codes the client itself uses when the API did not give one. */
-export type ClientErrorCode =
-  | 'network_error'
-  | 'timeout'
-  | 'aborted'
-  | 'invalid_response'
-  | 'rate_limited'
-  | 'refused_url';
+export type ClientErrorCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'rate_limited' | 'refused_url';
 
 export class IntegratorApiError extends Error {
   override readonly name = 'IntegratorApiError';
@@ -36,13 +30,7 @@ export class IntegratorApiError extends Error {
   /** Seconds the server asked to wait (429/503), when it said. */
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(init: {
-    status: number;
-    errors: ApiErrorDetail[];
-    method: string;
-    path: string;
-    retryAfterSeconds?: number;
-  }) {
+  constructor(init: { status: number; errors: ApiErrorDetail[]; method: string; path: string; retryAfterSeconds?: number }) {
     const first = init.errors[0] ?? { code: 'unknown', message: 'Unknown error' };
     super(describe(init.method, init.path, init.status, init.errors));
     this.status = init.status;
@@ -56,13 +44,7 @@ export class IntegratorApiError extends Error {
 
   /** Worth trying again later: rate limits, gateway errors, network trouble, time-outs. */
   get isTransient(): boolean {
-    return (
-      this.status === 408 ||
-      this.status === 429 ||
-      this.status >= 500 ||
-      this.code === 'network_error' ||
-      this.code === 'timeout'
-    );
+    return this.status === 408 || this.status === 429 || this.status >= 500 || this.code === 'network_error' || this.code === 'timeout';
   }
 
   get isUnauthorized(): boolean {
@@ -85,7 +67,7 @@ export class IntegratorApiError extends Error {
 
 function describe(method: string, path: string, status: number, errors: ApiErrorDetail[]): string {
   const messages = errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');
-  const statusText = status === 0 ? errors[0]?.code ?? 'error' : String(status);
+  const statusText = status === 0 ? (errors[0]?.code ?? 'error') : String(status);
   return `${method} ${path} failed (${statusText}): ${messages}`;
 }
 
@@ -119,7 +101,7 @@ export function detailsFromJson(value: unknown): ApiErrorDetail[] {
     .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
     .map((item) => {
       const detail: ApiErrorDetail = {
-        code: item.code === undefined ? 'unknown' : String(item.code),
+        code: typeof item.code === 'string' || typeof item.code === 'number' ? String(item.code) : 'unknown',
         message: typeof item.message === 'string' ? item.message : JSON.stringify(item.message ?? ''),
       };
       if (typeof item.field === 'string') detail.field = item.field;

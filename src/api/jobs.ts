@@ -4,7 +4,7 @@
  */
 import { collect, createdAtPages } from './paging';
 import { CallOptions } from './resources';
-import { Query, Transport } from './transport';
+import { Transport } from './transport';
 import { Job } from './types';
 
 /** The optional body of a run. */
@@ -59,7 +59,7 @@ export class JobsApi {
 
   /** Pages of jobs, newest first. */
   list(query: JobQuery, options: CallOptions & { pageCap?: number } = {}): AsyncGenerator<Job[]> {
-    return createdAtPages<Job>(this.transport, '/jobs', query as Query, options.pageCap ?? JOBS_PAGE_CAP, options);
+    return createdAtPages<Job>(this.transport, '/jobs', query, options.pageCap ?? JOBS_PAGE_CAP, options);
   }
 
   listAll(query: JobQuery, options: CallOptions & { pageCap?: number } = {}): Promise<Job[]> {
@@ -77,12 +77,25 @@ export class JobsApi {
 
   /** Asks a queued or running job to stop; it moves to `canceling`, then `canceled`. */
   async cancel(jobId: string, options: CallOptions = {}): Promise<Job | undefined> {
-    return (await this.transport.request<Job | undefined>({ method: 'PUT', path: `/jobs/${encodeURIComponent(jobId)}/cancel`, signal: options.signal })).body;
+    return (
+      await this.transport.request<Job | undefined>({
+        method: 'PUT',
+        path: `/jobs/${encodeURIComponent(jobId)}/cancel`,
+        signal: options.signal,
+      })
+    ).body;
   }
 
   /** Latest flow jobs of a flow. */
   async latestForFlow(flowId: string, options: CallOptions = {}): Promise<Job[]> {
-    return (await this.transport.request<Job[] | undefined>({ path: `/flows/${encodeURIComponent(flowId)}/jobs/latest`, signal: options.signal })).body ?? [];
+    return (
+      (
+        await this.transport.request<Job[] | undefined>({
+          path: `/flows/${encodeURIComponent(flowId)}/jobs/latest`,
+          signal: options.signal,
+        })
+      ).body ?? []
+    );
   }
 }
 

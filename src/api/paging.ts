@@ -29,11 +29,20 @@ export function parseLinkHeader(header: string | null | undefined): Record<strin
 }
 
 /** Pages of a Link-paged list (most resource lists, audit). */
-export async function* linkPages<T>(transport: Transport, path: string, query: Query | undefined, options: PageOptions = {}): AsyncGenerator<T[]> {
+export async function* linkPages<T>(
+  transport: Transport,
+  path: string,
+  query: Query | undefined,
+  options: PageOptions = {},
+): AsyncGenerator<T[]> {
   let next: string | undefined = path;
   let nextQuery: Query | undefined = query;
   while (next) {
-    const response: ApiResponse<T[] | undefined> = await transport.request<T[] | undefined>({ path: next, query: nextQuery, signal: options.signal });
+    const response: ApiResponse<T[] | undefined> = await transport.request<T[] | undefined>({
+      path: next,
+      query: nextQuery,
+      signal: options.signal,
+    });
     const page = response.body ?? [];
     if (!Array.isArray(page)) throw notAList(path);
     yield page;
@@ -43,7 +52,13 @@ export async function* linkPages<T>(transport: Transport, path: string, query: Q
 }
 
 /** Pages of a `nextPageURL`-paged list; `key` names the array in the body (`errors`, `resolved`). */
-export async function* nextPageUrlPages<T>(transport: Transport, path: string, key: string, query: Query | undefined, options: PageOptions = {}): AsyncGenerator<T[]> {
+export async function* nextPageUrlPages<T>(
+  transport: Transport,
+  path: string,
+  key: string,
+  query: Query | undefined,
+  options: PageOptions = {},
+): AsyncGenerator<T[]> {
   let next: string | undefined = path;
   let nextQuery: Query | undefined = query;
   while (next) {

@@ -93,7 +93,10 @@ export class ResourceCollection<T extends ResourceBase> extends ReadOnlyCollecti
 
   /** What uses this resource and what it uses: `{ "<plural>": [{id, name}] }`. */
   async dependencies(id: string, options: CallOptions = {}): Promise<Dependencies> {
-    return (await this.transport.request<Dependencies | undefined>({ path: this.itemPath(id, 'dependencies'), signal: options.signal })).body ?? {};
+    return (
+      (await this.transport.request<Dependencies | undefined>({ path: this.itemPath(id, 'dependencies'), signal: options.signal })).body ??
+      {}
+    );
   }
 
   /** The resource's audit trail, newest first, in pages. */

@@ -8,7 +8,7 @@
 import { SandboxError } from './apiError';
 import { StoredError, StoredJob } from './account';
 import { hexKey, numericId } from './ids';
-import { hashString, isObject, JsonObject } from './json';
+import { asText, hashString, isObject, JsonObject } from './json';
 import { flavourOf, generateRecords } from './records';
 import { flowStepIds } from './resourceService';
 import { Store } from './store';
@@ -47,7 +47,7 @@ export class JobEngine {
   runFlow(flow: JsonObject): StoredJob {
     const now = new Date();
     const job = this.newJob('flow', now, {
-      _flowId: flow._id as string,
+      _flowId: flow._id,
       ...(typeof flow._integrationId === 'string' ? { _integrationId: flow._integrationId } : {}),
       triggeredBy: 'api',
       numSuccess: 0,
@@ -93,7 +93,9 @@ export class JobEngine {
     const job = this.store.job(jobId);
     if (!job) throw SandboxError.notFound('Job');
     if (FINISHED.has(job.status)) {
-      throw new SandboxError(422, [{ code: 'invalid_job_state', message: `The job has already ${job.status === 'canceled' ? 'been canceled' : job.status}.` }]);
+      throw new SandboxError(422, [
+        { code: 'invalid_job_state', message: `The job has already ${job.status === 'canceled' ? 'been canceled' : job.status}.` },
+      ]);
     }
     if (job.status === 'canceling') return job;
     this.clearTimer(job._id);
@@ -204,7 +206,14 @@ export class JobEngine {
       this.addError(job, step.id, offline ? offlineError(connection) : recordError(importDoc, record), record);
     });
     const success = records.length - errors;
-    this.update(child, { status: 'completed', endedAt, numSuccess: success, numError: errors, numOpenError: errors, numPagesProcessed: pages });
+    this.update(child, {
+      status: 'completed',
+      endedAt,
+      numSuccess: success,
+      numError: errors,
+      numOpenError: errors,
+      numPagesProcessed: pages,
+    });
     this.update(job, {
       numSuccess: num(job.numSuccess) + success,
       numError: num(job.numError) + errors,
@@ -215,7 +224,12 @@ export class JobEngine {
 
   private finishFlow(job: StoredJob, failed: boolean): void {
     this.timers.delete(job._id);
-    this.update(job, { status: failed ? 'failed' : 'completed', endedAt: new Date().toISOString(), doneExporting: true, percentComplete: 100 });
+    this.update(job, {
+      status: failed ? 'failed' : 'completed',
+      endedAt: new Date().toISOString(),
+      doneExporting: true,
+      percentComplete: 100,
+    });
     this.persist();
   }
 
@@ -227,7 +241,10 @@ export class JobEngine {
       if (error.resolvedAt) continue;
       const connection = this.connectionOf(this.store.get('imports', error._stepId) ?? this.store.get('exports', error._stepId));
       // Data errors need their retry data fixed first; connection errors need the connection back.
-      const fixed = error.classification === 'connection' || error.classification === 'intermittent' ? connection?.offline !== true : error.retryDataEditedAt !== undefined;
+      const fixed =
+        error.classification === 'connection' || error.classification === 'intermittent'
+          ? connection?.offline !== true
+          : error.retryDataEditedAt !== undefined;
       if (fixed) {
         success++;
         Object.assign(error, { resolvedAt: now, resolvedBy: 'retry' });
@@ -246,12 +263,20 @@ export class JobEngine {
   adjustFlowJob(flowJobId: string | undefined, delta: { numOpenError: number; numResolved: number }): void {
     const job = flowJobId ? this.store.job(flowJobId) : undefined;
     if (!job) return;
-    this.update(job, { numOpenError: Math.max(0, num(job.numOpenError) + delta.numOpenError), numResolved: num(job.numResolved) + delta.numResolved });
+    this.update(job, {
+      numOpenError: Math.max(0, num(job.numOpenError) + delta.numOpenError),
+      numResolved: num(job.numResolved) + delta.numResolved,
+    });
   }
 
-  private addError(job: StoredJob, stepId: string, error: Pick<StoredError, 'source' | 'code' | 'message' | 'classification'>, record: JsonObject): void {
+  private addError(
+    job: StoredJob,
+    stepId: string,
+    error: Pick<StoredError, 'source' | 'code' | 'message' | 'classification'>,
+    record: JsonObject,
+  ): void {
     const retryDataKey = hexKey();
-    const traceKey = String(record.id ?? record.internalId ?? record.Id ?? record.reference ?? retryDataKey.slice(0, 8));
+    const traceKey = asText(record.id ?? record.internalId ?? record.Id ?? record.reference ?? retryDataKey.slice(0, 8));
     const stored: StoredError = {
       _flowId: job._flowId as string,
       _stepId: stepId,
@@ -291,7 +316,7 @@ export class JobEngine {
       lastModified: createdAt,
       purgeAt: new Date(at.getTime() + 30 * 86_400_000).toISOString(),
       ...fields,
-    } as StoredJob;
+    };
   }
 
   private update(job: StoredJob, fields: JsonObject): void {
@@ -324,11 +349,19 @@ function num(value: unknown): number {
 }
 
 function offlineError(connection: JsonObject | undefined): Pick<StoredError, 'source' | 'code' | 'message' | 'classification'> {
-  return { source: 'connection', code: 'connection_offline', message: `Connection "${String(connection?.name)}" is offline; records were not sent.`, classification: 'connection' };
+  return {
+    source: 'connection',
+    code: 'connection_offline',
+    message: `Connection "${String(connection?.name)}" is offline; records were not sent.`,
+    classification: 'connection',
+  };
 }
 
 /** A believable application error for a record, naming a field the import maps. */
-function recordError(importDoc: JsonObject | undefined, record: JsonObject): Pick<StoredError, 'source' | 'code' | 'message' | 'classification'> {
+function recordError(
+  importDoc: JsonObject | undefined,
+  record: JsonObject,
+): Pick<StoredError, 'source' | 'code' | 'message' | 'classification'> {
   const mapping = importDoc && isObject(importDoc.mapping) && Array.isArray(importDoc.mapping.fields) ? importDoc.mapping.fields : [];
   const firstField = mapping.find(isObject);
   const field = firstField && typeof firstField.generate === 'string' ? firstField.generate : 'email';

@@ -3,6 +3,14 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
 
+/** A value as text: strings as they are, other values as JSON (never "[object Object]"). */
+export function asText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
+}
+
 export function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
@@ -78,7 +86,7 @@ export function deletePath(target: JsonObject, path: string): boolean {
   const last = parts.pop();
   if (last === undefined) return false;
   const parent = parts.length ? getPath(target, parts.join('.')) : target;
-  if (parent === null || typeof parent !== 'object' || !(String(last) in (parent as object))) return false;
+  if (parent === null || typeof parent !== 'object' || !(String(last) in parent)) return false;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
   else delete (parent as Record<string, unknown>)[String(last)];
   return true;

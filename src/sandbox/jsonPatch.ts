@@ -37,7 +37,8 @@ export function applyPatch(doc: JsonObject, operations: unknown[]): void {
         break;
       }
       case 'test':
-        if (!deepEqual(getPath(doc, path), op.value)) throw new SandboxError(409, [{ code: 'test_failed', message: `Test of ${op.path} failed.` }]);
+        if (!deepEqual(getPath(doc, path), op.value))
+          throw new SandboxError(409, [{ code: 'test_failed', message: `Test of ${op.path} failed.` }]);
         break;
       default:
         throw SandboxError.badRequest('invalid_patch', `Unknown operation "${op.op}".`);

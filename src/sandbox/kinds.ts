@@ -63,7 +63,17 @@ export const SECRET_PATHS: Partial<Record<Kind, readonly string[]>> = {
 
 /** Paths (JSON Pointer, first segment or whole) each kind accepts in PATCH. */
 export const PATCH_WHITELIST: Partial<Record<Kind, readonly string[]>> = {
-  flows: ['/name', '/description', '/schedule', '/timezone', '/disabled', '/runPageGeneratorsInParallel', '/aliases', '/pageGenerators', '/routers'],
+  flows: [
+    '/name',
+    '/description',
+    '/schedule',
+    '/timezone',
+    '/disabled',
+    '/runPageGeneratorsInParallel',
+    '/aliases',
+    '/pageGenerators',
+    '/routers',
+  ],
   exports: ['/assistantMetadata', '/netsuite/distributed/disabled', '/salesforce/distributed/disabled', '/debugUntil'],
   imports: ['/assistantMetadata', '/debugUntil'],
   connections: ['/debugDate'],

@@ -20,11 +20,20 @@ export function readProjection(query: URLSearchParams): Projection {
   const include = query.get('include');
   const exclude = query.get('exclude');
   if (include && exclude) {
-    throw SandboxError.badRequest('invalid_query_params', 'Please provide either include or exclude param in the request query and not both.');
+    throw SandboxError.badRequest(
+      'invalid_query_params',
+      'Please provide either include or exclude param in the request query and not both.',
+    );
   }
-  for (const [name, value] of [['include', include], ['exclude', exclude]] as const) {
+  for (const [name, value] of [
+    ['include', include],
+    ['exclude', exclude],
+  ] as const) {
     if (value && !PROJECTION_CHARS.test(value)) {
-      throw SandboxError.badRequest('invalid_query_params', `Invalid ${name} param: only letters, digits, dots, underscores and commas are allowed.`);
+      throw SandboxError.badRequest(
+        'invalid_query_params',
+        `Invalid ${name} param: only letters, digits, dots, underscores and commas are allowed.`,
+      );
     }
   }
   const fields = (value: string | null) => (value ? value.split(',').filter(Boolean) : undefined);
@@ -54,7 +63,12 @@ export function project(doc: JsonObject, projection: Projection): JsonObject {
 }
 
 /** One page of `items`, with a Link header to the next (and previous) page. */
-export function pagedList(ctx: RequestContext, items: readonly unknown[], settings: SandboxSettings, view: (item: JsonObject) => JsonObject = (d) => d): Reply {
+export function pagedList(
+  ctx: RequestContext,
+  items: readonly unknown[],
+  settings: SandboxSettings,
+  view: (item: JsonObject) => JsonObject = (d) => d,
+): Reply {
   const limit = readInt(ctx.query, 'limit', settings.pageSize, 1, settings.maxPageSize);
   const skip = readInt(ctx.query, 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
   const projection = readProjection(ctx.query);

@@ -6,14 +6,14 @@
  * - an HTTP connection without a base URI cannot be pinged;
  * everything else answers healthy.
  */
-import { getPath, isObject, JsonObject } from './json';
+import { asText, getPath, isObject, JsonObject } from './json';
 import { SECRET_PATHS } from './kinds';
 
 export type PingOutcome = { ok: true } | { ok: false; code: number | string; message: string };
 
 export function pingConnection(connection: JsonObject): PingOutcome {
-  const type = String(connection.type ?? '');
-  const block = isObject(connection[type]) ? (connection[type] as JsonObject) : {};
+  const type = asText(connection.type);
+  const block = isObject(connection[type]) ? connection[type] : {};
   const baseURI = typeof block.baseURI === 'string' ? block.baseURI : typeof block.hostURI === 'string' ? block.hostURI : undefined;
   const host = hostOf(baseURI ?? (typeof block.host === 'string' ? block.host : undefined));
 
@@ -27,7 +27,11 @@ export function pingConnection(connection: JsonObject): PingOutcome {
     const value = getPath(connection, path);
     if (typeof value === 'string' && /^(expired|invalid)/i.test(value)) {
       const where = host ?? type;
-      return { ok: false, code: 401, message: `Authentication failed: ${where} rejected the credentials (401 Unauthorized). Update the connection's credentials and try again.` };
+      return {
+        ok: false,
+        code: 401,
+        message: `Authentication failed: ${where} rejected the credentials (401 Unauthorized). Update the connection's credentials and try again.`,
+      };
     }
   }
   return { ok: true };

@@ -5,8 +5,30 @@
 import { hashString, isObject, JsonObject, seededRandom } from './json';
 
 const FIRST = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Katherine', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia'];
-const LAST = ['Lovelace', 'Hopper', 'Torvalds', 'Hamilton', 'Turing', 'Johnson', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman'];
-const COMPANIES = ['Acme Products', 'Widgets Inc.', 'Example Services', 'Northwind Traders', 'Contoso Ltd', 'Globex', 'Initech', 'Umbrella Retail'];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Torvalds',
+  'Hamilton',
+  'Turing',
+  'Johnson',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+];
+const COMPANIES = [
+  'Acme Products',
+  'Widgets Inc.',
+  'Example Services',
+  'Northwind Traders',
+  'Contoso Ltd',
+  'Globex',
+  'Initech',
+  'Umbrella Retail',
+];
 const ITEMS = [
   { sku: 'TSHIRT-BLK-M', name: 'Black T-Shirt (M)', price: 19.5 },
   { sku: 'MUG-WHT', name: 'White Mug', price: 9 },
@@ -59,7 +81,11 @@ function makeRecord(flavour: RecordFlavour, index: number, rnd: () => number): J
         currency: 'USD',
         total_price: money(lines.reduce((s, l) => s + l.price * l.quantity, 0)),
         customer: { first_name: first, last_name: last, email },
-        shipping_address: { city: pick(['Portland', 'Austin', 'Denver', 'Boston']), country_code: 'US', zip: String(10000 + Math.floor(rnd() * 89999)) },
+        shipping_address: {
+          city: pick(['Portland', 'Austin', 'Denver', 'Boston']),
+          country_code: 'US',
+          zip: String(10000 + Math.floor(rnd() * 89999)),
+        },
         line_items: lines,
       };
     }
@@ -75,7 +101,13 @@ function makeRecord(flavour: RecordFlavour, index: number, rnd: () => number): J
         dateCreated: day.toISOString(),
       };
     case 'account':
-      return { Id: `0015g00000${String(index).padStart(8, '0')}`, Name: pick(COMPANIES), Industry: pick(['Retail', 'Manufacturing', 'Media', 'Finance']), AnnualRevenue: Math.floor(rnd() * 5e7), LastModifiedDate: day.toISOString() };
+      return {
+        Id: `0015g00000${String(index).padStart(8, '0')}`,
+        Name: pick(COMPANIES),
+        Industry: pick(['Retail', 'Manufacturing', 'Media', 'Finance']),
+        AnnualRevenue: Math.floor(rnd() * 5e7),
+        LastModifiedDate: day.toISOString(),
+      };
     case 'opportunity':
       return {
         Id: `0065g00000${String(index).padStart(8, '0')}`,
@@ -86,11 +118,28 @@ function makeRecord(flavour: RecordFlavour, index: number, rnd: () => number): J
         AccountId: `0015g00000${String(Math.floor(rnd() * 500)).padStart(8, '0')}`,
       };
     case 'statement':
-      return { date: day.toISOString().slice(0, 10), reference: `TRX${100000 + index}`, description: `Payment from ${pick(COMPANIES)}`, amount: money((rnd() - 0.3) * 5000), currency: 'USD' };
+      return {
+        date: day.toISOString().slice(0, 10),
+        reference: `TRX${100000 + index}`,
+        description: `Payment from ${pick(COMPANIES)}`,
+        amount: money((rnd() - 0.3) * 5000),
+        currency: 'USD',
+      };
     case 'ticket':
-      return { id: 40_000 + index, subject: pick(['Cannot log in', 'Refund request', 'Shipping delay', 'Wrong size']), priority: pick(['low', 'normal', 'high', 'urgent']), requester: { name: `${first} ${last}`, email }, created_at: day.toISOString() };
+      return {
+        id: 40_000 + index,
+        subject: pick(['Cannot log in', 'Refund request', 'Shipping delay', 'Wrong size']),
+        priority: pick(['low', 'normal', 'high', 'urgent']),
+        requester: { name: `${first} ${last}`, email },
+        created_at: day.toISOString(),
+      };
     case 'inventory':
-      return { itemId: pick(ITEMS).sku, location: pick(['Main Warehouse', 'East DC']), quantityAvailable: Math.floor(rnd() * 500), lastModifiedDate: day.toISOString() };
+      return {
+        itemId: pick(ITEMS).sku,
+        location: pick(['Main Warehouse', 'East DC']),
+        quantityAvailable: Math.floor(rnd() * 500),
+        lastModifiedDate: day.toISOString(),
+      };
     default:
       return { id: index + 1, name: `${first} ${last}`, email, amount: money(rnd() * 1000), updatedAt: day.toISOString() };
   }

@@ -5,7 +5,7 @@
  */
 import { SandboxError } from './apiError';
 import { fieldChanges, recordAudit } from './audit';
-import { clone, isObject, JsonObject } from './json';
+import { asText, clone, isObject, JsonObject } from './json';
 import { ADAPTOR_PREFIX, ADAPTOR_SUFFIX, Kind, SINGULAR } from './kinds';
 import { masked } from './secrets';
 import { Store } from './store';
@@ -93,10 +93,13 @@ export class ResourceService {
     const doc = this.get(kind, id);
     const users = this.usedBy(kind, id);
     if (users.length > 0) {
-      const names = users.slice(0, 5).map((u) => `${SINGULAR[u.kind]} "${u.name}"`).join(', ');
+      const names = users
+        .slice(0, 5)
+        .map((u) => `${SINGULAR[u.kind]} "${u.name}"`)
+        .join(', ');
       const more = users.length > 5 ? ` and ${users.length - 5} more` : '';
       throw new SandboxError(422, [
-        { code: 'resource_in_use', message: `Cannot delete ${SINGULAR[kind]} "${String(doc.name ?? id)}": it is used by ${names}${more}.` },
+        { code: 'resource_in_use', message: `Cannot delete ${SINGULAR[kind]} "${asText(doc.name ?? id)}": it is used by ${names}${more}.` },
       ]);
     }
     this.store.remove(kind, id);
@@ -116,11 +119,13 @@ export class ResourceService {
       case 'connections':
         for (const k of ['exports', 'imports'] as const) for (const doc of this.store.list(k)) if (doc._connectionId === id) add(k, doc);
         for (const integration of this.store.list('integrations')) {
-          if (Array.isArray(integration._registeredConnectionIds) && integration._registeredConnectionIds.includes(id)) add('integrations', integration);
+          if (Array.isArray(integration._registeredConnectionIds) && integration._registeredConnectionIds.includes(id))
+            add('integrations', integration);
         }
         break;
       case 'scripts':
-        for (const k of ['exports', 'imports', 'flows'] as const) for (const doc of this.store.list(k)) if (refersTo(doc.hooks) || refersTo(doc.routers)) add(k, doc);
+        for (const k of ['exports', 'imports', 'flows'] as const)
+          for (const doc of this.store.list(k)) if (refersTo(doc.hooks) || refersTo(doc.routers)) add(k, doc);
         break;
       case 'integrations':
         for (const flow of this.store.list('flows')) if (flow._integrationId === id) add('flows', flow);
@@ -179,7 +184,8 @@ export function flowStepIds(flow: JsonObject): string[] {
   steps(flow.pageProcessors);
   if (Array.isArray(flow.routers)) {
     for (const router of flow.routers) {
-      if (isObject(router) && Array.isArray(router.branches)) for (const branch of router.branches) if (isObject(branch)) steps(branch.pageProcessors);
+      if (isObject(router) && Array.isArray(router.branches))
+        for (const branch of router.branches) if (isObject(branch)) steps(branch.pageProcessors);
     }
   }
   if (typeof flow._importId === 'string') ids.push(flow._importId);

@@ -122,10 +122,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 function loadStore(options: SandboxOptions, log: (line: string) => void): Store {
   const seed = options.seed ?? 'demo';
   if (!options.dataFile) return new Store(seedAccount(seed, DEFAULT_USER));
-  let store: Store | undefined;
-  const file = new AtomicJsonFile<AccountData>(options.dataFile, () => store!.data);
+  const holder: { store?: Store } = {};
+  const file = new AtomicJsonFile<AccountData>(options.dataFile, () => holder.store!.data);
   const saved = file.load();
-  store = new Store(saved ?? seedAccount(seed, DEFAULT_USER));
+  const store = (holder.store = new Store(saved ?? seedAccount(seed, DEFAULT_USER)));
   store.attachFile(file);
   log(saved ? `sandbox: loaded ${options.dataFile}` : `sandbox: seeded "${seed}" into ${options.dataFile}`);
   if (!saved) void store.commit();
@@ -151,7 +151,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
   const isAdmin = path.startsWith('/_sandbox');
 
   if (!authorised(req.headers.authorization, services.settings.token)) {
-    return send(res, { status: 401, body: envelope('unauthorized', 'Invalid or missing bearer token.'), headers: { 'WWW-Authenticate': 'Bearer' } });
+    return send(res, {
+      status: 401,
+      body: envelope('unauthorized', 'Invalid or missing bearer token.'),
+      headers: { 'WWW-Authenticate': 'Bearer' },
+    });
   }
 
   const faults = services.faults.current;
@@ -161,7 +165,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
     if (fault && applyFault(fault, req, res)) return;
     if (parts.limiter && !parts.limiter.take()) {
       const wait = parts.limiter.secondsUntilAvailable();
-      return send(res, { status: 429, headers: { 'Retry-After': String(wait) }, body: envelope('rate_limited', `Too many requests. Retry after ${wait} seconds.`) });
+      return send(res, {
+        status: 429,
+        headers: { 'Retry-After': String(wait) },
+        body: envelope('rate_limited', `Too many requests. Retry after ${wait} seconds.`),
+      });
     }
   }
 
@@ -175,7 +183,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
         ? new SandboxError(405, [{ code: 'method_not_allowed', message: `${method} is not supported on ${path}.` }])
         : SandboxError.notFound('Resource');
     }
-    const ctx: RequestContext = { method, path, params: found.params, query: url.searchParams, body, linkBase: parts.origin + prefix, prefix };
+    const ctx: RequestContext = {
+      method,
+      path,
+      params: found.params,
+      query: url.searchParams,
+      body,
+      linkBase: parts.origin + prefix,
+      prefix,
+    };
     reply = await found.handler(ctx);
   } catch (err) {
     if (!(err instanceof SandboxError)) throw err;
@@ -190,7 +206,11 @@ function applyFault(fault: FaultRule, req: http.IncomingMessage, res: http.Serve
   switch (fault.kind) {
     case 'rate_limit': {
       const wait = fault.retryAfter ?? 1;
-      send(res, { status: 429, headers: { 'Retry-After': String(wait) }, body: envelope('rate_limited', `Too many requests. Retry after ${wait} seconds.`) });
+      send(res, {
+        status: 429,
+        headers: { 'Retry-After': String(wait) },
+        body: envelope('rate_limited', `Too many requests. Retry after ${wait} seconds.`),
+      });
       return true;
     }
     case 'status': {
@@ -198,9 +218,14 @@ function applyFault(fault: FaultRule, req: http.IncomingMessage, res: http.Serve
       // Gateways answer with HTML, the API itself with its envelope.
       if (status === 502 || status === 504) {
         res.writeHead(status, { 'Content-Type': 'text/html' });
-        res.end(`<html><head><title>${status} ${http.STATUS_CODES[status]}</title></head><body><h1>${http.STATUS_CODES[status]}</h1></body></html>`);
+        res.end(
+          `<html><head><title>${status} ${http.STATUS_CODES[status]}</title></head><body><h1>${http.STATUS_CODES[status]}</h1></body></html>`,
+        );
       } else {
-        send(res, { status, body: envelope(status === 503 ? 'service_unavailable' : 'server_error', `The server could not handle the request (${status}).`) });
+        send(res, {
+          status,
+          body: envelope(status === 503 ? 'service_unavailable' : 'server_error', `The server could not handle the request (${status}).`),
+        });
       }
       return true;
     }
@@ -228,7 +253,8 @@ async function readBody(req: http.IncomingMessage, method: string): Promise<unkn
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new SandboxError(413, [{ code: 'payload_too_large', message: 'The request body is larger than 5 MB.' }]);
+    if (size > MAX_BODY_BYTES)
+      throw new SandboxError(413, [{ code: 'payload_too_large', message: 'The request body is larger than 5 MB.' }]);
     chunks.push(chunk as Buffer);
   }
   if (size === 0 || method === 'GET') return undefined;

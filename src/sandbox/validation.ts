@@ -5,26 +5,68 @@
  * `routers`, and the 6-field cron with a leading `?`.
  */
 import { ErrorDetail } from './apiError';
-import { isObject, JsonObject } from './json';
+import { asText, isObject, JsonObject } from './json';
 import { Kind } from './kinds';
 import { Store } from './store';
 
 export const EXPORT_ADAPTOR_TYPES = [
-  'HTTPExport', 'RESTExport', 'NetSuiteExport', 'SalesforceExport', 'RDBMSExport', 'MongodbExport', 'JDBCExport',
-  'DynamodbExport', 'FTPExport', 'S3Export', 'AS2Export', 'VANExport', 'WebhookExport', 'SimpleExport', 'WrapperExport',
+  'HTTPExport',
+  'RESTExport',
+  'NetSuiteExport',
+  'SalesforceExport',
+  'RDBMSExport',
+  'MongodbExport',
+  'JDBCExport',
+  'DynamodbExport',
+  'FTPExport',
+  'S3Export',
+  'AS2Export',
+  'VANExport',
+  'WebhookExport',
+  'SimpleExport',
+  'WrapperExport',
   'FileSystemExport',
 ];
 
 export const IMPORT_ADAPTOR_TYPES = [
-  'HTTPImport', 'RESTImport', 'NetSuiteDistributedImport', 'NetSuiteImport', 'SalesforceImport', 'RDBMSImport',
-  'MongodbImport', 'DynamodbImport', 'JDBCImport', 'FTPImport', 'S3Import', 'AS2Import', 'VANImport', 'FileSystemImport',
-  'WrapperImport', 'ToolImport', 'AiAgentImport', 'GuardrailImport',
+  'HTTPImport',
+  'RESTImport',
+  'NetSuiteDistributedImport',
+  'NetSuiteImport',
+  'SalesforceImport',
+  'RDBMSImport',
+  'MongodbImport',
+  'DynamodbImport',
+  'JDBCImport',
+  'FTPImport',
+  'S3Import',
+  'AS2Import',
+  'VANImport',
+  'FileSystemImport',
+  'WrapperImport',
+  'ToolImport',
+  'AiAgentImport',
+  'GuardrailImport',
 ];
 
 export const EXPORT_TYPES = ['delta', 'once', 'test', 'webhook', 'distributed', 'tranlinedelta', 'simple', 'blob', 'stream'];
 
 export const CONNECTION_TYPES = [
-  'netsuite', 'salesforce', 'ftp', 's3', 'wrapper', 'http', 'rdbms', 'mongodb', 'as2', 'filesystem', 'mcp', 'dynamodb', 'jdbc', 'van', 'rest',
+  'netsuite',
+  'salesforce',
+  'ftp',
+  's3',
+  'wrapper',
+  'http',
+  'rdbms',
+  'mongodb',
+  'as2',
+  'filesystem',
+  'mcp',
+  'dynamodb',
+  'jdbc',
+  'van',
+  'rest',
 ];
 
 /** Exports that need no connection. */
@@ -57,7 +99,7 @@ export function validate(kind: Kind, doc: JsonObject, store: Store): ErrorDetail
       if (!doc.name) need('name');
       maxLength('name', 100);
       if (!doc.type) need('type');
-      else if (!CONNECTION_TYPES.includes(String(doc.type))) invalid('type', `\`type\` must be one of: ${CONNECTION_TYPES.join(', ')}.`);
+      else if (!CONNECTION_TYPES.includes(asText(doc.type))) invalid('type', `\`type\` must be one of: ${CONNECTION_TYPES.join(', ')}.`);
       if (doc.type === 'http' && !isObject(doc.http)) need('http', '`http` is required when `type` is `http`.');
       if (doc.type === 'http' && isObject(doc.http) && !doc.http.baseURI) need('http.baseURI');
       break;
@@ -68,7 +110,7 @@ export function validate(kind: Kind, doc: JsonObject, store: Store): ErrorDetail
       if (adaptorType !== undefined && !EXPORT_ADAPTOR_TYPES.includes(adaptorType)) {
         invalid('adaptorType', `\`adaptorType\` must be one of: ${EXPORT_ADAPTOR_TYPES.join(', ')} (case-sensitive).`);
       }
-      if (doc.type !== undefined && !EXPORT_TYPES.includes(String(doc.type))) {
+      if (doc.type !== undefined && !EXPORT_TYPES.includes(asText(doc.type))) {
         invalid('type', `\`type\` must be one of: ${EXPORT_TYPES.join(', ')}; leave it out to export all records.`);
       }
       const connectionless = CONNECTIONLESS_EXPORTS.has(adaptorType ?? '') || doc.type === 'webhook' || doc.type === 'simple';
@@ -78,7 +120,8 @@ export function validate(kind: Kind, doc: JsonObject, store: Store): ErrorDetail
       }
       if (doc.type === 'test' && isObject(doc.test)) {
         const limit = doc.test.limit;
-        if (limit !== undefined && (typeof limit !== 'number' || limit < 1 || limit > 100)) invalid('test.limit', '`test.limit` must be between 1 and 100.');
+        if (limit !== undefined && (typeof limit !== 'number' || limit < 1 || limit > 100))
+          invalid('test.limit', '`test.limit` must be between 1 and 100.');
       }
       validateHookScripts(doc, store, errors);
       break;
@@ -132,7 +175,7 @@ function validateFlow(
   maxLengthOf(doc, 'name', 100, invalid);
   if (doc._integrationId !== undefined && doc._integrationId !== null) ref('_integrationId', 'integrations', doc._integrationId);
   if (doc.disabled !== undefined && typeof doc.disabled !== 'boolean') invalid('disabled', '`disabled` must be true or false.');
-  if (doc.schedule !== undefined && doc.schedule !== null && doc.schedule !== '' && !isValidCron(String(doc.schedule))) {
+  if (doc.schedule !== undefined && doc.schedule !== null && doc.schedule !== '' && !isValidCron(asText(doc.schedule))) {
     invalid('schedule', 'Invalid cron expression: integrator.io uses 6 fields starting with "?" for seconds, e.g. "? 0 2 ? * *".');
   }
   if (doc.pageProcessors !== undefined && doc.routers !== undefined) {
@@ -157,7 +200,7 @@ function validateFlow(
       if (pp.type === 'export') {
         if (!pp._exportId) return need(`${at}._exportId`);
         ref(`${at}._exportId`, 'exports', pp._exportId);
-        const lookup = store.get('exports', String(pp._exportId));
+        const lookup = store.get('exports', asText(pp._exportId));
         if (lookup && lookup.isLookup !== true) invalid(`${at}._exportId`, 'A page processor export must be a lookup (`isLookup: true`).');
       } else {
         if (!pp._importId) return need(`${at}._importId`);
@@ -198,9 +241,14 @@ function validateMappings2(mappings: unknown[], base: string, errors: ErrorDetai
   mappings.forEach((m, i) => {
     const at = `${base}[${i}]`;
     if (!isObject(m)) return;
-    if (m.status === undefined) errors.push({ code: 'invalid_field', message: 'Mapping object must have status field present.', field: `${at}.status` });
+    if (m.status === undefined)
+      errors.push({ code: 'invalid_field', message: 'Mapping object must have status field present.', field: `${at}.status` });
     if (typeof m.generate === 'string' && m.generate.includes('.')) {
-      errors.push({ code: 'invalid_field', message: 'Mapper 2.0 `generate` does not take dot notation; nest `mappings` instead.', field: `${at}.generate` });
+      errors.push({
+        code: 'invalid_field',
+        message: 'Mapper 2.0 `generate` does not take dot notation; nest `mappings` instead.',
+        field: `${at}.generate`,
+      });
     }
     if (Array.isArray(m.mappings)) validateMappings2(m.mappings, `${at}.mappings`, errors);
   });
@@ -213,7 +261,13 @@ function validateMappings2(mappings: unknown[], base: string, errors: ErrorDetai
 export function isValidCron(expression: string): boolean {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 6 || fields[0] !== '?') return false;
-  const ranges: [number, number][] = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+  const ranges: [number, number][] = [
+    [0, 59],
+    [0, 23],
+    [1, 31],
+    [1, 12],
+    [0, 7],
+  ];
   return fields.slice(1).every((field, i) => isValidCronField(field, ranges[i]!));
 }
 

@@ -39,13 +39,23 @@ export function exportPage(connectionId: string, exportDoc: JsonObject, previous
   const totalRecords = state?.totalRecords ?? totalRecordsFor(connectionId, exportDoc);
   const totalPages = Math.max(1, Math.ceil(totalRecords / pageSize));
   const pageIndex = state ? state.pageIndex : 0;
-  if (state?.done) throw SandboxError.badRequest('invalid_paged_export_state', 'The export is already done; start again without pagedExportState.');
-  const searchId = state?.searchId ?? `SANDBOX_${hashString(connectionId + stableDefinition(exportDoc)).toString(16)}_${Date.now().toString(16)}`;
+  if (state?.done)
+    throw SandboxError.badRequest('invalid_paged_export_state', 'The export is already done; start again without pagedExportState.');
+  const searchId =
+    state?.searchId ?? `SANDBOX_${hashString(connectionId + stableDefinition(exportDoc)).toString(16)}_${Date.now().toString(16)}`;
   const from = pageIndex * pageSize;
   const count = Math.max(0, Math.min(pageSize, totalRecords - from));
   const data = generateRecords(`${connectionId}|${stableDefinition(exportDoc)}`, flavourOf(exportDoc), from, count);
   const nextIndex = pageIndex + 1;
-  const unsigned = { searchId, pageIndex: nextIndex, pageSize, totalPages, totalRecords, done: nextIndex >= totalPages, issuedAt: Math.floor(Date.now() / 1000) };
+  const unsigned = {
+    searchId,
+    pageIndex: nextIndex,
+    pageSize,
+    totalPages,
+    totalRecords,
+    done: nextIndex >= totalPages,
+    issuedAt: Math.floor(Date.now() / 1000),
+  };
   return { data, dataURIs: data.map(() => null), pagedExportState: { ...unsigned, sig: sign(unsigned, secret) } };
 }
 
@@ -60,7 +70,11 @@ function verify(value: unknown, secret: string): PagedExportState {
 }
 
 function sign(state: JsonObject, secret: string): string {
-  const canonical = JSON.stringify(Object.keys(state).sort().map((k) => [k, state[k]]));
+  const canonical = JSON.stringify(
+    Object.keys(state)
+      .sort()
+      .map((k) => [k, state[k]]),
+  );
   return createHmac('sha256', secret).update(canonical).digest('hex');
 }
 
@@ -72,10 +86,15 @@ function clampPageSize(value: unknown): number {
 /** The definition without fields that do not change what it reads. */
 function stableDefinition(exportDoc: JsonObject): string {
   const copy: JsonObject = { ...exportDoc };
-  for (const field of ['_id', 'name', 'description', 'createdAt', 'lastModified', 'lastModifiedBy', 'pageSize', 'asynchronous']) delete copy[field];
+  for (const field of ['_id', 'name', 'description', 'createdAt', 'lastModified', 'lastModifiedBy', 'pageSize', 'asynchronous'])
+    delete copy[field];
   return JSON.stringify(copy);
 }
 
 function invalidState(): SandboxError {
-  return SandboxError.badRequest('invalid_paged_export_state', 'pagedExportState is not valid: send back the one from the previous page unchanged.', 'pagedExportState');
+  return SandboxError.badRequest(
+    'invalid_paged_export_state',
+    'pagedExportState is not valid: send back the one from the previous page unchanged.',
+    'pagedExportState',
+  );
 }

@@ -1,4 +1,5 @@
 /** dataType conversions, as integrator.io's mappers apply them. */
+import { asText } from '../json';
 
 const FALSE_WORDS = new Set(['false', 'off', 'no', '0', '']);
 
@@ -21,14 +22,14 @@ export function toNumber(value: unknown): number {
 }
 
 export function toText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return asText(value);
 }
 
 /** Epoch milliseconds or a parseable date string become an ISO date-time. */
 export function toDate(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return value;
-  const date = typeof value === 'number' ? new Date(value) : /^\d{10,}$/.test(String(value)) ? new Date(Number(value)) : new Date(String(value));
+  const text = asText(value);
+  const date = typeof value === 'number' ? new Date(value) : /^\d{10,}$/.test(text) ? new Date(Number(text)) : new Date(text);
   return Number.isNaN(date.getTime()) ? value : date.toISOString();
 }
 

@@ -2,7 +2,7 @@
  * Reading values out of a source record: plain paths (`a.b[0].c`, keys with spaces),
  * `{field}` and `{{field}}` templates, and Mapper 2.0's `$.json.path`.
  */
-import { getPath } from '../json';
+import { asText, getPath } from '../json';
 
 /** Matches `{{ path }}` (Handlebars) and `{path}` (Mapper 1.0 expression) placeholders. */
 const TEMPLATE = /\{\{\{?\s*([^{}]+?)\s*\}?\}\}|\{([^{}]+)\}/g;
@@ -17,8 +17,7 @@ export function renderTemplate(template: string, record: unknown): string {
   return template.replace(TEMPLATE, (_all, handlebars: string | undefined, brace: string | undefined) => {
     const path = (handlebars ?? brace ?? '').trim().replace(/^record\./, '');
     const value = getPath(record, path);
-    if (value === undefined || value === null) return '';
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return asText(value);
   });
 }
 
@@ -44,7 +43,10 @@ export function jsonPath(record: unknown, path: string): unknown {
   const star = path.search(/\[\*\]|\.\*(\.|$)/);
   if (star < 0) return getPath(record, path);
   const head = path.slice(0, star);
-  const tail = path.slice(star).replace(/^\[\*\]|^\.\*/, '').replace(/^\./, '');
+  const tail = path
+    .slice(star)
+    .replace(/^\[\*\]|^\.\*/, '')
+    .replace(/^\./, '');
   const list = head ? getPath(record, head) : record;
   if (!Array.isArray(list)) return undefined;
   return tail ? list.map((item) => jsonPath(item, tail)) : list;

@@ -10,7 +10,9 @@ export function mapRecords(importDoc: unknown, records: unknown, validationStatu
   if (Array.isArray(importDoc.mappings)) {
     const missing = importDoc.mappings.findIndex((m) => isObject(m) && m.status === undefined);
     if (missing >= 0) {
-      throw new SandboxError(validationStatus, [{ code: 'invalid_field', message: 'Mapping object must have status field present.', field: `mappings[${missing}].status` }]);
+      throw new SandboxError(validationStatus, [
+        { code: 'invalid_field', message: 'Mapping object must have status field present.', field: `mappings[${missing}].status` },
+      ]);
     }
     const mappings = importDoc.mappings;
     return records.map((record) => applyMappings2(mappings, record));
@@ -22,5 +24,5 @@ export function mapRecords(importDoc: unknown, records: unknown, validationStatu
     return records.map((record) => applyMapping1(mapping, record));
   }
   // No mapping: records pass through unchanged.
-  return records.map((record) => (isObject(record) ? { ...record } : { value: record }));
+  return records.map((record: unknown) => (isObject(record) ? { ...record } : { value: record }));
 }

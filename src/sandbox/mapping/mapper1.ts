@@ -51,7 +51,8 @@ export function applyMapping1(mapping: JsonObject, record: unknown): JsonObject 
 function writeField(target: JsonObject, field: JsonObject, source: unknown, record: unknown): void {
   let value: unknown;
   if (field.hardCodedValue !== undefined) value = field.hardCodedValue;
-  else if (typeof field.extract === 'string') value = extractValue(field.extract.startsWith('$record.') ? record : source, field.extract.replace(/^\$record\./, ''));
+  else if (typeof field.extract === 'string')
+    value = extractValue(field.extract.startsWith('$record.') ? record : source, field.extract.replace(/^\$record\./, ''));
   if (isEmpty(value) && field.default !== undefined) value = field.default;
   if (isEmpty(value) && field.discardIfEmpty === true) return;
   if (value === undefined) return;

@@ -22,7 +22,9 @@ export const errorRoutes: RouteModule = (routes, services) => {
 
   routes.add('GET', '/flows/:id/:stepId/resolved', (ctx) => {
     const step = checkStep(services, ctx);
-    const resolved = store.stepErrors(step.flowId, step.stepId).filter((e) => e.resolvedAt && matchesErrorQuery(e, ctx.query, 'resolvedAt'));
+    const resolved = store
+      .stepErrors(step.flowId, step.stepId)
+      .filter((e) => e.resolvedAt && matchesErrorQuery(e, ctx.query, 'resolvedAt'));
     return pageOfErrors(ctx, resolved, 'resolved', settings.errorPageSize);
   });
 
@@ -42,7 +44,9 @@ export const errorRoutes: RouteModule = (routes, services) => {
   routes.add('DELETE', '/flows/:id/:stepId/resolved', async (ctx) => {
     const step = checkStep(services, ctx);
     const ids = idList(ctx.body, 'errors');
-    store.data.errors = store.data.errors.filter((e) => !(e._flowId === step.flowId && e._stepId === step.stepId && e.resolvedAt && ids.includes(e.errorId)));
+    store.data.errors = store.data.errors.filter(
+      (e) => !(e._flowId === step.flowId && e._stepId === step.stepId && e.resolvedAt && ids.includes(e.errorId)),
+    );
     await store.commit();
     return noContent();
   });
@@ -59,7 +63,8 @@ export const errorRoutes: RouteModule = (routes, services) => {
 
   routes.add('PUT', '/flows/:id/:stepId/:retryDataKey/data', async (ctx) => {
     const { error, key } = retryData(services, ctx);
-    if (!isObject(ctx.body) || !('data' in ctx.body)) throw SandboxError.badRequest('invalid_body', 'Send the retry data object back with its `data` edited.', 'data');
+    if (!isObject(ctx.body) || !('data' in ctx.body))
+      throw SandboxError.badRequest('invalid_body', 'Send the retry data object back with its `data` edited.', 'data');
     store.data.retryData[key] = ctx.body;
     error.retryDataEditedAt = new Date().toISOString();
     await store.commit();
@@ -89,7 +94,7 @@ function idList(body: unknown, field: string): string[] {
   if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) {
     throw SandboxError.badRequest('invalid_body', `The body must be {"${field}": ["…"]}.`, field);
   }
-  return list as string[];
+  return list;
 }
 
 function matchesErrorQuery(error: StoredError, query: URLSearchParams, timeField: 'occurredAt' | 'resolvedAt'): boolean {
@@ -110,7 +115,12 @@ function matchesErrorQuery(error: StoredError, query: URLSearchParams, timeField
 function pageOfErrors(ctx: RequestContext, errors: StoredError[], key: 'errors' | 'resolved', pageSize: number) {
   const sorted = [...errors].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || a.errorId.localeCompare(b.errorId));
   const startAt = ctx.query.get('startAtErrorId');
-  const start = startAt ? Math.max(0, sorted.findIndex((e) => e.errorId === startAt)) : 0;
+  const start = startAt
+    ? Math.max(
+        0,
+        sorted.findIndex((e) => e.errorId === startAt),
+      )
+    : 0;
   const page = sorted.slice(start, start + pageSize).map(publicError);
   const body: JsonObject = { [key]: page };
   const next = sorted[start + pageSize];

@@ -23,7 +23,11 @@ export const flowRoutes: RouteModule = (routes, services) => {
   routes.add('GET', '/flows/:id/descendants', (ctx) => {
     const flow = resources.get('flows', ctx.params.id!);
     const ids = new Set(flowStepIds(flow));
-    const pick = (kind: 'exports' | 'imports') => store.list(kind).filter((d) => ids.has(d._id as string)).map((d) => resources.view(kind, d));
+    const pick = (kind: 'exports' | 'imports') =>
+      store
+        .list(kind)
+        .filter((d) => ids.has(d._id as string))
+        .map((d) => resources.view(kind, d));
     return ok({ exports: pick('exports'), imports: pick('imports') });
   });
 
@@ -43,13 +47,32 @@ export const flowRoutes: RouteModule = (routes, services) => {
 
   routes.add('GET', '/flows/:id/errors', (ctx) => {
     resources.get('flows', ctx.params.id!);
-    return ok({ flowErrors: errorCountsBy(services, (e) => e._flowId === ctx.params.id, (e) => e._stepId, '_expOrImpId') });
+    return ok({
+      flowErrors: errorCountsBy(
+        services,
+        (e) => e._flowId === ctx.params.id,
+        (e) => e._stepId,
+        '_expOrImpId',
+      ),
+    });
   });
 
   routes.add('GET', '/integrations/:id/errors', (ctx) => {
     resources.get('integrations', ctx.params.id!);
-    const flowIds = new Set(store.list('flows').filter((f) => f._integrationId === ctx.params.id).map((f) => f._id));
-    return ok(errorCountsBy(services, (e) => flowIds.has(e._flowId), (e) => e._flowId, '_flowId'));
+    const flowIds = new Set(
+      store
+        .list('flows')
+        .filter((f) => f._integrationId === ctx.params.id)
+        .map((f) => f._id),
+    );
+    return ok(
+      errorCountsBy(
+        services,
+        (e) => flowIds.has(e._flowId),
+        (e) => e._flowId,
+        '_flowId',
+      ),
+    );
   });
 
   for (const child of ['flows', 'exports', 'imports', 'connections'] as const) {
@@ -81,14 +104,22 @@ function errorCountsBy(
 }
 
 /** What belongs to an integration: its flows, the steps they use, and the connections behind those and registered on it. */
-export function integrationChildren(services: Services, integration: JsonObject, child: 'flows' | 'exports' | 'imports' | 'connections'): readonly JsonObject[] {
+export function integrationChildren(
+  services: Services,
+  integration: JsonObject,
+  child: 'flows' | 'exports' | 'imports' | 'connections',
+): readonly JsonObject[] {
   const { store } = services;
   const flows = store.list('flows').filter((f) => f._integrationId === integration._id);
   if (child === 'flows') return flows;
   const stepIds = new Set(flows.flatMap(flowStepIds));
-  const steps = (kind: 'exports' | 'imports') => store.list(kind).filter((d) => stepIds.has(d._id as string) || d._integrationId === integration._id);
+  const steps = (kind: 'exports' | 'imports') =>
+    store.list(kind).filter((d) => stepIds.has(d._id as string) || d._integrationId === integration._id);
   if (child === 'exports' || child === 'imports') return steps(child);
-  const connectionIds = new Set<string>(Array.isArray(integration._registeredConnectionIds) ? (integration._registeredConnectionIds as string[]) : []);
-  for (const doc of [...steps('exports'), ...steps('imports')]) if (typeof doc._connectionId === 'string') connectionIds.add(doc._connectionId);
+  const connectionIds = new Set<string>(
+    Array.isArray(integration._registeredConnectionIds) ? (integration._registeredConnectionIds as string[]) : [],
+  );
+  for (const doc of [...steps('exports'), ...steps('imports')])
+    if (typeof doc._connectionId === 'string') connectionIds.add(doc._connectionId);
   return store.list('connections').filter((c) => connectionIds.has(c._id as string));
 }

@@ -6,8 +6,17 @@ import { StoredJob } from '../account';
 import { SandboxError } from '../apiError';
 import { ok, RouteModule } from '../http';
 
-
-const PARENT_FILTERS = ['_integrationId', '_flowId', '_exportId', '_importId', '_flowJobId', '_jobId', 'createdAt_gte', 'createdAt_lte', '_bulkJobId'];
+const PARENT_FILTERS = [
+  '_integrationId',
+  '_flowId',
+  '_exportId',
+  '_importId',
+  '_flowJobId',
+  '_jobId',
+  'createdAt_gte',
+  'createdAt_lte',
+  '_bulkJobId',
+];
 const CHILD_FILTERS = ['_flowJobId', '_exportId', '_importId', 'resourceId'];
 const CHILD_TYPES = new Set(['export', 'import']);
 const PARENT_TYPES = new Set(['flow', 'retry', 'bulk_retry']);
@@ -23,7 +32,10 @@ export const jobRoutes: RouteModule = (routes, services) => {
       throw SandboxError.badRequest('invalid_query', 'For child jobs, query parameters must contain either "_flowJobId" or "resourceId"');
     }
     if (!isChildQuery && !PARENT_FILTERS.some((f) => q.has(f)) && indexed(q, '_flowId_in').length === 0) {
-      throw SandboxError.badRequest('invalid_query', 'For parent jobs, query parameters must contain either "_integrationId" or "_jobId" or "createdAt"');
+      throw SandboxError.badRequest(
+        'invalid_query',
+        'For parent jobs, query parameters must contain either "_integrationId" or "_jobId" or "createdAt"',
+      );
     }
     const wantedTypes = types.length ? new Set(types) : q.has('_flowJobId') ? undefined : PARENT_TYPES;
     const statuses = [...q.getAll('status'), ...indexed(q, 'status_in')];
@@ -51,7 +63,7 @@ export const jobRoutes: RouteModule = (routes, services) => {
         const limit = Number(q.get(key));
         if (bound === 'gte' ? value < limit : value > limit) return false;
       }
-      if (q.has('retriable') && String(job.retriable ?? false) !== q.get('retriable')) return false;
+      if (q.has('retriable') && String(job.retriable === true) !== q.get('retriable')) return false;
       return true;
     };
     const found = store.data.jobs
@@ -70,7 +82,11 @@ export const jobRoutes: RouteModule = (routes, services) => {
 
   routes.add('POST', '/jobs/family', (ctx) => {
     if (!Array.isArray(ctx.body)) throw SandboxError.badRequest('invalid_body', 'The body must be an array of job ids.');
-    return ok(ctx.body.filter((id): id is string => typeof id === 'string' && !!store.job(id)).map((id) => ({ ...store.job(id)!, children: store.childJobs(id) })));
+    return ok(
+      ctx.body
+        .filter((id): id is string => typeof id === 'string' && !!store.job(id))
+        .map((id) => ({ ...store.job(id)!, children: store.childJobs(id) })),
+    );
   });
 
   routes.add('PUT', '/jobs/:id/cancel', async (ctx) => {
@@ -100,4 +116,3 @@ function parseDate(value: string | null, name: string): number | undefined {
   if (Number.isNaN(time)) throw SandboxError.badRequest('invalid_or_missing_field', `Invalid or Missing Field: ${name}`);
   return time;
 }
-

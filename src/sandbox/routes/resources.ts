@@ -37,13 +37,18 @@ export const resourceRoutes: RouteModule = (routes, services) => {
 
     routes.add('PATCH', `${base}/:id`, async (ctx) => {
       const operations = ctx.body;
-      if (!Array.isArray(operations)) throw SandboxError.badRequest('invalid_body', 'PATCH takes a JSON Patch array: [{"op":"replace","path":"/field","value":…}].');
+      if (!Array.isArray(operations))
+        throw SandboxError.badRequest('invalid_body', 'PATCH takes a JSON Patch array: [{"op":"replace","path":"/field","value":…}].');
       const allowed = PATCH_WHITELIST[kind] ?? [];
       for (const [i, op] of operations.entries()) {
         const path = isObject(op) && typeof op.path === 'string' ? op.path : '';
         if (!allowed.some((a) => path === a || path.startsWith(`${a}/`))) {
           throw new SandboxError(settings.validationStatus, [
-            { code: 'invalid_patch', message: `PATCH of "${path}" is not allowed on ${kind}; allowed: ${allowed.join(', ') || 'none'}.`, field: `[${i}].path` },
+            {
+              code: 'invalid_patch',
+              message: `PATCH of "${path}" is not allowed on ${kind}; allowed: ${allowed.join(', ') || 'none'}.`,
+              field: `[${i}].path`,
+            },
           ]);
         }
       }
@@ -144,9 +149,13 @@ export function cloneFlow(services: Services, flowId: string, body: JsonObject, 
     const step = store.get('exports', stepId) ?? store.get('imports', stepId);
     if (step && typeof step._connectionId === 'string') used.add(step._connectionId);
   }
-  const unmapped = [...used].filter((c) => !connectionMap[c] || !store.get('connections', connectionMap[c]!));
+  const unmapped = [...used].filter((c) => !connectionMap[c] || !store.get('connections', connectionMap[c]));
   if (unmapped.length > 0) {
-    throw SandboxError.badRequest('invalid_connectionMap', `connectionMap must map every connection the flow uses to an existing connection; missing: ${unmapped.join(', ')}.`, 'connectionMap');
+    throw SandboxError.badRequest(
+      'invalid_connectionMap',
+      `connectionMap must map every connection the flow uses to an existing connection; missing: ${unmapped.join(', ')}.`,
+      'connectionMap',
+    );
   }
   const idMap: Record<string, string> = {};
   for (const stepId of new Set(stepIds)) {
@@ -158,7 +167,9 @@ export function cloneFlow(services: Services, flowId: string, body: JsonObject, 
     });
     idMap[stepId] = copy._id as string;
   }
-  const remapped = JSON.parse(JSON.stringify(stripServerFields(source)).replace(/"([0-9a-f]{24})"/g, (all, old: string) => (idMap[old] ? `"${idMap[old]}"` : all))) as JsonObject;
+  const remapped = JSON.parse(
+    JSON.stringify(stripServerFields(source)).replace(/"([0-9a-f]{24})"/g, (all, old: string) => (idMap[old] ? `"${idMap[old]}"` : all)),
+  ) as JsonObject;
   return resources.create('flows', {
     ...remapped,
     name: typeof body.name === 'string' ? body.name : `${String(source.name)} - Clone`,

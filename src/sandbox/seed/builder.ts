@@ -5,7 +5,7 @@
 import { AccountData, emptyAccount, SandboxUser, StoredJob } from '../account';
 import { fieldChanges } from '../audit';
 import { hexKey, IdGenerator, numericId } from '../ids';
-import { clone, JsonObject } from '../json';
+import { asText, clone, JsonObject } from '../json';
 import { Kind, SINGULAR } from '../kinds';
 import { flowStepIds } from '../resourceService';
 
@@ -53,7 +53,11 @@ export class SeedBuilder {
    * A finished run of a flow `daysAgo`: a flow job with one child job per step. `errors` lists,
    * per import id, the records that failed; they become open errors with retry data.
    */
-  pastRun(flow: JsonObject, daysAgo: number, options: { records: number; errors?: Record<string, JsonObject[]>; failed?: boolean; canceled?: boolean } = { records: 10 }): StoredJob {
+  pastRun(
+    flow: JsonObject,
+    daysAgo: number,
+    options: { records: number; errors?: Record<string, JsonObject[]>; failed?: boolean; canceled?: boolean } = { records: 10 },
+  ): StoredJob {
     const started = this.ago(daysAgo);
     const stepIds = flowStepIds(flow);
     const generators = Array.isArray(flow.pageGenerators) ? flow.pageGenerators.length : 1;
@@ -122,11 +126,17 @@ export class SeedBuilder {
   }
 
   /** Open errors of a step from a past run, each with retry data holding the failed record. */
-  openErrors(job: StoredJob, stepId: string, records: JsonObject[], error: { code: string; message: (r: JsonObject) => string; source?: string; classification?: string }, minutesAfter = 2): void {
+  openErrors(
+    job: StoredJob,
+    stepId: string,
+    records: JsonObject[],
+    error: { code: string; message: (r: JsonObject) => string; source?: string; classification?: string },
+    minutesAfter = 2,
+  ): void {
     const at = new Date(Date.parse(job.createdAt) + minutesAfter * 60_000).toISOString();
     for (const record of records) {
       const retryDataKey = hexKey();
-      const traceKey = String(record.id ?? record.internalId ?? record.Id ?? retryDataKey.slice(0, 6));
+      const traceKey = asText(record.id ?? record.internalId ?? record.Id ?? retryDataKey.slice(0, 6));
       this.account.errors.push({
         _flowId: job._flowId as string,
         _stepId: stepId,
@@ -148,7 +158,15 @@ export class SeedBuilder {
     }
   }
 
-  private audit(kind: Kind, resourceId: string, event: 'create' | 'update', changes: ReturnType<typeof fieldChanges>, at: Date, source: string, by: SandboxUser): void {
+  private audit(
+    kind: Kind,
+    resourceId: string,
+    event: 'create' | 'update',
+    changes: ReturnType<typeof fieldChanges>,
+    at: Date,
+    source: string,
+    by: SandboxUser,
+  ): void {
     if (!this.audited) return;
     this.account.audit.push({
       _id: this.ids.next(at),

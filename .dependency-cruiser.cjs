@@ -1,0 +1,75 @@
+// Layering rules for src/, checked by `npm run check:layers` (and .ci/run).
+// The layers, top to bottom (imports point down only), are described in CONTRIBUTING.md:
+//   extension.ts → commands/ → explorer/ documents/ webviews/ environments/ → model/ → api/
+//   sandbox/ stands apart: a server with no VS Code in it, started by the environments layer.
+const VSCODE_FACING = '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|model)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-vscode-facing-code-in-api-or-sandbox',
+      comment: 'api/ and sandbox/ run in plain Node (tests, the sandbox process): nothing VS Code-facing.',
+      severity: 'error',
+      from: { path: '^src/(api|sandbox)/' },
+      to: { path: VSCODE_FACING },
+    },
+    {
+      name: 'no-vscode-in-api-or-sandbox',
+      comment: 'Not even type imports: these layers must not know VS Code exists.',
+      severity: 'error',
+      from: { path: '^src/(api|sandbox)/' },
+      to: { path: '(^|/)vscode$|@types/vscode' },
+    },
+    {
+      name: 'api-and-sandbox-are-separate',
+      comment: 'The client and the server share no code, so each can be checked against the other.',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: '^src/sandbox/' },
+    },
+    {
+      name: 'sandbox-does-not-use-the-client',
+      severity: 'error',
+      from: { path: '^src/sandbox/' },
+      to: { path: '^src/api/' },
+    },
+    {
+      name: 'model-imports-only-api',
+      comment: 'model/ describes resource kinds; it sits just above api/.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sandbox)' },
+    },
+    {
+      name: 'features-do-not-import-commands-or-extension',
+      comment: 'explorer/, documents/, webviews/ and environments/ are used by commands/ and extension.ts, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/(explorer|documents|webviews|environments)/' },
+      to: { path: '^src/(extension\\.ts|commands/)' },
+    },
+    {
+      name: 'commands-do-not-import-extension',
+      severity: 'error',
+      from: { path: '^src/commands/' },
+      to: { path: '^src/extension\\.ts' },
+    },
+    {
+      name: 'src-does-not-import-tests',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(out|dist)/' },
+  },
+};
