@@ -8,7 +8,7 @@
 import { ConnectionActionsApi } from './connectionActions';
 import { ErrorsApi } from './errorManagement';
 import { JobsApi } from './jobs';
-import { collect, linkPages } from './paging';
+import { collect, fetchLinkPage, linkPages, Page } from './paging';
 import { CallOptions, ListOptions, ReadOnlyCollection, ResourceCollection, listQuery } from './resources';
 import { Transport, TransportOptions } from './transport';
 import {
@@ -87,6 +87,20 @@ export class IntegratorClient {
     options: ListOptions = {},
   ): AsyncGenerator<T[]> {
     return linkPages<T>(this.transport, `/integrations/${encodeURIComponent(integrationId)}/${child}`, listQuery(options), options);
+  }
+
+  /** The first page of an integration's children; follow `next` with `nextPage`. */
+  integrationChildrenPage<T extends ResourceBase = ResourceBase>(
+    integrationId: string,
+    child: IntegrationChild,
+    options: ListOptions = {},
+  ): Promise<Page<T>> {
+    return fetchLinkPage<T>(this.transport, `/integrations/${encodeURIComponent(integrationId)}/${child}`, listQuery(options), options);
+  }
+
+  /** The page behind a `next` URL of any Link-paged list. */
+  nextPage<T>(next: string, options: CallOptions = {}): Promise<Page<T>> {
+    return fetchLinkPage<T>(this.transport, next, undefined, options);
   }
 
   /** The account's audit log (newest first), page by page. */

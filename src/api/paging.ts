@@ -28,6 +28,30 @@ export function parseLinkHeader(header: string | null | undefined): Record<strin
   return links;
 }
 
+/** One page of a Link-paged list, with the opaque URL of the next page when there is one. */
+export interface Page<T> {
+  items: T[];
+  next?: string;
+}
+
+/** Fetches one page: a path with its query, or a `next` URL from an earlier page (which carries its own query). */
+export async function fetchLinkPage<T>(
+  transport: Transport,
+  pathOrNext: string,
+  query: Query | undefined,
+  options: PageOptions = {},
+): Promise<Page<T>> {
+  const response: ApiResponse<T[] | undefined> = await transport.request<T[] | undefined>({
+    path: pathOrNext,
+    query,
+    signal: options.signal,
+  });
+  const items = response.body ?? [];
+  if (!Array.isArray(items)) throw notAList(pathOrNext);
+  const next = parseLinkHeader(response.headers.get('link')).next;
+  return next ? { items, next } : { items };
+}
+
 /** Pages of a Link-paged list (most resource lists, audit). */
 export async function* linkPages<T>(
   transport: Transport,
@@ -35,19 +59,11 @@ export async function* linkPages<T>(
   query: Query | undefined,
   options: PageOptions = {},
 ): AsyncGenerator<T[]> {
-  let next: string | undefined = path;
-  let nextQuery: Query | undefined = query;
-  while (next) {
-    const response: ApiResponse<T[] | undefined> = await transport.request<T[] | undefined>({
-      path: next,
-      query: nextQuery,
-      signal: options.signal,
-    });
-    const page = response.body ?? [];
-    if (!Array.isArray(page)) throw notAList(path);
-    yield page;
-    next = parseLinkHeader(response.headers.get('link')).next;
-    nextQuery = undefined; // the next link carries its own query
+  let page = await fetchLinkPage<T>(transport, path, query, options);
+  yield page.items;
+  while (page.next) {
+    page = await fetchLinkPage<T>(transport, page.next, undefined, options);
+    yield page.items;
   }
 }
 

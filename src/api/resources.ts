@@ -2,7 +2,7 @@
  * CRUD and the per-resource extras (clone, dependencies, audit, JSON Patch) that every
  * integrator.io resource collection shares: `/<plural>[/:id[/…]]`.
  */
-import { collect, linkPages } from './paging';
+import { collect, fetchLinkPage, linkPages, Page } from './paging';
 import { Transport } from './transport';
 import { AuditEntry, Dependencies, JsonObject, ResourceBase } from './types';
 
@@ -49,6 +49,11 @@ export class ReadOnlyCollection<T extends ResourceBase> {
   /** Pages as they arrive. */
   list(options: ListOptions = {}): AsyncGenerator<T[]> {
     return linkPages<T>(this.transport, `/${this.plural}`, listQuery(options), options);
+  }
+
+  /** The first page only, with the URL of the next (for "Load more"). */
+  firstPage(options: ListOptions = {}): Promise<Page<T>> {
+    return fetchLinkPage<T>(this.transport, `/${this.plural}`, listQuery(options), options);
   }
 
   /** Every page, collected. */

@@ -1,0 +1,20 @@
+/** Every command the extension registers, in one list that extension.ts walks. */
+import { addEnvironmentCommand } from './addEnvironment';
+import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
+import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
+import { CommandDefinition } from './services';
+import { startLocalSandboxCommand, stopLocalSandboxCommand } from './startLocalSandbox';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  addEnvironmentCommand,
+  removeEnvironmentCommand,
+  signInCommand,
+  signOutCommand,
+  selectEnvironmentCommand,
+  startLocalSandboxCommand,
+  stopLocalSandboxCommand,
+  refreshCommand,
+  loadMoreCommand,
+  findResourceCommand,
+  showLogCommand,
+];

@@ -1,0 +1,22 @@
+/** What commands work with; built once in extension.ts. */
+import * as vscode from 'vscode';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { LocalSandbox } from '../environments/localSandbox';
+import { ExplorerNode } from '../explorer/explorerNode';
+import { ExplorerProvider } from '../explorer/explorerProvider';
+import { Logger } from '../util/logger';
+
+export interface Services {
+  context: vscode.ExtensionContext;
+  log: Logger;
+  environments: EnvironmentStore;
+  sandbox: LocalSandbox;
+  explorer: ExplorerProvider;
+  treeView: vscode.TreeView<ExplorerNode>;
+}
+
+/** A command: its id (as contributed in package.json) and what it does. */
+export interface CommandDefinition {
+  id: string;
+  run(services: Services, ...args: unknown[]): unknown;
+}

@@ -1,0 +1,29 @@
+/** What the extension keeps about an environment (never the token: that lives in SecretStorage). */
+import { Region, REGION_BASE_URLS, REGION_LABELS } from '../api';
+
+export interface EnvironmentInfo {
+  /** Stable id; keys the token in SecretStorage and appears in document URIs. */
+  id: string;
+  name: string;
+  /** A region, or a custom base URL; the local sandbox has neither (its port changes per start). */
+  region?: Region;
+  baseUrl?: string;
+  /** Integrator-AShareId, for accounts shared with the token's user. */
+  aShareId?: string;
+  /** Saves and runs ask for confirmation first (unless turned off in settings). */
+  production: boolean;
+  kind: 'account' | 'sandbox';
+}
+
+export const SANDBOX_ENVIRONMENT_ID = 'local-sandbox';
+
+/** Where an environment lives, for descriptions and tooltips. */
+export function whereLabel(env: EnvironmentInfo): string {
+  if (env.kind === 'sandbox') return 'local sandbox';
+  if (env.region) return REGION_LABELS[env.region];
+  return env.baseUrl ? new URL(env.baseUrl).host : '';
+}
+
+export function fixedBaseUrl(env: EnvironmentInfo): string | undefined {
+  return env.region ? REGION_BASE_URLS[env.region] : env.baseUrl;
+}

@@ -1,0 +1,58 @@
+/**
+ * The base of every node in the integrator.io explorer, and what nodes need from the explorer
+ * around them. Each node knows its parent (for `reveal`), builds its own TreeItem, and caches
+ * its children until it is refreshed.
+ */
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../api';
+import { EnvironmentInfo } from '../environments/environment';
+import { Logger } from '../util/logger';
+import { StepIndex } from './stepIndex';
+
+export interface ExplorerContext {
+  log: Logger;
+  client(env: EnvironmentInfo): Promise<IntegratorClient>;
+  /** Records per page for lists ("Load more…" fetches the next page). */
+  pageSize(): number;
+  stepIndex(env: EnvironmentInfo): StepIndex;
+  /** Asks the tree to re-render a node (or everything). */
+  changed(node?: ExplorerNode): void;
+  /** Remembers a resource node so "Find resource…" can reveal it. */
+  track(node: ExplorerNode): void;
+}
+
+export abstract class ExplorerNode {
+  private childrenCache: Promise<ExplorerNode[]> | undefined;
+
+  constructor(
+    /** Unique and stable within the tree. */
+    readonly id: string,
+    readonly parent: ExplorerNode | undefined,
+    protected readonly ctx: ExplorerContext,
+  ) {}
+
+  abstract treeItem(): vscode.TreeItem;
+
+  /** Children, loaded once and kept until `reset`. */
+  children(): Promise<ExplorerNode[]> {
+    this.childrenCache ??= this.loadChildren().catch((err: unknown) => {
+      this.childrenCache = undefined; // a later expand tries again
+      throw err;
+    });
+    return this.childrenCache;
+  }
+
+  /** Forgets loaded children, so the next expand fetches again. */
+  reset(): void {
+    this.childrenCache = undefined;
+  }
+
+  protected loadChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([]);
+  }
+
+  /** Label text for "Find resource…"; undefined for nodes that are not resources. */
+  get searchText(): { label: string; description: string; detail?: string } | undefined {
+    return undefined;
+  }
+}

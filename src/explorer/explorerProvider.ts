@@ -1,0 +1,109 @@
+/**
+ * The integrator.io explorer: environments at the top, then resource categories, integrations,
+ * flows and their steps. Loading is lazy and paged; "Refresh" reloads only the node it is run on.
+ */
+import * as vscode from 'vscode';
+import { EnvironmentInfo } from '../environments/environment';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { Logger } from '../util/logger';
+import { ExplorerContext, ExplorerNode } from './explorerNode';
+import { EnvironmentNode } from './nodes/environmentNode';
+import { StepIndex } from './stepIndex';
+
+const DEFAULT_PAGE_SIZE = 100;
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changedEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changedEmitter.event;
+  private roots = new Map<string, EnvironmentNode>();
+  private readonly stepIndexes = new Map<string, StepIndex>();
+  /** Every resource node created so far, for "Find resource…". */
+  private readonly tracked = new Map<string, ExplorerNode>();
+  private readonly ctx: ExplorerContext;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly environments: EnvironmentStore,
+    log: Logger,
+  ) {
+    this.ctx = {
+      log,
+      client: (env) => environments.client(env),
+      pageSize: () => vscode.workspace.getConfiguration('integratorIo').get<number>('pageSize', DEFAULT_PAGE_SIZE),
+      stepIndex: (env) => this.stepIndex(env),
+      changed: (node) => this.changedEmitter.fire(node),
+      track: (node) => this.tracked.set(node.id, node),
+    };
+    this.subscription = environments.onDidChange(() => this.refresh());
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    const item = node.treeItem();
+    item.id = node.id;
+    return item;
+  }
+
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    if (node) return node.children();
+    const environments = this.environments.list();
+    const next = new Map<string, EnvironmentNode>();
+    for (const env of environments) {
+      const existing = this.roots.get(env.id);
+      next.set(
+        env.id,
+        existing && sameEnvironment(existing.env, env)
+          ? existing
+          : new EnvironmentNode(this.ctx, env, () => this.environments.hasToken(env)),
+      );
+    }
+    this.roots = next;
+    return Promise.resolve([...next.values()]);
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  /** Reloads one node (and what is below it), or everything. */
+  refresh(node?: ExplorerNode): void {
+    if (!node) {
+      this.roots.clear();
+      this.tracked.clear();
+      this.stepIndexes.clear();
+      this.changedEmitter.fire(undefined);
+      return;
+    }
+    for (const id of this.tracked.keys()) if (id.startsWith(`${node.id}/`)) this.tracked.delete(id);
+    if (node instanceof EnvironmentNode) this.stepIndexes.delete(node.env.id);
+    node.reset();
+    this.changedEmitter.fire(node);
+  }
+
+  /** Resource nodes loaded so far, in any environment. */
+  loadedResources(): ExplorerNode[] {
+    return [...this.tracked.values()].filter((n) => n.searchText !== undefined);
+  }
+
+  /** The root node of an environment. */
+  environmentNode(id: string): EnvironmentNode | undefined {
+    return this.roots.get(id);
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changedEmitter.dispose();
+  }
+
+  private stepIndex(env: EnvironmentInfo): StepIndex {
+    let index = this.stepIndexes.get(env.id);
+    if (!index) {
+      index = new StepIndex(() => this.environments.client(env));
+      this.stepIndexes.set(env.id, index);
+    }
+    return index;
+  }
+}
+
+function sameEnvironment(a: EnvironmentInfo, b: EnvironmentInfo): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,78 @@
+/** An environment at the top of the tree, with a category per resource kind below it. */
+import * as vscode from 'vscode';
+import { IntegratorClient, Page } from '../../api';
+import { ResourceBase } from '../../api/types';
+import { EnvironmentInfo, whereLabel } from '../../environments/environment';
+import { NotSignedInError } from '../../environments/environmentStore';
+import { CATEGORY_ORDER, LIST_FIELDS, RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
+import { ExplorerContext, ExplorerNode } from '../explorerNode';
+import { errorNode } from './messageNodes';
+import { PagedNode } from './pagedNode';
+import { IntegrationNode, ResourceNode } from './resourceNodes';
+
+export class EnvironmentNode extends ExplorerNode {
+  constructor(
+    ctx: ExplorerContext,
+    readonly env: EnvironmentInfo,
+    private readonly signedIn: () => Promise<boolean>,
+  ) {
+    super(env.id, undefined, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const env = this.env;
+    const item = new vscode.TreeItem(env.name, vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = [whereLabel(env), env.production ? 'production' : undefined].filter(Boolean).join(' · ');
+    item.iconPath =
+      env.kind === 'sandbox'
+        ? new vscode.ThemeIcon('beaker')
+        : env.production
+          ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('cloud');
+    item.tooltip = `${env.name}\n${whereLabel(env)}${env.production ? '\nProduction: saves and runs ask first.' : ''}${env.aShareId ? `\nShared account ${env.aShareId}` : ''}`;
+    item.contextValue = ['environment', env.kind === 'sandbox' ? 'sandbox' : 'account', env.production ? 'production' : undefined]
+      .filter(Boolean)
+      .join(';');
+    return item;
+  }
+
+  protected override async loadChildren(): Promise<ExplorerNode[]> {
+    if (!(await this.signedIn())) return [errorNode(this, this.ctx, this.env, new NotSignedInError(this.env))];
+    return CATEGORY_ORDER.map((kind) => new CategoryNode(this, this.ctx, this.env, kind));
+  }
+}
+
+/** "Exports", "Connections"… under an environment: the resources of one kind, a page at a time. */
+export class CategoryNode extends PagedNode<ResourceBase> {
+  constructor(
+    parent: EnvironmentNode,
+    ctx: ExplorerContext,
+    env: EnvironmentInfo,
+    readonly kind: ResourceKind,
+  ) {
+    super(`${env.id}/${kind}`, parent, ctx, env);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const info = RESOURCE_KINDS[this.kind];
+    const item = new vscode.TreeItem(info.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.iconPath = new vscode.ThemeIcon(info.icon);
+    item.contextValue = `category:${this.kind}`;
+    return item;
+  }
+
+  protected get itemsLabel(): string {
+    return RESOURCE_KINDS[this.kind].label.toLowerCase();
+  }
+
+  protected firstPage(client: IntegratorClient): Promise<Page<ResourceBase>> {
+    const include = LIST_FIELDS[this.kind];
+    return RESOURCE_KINDS[this.kind].collection(client).firstPage({ limit: this.ctx.pageSize(), ...(include ? { include } : {}) });
+  }
+
+  protected childNode(item: ResourceBase): ExplorerNode {
+    const id = `${this.id}/${item._id}`;
+    if (this.kind === 'integrations') return new IntegrationNode(id, this, this.ctx, this.env, item);
+    return new ResourceNode(id, this, this.ctx, this.env, this.kind, item);
+  }
+}

@@ -1,0 +1,269 @@
+/** Rows for resources: exports, imports, connections, scripts, file definitions, integrations, flows and flow steps. */
+import * as vscode from 'vscode';
+import { IntegratorClient, Page } from '../../api';
+import { Connection, Export, Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
+import { EnvironmentInfo } from '../../environments/environment';
+import { adaptorLabel, describeConnection, describeExport, describeFlow, describeImport } from '../../model/describe';
+import { RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
+import { ExplorerContext, ExplorerNode } from '../explorerNode';
+import { StepInfo } from '../stepIndex';
+import { errorNode } from './messageNodes';
+import { PagedNode } from './pagedNode';
+
+/** A resource of any kind: its row, tooltip, and the context value menus match on. */
+export class ResourceNode extends ExplorerNode {
+  constructor(
+    id: string,
+    parent: ExplorerNode | undefined,
+    ctx: ExplorerContext,
+    readonly env: EnvironmentInfo,
+    readonly kind: ResourceKind,
+    readonly resource: ResourceBase,
+  ) {
+    super(id, parent, ctx);
+  }
+
+  get label(): string {
+    return this.resource.name || this.resource._id;
+  }
+
+  get description(): string {
+    switch (this.kind) {
+      case 'exports':
+        return describeExport(this.resource);
+      case 'imports':
+        return describeImport(this.resource);
+      case 'connections':
+        return describeConnection(this.resource);
+      case 'flows':
+        return describeFlow(this.resource);
+      default:
+        return '';
+    }
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, this.collapsible());
+    item.description = this.description;
+    item.iconPath = this.icon();
+    item.tooltip = this.tooltip();
+    item.contextValue = this.contextValue();
+    return item;
+  }
+
+  override get searchText(): { label: string; description: string; detail?: string } {
+    return { label: this.label, description: `${RESOURCE_KINDS[this.kind].singular} · ${this.env.name}`, detail: this.resource._id };
+  }
+
+  protected collapsible(): vscode.TreeItemCollapsibleState {
+    return vscode.TreeItemCollapsibleState.None;
+  }
+
+  protected icon(): vscode.ThemeIcon {
+    const r = this.resource as Connection & Flow & Export;
+    if (this.kind === 'connections' && r.offline)
+      return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
+    if (this.kind === 'flows' && r.disabled) return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+    if (this.kind === 'exports' && r.isLookup) return new vscode.ThemeIcon('search');
+    return new vscode.ThemeIcon(RESOURCE_KINDS[this.kind].icon);
+  }
+
+  protected tooltip(): vscode.MarkdownString {
+    const info = RESOURCE_KINDS[this.kind];
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**`).appendText(this.label).appendMarkdown(`**  \n`);
+    md.appendText(`${info.singular} in ${this.env.name}`);
+    if (this.description) md.appendText(` · ${this.description}`);
+    md.appendMarkdown('  \n').appendText(`id ${this.resource._id}`);
+    if (this.resource.lastModified)
+      md.appendMarkdown('  \n').appendText(`last modified ${new Date(this.resource.lastModified).toLocaleString()}`);
+    const description = this.resource.description;
+    if (typeof description === 'string' && description) md.appendMarkdown('\n\n').appendText(description);
+    return md;
+  }
+
+  /** `resource:<singular>` plus flags, e.g. `resource:connection;offline`. Menus match with regular expressions. */
+  protected contextValue(): string {
+    const flags = [`resource:${RESOURCE_KINDS[this.kind].singular.replace(' ', '')}`];
+    const r = this.resource as Connection & Flow & Export;
+    if (r.offline) flags.push('offline');
+    if (r.disabled) flags.push('disabled');
+    if (r.isLookup) flags.push('lookup');
+    if (this.env.production) flags.push('production');
+    return flags.join(';');
+  }
+}
+
+/** An integration; its children are its flows, a page at a time. */
+export class IntegrationNode extends PagedNode<Flow> {
+  readonly resourceNode: ResourceNode;
+
+  constructor(
+    id: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    env: EnvironmentInfo,
+    readonly resource: Integration,
+  ) {
+    super(id, parent, ctx, env);
+    this.resourceNode = new ResourceNode(id, parent, ctx, env, 'integrations', resource);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = this.resourceNode.treeItem();
+    item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    return item;
+  }
+
+  override get searchText() {
+    return this.resourceNode.searchText;
+  }
+
+  protected get itemsLabel(): string {
+    return 'flows';
+  }
+
+  protected firstPage(client: IntegratorClient): Promise<Page<Flow>> {
+    return client.integrationChildrenPage<Flow>(this.resource._id, 'flows', { limit: this.ctx.pageSize() });
+  }
+
+  protected childNode(flow: Flow): ExplorerNode {
+    return new FlowNode(`${this.id}/flows/${flow._id}`, this, this.ctx, this.env, flow);
+  }
+}
+
+/** A flow; its children are its steps, in order, labelled from the environment's step index. */
+export class FlowNode extends ResourceNode {
+  constructor(
+    id: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    env: EnvironmentInfo,
+    readonly flow: Flow,
+  ) {
+    super(id, parent, ctx, env, 'flows', flow);
+  }
+
+  protected override collapsible(): vscode.TreeItemCollapsibleState {
+    const hasSteps =
+      (this.flow.pageGenerators?.length ?? 0) + (this.flow.pageProcessors?.length ?? 0) + (this.flow.routers?.length ?? 0) > 0;
+    return hasSteps || this.flow._exportId || this.flow._importId
+      ? vscode.TreeItemCollapsibleState.Collapsed
+      : vscode.TreeItemCollapsibleState.None;
+  }
+
+  protected override async loadChildren(): Promise<ExplorerNode[]> {
+    let index: Map<string, StepInfo>;
+    try {
+      index = await this.ctx.stepIndex(this.env).get();
+    } catch (err) {
+      return [errorNode(this, this.ctx, this.env, err)];
+    }
+    const flow = this.flow;
+    const nodes: ExplorerNode[] = [];
+    const generators = flow.pageGenerators ?? (flow._exportId ? [{ _exportId: flow._exportId }] : []);
+    generators.forEach((pg, i) => nodes.push(this.step(`pg${i}`, this, { type: 'export', _exportId: pg._exportId }, 'source', index)));
+    const processors = flow.pageProcessors ?? (flow._importId ? [{ type: 'import' as const, _importId: flow._importId }] : []);
+    processors.forEach((pp, i) => nodes.push(this.step(`pp${i}`, this, pp, undefined, index)));
+    (flow.routers ?? []).forEach((router, r) =>
+      nodes.push(
+        new RouterNode(`${this.id}/router${r}`, this, this.ctx, router, r, (key, parent, pp) =>
+          this.step(key, parent, pp, undefined, index),
+        ),
+      ),
+    );
+    return nodes;
+  }
+
+  private step(key: string, parent: ExplorerNode, pp: PageProcessor, role: 'source' | undefined, index: Map<string, StepInfo>): StepNode {
+    const resourceId = (pp.type === 'import' ? pp._importId : pp._exportId) ?? '';
+    return new StepNode(`${parent.id}/${key}`, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role);
+  }
+}
+
+/** A router of a flow, with its branches. */
+class RouterNode extends ExplorerNode {
+  constructor(
+    id: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    private readonly router: Router,
+    private readonly position: number,
+    private readonly step: (key: string, parent: ExplorerNode, pp: PageProcessor) => StepNode,
+  ) {
+    super(id, parent, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.router.name || `Router ${this.position + 1}`, vscode.TreeItemCollapsibleState.Expanded);
+    item.iconPath = new vscode.ThemeIcon('git-compare');
+    const branches = this.router.branches?.length ?? 0;
+    item.description = `router · ${branches} branch${branches === 1 ? '' : 'es'}`;
+    item.contextValue = 'router';
+    return item;
+  }
+
+  protected override loadChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve(
+      (this.router.branches ?? []).map((branch, b) => {
+        const steps = (parent: ExplorerNode) => (branch.pageProcessors ?? []).map((pp, i) => this.step(`pp${i}`, parent, pp));
+        return new BranchNode(`${this.id}/branch${b}`, this, this.ctx, branch.name || `Branch ${b + 1}`, steps);
+      }),
+    );
+  }
+}
+
+class BranchNode extends ExplorerNode {
+  constructor(
+    id: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    private readonly name: string,
+    private readonly steps: (parent: ExplorerNode) => StepNode[],
+  ) {
+    super(id, parent, ctx);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.iconPath = new vscode.ThemeIcon('git-branch');
+    item.contextValue = 'branch';
+    return item;
+  }
+
+  protected override loadChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve(this.steps(this));
+  }
+}
+
+/** A step of a flow: the export or import it uses, named from the step index. */
+export class StepNode extends ExplorerNode {
+  constructor(
+    id: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    readonly env: EnvironmentInfo,
+    readonly stepType: 'export' | 'import',
+    readonly resourceId: string,
+    private readonly info: StepInfo | undefined,
+    private readonly role: 'source' | undefined,
+  ) {
+    super(id, parent, ctx);
+  }
+
+  get kind(): ResourceKind {
+    return this.stepType === 'import' ? 'imports' : 'exports';
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.info?.name ?? `${this.resourceId} (not found)`, vscode.TreeItemCollapsibleState.None);
+    const what = this.role === 'source' ? 'source' : this.stepType === 'import' ? 'import' : this.info?.isLookup ? 'lookup' : 'export';
+    item.description = [what, adaptorLabel(this.info?.adaptorType)].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(!this.info ? 'warning' : what === 'lookup' ? 'search' : RESOURCE_KINDS[this.kind].icon);
+    item.tooltip = this.info
+      ? `${what} step: ${this.info.name}\n${this.stepType} ${this.resourceId}`
+      : `This step refers to ${this.stepType} ${this.resourceId}, which was not found.`;
+    item.contextValue = `step;resource:${this.stepType}${this.env.production ? ';production' : ''}`;
+    return item;
+  }
+}

@@ -1,0 +1,103 @@
+/** Helpers for the integration suite: the extension's API, sandboxes on loopback, tree walking. */
+import * as vscode from 'vscode';
+import type { IntegratorIoApi } from '../../../src/extension';
+import { ExplorerNode } from '../../../src/explorer/explorerNode';
+import { Sandbox, SandboxOptions, startSandbox } from '../../../src/sandbox';
+import { RequestLogEntry } from '../../../src/sandbox/services';
+
+export const EXTENSION_ID = 'integrator-io-community.integrator-io';
+
+const secrets = new Set<string>();
+
+/** Every token a test hands to the extension, for the harness's leak check. */
+export function usedSecrets(): string[] {
+  return [...secrets];
+}
+
+export function secret(value: string): string {
+  secrets.add(value);
+  return value;
+}
+
+export async function extensionApi(): Promise<IntegratorIoApi> {
+  const extension = vscode.extensions.getExtension<IntegratorIoApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in the test VS Code`);
+  return extension.activate();
+}
+
+export interface TestSandbox {
+  sandbox: Sandbox;
+  token: string;
+  baseUrl: string;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A sandbox in this extension host, on its own port, with its own token. */
+export async function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
+  const token = secret(options.token ?? `it-token-${Date.now().toString(36)}-${++counter}-a8f3c2`);
+  const sandbox = await startSandbox({
+    seed: 'demo',
+    ...options,
+    token,
+    settings: { timing: { queuedMs: 30, stepMs: 40, cancelMs: 30 }, ...options.settings },
+  });
+  return {
+    sandbox,
+    token,
+    baseUrl: sandbox.baseUrl,
+    requests: () => sandbox.services.requestLog.slice(),
+    clearRequests: () => {
+      sandbox.services.requestLog.length = 0;
+    },
+    close: () => sandbox.close(),
+  };
+}
+
+/** Adds an environment through the real command, as a user's script would. */
+export async function addEnvironment(name: string, sandbox: TestSandbox, extra: object = {}): Promise<{ id: string }> {
+  const env = await vscode.commands.executeCommand<{ id: string } | undefined>('integratorIo.addEnvironment', {
+    name,
+    baseUrl: sandbox.baseUrl,
+    token: sandbox.token,
+    ...extra,
+  });
+  if (!env) throw new Error('addEnvironment returned nothing');
+  return env;
+}
+
+export async function removeAllEnvironments(api: IntegratorIoApi): Promise<void> {
+  for (const env of api.environments.list())
+    await vscode.commands.executeCommand('integratorIo.removeEnvironment', env.id, { confirm: false });
+}
+
+/** The label of a node as the tree shows it. */
+export function labelOf(node: ExplorerNode): string {
+  const label = node.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
+}
+
+export function descriptionOf(node: ExplorerNode): string {
+  const description = node.treeItem().description;
+  return typeof description === 'string' ? description : '';
+}
+
+export async function childrenOf(api: IntegratorIoApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api.explorer.getChildren(node)) ?? [];
+}
+
+/** Walks down the tree by labels: `find(api, 'Env', 'Integrations', 'Shop…')`. */
+export async function nodeAt(api: IntegratorIoApi, ...labels: string[]): Promise<ExplorerNode> {
+  let node: ExplorerNode | undefined;
+  for (const label of labels) {
+    const children = await childrenOf(api, node);
+    const next = children.find((c) => labelOf(c) === label);
+    if (!next) throw new Error(`No "${label}" under ${node ? labelOf(node) : 'the root'}; found: ${children.map(labelOf).join(', ')}`);
+    node = next;
+  }
+  if (!node) throw new Error('nodeAt needs a label');
+  return node;
+}
