@@ -1,8 +1,8 @@
 // Layering rules for src/, checked by `npm run check:layers` (and .ci/run).
 // The layers, top to bottom (imports point down only), are described in CONTRIBUTING.md:
-//   extension.ts → commands/ → explorer/ documents/ webviews/ environments/ → model/ → api/
+//   extension.ts → commands/ → explorer/ documents/ webviews/ → environments/ → util/ → model/ → api/
 //   sandbox/ stands apart: a server with no VS Code in it, started by the environments layer.
-const VSCODE_FACING = '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|model)';
+const VSCODE_FACING = '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|model|util)';
 
 module.exports = {
   forbidden: [
@@ -38,7 +38,7 @@ module.exports = {
       comment: 'model/ describes resource kinds; it sits just above api/.',
       severity: 'error',
       from: { path: '^src/model/' },
-      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sandbox)' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|util|sandbox)' },
     },
     {
       name: 'features-do-not-import-commands-or-extension',
@@ -46,6 +46,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(explorer|documents|webviews|environments)/' },
       to: { path: '^src/(extension\\.ts|commands/)' },
+    },
+    {
+      name: 'environments-below-features',
+      comment: 'environments/ is used by the explorer, documents and webviews, and uses none of them.',
+      severity: 'error',
+      from: { path: '^src/environments/' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews)/?' },
+    },
+    {
+      name: 'util-is-a-leaf-of-the-vscode-layers',
+      comment: 'util/ (logging, error text) serves every VS Code-facing layer and imports only model/ and api/.',
+      severity: 'error',
+      from: { path: '^src/util/' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sandbox)' },
     },
     {
       name: 'commands-do-not-import-extension',

@@ -66,6 +66,11 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'window.commandCenter': false,
+        // Keep the window about this extension: no chat panel, no git prompts for the parent repository.
+        'chat.disableAIFeatures': true,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'git.enabled': false,
+        'git.openRepositoryInParentFolders': 'never',
         ...options.settings,
       },
       null,

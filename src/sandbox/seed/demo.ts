@@ -26,7 +26,7 @@ export function demoAccount(user: SandboxUser): AccountData {
         baseURI: 'https://demo-store.myshopify.com/admin/api/2024-01',
         mediaType: 'json',
         ping: { relativeURI: '/shop.json', method: 'GET' },
-        auth: { type: 'token', token: { token: 'shpat_demo_5f2b9c1e7a', location: 'header', headerName: 'X-Shopify-Access-Token' } },
+        auth: { type: 'token', token: { token: 'demo-shopify-access-token', location: 'header', headerName: 'X-Shopify-Access-Token' } },
         concurrencyLevel: 2,
       },
       offline: false,
@@ -77,7 +77,7 @@ export function demoAccount(user: SandboxUser): AccountData {
       type: 'rest',
       rest: {
         baseURI: 'https://slack.com/api',
-        bearerToken: 'xoxb-demo-token',
+        bearerToken: 'demo-slack-bot-token',
         tokenLocation: 'header',
         mediaType: 'json',
         authType: 'token',
@@ -112,7 +112,7 @@ export function demoAccount(user: SandboxUser): AccountData {
     {
       name: 'Amazon S3 Archive',
       type: 's3',
-      s3: { accessKeyId: 'AKIADEMOEXAMPLE', secretKey: 's3-demo-secret', region: 'us-east-1' },
+      s3: { accessKeyId: 'demo-aws-access-key-id', secretKey: 's3-demo-secret', region: 'us-east-1' },
       offline: false,
     },
     45,

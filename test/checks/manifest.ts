@@ -1,0 +1,149 @@
+/**
+ * Checks that package.json and the code agree, so no contributed command fails with "command
+ * not found" and no registered command is missing from the manifest:
+ * - every command contributed, used in a menu, a welcome view or a keybinding is defined in
+ *   src/commands and listed in COMMANDS (or registered with registerCommand);
+ * - every command defined in the code is contributed (or listed below as deliberately internal);
+ * - every view is created in the code; every custom `when`-clause context key is set in the code;
+ * - every file path the manifest names (icons, schemas, grammars) exists.
+ *
+ *   npm run check:manifest
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+/** Commands registered in code but deliberately not contributed. */
+const INTERNAL_COMMANDS = new Set<string>([]);
+/** Context keys VS Code itself sets. */
+const BUILT_IN_CONTEXT_KEYS = new Set([
+  'view',
+  'viewItem',
+  'resourceScheme',
+  'resourceFilename',
+  'resourceExtname',
+  'resourceLangId',
+  'editorLangId',
+  'false',
+  'true',
+]);
+
+interface Manifest {
+  main?: string;
+  contributes?: {
+    commands?: { command: string; icon?: unknown }[];
+    menus?: Record<string, { command?: string; when?: string; submenu?: string }[]>;
+    views?: Record<string, { id: string; icon?: string }[]>;
+    viewsContainers?: Record<string, { id: string; icon?: string }[]>;
+    viewsWelcome?: { view: string; contents: string; when?: string }[];
+    keybindings?: { command: string; when?: string }[];
+    jsonValidation?: { url: string }[];
+    grammars?: { path: string }[];
+    languages?: { configuration?: string }[];
+  };
+}
+
+function main(): number {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+  const contributes = manifest.contributes ?? {};
+  const sources = readSources(path.join(ROOT, 'src'));
+  const problems: string[] = [];
+
+  // Commands defined in code: CommandDefinition objects listed in COMMANDS, and direct registrations.
+  const defined = new Map<string, string>(); // id → exported constant
+  for (const [file, text] of sources) {
+    for (const m of text.matchAll(/export const (\w+): CommandDefinition = \{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
+    for (const m of text.matchAll(/registerCommand\(\s*'([^']+)'/g)) defined.set(m[1]!, `registerCommand in ${path.relative(ROOT, file)}`);
+  }
+  const commandsIndex = sources.get(path.join(ROOT, 'src/commands/index.ts')) ?? '';
+  for (const [id, constant] of defined) {
+    if (!constant.startsWith('registerCommand') && !new RegExp(`\\b${constant}\\b`).test(commandsIndex.split('COMMANDS')[1] ?? '')) {
+      problems.push(`${id} is defined (${constant}) but not listed in COMMANDS, so it is never registered`);
+    }
+  }
+
+  const contributed = new Set((contributes.commands ?? []).map((c) => c.command));
+  for (const id of contributed) if (!defined.has(id)) problems.push(`${id} is contributed but not registered in the code`);
+  for (const id of defined.keys())
+    if (!contributed.has(id) && !INTERNAL_COMMANDS.has(id)) problems.push(`${id} is registered but not contributed in package.json`);
+
+  const referenced: [string, string][] = [];
+  for (const [menu, items] of Object.entries(contributes.menus ?? {}))
+    for (const item of items) if (item.command) referenced.push([item.command, `menu ${menu}`]);
+  for (const k of contributes.keybindings ?? []) referenced.push([k.command, 'keybinding']);
+  for (const w of contributes.viewsWelcome ?? [])
+    for (const m of w.contents.matchAll(/\(command:([\w.]+)/g)) referenced.push([m[1]!, `welcome view of ${w.view}`]);
+  for (const [file, text] of sources) {
+    for (const m of text.matchAll(/(?:executeCommand(?:<[^>]*>)?\(|command: )'(integratorIo\.[\w.]+)'/g))
+      referenced.push([m[1]!, path.relative(ROOT, file)]);
+  }
+  for (const [id, where] of referenced)
+    if (id.startsWith('integratorIo.') && !defined.has(id)) problems.push(`${where} refers to ${id}, which is not registered`);
+
+  // Views must be created in the code.
+  for (const views of Object.values(contributes.views ?? {})) {
+    for (const view of views) {
+      const created = [...sources.values()].some(
+        (t) =>
+          t.includes(`createTreeView('${view.id}'`) ||
+          t.includes(`registerTreeDataProvider('${view.id}'`) ||
+          t.includes(`registerWebviewViewProvider('${view.id}'`),
+      );
+      if (!created) problems.push(`view ${view.id} is contributed but never created in the code`);
+    }
+  }
+
+  // Custom context keys in when clauses must be set somewhere.
+  const whens = [
+    ...Object.values(contributes.menus ?? {}).flatMap((items) => items.map((i) => i.when ?? '')),
+    ...(contributes.viewsWelcome ?? []).map((w) => w.when ?? ''),
+    ...(contributes.keybindings ?? []).map((k) => k.when ?? ''),
+  ];
+  // A clause is terms joined by && and ||; a term is a key, !key, or key <op> value.
+  const keys = new Set(
+    whens
+      .flatMap((w) => w.split(/&&|\|\||[()]/))
+      .map((term) =>
+        term
+          .split(/==|!=|=~|>=|<=|>|<|\snot in\s|\sin\s/)[0]!
+          .replace(/^\s*!/, '')
+          .trim(),
+      )
+      .filter((key) => /^[A-Za-z][\w.]*$/.test(key)),
+  );
+  for (const key of keys) {
+    if (BUILT_IN_CONTEXT_KEYS.has(key) || !key.startsWith('integratorIo.')) continue;
+    const set = [...sources.values()].some((t) => t.includes(`'setContext', '${key}'`));
+    if (!set) problems.push(`when-clause context key ${key} is never set with setContext`);
+  }
+
+  // Paths the manifest names.
+  const paths = [
+    manifest.main?.replace(/^\.\//, '').replace(/^dist\/.*/, ''), // built output is checked by the build, not here
+    ...Object.values(contributes.viewsContainers ?? {}).flatMap((list) => list.map((c) => c.icon)),
+    ...Object.values(contributes.views ?? {}).flatMap((list) => list.map((v) => v.icon)),
+    ...(contributes.jsonValidation ?? []).map((j) => j.url),
+    ...(contributes.grammars ?? []).map((g) => g.path),
+    ...(contributes.languages ?? []).map((l) => l.configuration),
+  ].filter((p): p is string => !!p && !/^[a-z]+:/.test(p) && !p.startsWith('$('));
+  for (const p of paths) if (!fs.existsSync(path.join(ROOT, p))) problems.push(`package.json names ${p}, which does not exist`);
+
+  if (problems.length) {
+    console.error(`The manifest and the code disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    return 1;
+  }
+  console.log(`manifest: ${contributed.size} commands, ${keys.size} context keys and ${paths.length} paths agree with the code`);
+  return 0;
+}
+
+function readSources(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) for (const [k, v] of readSources(full)) out.set(k, v);
+    else if (entry.name.endsWith('.ts')) out.set(full, fs.readFileSync(full, 'utf8'));
+  }
+  return out;
+}
+
+process.exit(main());

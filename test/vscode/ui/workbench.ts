@@ -1,0 +1,76 @@
+/** Playwright helpers for driving the VS Code workbench the way a person does. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Locator, Page } from 'playwright-core';
+import { ROOT } from '../codeServer';
+
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Runs a command through the command palette (F1), by its title. */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Opens a view container from the activity bar by its title. */
+  async openViewContainer(title: string): Promise<void> {
+    await this.page
+      .locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item [aria-label^="${title}"]`)
+      .first()
+      .click();
+  }
+
+  /** Widens the side bar so tree rows show their descriptions. */
+  async widenSideBar(by = 180): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) return;
+    // Drag the sash on the side bar's right edge, as a person would.
+    const x = box.x + box.width + 1;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + by, y, { steps: 8 });
+    await this.page.mouse.up();
+    await this.page.mouse.move(x + by + 300, y); // off the sash, so it is not drawn highlighted
+  }
+
+  /** A row of a tree view, by its label. */
+  treeRow(label: string): Locator {
+    return this.page
+      .locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) })
+      .first();
+  }
+
+  async expand(label: string): Promise<void> {
+    const row = this.treeRow(label);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    const deadline = Date.now() + 15_000;
+    while ((await row.getAttribute('aria-expanded')) !== 'true') {
+      if (Date.now() > deadline) throw new Error(`"${label}" did not expand`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async screenshot(name: string, alsoFor?: string): Promise<string> {
+    const dir = path.join(ROOT, 'test-results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    if (alsoFor) {
+      fs.mkdirSync(path.dirname(path.join(ROOT, alsoFor)), { recursive: true });
+      fs.copyFileSync(file, path.join(ROOT, alsoFor));
+    }
+    return file;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
