@@ -15,6 +15,9 @@ const common = {
   logLevel: 'info',
   // `vscode` is provided by the extension host at run time.
   external: ['vscode'],
+  // Prefer packages' ES module builds: jsonc-parser's UMD build requires its parts dynamically,
+  // which a bundle cannot resolve.
+  mainFields: ['module', 'main'],
   plugins: [nodeUrlForWhatwgUrl()],
 };
 

@@ -6,6 +6,11 @@ import * as vscode from 'vscode';
 import { COMMANDS } from './commands';
 import { Services } from './commands/services';
 import { startLocalSandboxCommand } from './commands/startLocalSandbox';
+import { replaceDraft } from './commands/documentCommands';
+import { ConflictNotifier } from './documents/conflicts';
+import { RemoteContentProvider } from './documents/remoteContent';
+import { ResourceFileSystem } from './documents/resourceFileSystem';
+import { REMOTE_SCHEME, RESOURCE_SCHEME, resourceUri } from './documents/resourceUri';
 import { EnvironmentStore } from './environments/environmentStore';
 import { LocalSandbox } from './environments/localSandbox';
 import { EnvironmentStatusBar } from './environments/statusBar';
@@ -21,9 +26,21 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const environments = new EnvironmentStore(context, sandbox, log);
   const explorer = new ExplorerProvider(environments, log);
   const treeView = vscode.window.createTreeView('integratorIo.explorer', { treeDataProvider: explorer, showCollapseAll: true });
-  const services: Services = { context, log, environments, sandbox, explorer, treeView };
+  const conflicts = new ConflictNotifier();
+  const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
+    resourceUri(env, ref.kind, ref.id, resource.name),
+  );
+  const services: Services = { context, log, environments, sandbox, explorer, treeView, files, conflicts };
 
-  context.subscriptions.push(log, sandbox, environments, explorer, treeView, new EnvironmentStatusBar(environments));
+  context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, new EnvironmentStatusBar(environments));
+  context.subscriptions.push(
+    vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
+    vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),
+    files.onDidSave((saved) => {
+      explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
+      if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
+    }),
+  );
   for (const command of COMMANDS) {
     context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(services, ...args)));
   }

@@ -1,5 +1,7 @@
 /** Every command the extension registers, in one list that extension.ts walks. */
 import { addEnvironmentCommand } from './addEnvironment';
+import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
+import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
 import { CommandDefinition } from './services';
@@ -17,4 +19,11 @@ export const COMMANDS: readonly CommandDefinition[] = [
   loadMoreCommand,
   findResourceCommand,
   showLogCommand,
+  openResourceCommand,
+  newResourceCommand,
+  compareWithServerCommand,
+  overwriteServerCommand,
+  cloneResourceCommand,
+  deleteResourceCommand,
+  showDependenciesCommand,
 ];

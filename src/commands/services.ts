@@ -1,5 +1,7 @@
 /** What commands work with; built once in extension.ts. */
 import * as vscode from 'vscode';
+import { ConflictNotifier } from '../documents/conflicts';
+import { ResourceFileSystem } from '../documents/resourceFileSystem';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { LocalSandbox } from '../environments/localSandbox';
 import { ExplorerNode } from '../explorer/explorerNode';
@@ -13,6 +15,8 @@ export interface Services {
   sandbox: LocalSandbox;
   explorer: ExplorerProvider;
   treeView: vscode.TreeView<ExplorerNode>;
+  files: ResourceFileSystem;
+  conflicts: ConflictNotifier;
 }
 
 /** A command: its id (as contributed in package.json) and what it does. */

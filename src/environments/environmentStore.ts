@@ -25,11 +25,18 @@ export class EnvironmentStore implements vscode.Disposable {
   /** Fires when environments are added, removed or changed, or the active one changes. */
   readonly onDidChange = this.changed.event;
 
+  private readonly configSubscription: vscode.Disposable;
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly sandbox: LocalSandbox,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // Clients are built with the time-out setting; rebuild them when it changes.
+    this.configSubscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('integratorIo.requestTimeoutSeconds')) for (const id of [...this.clients.keys()]) this.dropClient(id);
+    });
+  }
 
   list(): EnvironmentInfo[] {
     return this.context.globalState.get<EnvironmentInfo[]>(ENVIRONMENTS_KEY, []);
@@ -103,9 +110,11 @@ export class EnvironmentStore implements vscode.Disposable {
       if (!token) throw new NotSignedInError(env);
     }
     this.log.addSecret(token);
+    const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('requestTimeoutSeconds', 30);
     const client = new IntegratorClient({
       baseUrl,
       token,
+      timeoutMs: timeoutSeconds * 1000,
       ...(env.aShareId ? { aShareId: env.aShareId } : {}),
       userAgent: `integrator-io-vscode/${(this.context.extension.packageJSON as { version: string }).version}`,
       onAttempt: (a) => this.log.debug(`${env.name}: ${a.method} ${a.url} → ${a.status || 'no answer'} (${a.durationMs} ms)`),
@@ -120,6 +129,7 @@ export class EnvironmentStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.configSubscription.dispose();
     for (const id of [...this.clients.keys()]) this.dropClient(id);
     this.changed.dispose();
   }

@@ -8,6 +8,9 @@ import { EnvironmentStore } from '../environments/environmentStore';
 import { Logger } from '../util/logger';
 import { ExplorerContext, ExplorerNode } from './explorerNode';
 import { EnvironmentNode } from './nodes/environmentNode';
+import { IntegrationNode, ResourceNode } from './nodes/resourceNodes';
+import { ResourceKind } from '../model/resourceKinds';
+import { ResourceBase } from '../api/types';
 import { StepIndex } from './stepIndex';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -77,6 +80,32 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     if (node instanceof EnvironmentNode) this.stepIndexes.delete(node.env.id);
     node.reset();
     this.changedEmitter.fire(node);
+  }
+
+  /**
+   * After a save: updates the rows of that resource (wherever they appear) and reloads what
+   * is below them. For a new resource, reloads the category it belongs to.
+   */
+  resourceChanged(envId: string, kind: ResourceKind, resource: ResourceBase, created: boolean): void {
+    for (const node of this.tracked.values()) {
+      if (node instanceof ResourceNode && node.env.id === envId && node.resource._id === resource._id) {
+        node.update(resource);
+        node.reset();
+        this.changedEmitter.fire(node);
+      }
+      if (node instanceof IntegrationNode && node.env.id === envId && node.resource._id === resource._id) {
+        node.update(resource);
+        this.changedEmitter.fire(node);
+      }
+    }
+    if (created || kind === 'exports' || kind === 'imports') {
+      // New rows for a new resource; step names for a renamed export or import.
+      this.stepIndexes.get(envId)?.reset();
+    }
+    if (created) {
+      const category = this.roots.get(envId)?.category(kind === 'flows' ? 'integrations' : kind);
+      if (category) this.refresh(category);
+    }
   }
 
   /** Resource nodes loaded so far, in any environment. */

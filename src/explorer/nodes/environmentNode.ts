@@ -36,9 +36,17 @@ export class EnvironmentNode extends ExplorerNode {
     return item;
   }
 
+  private categories: Map<ResourceKind, CategoryNode> | undefined;
+
+  /** The category node of a kind, once the environment has been expanded. */
+  category(kind: ResourceKind): CategoryNode | undefined {
+    return this.categories?.get(kind);
+  }
+
   protected override async loadChildren(): Promise<ExplorerNode[]> {
     if (!(await this.signedIn())) return [errorNode(this, this.ctx, this.env, new NotSignedInError(this.env))];
-    return CATEGORY_ORDER.map((kind) => new CategoryNode(this, this.ctx, this.env, kind));
+    this.categories = new Map(CATEGORY_ORDER.map((kind) => [kind, new CategoryNode(this, this.ctx, this.env, kind)]));
+    return [...this.categories.values()];
   }
 }
 

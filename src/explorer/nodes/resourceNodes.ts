@@ -18,9 +18,18 @@ export class ResourceNode extends ExplorerNode {
     ctx: ExplorerContext,
     readonly env: EnvironmentInfo,
     readonly kind: ResourceKind,
-    readonly resource: ResourceBase,
+    private current: ResourceBase,
   ) {
     super(id, parent, ctx);
+  }
+
+  get resource(): ResourceBase {
+    return this.current;
+  }
+
+  /** After a save: the row shows the stored version. */
+  update(resource: ResourceBase): void {
+    this.current = resource;
   }
 
   get label(): string {
@@ -48,6 +57,7 @@ export class ResourceNode extends ExplorerNode {
     item.iconPath = this.icon();
     item.tooltip = this.tooltip();
     item.contextValue = this.contextValue();
+    item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
   }
 
@@ -98,15 +108,19 @@ export class ResourceNode extends ExplorerNode {
 export class IntegrationNode extends PagedNode<Flow> {
   readonly resourceNode: ResourceNode;
 
-  constructor(
-    id: string,
-    parent: ExplorerNode,
-    ctx: ExplorerContext,
-    env: EnvironmentInfo,
-    readonly resource: Integration,
-  ) {
+  constructor(id: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, resource: Integration) {
     super(id, parent, ctx, env);
     this.resourceNode = new ResourceNode(id, parent, ctx, env, 'integrations', resource);
+  }
+
+  readonly kind = 'integrations' as const;
+
+  get resource(): Integration {
+    return this.resourceNode.resource;
+  }
+
+  update(resource: Integration): void {
+    this.resourceNode.update(resource);
   }
 
   treeItem(): vscode.TreeItem {
@@ -134,14 +148,12 @@ export class IntegrationNode extends PagedNode<Flow> {
 
 /** A flow; its children are its steps, in order, labelled from the environment's step index. */
 export class FlowNode extends ResourceNode {
-  constructor(
-    id: string,
-    parent: ExplorerNode,
-    ctx: ExplorerContext,
-    env: EnvironmentInfo,
-    readonly flow: Flow,
-  ) {
+  constructor(id: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, flow: Flow) {
     super(id, parent, ctx, env, 'flows', flow);
+  }
+
+  get flow(): Flow {
+    return this.resource;
   }
 
   protected override collapsible(): vscode.TreeItemCollapsibleState {
@@ -255,6 +267,10 @@ export class StepNode extends ExplorerNode {
     return this.stepType === 'import' ? 'imports' : 'exports';
   }
 
+  get name(): string | undefined {
+    return this.info?.name;
+  }
+
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.info?.name ?? `${this.resourceId} (not found)`, vscode.TreeItemCollapsibleState.None);
     const what = this.role === 'source' ? 'source' : this.stepType === 'import' ? 'import' : this.info?.isLookup ? 'lookup' : 'export';
@@ -264,6 +280,7 @@ export class StepNode extends ExplorerNode {
       ? `${what} step: ${this.info.name}\n${this.stepType} ${this.resourceId}`
       : `This step refers to ${this.stepType} ${this.resourceId}, which was not found.`;
     item.contextValue = `step;resource:${this.stepType}${this.env.production ? ';production' : ''}`;
+    if (this.info) item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
   }
 }

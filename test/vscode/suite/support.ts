@@ -101,3 +101,12 @@ export async function nodeAt(api: IntegratorIoApi, ...labels: string[]): Promise
   if (!node) throw new Error('nodeAt needs a label');
   return node;
 }
+
+/** Closes every editor, reverting unsaved ones first (closing a dirty editor would ask, and block). */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}

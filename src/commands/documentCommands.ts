@@ -1,0 +1,134 @@
+/** Opening resources as documents, new drafts, and the conflict actions (compare, overwrite). */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { DRAFT_PREFIX, parseResourceUri, resourceUri } from '../documents/resourceUri';
+import { CategoryNode } from '../explorer/nodes/environmentNode';
+import { IntegrationNode } from '../explorer/nodes/resourceNodes';
+import { skeletonFor } from '../model/skeletons';
+import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { describeError } from '../util/errors';
+import { resolveEnvironment } from './pickEnvironment';
+import { resourceTarget } from './resourceTarget';
+import { CommandDefinition, Services } from './services';
+
+/** Opens a resource as a JSON document (a script as JavaScript); returns the document's URI. */
+export const openResourceCommand: CommandDefinition = {
+  id: 'integratorIo.openResource',
+  async run(services, arg?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target) return undefined;
+    const uri = resourceUri(target.env, target.kind, target.id, target.name);
+    try {
+      await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: false });
+    } catch (err) {
+      void vscode.window.showErrorMessage(describeError(err));
+      return undefined;
+    }
+    return uri.toString();
+  },
+};
+
+export interface NewResourceArgs {
+  kind: ResourceKind;
+  envId?: string;
+  name?: string;
+  connectionId?: string;
+  integrationId?: string;
+}
+
+/**
+ * "New Export/Import/Flow/Connection/Integration/Script…": a draft document prefilled with a
+ * valid skeleton. Its first save creates the resource (POST), and the draft is replaced by the
+ * saved resource's document.
+ */
+export const newResourceCommand: CommandDefinition = {
+  id: 'integratorIo.newResource',
+  async run(services, arg?: unknown) {
+    const given = (arg && typeof arg === 'object' && 'kind' in arg ? arg : {}) as Partial<NewResourceArgs>;
+    const fromNode = arg instanceof CategoryNode ? arg : arg instanceof IntegrationNode ? arg : undefined;
+    const kind = given.kind ?? (arg instanceof CategoryNode ? arg.kind : arg instanceof IntegrationNode ? 'flows' : await pickKind());
+    if (!kind) return undefined;
+    const env = fromNode
+      ? fromNode.env
+      : await resolveEnvironment(services, given.envId, `New ${RESOURCE_KINDS[kind].singular} in which environment?`);
+    if (!env) return undefined;
+    const info = RESOURCE_KINDS[kind];
+    const name =
+      given.name ??
+      (await vscode.window.showInputBox({
+        title: `New ${info.singular} in ${env.name}`,
+        prompt: 'Name',
+        value: `New ${info.singular}`,
+        ignoreFocusOut: true,
+      }));
+    if (!name) return undefined;
+    let connectionId = given.connectionId;
+    if (!connectionId && (kind === 'exports' || kind === 'imports')) {
+      connectionId = await pickConnection(services, env);
+      if (connectionId === undefined) return undefined;
+    }
+    const integrationId = given.integrationId ?? (arg instanceof IntegrationNode ? arg.resource._id : undefined);
+    const skeleton = skeletonFor(kind, { name, ...(connectionId ? { connectionId } : {}), ...(integrationId ? { integrationId } : {}) });
+    const uri = resourceUri(env, kind, `${DRAFT_PREFIX}${randomBytes(4).toString('hex')}`, name);
+    services.files.createDraft(uri, typeof skeleton === 'string' ? skeleton : `${JSON.stringify(skeleton, null, 2)}\n`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document, { preview: false });
+    void vscode.window.showInformationMessage(`Edit the new ${info.singular}, then save to create it in "${env.name}".`);
+    return uri.toString();
+  },
+};
+
+/** After a draft's first save: show the created resource's document in place of the draft. */
+export async function replaceDraft(draftUri: vscode.Uri, createdUri: vscode.Uri): Promise<void> {
+  // The draft is marked saved only after writeFile returns; wait for that before closing it.
+  for (let i = 0; i < 40; i++) {
+    const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri.toString());
+    if (!draft?.isDirty) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const tab = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .find((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === draftUri.toString());
+  await vscode.window.showTextDocument(createdUri, { preview: false, ...(tab ? { viewColumn: tab.group.viewColumn } : {}) });
+  if (tab) await vscode.window.tabGroups.close(tab);
+}
+
+export const compareWithServerCommand: CommandDefinition = {
+  id: 'integratorIo.compareWithServer',
+  async run(services, arg?: unknown) {
+    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    if (uri && parseResourceUri(uri)) await services.conflicts.compare(uri);
+  },
+};
+
+export const overwriteServerCommand: CommandDefinition = {
+  id: 'integratorIo.overwriteServer',
+  async run(services, arg?: unknown) {
+    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    if (!uri || !parseResourceUri(uri)) return false;
+    return services.conflicts.overwriteRemote(uri);
+  },
+};
+
+async function pickKind(): Promise<ResourceKind | undefined> {
+  const kinds: ResourceKind[] = ['exports', 'imports', 'flows', 'connections', 'integrations', 'scripts', 'filedefinitions'];
+  const picked = await vscode.window.showQuickPick(
+    kinds.map((k) => ({ label: `$(${RESOURCE_KINDS[k].icon}) ${RESOURCE_KINDS[k].singular}`, resourceKind: k })),
+    { placeHolder: 'What do you want to create?' },
+  );
+  return picked?.resourceKind;
+}
+
+async function pickConnection(services: Services, env: Parameters<Services['environments']['client']>[0]): Promise<string | undefined> {
+  const client = await services.environments.client(env);
+  const connections = await client.connections.listAll({ include: ['type', 'offline'] });
+  const picked = await vscode.window.showQuickPick(
+    connections.map((c) => ({
+      label: c.name ?? c._id,
+      description: [c.type, c.offline ? 'offline' : ''].filter(Boolean).join(' · '),
+      id: c._id,
+    })),
+    { placeHolder: 'Which connection does it use?' },
+  );
+  return picked?.id;
+}

@@ -1,0 +1,215 @@
+/** Clone, delete, and show what a resource depends on and what depends on it. */
+import * as vscode from 'vscode';
+import { IntegratorApiError, IntegratorClient } from '../api';
+import { JsonObject, ResourceBase } from '../api/types';
+import { confirmProductionChange } from '../environments/productionGuard';
+import { parseResourceUri, resourceUri } from '../documents/resourceUri';
+import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { describeError } from '../util/errors';
+import { resourceTarget, ResourceTarget } from './resourceTarget';
+import { CommandDefinition } from './services';
+
+/** Clones a resource (the API's clone where it has one) and opens the copy. */
+export const cloneResourceCommand: CommandDefinition = {
+  id: 'integratorIo.cloneResource',
+  async run(services, arg?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target) return undefined;
+    const info = RESOURCE_KINDS[target.kind];
+    try {
+      const client = await services.environments.client(target.env);
+      const copy = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Cloning ${info.singular} "${target.name ?? target.id}"…` },
+        () => cloneOf(client, target),
+      );
+      services.explorer.resourceChanged(target.env.id, target.kind, copy, true);
+      services.log.info(`${target.env.name}: cloned ${info.singular} ${target.id} as "${copy.name ?? copy._id}" (${copy._id}).`);
+      const uri = resourceUri(target.env, target.kind, copy._id, copy.name);
+      await vscode.window.showTextDocument(uri, { preview: false });
+      return copy._id;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not clone ${info.singular} "${target.name ?? target.id}": ${describeError(err)}`);
+      return undefined;
+    }
+  },
+};
+
+async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promise<ResourceBase> {
+  const name = `${target.name ?? target.id} (copy)`;
+  switch (target.kind) {
+    case 'integrations':
+    case 'exports':
+    case 'imports':
+      return RESOURCE_KINDS[target.kind].collection(client).clone(target.id, { name });
+    case 'flows': {
+      // Same account: every connection the flow uses maps to itself.
+      const flow = await client.flows.get(target.id);
+      const { exports = [], imports = [] } = await client.flowDescendants(target.id);
+      const connectionMap = Object.fromEntries(
+        [...exports, ...imports].filter((s) => s._connectionId).map((s) => [s._connectionId!, s._connectionId!]),
+      );
+      return client.flows.clone(target.id, { name, _integrationId: flow._integrationId ?? '', connectionMap });
+    }
+    case 'connections':
+      throw new Error('connections hold secrets the API never returns, so a copy could not work; create a new connection instead');
+    default: {
+      // Scripts and file definitions have no clone endpoint: create a copy of the document.
+      const collection = RESOURCE_KINDS[target.kind].collection(client);
+      const source = await collection.get(target.id);
+      const copy: JsonObject = { ...source, name };
+      for (const field of ['_id', 'createdAt', 'lastModified', 'lastModifiedBy']) delete copy[field];
+      return collection.create(copy);
+    }
+  }
+}
+
+/** Deletes after a confirmation that names the resource and its environment. Refused by the API while in use. */
+export const deleteResourceCommand: CommandDefinition = {
+  id: 'integratorIo.deleteResource',
+  async run(services, arg?: unknown, options?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target) return false;
+    const info = RESOURCE_KINDS[target.kind];
+    const label = `${info.singular} "${target.name ?? target.id}"`;
+    const skipConfirm = (options as { confirm?: boolean } | undefined)?.confirm === false;
+    if (!skipConfirm) {
+      const answer = await vscode.window.showWarningMessage(
+        `Delete ${label} from "${target.env.name}"?`,
+        { modal: true, detail: 'This deletes it in integrator.io and cannot be undone.' },
+        'Delete',
+      );
+      if (answer !== 'Delete') return false;
+      if (!(await confirmProductionChange(target.env, `delete this ${info.singular}`))) return false;
+    }
+    try {
+      const client = await services.environments.client(target.env);
+      await RESOURCE_KINDS[target.kind].collection(client).delete(target.id);
+    } catch (err) {
+      const inUse = err instanceof IntegratorApiError && (err.code === 'resource_in_use' || err.status === 409 || err.status === 422);
+      const message = `Could not delete ${label}: ${describeError(err)}`;
+      services.log.error(message);
+      if (inUse) {
+        void vscode.window.showErrorMessage(message, 'Show Dependencies').then((choice) => {
+          if (choice)
+            void vscode.commands.executeCommand(showDependenciesCommand.id, {
+              envId: target.env.id,
+              kind: target.kind,
+              id: target.id,
+              name: target.name,
+            });
+        });
+      } else void vscode.window.showErrorMessage(message);
+      if (skipConfirm) throw new Error(message);
+      return false;
+    }
+    services.log.info(`${target.env.name}: deleted ${label} (${target.id}).`);
+    await closeEditorsOf(target);
+    services.explorer.refresh(
+      services.explorer.environmentNode(target.env.id)?.category(target.kind === 'flows' ? 'integrations' : target.kind),
+    );
+    return true;
+  },
+};
+
+async function closeEditorsOf(target: ResourceTarget): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => {
+      const ref = t.input instanceof vscode.TabInputText ? parseResourceUri(t.input.uri) : undefined;
+      return ref?.envId === target.env.id && ref.id === target.id;
+    });
+  if (tabs.length) await vscode.window.tabGroups.close(tabs);
+}
+
+export interface DependencyItem {
+  relation: 'usedBy' | 'uses';
+  kind: ResourceKind;
+  id: string;
+  name: string;
+}
+
+/**
+ * Lists what uses a resource (the API's `/dependencies`) and what it uses (read from its
+ * document: connection, steps, hook scripts, integration). Picking one opens it.
+ */
+export const showDependenciesCommand: CommandDefinition = {
+  id: 'integratorIo.showDependencies',
+  async run(services, arg?: unknown, options?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target) return undefined;
+    let items: DependencyItem[];
+    try {
+      items = await dependenciesOf(await services.environments.client(target.env), target);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not read the dependencies of "${target.name ?? target.id}": ${describeError(err)}`);
+      return undefined;
+    }
+    if ((options as { quiet?: boolean } | undefined)?.quiet) return items;
+    const section = (relation: DependencyItem['relation'], title: string) => {
+      const list = items.filter((i) => i.relation === relation);
+      return [
+        { label: title, kind: vscode.QuickPickItemKind.Separator },
+        ...(list.length
+          ? list.map((i) => ({
+              label: `$(${RESOURCE_KINDS[i.kind].icon}) ${i.name}`,
+              description: RESOURCE_KINDS[i.kind].singular,
+              item: i,
+            }))
+          : [{ label: '(none)', description: '' }]),
+      ];
+    };
+    const picked = await vscode.window.showQuickPick([...section('usedBy', 'Used by'), ...section('uses', 'Uses')], {
+      title: `Dependencies of ${RESOURCE_KINDS[target.kind].singular} "${target.name ?? target.id}"`,
+      placeHolder: 'Pick one to open it',
+    });
+    if (picked && 'item' in picked && picked.item) {
+      await vscode.window.showTextDocument(resourceUri(target.env, picked.item.kind, picked.item.id, picked.item.name), { preview: true });
+    }
+    return items;
+  },
+};
+
+const KIND_BY_PLURAL: Record<string, ResourceKind> = {
+  flows: 'flows',
+  exports: 'exports',
+  imports: 'imports',
+  connections: 'connections',
+  integrations: 'integrations',
+  scripts: 'scripts',
+  filedefinitions: 'filedefinitions',
+};
+
+async function dependenciesOf(client: IntegratorClient, target: ResourceTarget): Promise<DependencyItem[]> {
+  const collection = RESOURCE_KINDS[target.kind].collection(client);
+  const [usedBy, resource] = await Promise.all([collection.dependencies(target.id), collection.get(target.id)]);
+  const items: DependencyItem[] = [];
+  for (const [plural, list] of Object.entries(usedBy)) {
+    const kind = KIND_BY_PLURAL[plural];
+    if (kind) for (const d of list) items.push({ relation: 'usedBy', kind, id: d.id, name: d.name ?? d.id });
+  }
+  const uses: { kind: ResourceKind; id: string }[] = [];
+  if (typeof resource._connectionId === 'string') uses.push({ kind: 'connections', id: resource._connectionId });
+  if (typeof resource._integrationId === 'string') uses.push({ kind: 'integrations', id: resource._integrationId });
+  const text = JSON.stringify(resource);
+  for (const m of text.matchAll(/"_scriptId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'scripts', id: m[1]! });
+  for (const m of text.matchAll(/"_exportId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'exports', id: m[1]! });
+  for (const m of text.matchAll(/"_importId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'imports', id: m[1]! });
+  if (Array.isArray(resource._registeredConnectionIds))
+    for (const id of resource._registeredConnectionIds as string[]) uses.push({ kind: 'connections', id });
+  // Names come from one list per kind, not one request per dependency.
+  const kinds = [...new Set(uses.map((u) => u.kind))];
+  const names = new Map<string, string>();
+  await Promise.all(
+    kinds.map(async (kind) => {
+      for (const doc of await RESOURCE_KINDS[kind].collection(client).listAll({ include: ['name'] }))
+        names.set(doc._id, doc.name ?? doc._id);
+    }),
+  );
+  const seen = new Set<string>();
+  for (const u of uses) {
+    if (seen.has(u.id)) continue;
+    seen.add(u.id);
+    items.push({ relation: 'uses', kind: u.kind, id: u.id, name: names.get(u.id) ?? `${u.id} (not found)` });
+  }
+  return items;
+}

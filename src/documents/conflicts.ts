@@ -1,0 +1,65 @@
+/**
+ * When a save finds that someone else changed the resource since it was opened: say who and
+ * when, and offer "Compare" (the server's version beside yours) and "Overwrite" (save anyway,
+ * once). The save itself has already failed, so the editor stays dirty while the user decides.
+ */
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../api';
+import { ResourceBase } from '../api/types';
+import { RESOURCE_KINDS } from '../model/resourceKinds';
+import { REMOTE_SCHEME, ResourceRef, withScheme } from './resourceUri';
+
+export class ConflictNotifier {
+  private readonly overwrite = new Set<string>();
+
+  /** True once after "Overwrite" was chosen for this document. */
+  takeOverwrite(uri: vscode.Uri): boolean {
+    return this.overwrite.delete(uri.toString());
+  }
+
+  /** Saves the document, skipping the conflict check this one time. */
+  async overwriteRemote(uri: vscode.Uri): Promise<boolean> {
+    this.overwrite.add(uri.toString());
+    const document = await vscode.workspace.openTextDocument(uri);
+    const saved = document.isDirty ? await document.save() : false;
+    this.overwrite.delete(uri.toString());
+    return saved;
+  }
+
+  /** The server's version on the left, the editor's on the right. */
+  async compare(uri: vscode.Uri): Promise<void> {
+    const remote = withScheme(uri, REMOTE_SCHEME).with({ query: `t=${Date.now()}` });
+    const name = uri.path.split('/').pop() ?? 'resource';
+    await vscode.commands.executeCommand('vscode.diff', remote, uri, `${name} (server ↔ yours)`);
+  }
+
+  /** "maria.ops@example.com" from the newest audit entry, or the user id the resource names. */
+  async whoChanged(client: IntegratorClient, ref: ResourceRef, current: ResourceBase): Promise<string> {
+    try {
+      const collection = RESOURCE_KINDS[ref.kind].collection(client);
+      const first = await collection.audit(ref.id, { limit: 1 }).next();
+      const entry = first.done ? undefined : first.value[0];
+      if (entry?.byUser)
+        return entry.byUser.name
+          ? `${entry.byUser.name} (${entry.byUser.email ?? entry.byUser._id})`
+          : (entry.byUser.email ?? entry.byUser._id);
+    } catch {
+      // Audit may be unavailable to this token; the user id below still says something.
+    }
+    return current.lastModifiedBy ? `user ${current.lastModifiedBy}` : 'someone else';
+  }
+
+  notify(uri: vscode.Uri, singular: string, who: string, when: string | undefined): void {
+    const at = when ? new Date(when).toLocaleString() : 'an unknown time';
+    void vscode.window
+      .showWarningMessage(
+        `This ${singular} was changed by ${who} at ${at} since you opened it. Your changes are not saved yet.`,
+        'Compare',
+        'Overwrite',
+      )
+      .then(async (choice) => {
+        if (choice === 'Compare') await this.compare(uri);
+        if (choice === 'Overwrite') await this.overwriteRemote(uri);
+      });
+  }
+}

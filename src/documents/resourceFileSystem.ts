@@ -1,0 +1,244 @@
+/**
+ * integrator.io resources as files. `readFile` GETs a resource; `writeFile` is the save
+ * pipeline, and deploys it:
+ *
+ *   parse (refuse invalid JSON) → refuse masked secrets → production confirmation
+ *   → conflict check (GET, compare lastModified with the version that was opened)
+ *   → PUT the whole document → keep what the server stored → refresh the tree node.
+ *
+ * Every refusal or failure throws, so VS Code keeps the editor dirty and offers Retry or
+ * Revert: no keystroke is lost. `stat` reports the server's `lastModified` as `mtime`.
+ */
+import * as vscode from 'vscode';
+import { IntegratorApiError } from '../api';
+import { ResourceBase } from '../api/types';
+import { EnvironmentInfo } from '../environments/environment';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { confirmProductionChange } from '../environments/productionGuard';
+import { RESOURCE_KINDS } from '../model/resourceKinds';
+import { describeError } from '../util/errors';
+import { Logger } from '../util/logger';
+import { ConflictNotifier } from './conflicts';
+import { CachedResource, DocumentCache } from './documentCache';
+import { maskedSecretPaths, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
+import { isDraft, parseResourceUri, ResourceRef } from './resourceUri';
+import { SaveQueue } from './saveQueue';
+
+/** How long after a save the editor is told to re-read the stored version. */
+const RELOAD_DELAY_MS = 150;
+
+export interface SavedEvent {
+  env: EnvironmentInfo;
+  ref: ResourceRef;
+  resource: ResourceBase;
+  /** For a draft's first save: the draft's URI, and that of the created resource's document. */
+  draftUri?: vscode.Uri;
+  createdUri?: vscode.Uri;
+}
+
+export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changeEmitter.event;
+  private readonly savedEmitter = new vscode.EventEmitter<SavedEvent>();
+  /** Fires after a successful save (or create), for the tree and open views. */
+  readonly onDidSave = this.savedEmitter.event;
+  readonly cache = new DocumentCache();
+  private readonly queue = new SaveQueue<Uint8Array>((key, content) => this.save(vscode.Uri.parse(key), content));
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder();
+
+  constructor(
+    private readonly environments: EnvironmentStore,
+    private readonly log: Logger,
+    private readonly conflicts: ConflictNotifier,
+    /** Builds the URI a created draft's resource will have. */
+    private readonly uriFor: (env: EnvironmentInfo, ref: ResourceRef, resource: ResourceBase) => vscode.Uri,
+  ) {}
+
+  // Reading --------------------------------------------------------------------------------
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    const key = uri.toString();
+    const draft = this.cache.draft(key);
+    if (draft) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: draft.byteLength };
+    const entry = this.cache.get(key) ?? (await this.load(uri));
+    const mtime = entry.justWritten?.mtime ?? (Date.parse(entry.resource.lastModified ?? '') || 0);
+    const size = entry.justWritten?.size ?? entry.text.byteLength;
+    return { type: vscode.FileType.File, ctime: Date.parse(entry.resource.createdAt ?? '') || mtime, mtime, size };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const draft = this.cache.draft(uri.toString());
+    if (draft) return draft;
+    return (await this.load(uri)).text;
+  }
+
+  /** The server's current version of a resource as document text (for diffs). */
+  async remoteText(uri: vscode.Uri): Promise<string> {
+    const { env, ref } = this.resolve(uri);
+    const client = await this.environments.client(env);
+    return toDocumentText(ref.kind, await RESOURCE_KINDS[ref.kind].collection(client).get(ref.id));
+  }
+
+  /** A new, unsaved resource document with the given starting text. */
+  createDraft(uri: vscode.Uri, text: string): void {
+    this.cache.setDraft(uri.toString(), this.encoder.encode(text));
+  }
+
+  // Writing --------------------------------------------------------------------------------
+
+  writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    return this.queue.enqueue(uri.toString(), content);
+  }
+
+  private async save(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const { env, ref } = this.resolve(uri);
+    const text = this.decoder.decode(content);
+    const info = RESOURCE_KINDS[ref.kind];
+    try {
+      const body = ref.kind === 'scripts' ? undefined : parseResourceText(text);
+      const masked = body ? maskedSecretPaths(body) : [];
+      if (masked.length) {
+        throw new UnsaveableDocumentError(
+          `Not saved: ${masked.join(', ')} still ${masked.length === 1 ? 'holds' : 'hold'} "******", the API's mask for a secret. ` +
+            'Saving would replace the real value with asterisks. Type the real value first.',
+        );
+      }
+      if (!(await confirmProductionChange(env, `save this ${info.singular}`))) {
+        throw new UnsaveableDocumentError(`Not saved: saving to the production environment "${env.name}" was cancelled.`);
+      }
+      const client = await this.environments.client(env);
+      const collection = info.collection(client);
+
+      const createdKey = isDraft(ref) ? this.cache.createdFrom(uri.toString()) : undefined;
+      if (createdKey) {
+        // Saved again before the draft's editor was replaced: update what it created, never create twice.
+        return await this.save(vscode.Uri.parse(createdKey), content);
+      }
+      if (isDraft(ref)) {
+        const created = await collection.create(ref.kind === 'scripts' ? { name: 'New script', content: text } : body!);
+        const createdRef: ResourceRef = { ...ref, id: created._id };
+        const createdUri = this.uriFor(env, createdRef, created);
+        this.cache.draftCreated(uri.toString(), createdUri.toString(), content);
+        this.remember(createdUri, ref.kind, created);
+        this.log.info(`${env.name}: created ${info.singular} "${created.name ?? created._id}" (${created._id}).`);
+        this.savedEmitter.fire({ env, ref: createdRef, resource: created, draftUri: uri, createdUri });
+        return;
+      }
+
+      // Conflict check: has anyone changed it since this version was opened?
+      const current = await collection.get(ref.id);
+      const baseline = this.cache.get(uri.toString())?.baseline;
+      if (baseline !== undefined && current.lastModified !== baseline && !this.conflicts.takeOverwrite(uri)) {
+        const who = await this.conflicts.whoChanged(client, ref, current);
+        this.conflicts.notify(uri, info.singular, who, current.lastModified);
+        throw new UnsaveableDocumentError(
+          `Not saved: this ${info.singular} was changed by ${who} at ${formatTime(current.lastModified)} since you opened it. ` +
+            'Use Compare or Overwrite in the notification.',
+        );
+      }
+
+      const document = ref.kind === 'scripts' ? { ...current, content: text } : body!;
+      const stored = await collection.update(ref.id, document);
+      const entry = this.remember(uri, ref.kind, stored);
+      this.reloadAfterSave(uri, entry, content.byteLength);
+      this.log.info(`${env.name}: saved ${info.singular} "${stored.name ?? stored._id}" (lastModified ${stored.lastModified ?? '?'}).`);
+      this.savedEmitter.fire({ env, ref, resource: stored });
+    } catch (err) {
+      throw this.saveError(err, env, info.singular);
+    }
+  }
+
+  // Helpers --------------------------------------------------------------------------------
+
+  private async load(uri: vscode.Uri) {
+    const { env, ref } = this.resolve(uri);
+    if (isDraft(ref)) throw vscode.FileSystemError.FileNotFound(uri);
+    try {
+      const client = await this.environments.client(env);
+      const resource = await RESOURCE_KINDS[ref.kind].collection(client).get(ref.id);
+      return this.remember(uri, ref.kind, resource);
+    } catch (err) {
+      if (err instanceof IntegratorApiError && err.isNotFound) throw vscode.FileSystemError.FileNotFound(uri);
+      throw new Error(`Could not open ${RESOURCE_KINDS[ref.kind].singular} ${ref.id} from "${env.name}": ${describeError(err)}`);
+    }
+  }
+
+  /**
+   * The editor must end up holding exactly what the server stored (its new `lastModified`
+   * included). VS Code stats the file right after a save; report the written text then, and a
+   * moment later signal a change, so that it reads the stored version.
+   */
+  private reloadAfterSave(uri: vscode.Uri, entry: CachedResource, writtenSize: number): void {
+    entry.justWritten = { mtime: (Date.parse(entry.resource.lastModified ?? '') || Date.now()) - 1, size: writtenSize };
+    setTimeout(() => {
+      entry.justWritten = undefined;
+      this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    }, RELOAD_DELAY_MS);
+  }
+
+  private remember(uri: vscode.Uri, kind: ResourceRef['kind'], resource: ResourceBase): CachedResource {
+    const entry: CachedResource = { resource, text: this.encoder.encode(toDocumentText(kind, resource)), baseline: resource.lastModified };
+    this.cache.set(uri.toString(), entry);
+    return entry;
+  }
+
+  private resolve(uri: vscode.Uri): { env: EnvironmentInfo; ref: ResourceRef } {
+    const ref = parseResourceUri(uri);
+    if (!ref) throw vscode.FileSystemError.FileNotFound(uri);
+    const env = this.environments.get(ref.envId);
+    if (!env)
+      throw new Error(
+        `The environment of this document was removed from VS Code. Add it again to open or save ${uri.path.split('/').pop()}.`,
+      );
+    return { env, ref };
+  }
+
+  /** An error whose message says what happened and keeps field errors with their fields. */
+  private saveError(err: unknown, env: EnvironmentInfo, singular: string): Error {
+    if (err instanceof UnsaveableDocumentError) {
+      this.log.warn(`${env.name}: ${err.message}`);
+      return err;
+    }
+    let message: string;
+    if (err instanceof IntegratorApiError && err.status >= 400 && err.status < 500 && !err.isUnauthorized && err.status !== 429) {
+      const lines = err.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
+      message = `The API refused the ${singular} (${err.status}): ${lines.join('; ')}`;
+    } else {
+      message = `Not saved: ${describeError(err)}`;
+    }
+    this.log.error(`${env.name}: saving a ${singular} failed`, message);
+    return new Error(message);
+  }
+
+  // The rest of the file system interface: resources are flat, and are deleted by command.
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+    this.savedEmitter.dispose();
+  }
+}
+
+function formatTime(iso: string | undefined): string {
+  return iso ? new Date(iso).toLocaleString() : 'an unknown time';
+}

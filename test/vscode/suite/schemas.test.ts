@@ -1,0 +1,100 @@
+/** The bundled JSON schemas reach the real editor: completion offers enum values, and wrong values get diagnostics. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { IntegratorIoApi } from '../../../src/extension';
+import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+import { IntegratorClient } from '../../../src/api';
+
+describe('schema IntelliSense', () => {
+  let api: IntegratorIoApi;
+  let sandbox: TestSandbox;
+  let envId: string;
+  let exportId: string;
+  before(async () => {
+    api = await extensionApi();
+    await removeAllEnvironments(api);
+    sandbox = await startTestSandbox();
+    envId = (await addEnvironment('Schemas', sandbox)).id;
+    const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    exportId = (await client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!._id;
+    client.dispose();
+  });
+  after(async () => {
+    await closeAllEditors();
+    await removeAllEnvironments(api);
+    await sandbox.close();
+  });
+
+  it('offers adaptorType values in an export and flags an invalid one', async () => {
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
+      envId,
+      kind: 'exports',
+      id: exportId,
+      name: 'Shopify - Get Orders',
+    });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const text = document.getText();
+    const valueStart = text.indexOf('"HTTPExport"');
+    assert.ok(valueStart > 0);
+    const completions = await waitFor(async () => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        document.positionAt(valueStart + 1),
+      );
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return labels.some((l) => l.includes('NetSuiteExport')) ? labels : undefined;
+    }, 'adaptorType completions');
+    assert.ok(
+      completions.some((l) => l.includes('SalesforceExport')),
+      completions.join(', '),
+    );
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(valueStart), document.positionAt(valueStart + '"HTTPExport"'.length)),
+      '"HttpExport"',
+    );
+    await vscode.workspace.applyEdit(edit);
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => /HTTPExport/.test(d.message));
+      return Promise.resolve(found.length ? found : undefined);
+    }, 'a diagnostic on the invalid adaptorType');
+    assert.match(diagnostics[0]!.message, /Value is not accepted|HTTPExport/);
+    const line = document.positionAt(valueStart).line;
+    assert.strictEqual(diagnostics[0]!.range.start.line, line);
+  });
+
+  it('flags a 5-field cron in a flow schedule', async () => {
+    const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    const flow = (await client.flows.listAll()).find((f) => f.name === 'NetSuite Fulfillments to Shopify')!;
+    client.dispose();
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
+      envId,
+      kind: 'flows',
+      id: flow._id,
+      name: flow.name,
+    });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const at = document.getText().indexOf('"? 0 * ? * *"');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + '"? 0 * ? * *"'.length)), '"0 * * * *"');
+    await vscode.workspace.applyEdit(edit);
+    const diagnostics = await waitFor(() => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => /6 fields/.test(d.message));
+      return Promise.resolve(found.length ? found : undefined);
+    }, 'a diagnostic on the schedule');
+    assert.ok(diagnostics.length > 0);
+  });
+});
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
