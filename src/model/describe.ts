@@ -8,9 +8,10 @@ export function adaptorLabel(adaptorType: string | undefined): string | undefine
 }
 
 export function describeExport(exp: Export): string {
-  const parts = [adaptorLabel(exp.adaptorType)];
+  const adaptor = adaptorLabel(exp.adaptorType);
+  const parts = [adaptor];
   if (exp.isLookup) parts.push('lookup');
-  else if (exp.type) parts.push(exp.type);
+  else if (exp.type && exp.type.toLowerCase() !== adaptor?.toLowerCase()) parts.push(exp.type); // not "Webhook · webhook"
   return parts.filter(Boolean).join(' · ');
 }
 

@@ -66,6 +66,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'window.commandCenter': false,
+        // code-server saves after a delay by default; tests save when they mean to.
+        'files.autoSave': 'off',
         // Keep the window about this extension: no chat panel, no git prompts for the parent repository.
         'chat.disableAIFeatures': true,
         'workbench.secondarySideBar.defaultVisibility': 'hidden',

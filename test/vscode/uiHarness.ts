@@ -8,11 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeServer';
+import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
 import { UiTest } from './ui/uiTest';
 import { Workbench } from './ui/workbench';
 
-const UI_TESTS: UiTest[] = [explorerUiTest];
+const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest];
 
 async function main(): Promise<number> {
   ensureCodeServer();

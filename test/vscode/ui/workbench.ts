@@ -50,7 +50,8 @@ export class Workbench {
   async expand(label: string): Promise<void> {
     const row = this.treeRow(label);
     await row.waitFor({ state: 'visible', timeout: 30_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    // The twistie: clicking a resource's label opens its document instead.
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     const deadline = Date.now() + 15_000;
     while ((await row.getAttribute('aria-expanded')) !== 'true') {
       if (Date.now() > deadline) throw new Error(`"${label}" did not expand`);
