@@ -86,6 +86,32 @@ export class JobsApi {
     ).body;
   }
 
+  /**
+   * Polls a job until it is completed, failed or canceled, and resolves with its family (the
+   * job and its child jobs). Polls back off from `intervalMs`; a poll that fails with a
+   * transient error is tried again at the next tick.
+   */
+  async follow(jobId: string, options: FollowOptions = {}): Promise<Job> {
+    const started = Date.now();
+    const timeoutMs = options.timeoutMs ?? 30 * 60_000;
+    let interval = options.intervalMs ?? 1000;
+    let last: Job | undefined;
+    for (;;) {
+      try {
+        const job = await this.family(jobId, { signal: options.signal });
+        if (!last || job.status !== last.status || job.lastModified !== last.lastModified) options.onUpdate?.(job);
+        last = job;
+        if (FINISHED_JOB_STATUSES.has(job.status)) return job;
+      } catch (err) {
+        const transient = err instanceof Error && 'isTransient' in err && (err as { isTransient: boolean }).isTransient;
+        if (!transient) throw err;
+      }
+      if (Date.now() - started > timeoutMs) throw new JobStillRunningError(last ?? ({ _id: jobId, status: 'running' } as Job));
+      await delay(interval, options.signal);
+      interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 5000);
+    }
+  }
+
   /** Latest flow jobs of a flow. */
   async latestForFlow(flowId: string, options: CallOptions = {}): Promise<Job[]> {
     return (
@@ -99,8 +125,40 @@ export class JobsApi {
   }
 }
 
+export interface FollowOptions extends CallOptions {
+  /** Called with each new state of the job. */
+  onUpdate?: (job: Job) => void;
+  /** First wait between polls; it grows to `maxIntervalMs`. Default 1 s. */
+  intervalMs?: number;
+  maxIntervalMs?: number;
+  /** Give up after this long (the job goes on). Default 30 min. */
+  timeoutMs?: number;
+}
+
+/** Raised when a followed job has not finished in time. The job itself goes on and can be cancelled. */
+export class JobStillRunningError extends Error {
+  constructor(readonly job: Job) {
+    super(`The job is still ${job.status} after the time allowed for following it.`);
+  }
+}
+
 export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['completed', 'failed', 'canceled']);
 
 function toIso(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : value;
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new Error('Stopped following the job.'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -1,6 +1,8 @@
 /** Every command the extension registers, in one list that extension.ts walks. */
 import { addEnvironmentCommand } from './addEnvironment';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
+import { pingConnectionCommand, testConnectionDocumentCommand } from './connectionCommands';
+import { cancelJobCommand, runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
@@ -26,4 +28,9 @@ export const COMMANDS: readonly CommandDefinition[] = [
   cloneResourceCommand,
   deleteResourceCommand,
   showDependenciesCommand,
+  runFlowCommand,
+  showRecentJobsCommand,
+  cancelJobCommand,
+  pingConnectionCommand,
+  testConnectionDocumentCommand,
 ];

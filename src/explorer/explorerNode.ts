@@ -19,6 +19,8 @@ export interface ExplorerContext {
   changed(node?: ExplorerNode): void;
   /** Remembers a resource node so "Find resource…" can reveal it. */
   track(node: ExplorerNode): void;
+  /** What a resource is busy with ("running…"), shown with a spinner on its rows. */
+  busy(resourceId: string): string | undefined;
 }
 
 export abstract class ExplorerNode {

@@ -22,6 +22,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private readonly stepIndexes = new Map<string, StepIndex>();
   /** Every resource node created so far, for "Find resource…". */
   private readonly tracked = new Map<string, ExplorerNode>();
+  private readonly busyResources = new Map<string, string>();
   private readonly ctx: ExplorerContext;
   private readonly subscription: vscode.Disposable;
 
@@ -36,6 +37,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       stepIndex: (env) => this.stepIndex(env),
       changed: (node) => this.changedEmitter.fire(node),
       track: (node) => this.tracked.set(node.id, node),
+      busy: (resourceId) => this.busyResources.get(resourceId),
     };
     this.subscription = environments.onDidChange(() => this.refresh());
   }
@@ -106,6 +108,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       const category = this.roots.get(envId)?.category(kind === 'flows' ? 'integrations' : kind);
       if (category) this.refresh(category);
     }
+  }
+
+  /** Shows a spinner and a note on every row of a resource while something runs (undefined ends it). */
+  setBusy(resourceId: string, note: string | undefined): void {
+    if (note) this.busyResources.set(resourceId, note);
+    else this.busyResources.delete(resourceId);
+    for (const node of this.tracked.values())
+      if (node instanceof ResourceNode && node.resource._id === resourceId) this.changedEmitter.fire(node);
+  }
+
+  /** Names of an environment's exports and imports by id, from the list already fetched for the tree. */
+  async stepNames(env: EnvironmentInfo): Promise<Map<string, string>> {
+    const index = await this.stepIndex(env).get();
+    return new Map([...index].map(([id, info]) => [id, info.name]));
   }
 
   /** Resource nodes loaded so far, in any environment. */

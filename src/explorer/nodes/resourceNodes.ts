@@ -53,8 +53,9 @@ export class ResourceNode extends ExplorerNode {
 
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.label, this.collapsible());
-    item.description = this.description;
-    item.iconPath = this.icon();
+    const busy = this.ctx.busy(this.resource._id);
+    item.description = busy ? [busy, this.description].filter(Boolean).join(' · ') : this.description;
+    item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : this.icon();
     item.tooltip = this.tooltip();
     item.contextValue = this.contextValue();
     item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };

@@ -1,0 +1,68 @@
+/** Ping a saved connection, or test the connection document in the editor without saving it. */
+import * as vscode from 'vscode';
+import { PingResult } from '../api';
+import { parseResourceText, UnsaveableDocumentError } from '../documents/documentText';
+import { parseResourceUri } from '../documents/resourceUri';
+import { describeError } from '../util/errors';
+import { resourceTarget } from './resourceTarget';
+import { CommandDefinition } from './services';
+
+/** "Ping Connection": healthy, or the API's reason (also when the API reports it inside a 200). */
+export const pingConnectionCommand: CommandDefinition = {
+  id: 'integratorIo.pingConnection',
+  async run(services, arg?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target || target.kind !== 'connections') {
+      void vscode.window.showInformationMessage('Pick a connection in the integrator.io explorer to ping it.');
+      return undefined;
+    }
+    const label = `"${target.name ?? target.id}"`;
+    try {
+      const client = await services.environments.client(target.env);
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Pinging ${label}…` }, () =>
+        client.connectionActions.ping(target.id),
+      );
+      report(label, result);
+      services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
+      // The ping updates the connection's offline flag; show it on its rows.
+      services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
+      return result;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not ping ${label}: ${describeError(err)}`);
+      return undefined;
+    }
+  },
+};
+
+/** "Test Connection Document": pings the connection in the active editor as it stands, unsaved edits included. */
+export const testConnectionDocumentCommand: CommandDefinition = {
+  id: 'integratorIo.testConnectionDocument',
+  async run(services, arg?: unknown) {
+    const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
+    const ref = document && parseResourceUri(document.uri);
+    const env = ref && services.environments.get(ref.envId);
+    if (!document || !ref || ref.kind !== 'connections' || !env) {
+      void vscode.window.showInformationMessage('Open a connection document to test it.');
+      return undefined;
+    }
+    try {
+      const body = parseResourceText(document.getText());
+      const client = await services.environments.client(env);
+      const result = await client.connectionActions.pingVirtual(body);
+      report(`"${typeof body.name === 'string' ? body.name : 'this connection'}" (as edited)`, result);
+      return result;
+    } catch (err) {
+      const message = err instanceof UnsaveableDocumentError ? err.message.replace(/^Not saved: /, '') : describeError(err);
+      void vscode.window.showErrorMessage(`Could not test the connection: ${message}`);
+      return undefined;
+    }
+  },
+};
+
+function report(label: string, result: PingResult): void {
+  if (result.ok) void vscode.window.showInformationMessage(`Connection ${label} is healthy.`);
+  else
+    void vscode.window.showErrorMessage(
+      `Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`,
+    );
+}

@@ -1,0 +1,175 @@
+/** Run a flow and follow its job; show a flow's recent runs; cancel a job. */
+import * as vscode from 'vscode';
+import { IntegratorClient, JobStillRunningError } from '../api';
+import { Flow, Job } from '../api/types';
+import { EnvironmentInfo } from '../environments/environment';
+import { confirmProductionChange } from '../environments/productionGuard';
+import { describeError } from '../util/errors';
+import { JobView } from '../webviews/jobView';
+import { resourceTarget } from './resourceTarget';
+import { CommandDefinition, Services } from './services';
+
+export interface RunFlowOptions {
+  /** false: no questions (disabled flow, production), for scripts and tests. */
+  confirm?: boolean;
+  /** How long to follow the job before giving up (it goes on running). */
+  followTimeoutMs?: number;
+}
+
+/**
+ * "Run Flow": starts the flow (`POST /flows/:id/run`), then follows its job with a progress
+ * notification whose Cancel cancels the job, a spinner on the flow's rows, and the job view,
+ * which shows the run and its steps' counts as they change. Resolves with the finished job.
+ */
+export const runFlowCommand: CommandDefinition = {
+  id: 'integratorIo.runFlow',
+  async run(services, arg?: unknown, options?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target || target.kind !== 'flows') {
+      void vscode.window.showInformationMessage('Pick a flow in the integrator.io explorer to run it.');
+      return undefined;
+    }
+    const { confirm = true, followTimeoutMs } = (options ?? {}) as RunFlowOptions;
+    const { env } = target;
+    let client: IntegratorClient;
+    let flow: Flow;
+    try {
+      client = await services.environments.client(env);
+      flow = await client.flows.get(target.id);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not run the flow: ${describeError(err)}`);
+      return undefined;
+    }
+    const name = flow.name ?? flow._id;
+    if (confirm && flow.disabled) {
+      const answer = await vscode.window.showWarningMessage(`"${name}" is disabled. Run it once anyway?`, { modal: true }, 'Run Once');
+      if (answer !== 'Run Once') return undefined;
+    }
+    if (confirm && !(await confirmProductionChange(env, 'run this flow'))) return undefined;
+
+    let jobId: string;
+    try {
+      jobId = await client.jobs.runFlow(flow._id);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not start "${name}": ${describeError(err)}`);
+      return undefined;
+    }
+    services.log.info(`${env.name}: started flow "${name}" (job ${jobId}).`);
+    return followRun(services, env, client, flow, jobId, followTimeoutMs);
+  },
+};
+
+async function followRun(
+  services: Services,
+  env: EnvironmentInfo,
+  client: IntegratorClient,
+  flow: Flow,
+  jobId: string,
+  followTimeoutMs?: number,
+): Promise<Job | undefined> {
+  const name = flow.name ?? flow._id;
+  const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
+  const view = JobView.show(`run:${env.id}:${flow._id}`, `Run: ${name}`, services.context.extensionUri, {
+    cancel: (id) => cancelJob(services, client, id),
+  });
+  const subtitle = `Flow in ${env.name} · job ${jobId}`;
+  services.explorer.setBusy(flow._id, 'running…');
+  try {
+    const timeoutMs = followTimeoutMs ?? vscode.workspace.getConfiguration('integratorIo').get<number>('followJobsMinutes', 30) * 60_000;
+    const job = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Running "${name}"`, cancellable: true },
+      (progress, token) => {
+        // Cancelling the notification cancels the job; following goes on until it reports canceled.
+        token.onCancellationRequested(() => void cancelJob(services, client, jobId));
+        return client.jobs.follow(jobId, {
+          timeoutMs,
+          onUpdate: (update) => {
+            progress.report({ message: progressText(update) });
+            view.update(`Run: ${name}`, subtitle, [update], names, true);
+          },
+        });
+      },
+    );
+    view.update(`Run: ${name}`, subtitle, [job], names, false);
+    const summary = `"${name}" ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors, ${job.numIgnore ?? 0} ignored.`;
+    services.log.info(`${env.name}: ${summary}`);
+    if (job.status === 'completed' && !job.numError) void vscode.window.showInformationMessage(summary);
+    else void vscode.window.showWarningMessage(summary);
+    return job;
+  } catch (err) {
+    if (err instanceof JobStillRunningError) {
+      const message = `"${name}" is still ${err.job.status}; it goes on in integrator.io, but VS Code stopped following it.`;
+      services.log.warn(`${env.name}: ${message}`);
+      void vscode.window.showWarningMessage(message, 'Cancel Job').then((choice) => {
+        if (choice) void cancelJob(services, client, jobId);
+      });
+      return err.job;
+    }
+    void vscode.window.showErrorMessage(`Following "${name}" failed: ${describeError(err)}`);
+    return undefined;
+  } finally {
+    services.explorer.setBusy(flow._id, undefined);
+  }
+}
+
+function progressText(job: Job): string {
+  if (job.status === 'queued') return 'queued…';
+  const steps = job.children?.length
+    ? ` · ${job.children.filter((c) => c.status === 'completed').length}/${job.children.length} steps`
+    : '';
+  return `${job.status}${steps} · ${job.numExport ?? 0} exported, ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors`;
+}
+
+async function cancelJob(services: Services, client: IntegratorClient, jobId: string): Promise<void> {
+  try {
+    await client.jobs.cancel(jobId);
+    services.log.info(`Asked to cancel job ${jobId}.`);
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Could not cancel the job: ${describeError(err)}`);
+  }
+}
+
+/** Cancels a job by id: `(jobId, envId)`. For the job view's button, scripts and tests. */
+export const cancelJobCommand: CommandDefinition = {
+  id: 'integratorIo.cancelJob',
+  async run(services, jobId?: unknown, envId?: unknown) {
+    const env = typeof envId === 'string' ? services.environments.get(envId) : services.environments.active;
+    if (typeof jobId !== 'string' || !env) return undefined;
+    const client = await services.environments.client(env);
+    await cancelJob(services, client, jobId);
+    return client.jobs.get(jobId);
+  },
+};
+
+/** "Show Recent Jobs": the latest runs of a flow (or of every flow of an integration) in the job view. */
+export const showRecentJobsCommand: CommandDefinition = {
+  id: 'integratorIo.showRecentJobs',
+  async run(services, arg?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target || (target.kind !== 'flows' && target.kind !== 'integrations')) return undefined;
+    const { env } = target;
+    try {
+      const client = await services.environments.client(env);
+      const filter = target.kind === 'flows' ? { _flowId: target.id } : { _integrationId: target.id };
+      const first = await client.jobs.list({ ...filter, type: 'flow' }).next();
+      const recent = (first.done ? [] : first.value).slice(0, 20);
+      const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
+      const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
+      const title = `Recent runs: ${target.name ?? target.id}`;
+      const view = JobView.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, {
+        cancel: (id) => cancelJob(services, client, id),
+      });
+      view.update(
+        title,
+        `${target.kind === 'flows' ? 'Flow' : 'Integration'} in ${env.name} · ${families.length} most recent runs`,
+        families,
+        names,
+        false,
+      );
+      return families;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not read the jobs of "${target.name ?? target.id}": ${describeError(err)}`);
+      return undefined;
+    }
+  },
+};

@@ -1,0 +1,166 @@
+/** Run a flow and follow its job, cancel it, give up on one that never ends; ping connections. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { IntegratorClient, PingResult } from '../../../src/api';
+import { Flow, Job, JsonObject } from '../../../src/api/types';
+import type { IntegratorIoApi } from '../../../src/extension';
+import {
+  addEnvironment,
+  childrenOf,
+  closeAllEditors,
+  descriptionOf,
+  extensionApi,
+  labelOf,
+  nodeAt,
+  removeAllEnvironments,
+  startTestSandbox,
+  TestSandbox,
+} from './support';
+
+describe('actions', () => {
+  let api: IntegratorIoApi;
+  let sandbox: TestSandbox;
+  let client: IntegratorClient;
+  let envId: string;
+  let flows: Flow[];
+  before(async () => {
+    api = await extensionApi();
+    await removeAllEnvironments(api);
+    sandbox = await startTestSandbox();
+    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    envId = (await addEnvironment('Actions', sandbox)).id;
+    flows = await client.flows.listAll();
+  });
+  afterEach(async () => {
+    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'normal' };
+    await closeAllEditors();
+  });
+  after(async () => {
+    client.dispose();
+    await removeAllEnvironments(api);
+    await sandbox.close();
+  });
+
+  const flow = (name: string) => flows.find((f) => f.name === name)!;
+  const run = (name: string, options: object = {}) =>
+    vscode.commands.executeCommand<Job | undefined>(
+      'integratorIo.runFlow',
+      { envId, kind: 'flows', id: flow(name)._id, name },
+      { confirm: false, ...options },
+    );
+  const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+
+  it('runs a flow, follows its job to the end, and shows the run with its steps', async () => {
+    const job = await run('Salesforce Opportunities to Snowflake');
+    assert.ok(job, 'the command resolves with the finished job');
+    assert.strictEqual(job.status, 'completed');
+    assert.strictEqual(job.children?.length, 6);
+    const fromApi = await client.jobs.get(job._id);
+    assert.strictEqual(job.numSuccess, fromApi.numSuccess);
+    assert.strictEqual(job.numError, fromApi.numError);
+    assert.strictEqual(
+      job.numExport,
+      (job.children ?? []).filter((c) => c.oIndex === 0).reduce((n, c) => n + (c.numExport ?? 0), 0),
+    );
+    assert.ok(tabLabels().includes('Run: Salesforce Opportunities to Snowflake'), tabLabels().join(', '));
+  });
+
+  it('runs a disabled flow when told not to ask', async () => {
+    const job = await run('NetSuite Inventory to Shopify');
+    assert.strictEqual(job?.status, 'completed');
+  });
+
+  it('cancels a run: the job ends canceled', async () => {
+    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'hang' };
+    const target = flow('NetSuite Fulfillments to Shopify');
+    const running = run('NetSuite Fulfillments to Shopify');
+    const jobId = await waitFor(async () => {
+      const [latest] = await client.jobs.listAll({ _flowId: target._id, status: 'running' });
+      return latest?._id;
+    }, 'the run to start');
+    const canceled = await vscode.commands.executeCommand<Job>('integratorIo.cancelJob', jobId, envId);
+    assert.ok(['canceling', 'canceled'].includes(canceled.status));
+    const job = await running;
+    assert.strictEqual(job?.status, 'canceled');
+  });
+
+  it('stops following a job that never ends, and the job can still be cancelled', async () => {
+    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'hang' };
+    const started = Date.now();
+    const job = await run('Nightly Order Archive to S3', { followTimeoutMs: 1500 });
+    assert.ok(Date.now() - started < 10_000);
+    assert.strictEqual(job?.status, 'running', 'the follower gave up while the job runs on');
+    await vscode.commands.executeCommand('integratorIo.cancelJob', job._id, envId);
+    await waitFor(async () => ((await client.jobs.get(job._id)).status === 'canceled' ? true : undefined), 'the job to be canceled');
+  });
+
+  it('reports a run whose job fails', async () => {
+    const job = await run('SFTP Bank Statements to NetSuite');
+    assert.strictEqual(job?.status, 'failed');
+  });
+
+  it('shows recent runs of a flow', async () => {
+    const families = await vscode.commands.executeCommand<Job[]>('integratorIo.showRecentJobs', {
+      envId,
+      kind: 'flows',
+      id: flow('Salesforce Opportunities to Snowflake')._id,
+      name: 'x',
+    });
+    assert.ok(families.length >= 2, 'the seeded run and the one from the first test');
+    assert.ok(families.every((j) => Array.isArray(j.children)));
+  });
+
+  it('pings a healthy connection and a failing one, and marks the failing one offline in the tree', async () => {
+    const connections = await client.connections.listAll();
+    const ping = (name: string) => {
+      const c = connections.find((x) => x.name === name)!;
+      return vscode.commands.executeCommand<PingResult>('integratorIo.pingConnection', { envId, kind: 'connections', id: c._id, name });
+    };
+    assert.deepStrictEqual(await ping('Shopify Store'), { ok: true });
+    const failed = await ping('Bank SFTP');
+    assert.strictEqual(failed.ok, false);
+    if (!failed.ok) assert.match(failed.message, /Authentication failed/);
+    const rows = await childrenOf(api, await nodeAt(api, 'Actions', 'Connections'));
+    assert.strictEqual(descriptionOf(rows.find((r) => labelOf(r) === 'Bank SFTP')!), 'ftp · offline');
+  });
+
+  it('tests the connection document in the editor, unsaved edits included, without saving it', async () => {
+    const zendesk = (await client.connections.listAll()).find((c) => c.name === 'Zendesk Support')!;
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
+      envId,
+      kind: 'connections',
+      id: zendesk._id,
+      name: zendesk.name,
+    });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const json = JSON.parse(document.getText()) as JsonObject;
+    (json.http as JsonObject).baseURI = 'https://acme.zendesk.invalid/api/v2';
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      document.uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+      JSON.stringify(json, null, 2),
+    );
+    await vscode.workspace.applyEdit(edit);
+    sandbox.clearRequests();
+    const result = await vscode.commands.executeCommand<PingResult>('integratorIo.testConnectionDocument', document.uri);
+    assert.strictEqual(result.ok, false);
+    if (!result.ok) assert.match(result.message, /ENOTFOUND acme\.zendesk\.invalid/);
+    assert.deepStrictEqual(
+      sandbox.requests().map((r) => `${r.method} ${r.path}`),
+      ['POST /connections/ping'],
+      'nothing saved',
+    );
+    assert.ok(document.isDirty);
+  });
+});
+
+async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
