@@ -215,7 +215,8 @@ export class JobEngine {
       numPagesProcessed: pages,
     });
     this.update(job, {
-      numSuccess: num(job.numSuccess) + success,
+      // A record succeeds in the run when no step failed it.
+      numSuccess: Math.max(0, num(job.numExport) - num(job.numError) - errors),
       numError: num(job.numError) + errors,
       numOpenError: num(job.numOpenError) + errors,
       numPagesProcessed: num(job.numPagesProcessed) + pages,

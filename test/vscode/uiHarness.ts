@@ -10,10 +10,11 @@ import * as path from 'path';
 import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeServer';
 import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
+import { runFlowUiTest } from './ui/runFlow.ui';
 import { UiTest } from './ui/uiTest';
 import { Workbench } from './ui/workbench';
 
-const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest];
+const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest];
 
 async function main(): Promise<number> {
   ensureCodeServer();
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
   let failed = 0;
   for (const test of UI_TESTS) {
     const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'ui-'));
+    test.prepare?.(path.join(runDir, 'user-data'));
     const server = await startCodeServer({ runDir });
     const { browser, page } = await openWorkbench(server.url);
     const started = Date.now();

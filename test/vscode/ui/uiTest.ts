@@ -3,5 +3,7 @@ import { Workbench } from './workbench';
 /** One UI test: gets a fresh workbench with the extension installed and nothing else. */
 export interface UiTest {
   name: string;
+  /** Runs before the test VS Code starts, with its user-data folder (to prepare state). */
+  prepare?(userDataDir: string): void;
   run(workbench: Workbench): Promise<void>;
 }

@@ -1,0 +1,61 @@
+/**
+ * Runs a flow from the tree's context menu and reads the job view in the webview as a person
+ * sees it. The sandbox account is prepared with a hostile export name; it must show as text and
+ * run nothing.
+ */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Frame } from 'playwright-core';
+import { DEFAULT_USER } from '../../../src/sandbox/account';
+import { seedAccount } from '../../../src/sandbox/seed';
+import { UiTest } from './uiTest';
+
+export const HOSTILE_NAME = `<img src=x onerror="document.title='pwned'"></script><b>Opportunities</b>`;
+
+export const runFlowUiTest: UiTest = {
+  name: 'run flow: run from the context menu, follow the job, read the job view',
+  prepare(userDataDir) {
+    // The local sandbox loads this account on start, so the test controls what it serves.
+    const account = seedAccount('demo', DEFAULT_USER);
+    const opportunities = account.resources.exports.find((e) => e.name === 'Salesforce - Opportunities')!;
+    opportunities.name = HOSTILE_NAME;
+    const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(account));
+  },
+  async run(wb) {
+    const { page } = wb;
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+    await wb.expand('Integrations');
+    await wb.expand('Salesforce - Snowflake Analytics');
+    await wb.treeRow('Salesforce Opportunities to Snowflake').click({ button: 'right' });
+    const item = page.getByRole('menuitem', { name: 'Run Flow', exact: true });
+    await item.waitFor();
+    await item.hover();
+    await page.keyboard.press('Enter');
+
+    const frame = await findFrame(page.frames.bind(page), '.job');
+    await frame.locator('tr.parent[data-status="completed"]').waitFor({ timeout: 30_000 });
+    const rows = await frame.locator('tbody tr').allInnerTexts();
+    assert.strictEqual(rows.length, 7, `a run row and six step rows: ${rows.join(' | ')}`);
+    assert.ok(rows.some((r) => r.includes(HOSTILE_NAME)), 'the hostile name shows as text');
+    assert.strictEqual(await frame.locator('#app img').count(), 0, 'no element was made from a name');
+    assert.notStrictEqual(await frame.evaluate('document.title'), 'pwned', 'no script ran');
+    assert.match(rows[0]!, /Flow run\s+completed/);
+    await wb.screenshot('run-flow', 'media/screenshots/run.png');
+  },
+};
+
+/** The webview frame whose page holds `selector` (webviews are nested frames). */
+async function findFrame(frames: () => Frame[], selector: string): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const frame of frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`No webview shows ${selector}`);
+}
