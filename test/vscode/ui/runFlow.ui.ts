@@ -40,7 +40,10 @@ export const runFlowUiTest: UiTest = {
     await frame.locator('tr.parent[data-status="completed"]').waitFor({ timeout: 30_000 });
     const rows = await frame.locator('tbody tr').allInnerTexts();
     assert.strictEqual(rows.length, 7, `a run row and six step rows: ${rows.join(' | ')}`);
-    assert.ok(rows.some((r) => r.includes(HOSTILE_NAME)), 'the hostile name shows as text');
+    assert.ok(
+      rows.some((r) => r.includes(HOSTILE_NAME)),
+      'the hostile name shows as text',
+    );
     assert.strictEqual(await frame.locator('#app img').count(), 0, 'no element was made from a name');
     assert.notStrictEqual(await frame.evaluate('document.title'), 'pwned', 'no script ran');
     assert.match(rows[0]!, /Flow run\s+completed/);
@@ -53,7 +56,13 @@ async function findFrame(frames: () => Frame[], selector: string): Promise<Frame
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     for (const frame of frames()) {
-      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+      if (
+        await frame
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      )
+        return frame;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
