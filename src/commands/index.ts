@@ -2,6 +2,7 @@
 import { addEnvironmentCommand } from './addEnvironment';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
 import { pingConnectionCommand, testConnectionDocumentCommand } from './connectionCommands';
+import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { cancelJobCommand, runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
@@ -33,4 +34,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   cancelJobCommand,
   pingConnectionCommand,
   testConnectionDocumentCommand,
+  previewMappingCommand,
+  previewExportCommand,
+  previewExportNextPageCommand,
 ];

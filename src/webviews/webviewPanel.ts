@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 export type BaseMessageFromPage = { type: 'ready' };
 
 export abstract class WebviewPanel<ToPage extends { type: string }, FromPage extends { type: string }> implements vscode.Disposable {
-  private static readonly open = new Map<string, WebviewPanel<{ type: string }, { type: string }>>();
+  private static readonly panels = new Map<string, WebviewPanel<{ type: string }, { type: string }>>();
   protected readonly panel: vscode.WebviewPanel;
   private ready = false;
   private readonly queue: ToPage[] = [];
@@ -20,7 +20,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
 
   /** The panel already open for this key, if any (revealed). */
   static reveal<T extends WebviewPanel<{ type: string }, { type: string }>>(key: string): T | undefined {
-    const existing = WebviewPanel.open.get(key) as T | undefined;
+    const existing = WebviewPanel.panels.get(key) as T | undefined;
     existing?.panel.reveal(undefined, false);
     return existing;
   }
@@ -58,7 +58,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
       }),
       this.panel.onDidDispose(() => this.dispose()),
     );
-    WebviewPanel.open.set(key, this);
+    WebviewPanel.panels.set(key, this);
   }
 
   /** Sends a message now, or once the page says it is ready. */
@@ -85,7 +85,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
   protected abstract onMessage(message: FromPage): void | Promise<void>;
 
   dispose(): void {
-    if (WebviewPanel.open.get(this.key) === (this as unknown)) WebviewPanel.open.delete(this.key);
+    if (WebviewPanel.panels.get(this.key) === (this as unknown)) WebviewPanel.panels.delete(this.key);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

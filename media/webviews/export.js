@@ -1,0 +1,42 @@
+// The export preview: records as a table (first columns), each expandable to its JSON.
+(function () {
+  const { el, post, onMessage } = window.integratorIo;
+  const app = document.getElementById('app');
+  const MAX_COLUMNS = 6;
+
+  function cell(value) {
+    if (value === null || value === undefined) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+
+  function render(s) {
+    const columns = [];
+    for (const record of s.records)
+      for (const key of Object.keys(record || {})) if (!columns.includes(key) && columns.length < MAX_COLUMNS) columns.push(key);
+    const rows = s.records.map((record, i) =>
+      el('tr', { className: 'record' }, [
+        el('td', { className: 'number' }, String(i + 1)),
+        ...columns.map((c) => el('td', { title: cell(record && record[c]) }, cell(record && record[c]))),
+        el('td', {}, el('details', {}, [el('summary', {}, 'JSON'), el('pre', {}, JSON.stringify(record, null, 2))])),
+      ]),
+    );
+    const counter = `${s.records.length}${s.totalRecords !== undefined ? ` of ${s.totalRecords}` : ''} records · ${s.pages} page${s.pages === 1 ? '' : 's'}${s.done ? ' · done' : ''}`;
+    app.replaceChildren(
+      el('h1', {}, s.title),
+      el('div', { className: 'subtitle' }, s.subtitle),
+      el('div', { className: 'toolbar' }, [
+        el('button', { disabled: s.done || s.loading, onclick: () => post({ type: 'next' }) }, s.loading ? 'Loading…' : 'Next page'),
+        el('span', { className: 'muted counter' }, counter),
+      ]),
+      s.error ? el('p', { className: 'error-text' }, s.error) : '',
+      el('table', { className: 'records' }, [
+        el('thead', {}, el('tr', {}, [el('th', { className: 'number' }, '#'), ...columns.map((c) => el('th', {}, c)), el('th', {}, '')])),
+        el('tbody', {}, rows),
+      ]),
+    );
+  }
+
+  onMessage((message) => {
+    if (message.type === 'state') render(message);
+  });
+})();
