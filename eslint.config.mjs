@@ -31,7 +31,14 @@ export default tseslint.config(
     files: ['media/webviews/**/*.js'],
     languageOptions: {
       sourceType: 'script',
-      globals: { window: 'readonly', document: 'readonly', Node: 'readonly', acquireVsCodeApi: 'readonly', console: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        Node: 'readonly',
+        IntersectionObserver: 'readonly',
+        acquireVsCodeApi: 'readonly',
+        console: 'readonly',
+      },
     },
   },
   prettier,

@@ -16,6 +16,7 @@ import { LocalSandbox } from './environments/localSandbox';
 import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
+import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
 
 /** What activate() returns: the live services, for integration tests and other extensions. */
 export type IntegratorIoApi = Services;
@@ -36,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),
+    vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, new AuditTextProvider()),
     files.onDidSave((saved) => {
       explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
       if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);

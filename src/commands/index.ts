@@ -1,5 +1,6 @@
 /** Every command the extension registers, in one list that extension.ts walks. */
 import { addEnvironmentCommand } from './addEnvironment';
+import { showAuditHistoryCommand } from './auditCommands';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
 import { pingConnectionCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
@@ -37,4 +38,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   previewMappingCommand,
   previewExportCommand,
   previewExportNextPageCommand,
+  showAuditHistoryCommand,
 ];

@@ -1,0 +1,37 @@
+/** "Show Audit History" of any resource. */
+import * as vscode from 'vscode';
+import { RESOURCE_KINDS } from '../model/resourceKinds';
+import { describeError } from '../util/errors';
+import { AuditState, AuditView } from '../webviews/auditView';
+import { resourceTarget } from './resourceTarget';
+import { CommandDefinition } from './services';
+
+/** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
+export const showAuditHistoryCommand: CommandDefinition = {
+  id: 'integratorIo.showAuditHistory',
+  async run(services, arg?: unknown, options?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target) {
+      void vscode.window.showInformationMessage('Pick a resource (or open its document) to see its audit history.');
+      return undefined;
+    }
+    try {
+      const client = await services.environments.client(target.env);
+      const info = RESOURCE_KINDS[target.kind];
+      const view = AuditView.open(
+        `audit:${target.env.id}:${target.kind}:${target.id}`,
+        `History: ${target.name ?? target.id}`,
+        `${info.singular} in ${target.env.name} · newest first`,
+        services.context.extensionUri,
+        info.collection(client).audit(target.id, { limit: 25 }),
+      );
+      let state: AuditState = await view.firstPage();
+      const pages = (options as { pages?: number } | undefined)?.pages ?? 1;
+      for (let i = 1; i < pages && state.hasMore; i++) state = await view.loadMore();
+      return state;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not read the audit history: ${describeError(err)}`);
+      return undefined;
+    }
+  },
+};

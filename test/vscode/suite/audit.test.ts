@@ -1,0 +1,97 @@
+/** Audit history after saves: the right old and new values, diffs for nested values, paging, the diff editor. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../../../src/api';
+import type { IntegratorIoApi } from '../../../src/extension';
+import type { AuditState } from '../../../src/webviews/auditView';
+import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+
+describe('audit history', () => {
+  let api: IntegratorIoApi;
+  let sandbox: TestSandbox;
+  let client: IntegratorClient;
+  let envId: string;
+  before(async () => {
+    api = await extensionApi();
+    await removeAllEnvironments(api);
+    sandbox = await startTestSandbox();
+    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    envId = (await addEnvironment('Audit', sandbox)).id;
+  });
+  after(async () => {
+    await closeAllEditors();
+    client.dispose();
+    await removeAllEnvironments(api);
+    await sandbox.close();
+  });
+
+  it('shows two saves newest first, with the right old and new values', async () => {
+    const exp = (await client.exports.listAll()).find((e) => e.name === 'NetSuite - Inventory Levels')!;
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
+      envId,
+      kind: 'exports',
+      id: exp._id,
+      name: exp.name,
+    });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    for (const pageSize of [40, 60]) {
+      const json = JSON.parse(document.getText()) as Record<string, unknown>;
+      json.pageSize = pageSize;
+      if (pageSize === 60) json.netsuite = { type: 'search', searches: [{ recordType: 'inventoryitem', savedSearchId: '1777' }] };
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+        JSON.stringify(json, null, 2),
+      );
+      await vscode.workspace.applyEdit(edit);
+      assert.ok(await document.save());
+      await new Promise((r) => setTimeout(r, 300)); // the editor re-reads the stored version
+    }
+    const state = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
+      envId,
+      kind: 'exports',
+      id: exp._id,
+      name: exp.name,
+    });
+    const [second, first] = state.entries;
+    assert.strictEqual(second!.event, 'update');
+    assert.strictEqual(second!.source, 'api');
+    assert.match(second!.who, /Sandbox Developer/);
+    const pageSize2 = second!.changes.find((c) => c.fieldPath === 'pageSize')!;
+    assert.deepStrictEqual(pageSize2, { fieldPath: 'pageSize', mode: 'inline', oldText: '40', newText: '60' });
+    const netsuite = second!.changes.find((c) => c.fieldPath === 'netsuite')!;
+    assert.strictEqual(netsuite.mode, 'lines');
+    if (netsuite.mode === 'lines') {
+      assert.ok(netsuite.lines.some((l) => l.kind === 'removed' && l.text.includes('"1501"')));
+      assert.ok(netsuite.lines.some((l) => l.kind === 'added' && l.text.includes('"1777"')));
+    }
+    assert.deepStrictEqual(
+      first!.changes,
+      [{ fieldPath: 'pageSize', mode: 'inline', newText: '40' }],
+      'oldValue absent when a field is first set',
+    );
+  });
+
+  it('loads older entries a page at a time, to the creation', async () => {
+    const exp = (await client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
+    const full = await client.exports.get(exp._id);
+    for (let i = 0; i < 30; i++) await client.exports.update(exp._id, { ...full, description: `revision ${i}` });
+    const first = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
+      envId,
+      kind: 'exports',
+      id: exp._id,
+      name: exp.name,
+    });
+    assert.strictEqual(first.entries.length, 25);
+    assert.ok(first.hasMore);
+    const all = await vscode.commands.executeCommand<AuditState>(
+      'integratorIo.showAuditHistory',
+      { envId, kind: 'exports', id: exp._id, name: exp.name },
+      { pages: 5 },
+    );
+    assert.strictEqual(all.hasMore, false);
+    assert.strictEqual(all.entries[all.entries.length - 1]!.event, 'create');
+    assert.strictEqual(all.entries[0]!.changes[0]!.fieldPath, 'description');
+  });
+});
