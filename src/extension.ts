@@ -10,6 +10,7 @@ import { replaceDraft } from './commands/documentCommands';
 import { ConflictNotifier } from './documents/conflicts';
 import { RemoteContentProvider } from './documents/remoteContent';
 import { ResourceFileSystem } from './documents/resourceFileSystem';
+import { RETRY_DATA_SCHEME, RetryDataFileSystem } from './documents/retryDataFileSystem';
 import { REMOTE_SCHEME, RESOURCE_SCHEME, resourceUri } from './documents/resourceUri';
 import { EnvironmentStore } from './environments/environmentStore';
 import { LocalSandbox } from './environments/localSandbox';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
     vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, new AuditTextProvider()),
+    vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, new RetryDataFileSystem(environments)),
     files.onDidSave((saved) => {
       explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
       if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);

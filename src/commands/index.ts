@@ -1,6 +1,7 @@
 /** Every command the extension registers, in one list that extension.ts walks. */
 import { addEnvironmentCommand } from './addEnvironment';
 import { showAuditHistoryCommand } from './auditCommands';
+import { errorsViewActionCommand, showErrorsCommand } from './errorCommands';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
 import { pingConnectionCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
@@ -39,4 +40,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   previewExportCommand,
   previewExportNextPageCommand,
   showAuditHistoryCommand,
+  showErrorsCommand,
+  errorsViewActionCommand,
 ];

@@ -167,11 +167,20 @@ export class FlowNode extends ResourceNode {
 
   protected override async loadChildren(): Promise<ExplorerNode[]> {
     let index: Map<string, StepInfo>;
+    let openErrors = new Map<string, number>();
     try {
-      index = await this.ctx.stepIndex(this.env).get();
+      const client = await this.ctx.client(this.env);
+      // Names from the environment's step index; open-error counts from one summary of this flow.
+      const [steps, summary] = await Promise.all([
+        this.ctx.stepIndex(this.env).get(),
+        client.errors.flowSummary(this.flow._id).catch(() => undefined),
+      ]);
+      index = steps;
+      openErrors = new Map((summary?.flowErrors ?? []).map((e) => [e._expOrImpId, e.numError]));
     } catch (err) {
       return [errorNode(this, this.ctx, this.env, err)];
     }
+    this.openErrors = openErrors;
     const flow = this.flow;
     const nodes: ExplorerNode[] = [];
     const generators = flow.pageGenerators ?? (flow._exportId ? [{ _exportId: flow._exportId }] : []);
@@ -188,9 +197,12 @@ export class FlowNode extends ResourceNode {
     return nodes;
   }
 
+  private openErrors = new Map<string, number>();
+
   private step(key: string, parent: ExplorerNode, pp: PageProcessor, role: 'source' | undefined, index: Map<string, StepInfo>): StepNode {
     const resourceId = (pp.type === 'import' ? pp._importId : pp._exportId) ?? '';
-    return new StepNode(`${parent.id}/${key}`, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role);
+    const step = { flowId: this.flow._id, openErrors: this.openErrors.get(resourceId) ?? 0 };
+    return new StepNode(`${parent.id}/${key}`, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role, step);
   }
 }
 
@@ -260,6 +272,8 @@ export class StepNode extends ExplorerNode {
     readonly resourceId: string,
     private readonly info: StepInfo | undefined,
     private readonly role: 'source' | undefined,
+    /** The flow the step belongs to, and its open errors (error management 2.0). */
+    readonly step: { flowId: string; openErrors: number },
   ) {
     super(id, parent, ctx);
   }
@@ -275,12 +289,13 @@ export class StepNode extends ExplorerNode {
   treeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.info?.name ?? `${this.resourceId} (not found)`, vscode.TreeItemCollapsibleState.None);
     const what = this.role === 'source' ? 'source' : this.stepType === 'import' ? 'import' : this.info?.isLookup ? 'lookup' : 'export';
-    item.description = [what, adaptorLabel(this.info?.adaptorType)].filter(Boolean).join(' · ');
+    const errors = this.step.openErrors ? `${this.step.openErrors} open error${this.step.openErrors === 1 ? '' : 's'}` : undefined;
+    item.description = [what, adaptorLabel(this.info?.adaptorType), errors].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(!this.info ? 'warning' : what === 'lookup' ? 'search' : RESOURCE_KINDS[this.kind].icon);
     item.tooltip = this.info
       ? `${what} step: ${this.info.name}\n${this.stepType} ${this.resourceId}`
       : `This step refers to ${this.stepType} ${this.resourceId}, which was not found.`;
-    item.contextValue = `step;resource:${this.stepType}${this.env.production ? ';production' : ''}`;
+    item.contextValue = `step;resource:${this.stepType}${this.step.openErrors ? ';errors' : ''}${this.env.production ? ';production' : ''}`;
     if (this.info) item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
   }

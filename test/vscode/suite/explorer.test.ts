@@ -53,7 +53,7 @@ describe('explorer', () => {
       'source · Salesforce',
       'source · Salesforce',
       'lookup · RDBMS',
-      'import · RDBMS',
+      'import · RDBMS · 2 open errors',
       'import · RDBMS',
       'import · REST',
     ]);
@@ -87,17 +87,18 @@ describe('explorer', () => {
     api.explorer.refresh();
     sandbox.clearRequests();
     const integration = await nodeAt(api, 'Demo', 'Integrations', 'Shopify - NetSuite Order Sync');
-    for (const flow of await childrenOf(api, integration)) await childrenOf(api, flow);
+    const flows = await childrenOf(api, integration);
+    for (const flow of flows) await childrenOf(api, flow);
     const requests = sandbox.requests().map((r) => `${r.method} ${r.path}`);
-    assert.deepStrictEqual(
-      requests.sort(),
-      [
-        'GET /exports',
-        'GET /imports',
-        'GET /integrations',
-        'GET /integrations/:id/flows'.replace(':id', integration.id.split('/').pop()!),
-      ].sort(),
-    );
+    const expected = [
+      'GET /exports',
+      'GET /imports',
+      'GET /integrations',
+      `GET /integrations/${integration.id.split('/').pop()!}/flows`,
+      // One open-error summary per flow: per parent, never per step.
+      ...flows.map((f) => `GET /flows/${f.id.split('/').pop()!}/errors`),
+    ];
+    assert.deepStrictEqual(requests.sort(), expected.sort());
   });
 
   it('refreshes only the node it is asked to', async () => {

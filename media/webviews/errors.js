@@ -1,0 +1,95 @@
+// The errors of a flow step: select, resolve, retry, fix retry data. Text only, never HTML.
+(function () {
+  const { el, post, onMessage } = window.integratorIo;
+  const app = document.getElementById('app');
+  const selected = new Set();
+
+  function render(s) {
+    for (const id of [...selected]) if (!s.errors.some((e) => e.errorId === id)) selected.delete(id);
+    const chosen = () => s.errors.filter((e) => selected.has(e.errorId));
+    const rows = s.errors.map((e) =>
+      el('tr', { dataset: { errorId: e.errorId } }, [
+        el(
+          'td',
+          {},
+          el('input', {
+            type: 'checkbox',
+            checked: selected.has(e.errorId),
+            ariaLabel: `Select error ${e.errorId}`,
+            onchange: (ev) => (ev.target.checked ? selected.add(e.errorId) : selected.delete(e.errorId)),
+          }),
+        ),
+        el('td', { className: 'time' }, new Date(e.occurredAt).toLocaleString()),
+        el('td', {}, e.source),
+        el('td', {}, e.code),
+        el('td', { className: 'message' }, e.message),
+        el('td', {}, e.classification || ''),
+        el(
+          'td',
+          {},
+          e.retryDataKey
+            ? el(
+                'button',
+                { className: 'link', onclick: () => post({ type: 'editRetryData', retryDataKey: e.retryDataKey }) },
+                'Retry data',
+              )
+            : '',
+        ),
+      ]),
+    );
+    app.replaceChildren(
+      el('h1', {}, s.title),
+      el('div', { className: 'subtitle' }, s.subtitle),
+      el('div', { className: 'toolbar' }, [
+        el(
+          'button',
+          { disabled: !!s.busy, onclick: () => post({ type: 'resolve', errorIds: chosen().map((e) => e.errorId) }) },
+          'Resolve selected',
+        ),
+        el(
+          'button',
+          {
+            className: 'secondary',
+            disabled: !!s.busy,
+            onclick: () =>
+              post({
+                type: 'retry',
+                retryDataKeys: chosen()
+                  .map((e) => e.retryDataKey)
+                  .filter(Boolean),
+              }),
+          },
+          'Retry selected',
+        ),
+        el(
+          'span',
+          { className: 'muted' },
+          s.busy || s.message || `${s.errors.length} open error${s.errors.length === 1 ? '' : 's'}${s.hasMore ? ' loaded' : ''}`,
+        ),
+      ]),
+      s.errors.length
+        ? el('table', {}, [
+            el(
+              'thead',
+              {},
+              el('tr', {}, [
+                el('th', {}, ''),
+                el('th', {}, 'Time'),
+                el('th', {}, 'Source'),
+                el('th', {}, 'Code'),
+                el('th', {}, 'Message'),
+                el('th', {}, 'Classification'),
+                el('th', {}, ''),
+              ]),
+            ),
+            el('tbody', {}, rows),
+          ])
+        : el('p', { className: 'muted' }, s.busy ? '' : 'No open errors.'),
+      s.hasMore ? el('button', { className: 'secondary', onclick: () => post({ type: 'more' }) }, 'Load more') : '',
+    );
+  }
+
+  onMessage((message) => {
+    if (message.type === 'state') render(message);
+  });
+})();

@@ -1,0 +1,159 @@
+/** "Show Errors" of a flow step: list, resolve, retry (followed like a run), fix retry data. */
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../api';
+import { ErrorRecord } from '../api/types';
+import { retryDataUri } from '../documents/retryDataFileSystem';
+import { EnvironmentInfo } from '../environments/environment';
+import { StepNode } from '../explorer/nodes/resourceNodes';
+import { describeError } from '../util/errors';
+import { ErrorsState, ErrorsView } from '../webviews/errorsView';
+import { CommandDefinition, Services } from './services';
+
+interface StepRef {
+  env: EnvironmentInfo;
+  flowId: string;
+  stepId: string;
+  name: string;
+}
+
+function stepRef(services: Services, arg: unknown): StepRef | undefined {
+  if (arg instanceof StepNode) return { env: arg.env, flowId: arg.step.flowId, stepId: arg.resourceId, name: arg.name ?? arg.resourceId };
+  if (arg && typeof arg === 'object' && 'flowId' in arg && 'stepId' in arg && 'envId' in arg) {
+    const { envId, flowId, stepId, name } = arg as { envId: string; flowId: string; stepId: string; name?: string };
+    const env = services.environments.get(envId);
+    return env ? { env, flowId, stepId, name: name ?? stepId } : undefined;
+  }
+  return undefined;
+}
+
+/** Opens the errors view of a step; resolves with what it shows once loaded. */
+export const showErrorsCommand: CommandDefinition = {
+  id: 'integratorIo.showErrors',
+  async run(services, arg?: unknown) {
+    const ref = stepRef(services, arg);
+    if (!ref) {
+      void vscode.window.showInformationMessage('Pick a flow step with errors in the integrator.io explorer.');
+      return undefined;
+    }
+    const client = await services.environments.client(ref.env);
+    const controller = new ErrorsController(services, client, ref);
+    return controller.open();
+  },
+};
+
+/** Resolves or retries errors of a step by id (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`), as the view's buttons do; returns what the view then shows. */
+export const errorsViewActionCommand: CommandDefinition = {
+  id: 'integratorIo.errorsViewAction',
+  async run(services, arg?: unknown, action?: unknown) {
+    const ref = stepRef(services, arg);
+    const view = ref && ErrorsView.reveal<ErrorsView>(viewKey(ref));
+    if (!ref || !view) return undefined;
+    const a = (action ?? {}) as { resolve?: string[]; retry?: string[] };
+    const controller = new ErrorsController(services, await services.environments.client(ref.env), ref);
+    if (a.resolve) await controller.resolve(a.resolve);
+    if (a.retry) await controller.retry(a.retry);
+    return view.current;
+  },
+};
+
+function viewKey(ref: StepRef): string {
+  return `errors:${ref.env.id}:${ref.flowId}:${ref.stepId}`;
+}
+
+class ErrorsController {
+  private view: ErrorsView | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly client: IntegratorClient,
+    private readonly ref: StepRef,
+  ) {}
+
+  async open(): Promise<ErrorsState> {
+    this.view = ErrorsView.open(
+      viewKey(this.ref),
+      `Errors: ${this.ref.name}`,
+      `Open errors of this step in ${this.ref.env.name}`,
+      this.services.context.extensionUri,
+      {
+        reload: () => this.load(),
+        more: () => this.more(),
+        resolve: (ids) => this.resolve(ids),
+        retry: (keys) => this.retry(keys),
+        editRetryData: (key) => this.editRetryData(key),
+      },
+    );
+    await this.load();
+    return this.view.current;
+  }
+
+  private get currentView(): ErrorsView {
+    this.view ??= ErrorsView.reveal<ErrorsView>(viewKey(this.ref));
+    if (!this.view) throw new Error('The errors view is closed.');
+    return this.view;
+  }
+
+  async load(): Promise<void> {
+    const pages = this.client.errors.list(this.ref.flowId, this.ref.stepId);
+    const first = await pages.next();
+    // Keep the generator for "Load more": it follows nextPageURL.
+    this.pages = pages;
+    this.currentView.show({ errors: first.done ? [] : first.value, hasMore: !first.done, busy: undefined });
+  }
+
+  private pages: AsyncGenerator<ErrorRecord[]> | undefined;
+
+  async more(): Promise<void> {
+    const next = await this.pages?.next();
+    if (!next || next.done) return void this.currentView.show({ hasMore: false });
+    this.currentView.show({ errors: [...this.currentView.current.errors, ...next.value], hasMore: true });
+  }
+
+  async resolve(errorIds: string[]): Promise<void> {
+    if (!errorIds.length) return void vscode.window.showInformationMessage('Select the errors to resolve first.');
+    this.currentView.show({ busy: `Resolving ${errorIds.length}…` });
+    try {
+      await this.client.errors.resolve(this.ref.flowId, this.ref.stepId, errorIds);
+      this.services.log.info(`${this.ref.env.name}: resolved ${errorIds.length} error(s) of "${this.ref.name}".`);
+      await this.load();
+      this.currentView.show({ message: `Resolved ${errorIds.length}.` });
+      this.refreshTree();
+    } catch (err) {
+      this.currentView.show({ busy: undefined, message: `Could not resolve: ${describeError(err)}` });
+    }
+  }
+
+  /** Retries, then follows the retry job like a run and reloads the list. */
+  async retry(retryDataKeys: string[]): Promise<void> {
+    if (!retryDataKeys.length) return void vscode.window.showInformationMessage('Select the errors to retry first.');
+    this.currentView.show({ busy: `Retrying ${retryDataKeys.length}…` });
+    try {
+      const started = await this.client.errors.retry(this.ref.flowId, this.ref.stepId, retryDataKeys);
+      const jobId = started?._jobId;
+      const job = jobId
+        ? await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: `Retrying ${retryDataKeys.length} record(s) of "${this.ref.name}"` },
+            () => this.client.jobs.follow(jobId, { timeoutMs: 10 * 60_000 }),
+          )
+        : undefined;
+      await this.load();
+      const summary = job ? `Retry ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} failed again.` : 'Retry started.';
+      this.currentView.show({ message: summary });
+      this.services.log.info(`${this.ref.env.name}: ${summary}`);
+      this.refreshTree();
+    } catch (err) {
+      this.currentView.show({ busy: undefined, message: `Could not retry: ${describeError(err)}` });
+    }
+  }
+
+  async editRetryData(retryDataKey: string): Promise<void> {
+    const uri = retryDataUri(this.ref.env.id, this.ref.flowId, this.ref.stepId, retryDataKey);
+    await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  private refreshTree(): void {
+    for (const node of this.services.explorer.loadedResources()) {
+      if (node.id.includes(this.ref.flowId)) this.services.explorer.refresh(node);
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/** Error management from the tree and the errors view: counts, resolve, retry data, retry followed to the end. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../../../src/api';
+import { JsonObject } from '../../../src/api/types';
+import type { IntegratorIoApi } from '../../../src/extension';
+import type { ErrorsState } from '../../../src/webviews/errorsView';
+import {
+  addEnvironment,
+  childrenOf,
+  closeAllEditors,
+  descriptionOf,
+  extensionApi,
+  labelOf,
+  nodeAt,
+  removeAllEnvironments,
+  startTestSandbox,
+  TestSandbox,
+} from './support';
+
+describe('errors', () => {
+  let api: IntegratorIoApi;
+  let sandbox: TestSandbox;
+  let client: IntegratorClient;
+  let envId: string;
+  let ref: { envId: string; flowId: string; stepId: string; name: string };
+  before(async () => {
+    api = await extensionApi();
+    await removeAllEnvironments(api);
+    sandbox = await startTestSandbox();
+    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    envId = (await addEnvironment('Errors', sandbox)).id;
+    const flow = (await client.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
+    const step = (await client.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
+    ref = { envId, flowId: flow._id, stepId: step._id, name: step.name! };
+  });
+  after(async () => {
+    await closeAllEditors();
+    client.dispose();
+    await removeAllEnvironments(api);
+    await sandbox.close();
+  });
+
+  it("shows open error counts on the flow's steps", async () => {
+    const flow = await nodeAt(api, 'Errors', 'Integrations', 'Shopify - NetSuite Order Sync', 'Shopify Orders to NetSuite Sales Orders');
+    const step = (await childrenOf(api, flow)).find((s) => labelOf(s) === 'NetSuite - Create Sales Orders')!;
+    assert.strictEqual(descriptionOf(step), 'import · NetSuite · 3 open errors');
+    assert.match(String(step.treeItem().contextValue), /;errors/);
+  });
+
+  it('lists the errors, resolves one, and the counts follow', async () => {
+    const state = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', ref);
+    assert.strictEqual(state.errors.length, 3);
+    assert.ok(state.errors.every((e) => e.code === 'INVALID_KEY_OR_REF' && e.classification === 'missing'));
+    const after = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+      resolve: [state.errors[0]!.errorId],
+    });
+    assert.strictEqual(after.errors.length, 2);
+    assert.strictEqual(after.message, 'Resolved 1.');
+    const summary = await client.errors.flowSummary(ref.flowId);
+    assert.strictEqual(summary.flowErrors.find((e) => e._expOrImpId === ref.stepId)?.numError, 2);
+  });
+
+  it('opens retry data as a document whose save writes it back, then a retry fixes the record', async () => {
+    const [error] = await client.errors.listAll(ref.flowId, ref.stepId);
+    const uri = vscode.Uri.from({
+      scheme: 'integrator-io-retry',
+      authority: envId,
+      path: `/${ref.flowId}/${ref.stepId}/${error!.retryDataKey!}.retrydata.json`,
+    });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const retryData = JSON.parse(document.getText()) as { data: JsonObject };
+    assert.ok(retryData.data.email, 'the failed order');
+    retryData.data.email = 'known.customer@example.com';
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
+      JSON.stringify(retryData, null, 2),
+    );
+    await vscode.workspace.applyEdit(edit);
+    sandbox.clearRequests();
+    assert.strictEqual(await document.save(), true);
+    assert.deepStrictEqual(
+      sandbox.requests().map((r) => r.method),
+      ['PUT'],
+    );
+    assert.strictEqual(
+      ((await client.errors.getRetryData(ref.flowId, ref.stepId, error!.retryDataKey!)).data as JsonObject).email,
+      'known.customer@example.com',
+    );
+
+    const after = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+      retry: [error!.retryDataKey!],
+    });
+    assert.match(after.message ?? '', /Retry completed: 1 succeeded, 0 failed again/);
+    assert.ok(!after.errors.some((e) => e.errorId === error!.errorId), 'the fixed error is gone from the open list');
+    const retries = await client.jobs.listAll({ _flowId: ref.flowId, type: 'retry' });
+    assert.strictEqual(retries[0]?.status, 'completed');
+  });
+});
