@@ -66,3 +66,54 @@ function report(label: string, result: PingResult): void {
       `Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`,
     );
 }
+
+/** Debug logging stays on for an hour once turned on; the API requires `debugDate` in the future. */
+const DEBUG_WINDOW_MS = 60 * 60_000;
+
+/**
+ * "Show Debug Log": the connection's debug log (`/connections/:id/debug`) in a read-only editor.
+ * When debug logging is off, offers to turn it on for an hour first (PATCH `debugDate`).
+ * Options: `{ enable: true }` turns it on without asking (scripts and tests).
+ */
+export const showDebugLogCommand: CommandDefinition = {
+  id: 'integratorIo.showDebugLog',
+  async run(services, arg?: unknown, options?: unknown) {
+    const target = resourceTarget(services, arg);
+    if (!target || target.kind !== 'connections') {
+      void vscode.window.showInformationMessage('Pick a connection to see its debug log.');
+      return undefined;
+    }
+    const label = `"${target.name ?? target.id}"`;
+    try {
+      const client = await services.environments.client(target.env);
+      const connection = await client.connections.get(target.id);
+      const on = typeof connection.debugDate === 'string' && Date.parse(connection.debugDate) > Date.now();
+      if (!on) {
+        const enable =
+          (options as { enable?: boolean } | undefined)?.enable ??
+          (await vscode.window.showInformationMessage(
+            `Debug logging is off for ${label}. Turn it on for one hour?`,
+            'Turn On',
+            'Show Log Anyway',
+          )) === 'Turn On';
+        if (enable) {
+          await client.connections.patch(target.id, [
+            { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
+          ]);
+          services.log.info(`${target.env.name}: debug logging on for ${label} for one hour.`);
+        }
+      }
+      const text = await client.connectionActions.debugLog(target.id);
+      const document = await vscode.workspace.openTextDocument({
+        language: 'log',
+        content:
+          text || `No debug log lines yet for ${label}. Use the connection (ping it, run a flow), then run "Show Debug Log" again.\n`,
+      });
+      await vscode.window.showTextDocument(document, { preview: true });
+      return text;
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not read the debug log of ${label}: ${describeError(err)}`);
+      return undefined;
+    }
+  },
+};

@@ -3,7 +3,7 @@ import { addEnvironmentCommand } from './addEnvironment';
 import { showAuditHistoryCommand } from './auditCommands';
 import { errorsViewActionCommand, showErrorsCommand } from './errorCommands';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
-import { pingConnectionCommand, testConnectionDocumentCommand } from './connectionCommands';
+import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { cancelJobCommand, runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
@@ -42,4 +42,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showAuditHistoryCommand,
   showErrorsCommand,
   errorsViewActionCommand,
+  showDebugLogCommand,
 ];

@@ -11,10 +11,11 @@ import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeSe
 import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
+import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
 import { Workbench } from './ui/workbench';
 
-const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest];
+const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest, webviewsUiTest];
 
 async function main(): Promise<number> {
   ensureCodeServer();

@@ -46,7 +46,9 @@ export class SeedBuilder {
     const at = this.ago(daysAgo);
     doc.lastModified = at.toISOString();
     doc.lastModifiedBy = by._id;
-    this.audit(kind, doc._id as string, 'update', fieldChanges(kind, before, doc), at, source, by);
+    const changed = fieldChanges(kind, before, doc);
+    if (changed.length === 0) throw new Error(`Seed update of ${String(doc.name)} changes nothing`); // a history entry must say something
+    this.audit(kind, doc._id as string, 'update', changed, at, source, by);
   }
 
   /**

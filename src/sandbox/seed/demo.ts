@@ -383,6 +383,8 @@ export function demoAccount(user: SandboxUser): AccountData {
     },
     79,
   );
+  // History: the flow ran at 01:00 until a teammate moved it to 02:00 and paused it.
+  Object.assign(inventoryFlow, { disabled: false, schedule: '? 0 1 ? * *' });
   b.update('flows', inventoryFlow, { disabled: true, schedule: '? 0 2 ? * *' }, 20, 'ui', TEAMMATE);
 
   // Integration 2: Salesforce → Snowflake ------------------------------------------------------
@@ -557,7 +559,10 @@ export function demoAccount(user: SandboxUser): AccountData {
     69,
   );
   b.account.simulation.errorEvery[loadOpps._id] = 12;
-  b.update('flows', oppsFlow, { schedule: '? 0 3 ? * *', description: oppsFlow.description }, 14, 'ui', TEAMMATE);
+  const oppsDescription = oppsFlow.description;
+  Object.assign(oppsFlow, { schedule: '? 0 4 ? * *' });
+  delete (oppsFlow as { description?: string }).description;
+  b.update('flows', oppsFlow, { schedule: '? 0 3 ? * *', description: oppsDescription }, 14, 'ui', TEAMMATE);
 
   // Integration 3: Operations & Alerts ----------------------------------------------------------
   const ops = b.add(
@@ -818,10 +823,18 @@ export function demoAccount(user: SandboxUser): AccountData {
   );
 
   // History ----------------------------------------------------------------------------------------
+  // Each update below starts from an earlier value, so the audit trail has real changes.
+  Object.assign(getOrders, { pageSize: 50, delta: { dateField: 'updated_at' } });
   b.update('exports', getOrders, { pageSize: 20, delta: { dateField: 'updated_at', lagOffset: 300000 } }, 30, 'ui', TEAMMATE);
-  b.update('imports', salesOrderImport, { mapping: salesOrderImport.mapping }, 12, 'api');
+  const finalMapping = salesOrderImport.mapping;
+  salesOrderImport.mapping = { ...finalMapping, fields: finalMapping.fields.filter((f) => f.generate !== 'custbody_shopify_total') };
+  b.update('imports', salesOrderImport, { mapping: finalMapping }, 12, 'api');
+  Object.assign(sftp, { offline: false });
   b.update('connections', sftp, { offline: true }, 3, 'system');
-  b.update('scripts', scripts.skipTestOrders!, { content: String(scripts.skipTestOrders!.content) }, 6, 'ui', TEAMMATE);
+  const skipTestOrders = scripts.skipTestOrders!;
+  const finalContent = String(skipTestOrders.content);
+  skipTestOrders.content = finalContent.replace(/\n {4}if \(!order\.email\) \{[\s\S]*?\n {4}\}/, '');
+  b.update('scripts', skipTestOrders, { content: finalContent }, 6, 'ui', TEAMMATE);
 
   for (const day of [4, 3, 2]) b.pastRun(fulfillmentFlow, day, { records: 6 + day });
   b.pastRun(ordersFlow, 2, { records: 18 });

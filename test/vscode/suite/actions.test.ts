@@ -124,6 +124,18 @@ describe('actions', () => {
     assert.strictEqual(descriptionOf(rows.find((r) => labelOf(r) === 'Bank SFTP')!), 'ftp · offline');
   });
 
+  it("turns on debug logging and shows the connection's debug log", async () => {
+    const shopify = (await client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
+    const target = { envId, kind: 'connections', id: shopify._id, name: shopify.name };
+    const first = await vscode.commands.executeCommand<string>('integratorIo.showDebugLog', target, { enable: true });
+    assert.strictEqual(first, '', 'nothing logged before debugging was on');
+    assert.ok(Date.parse((await client.connections.get(shopify._id)).debugDate!) > Date.now(), 'debugDate is in the future');
+    await vscode.commands.executeCommand('integratorIo.pingConnection', target);
+    const log = await vscode.commands.executeCommand<string>('integratorIo.showDebugLog', target);
+    assert.match(log, /^\d{4}-\d\d-\d\dT[\d:.]+Z PING succeeded$/m);
+    assert.match(vscode.window.activeTextEditor?.document.getText() ?? '', /PING succeeded/, 'the log is shown in an editor');
+  });
+
   it('tests the connection document in the editor, unsaved edits included, without saving it', async () => {
     const zendesk = (await client.connections.listAll()).find((c) => c.name === 'Zendesk Support')!;
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {

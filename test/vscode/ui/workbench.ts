@@ -1,7 +1,7 @@
 /** Playwright helpers for driving the VS Code workbench the way a person does. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Locator, Page } from 'playwright-core';
+import { Frame, Locator, Page } from 'playwright-core';
 import { ROOT } from '../codeServer';
 
 export class Workbench {
@@ -24,6 +24,33 @@ export class Workbench {
       .locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item [aria-label^="${title}"]`)
       .first()
       .click();
+  }
+
+  /** Right-clicks a tree row and picks an item of its context menu. */
+  async contextMenu(rowLabel: string, item: string): Promise<void> {
+    await this.treeRow(rowLabel).click({ button: 'right' });
+    const entry = this.page.getByRole('menuitem', { name: item, exact: true });
+    await entry.waitFor();
+    await entry.hover();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The webview frame whose page holds `selector` (webviews are nested frames). */
+  async webviewFrame(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      for (const frame of this.page.frames()) {
+        if (
+          await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)
+        )
+          return frame;
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`No webview shows ${selector}`);
   }
 
   /** Widens the side bar so tree rows show their descriptions. */
@@ -57,6 +84,11 @@ export class Workbench {
       if (Date.now() > deadline) throw new Error(`"${label}" did not expand`);
       await this.page.waitForTimeout(100);
     }
+  }
+
+  async collapse(label: string): Promise<void> {
+    const row = this.treeRow(label);
+    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
   async screenshot(name: string, alsoFor?: string): Promise<string> {

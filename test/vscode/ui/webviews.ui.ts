@@ -1,0 +1,53 @@
+/**
+ * The webviews as a person uses them: the mapping preview, the export preview with Next page,
+ * the audit history with its diffs, and a step's errors, each reached from the tree's context
+ * menu, read in its frame, and photographed for the README.
+ */
+import * as assert from 'assert';
+import { UiTest } from './uiTest';
+
+export const webviewsUiTest: UiTest = {
+  name: 'webviews: mapping preview, export preview, audit history and errors from the tree',
+  async run(wb) {
+    const { page } = wb;
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+    await wb.widenSideBar(40);
+
+    await wb.expand('Imports');
+    await wb.contextMenu('Slack - Post GitHub Event', 'Preview Import Mapping');
+    const mapping = await wb.webviewFrame('.mapping');
+    await mapping.locator('pre.output', { hasText: 'sqs_flow' }).waitFor({ timeout: 20_000 });
+    assert.strictEqual(await mapping.locator('.mapping tbody tr').count(), 2);
+    await page.mouse.move(900, 700);
+    await wb.screenshot('mapping-preview', 'media/screenshots/mapping-preview.png');
+
+    await wb.expand('Exports');
+    await wb.contextMenu('Salesforce - Accounts', 'Preview Export');
+    const exportFrame = await wb.webviewFrame('table.records');
+    await exportFrame.locator('tr.record').first().waitFor();
+    const firstCount = await exportFrame.locator('tr.record').count();
+    await exportFrame.getByRole('button', { name: 'Next page' }).click();
+    await exportFrame.locator('.counter', { hasText: '2 pages' }).waitFor();
+    assert.ok((await exportFrame.locator('tr.record').count()) > firstCount, 'the next page adds records');
+    await exportFrame.locator('details summary').first().click();
+    await wb.screenshot('export-preview', 'media/screenshots/export-preview.png');
+
+    await wb.contextMenu('Shopify - Get Orders', 'Show Audit History');
+    const audit = await wb.webviewFrame('.entry');
+    assert.ok((await audit.locator('.entry').count()) >= 2, 'seeded history');
+    await audit.locator('pre.diff .added, .inline-new').first().waitFor();
+    await wb.screenshot('audit-history', 'media/screenshots/audit.png');
+
+    // Steps share their names with the exports and imports listed above: fold those away.
+    await wb.collapse('Exports');
+    await wb.collapse('Imports');
+    await wb.expand('Integrations');
+    await wb.expand('Shopify - NetSuite Order Sync');
+    await wb.expand('Shopify Orders to NetSuite Sales Orders');
+    await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
+    const errors = await wb.webviewFrame('tr[data-error-id]');
+    assert.strictEqual(await errors.locator('tr[data-error-id]').count(), 3);
+    await wb.screenshot('errors', 'media/screenshots/errors.png');
+  },
+};
