@@ -48,7 +48,18 @@ const entries = [
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox-lib.js' },
 ];
 
+/** Codicons for the webviews, copied where their localResourceRoots (media/) can serve them. */
+function copyCodicons() {
+  const fs = require('fs');
+  const path = require('path');
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  const to = path.join(__dirname, 'media', 'codicons');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
 async function main() {
+  copyCodicons();
   for (const entry of entries) {
     const options = { ...common, ...entry };
     if (watch) {

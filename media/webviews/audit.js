@@ -1,7 +1,7 @@
 // The audit history: entries newest first, each field change as a diff. Older entries load
 // when the end of the list scrolls into view.
 (function () {
-  const { el, post, onMessage } = window.integratorIo;
+  const { el, icon, post, onMessage } = window.integratorIo;
   const app = document.getElementById('app');
   let hasMore = false;
   let loading = false;
@@ -14,7 +14,7 @@
         title: 'Open in the diff editor',
         onclick: () => post({ type: 'openDiff', entryId: entry.id, fieldPath: c.fieldPath }),
       },
-      'Open diff',
+      [icon('diff'), 'Open diff'],
     );
     if (c.mode === 'inline') {
       return el('div', { className: 'change', dataset: { field: c.fieldPath } }, [

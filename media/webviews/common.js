@@ -26,8 +26,31 @@
     return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
   }
 
+  /** A codicon: icon('check'), icon('loading', 'spin'). */
+  function icon(name, modifier) {
+    return el('span', { className: `codicon codicon-${name}${modifier ? ` codicon-modifier-${modifier}` : ''}`, ariaHidden: 'true' });
+  }
+
+  const STATUS_ICONS = {
+    completed: 'pass',
+    failed: 'error',
+    canceled: 'circle-slash',
+    canceling: 'circle-slash',
+    queued: 'clock',
+    running: 'loading',
+    retrying: 'loading',
+  };
+
+  /** A status badge with its icon. */
+  function statusBadge(status) {
+    const name = STATUS_ICONS[status] || 'circle';
+    return el('span', { className: `badge status-${status}` }, [icon(name, name === 'loading' ? 'spin' : undefined), ` ${status}`]);
+  }
+
   window.integratorIo = {
     el,
+    icon,
+    statusBadge,
     duration,
     post: (message) => vscode.postMessage(message),
     /** Calls back with each message from the extension, then says "ready". */

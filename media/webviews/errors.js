@@ -1,6 +1,6 @@
 // The errors of a flow step: select, resolve, retry, fix retry data. Text only, never HTML.
 (function () {
-  const { el, post, onMessage } = window.integratorIo;
+  const { el, icon, post, onMessage } = window.integratorIo;
   const app = document.getElementById('app');
   const selected = new Set();
 
@@ -41,11 +41,10 @@
       el('h1', {}, s.title),
       el('div', { className: 'subtitle' }, s.subtitle),
       el('div', { className: 'toolbar' }, [
-        el(
-          'button',
-          { disabled: !!s.busy, onclick: () => post({ type: 'resolve', errorIds: chosen().map((e) => e.errorId) }) },
+        el('button', { disabled: !!s.busy, onclick: () => post({ type: 'resolve', errorIds: chosen().map((e) => e.errorId) }) }, [
+          icon('check'),
           'Resolve selected',
-        ),
+        ]),
         el(
           'button',
           {
@@ -59,12 +58,14 @@
                   .filter(Boolean),
               }),
           },
-          'Retry selected',
+          [icon('refresh'), 'Retry selected'],
         ),
         el(
           'span',
           { className: 'muted' },
-          s.busy || s.message || `${s.errors.length} open error${s.errors.length === 1 ? '' : 's'}${s.hasMore ? ' loaded' : ''}`,
+          s.busy ||
+            s.message ||
+            `${s.errors.length} open error${s.errors.length === 1 ? '' : 's'}${s.hasMore ? ' loaded, more to load' : ''}`,
         ),
       ]),
       s.errors.length

@@ -1,6 +1,6 @@
 // The export preview: records as a table (first columns), each expandable to its JSON.
 (function () {
-  const { el, post, onMessage } = window.integratorIo;
+  const { el, icon, post, onMessage } = window.integratorIo;
   const app = document.getElementById('app');
   const MAX_COLUMNS = 6;
 
@@ -25,7 +25,11 @@
       el('h1', {}, s.title),
       el('div', { className: 'subtitle' }, s.subtitle),
       el('div', { className: 'toolbar' }, [
-        el('button', { disabled: s.done || s.loading, onclick: () => post({ type: 'next' }) }, s.loading ? 'Loading…' : 'Next page'),
+        el(
+          'button',
+          { disabled: s.done || s.loading, onclick: () => post({ type: 'next' }) },
+          s.loading ? [icon('loading', 'spin'), 'Loading…'] : [icon('arrow-down'), 'Next page'],
+        ),
         el('span', { className: 'muted counter' }, counter),
       ]),
       s.error ? el('p', { className: 'error-text' }, s.error) : '',

@@ -1,13 +1,11 @@
 // The job view: renders runs sent by the extension. Everything from the API goes through
 // textContent (integratorIo.el), never innerHTML.
 (function () {
-  const { el, duration, post, onMessage } = window.integratorIo;
+  const { el, icon, statusBadge, duration, post, onMessage } = window.integratorIo;
   const app = document.getElementById('app');
   const RUNNING = new Set(['queued', 'running', 'retrying']);
 
-  function badge(status) {
-    return el('span', { className: `badge status-${status}` }, status);
-  }
+  const badge = statusBadge;
 
   function row(job, isChild) {
     return el('tr', { className: isChild ? 'child' : 'parent', dataset: { jobId: job.id, status: job.status } }, [
@@ -56,7 +54,10 @@
           el(
             'div',
             { className: 'actions' },
-            el('button', { className: 'secondary', onclick: () => post({ type: 'cancel', jobId: job.id }) }, 'Cancel run'),
+            el('button', { className: 'secondary', onclick: () => post({ type: 'cancel', jobId: job.id }) }, [
+              icon('debug-stop'),
+              'Cancel run',
+            ]),
           ),
         );
       }

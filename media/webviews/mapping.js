@@ -1,7 +1,7 @@
 // The mapping preview: sample records in, the mapping, the output. Values are set with
 // textContent or as a textarea's value, never as HTML.
 (function () {
-  const { el, post, onMessage, state } = window.integratorIo;
+  const { el, icon, post, onMessage, state } = window.integratorIo;
   const app = document.getElementById('app');
   let records;
 
@@ -43,7 +43,7 @@
       el('h1', {}, s.title),
       el('div', { className: 'subtitle' }, s.subtitle),
       el('div', { className: 'toolbar' }, [
-        el('button', { onclick: () => post({ type: 'run', records: records.value }) }, 'Run'),
+        el('button', { onclick: () => post({ type: 'run', records: records.value }) }, [icon('play'), 'Run']),
         el('span', { className: 'muted status' }, status),
       ]),
       ...general.map((m) => el('p', { className: 'error-text general-error' }, m)),

@@ -3,7 +3,7 @@
  * retry data behind each error. `:stepId` is the step's `_exportId` or `_importId`. Lists page
  * with `nextPageURL` in the body.
  */
-import { collect, nextPageUrlPages } from './paging';
+import { collect, nextPageUrlPages, Page } from './paging';
 import { CallOptions } from './resources';
 import { Transport } from './transport';
 import { ErrorRecord, RetryData } from './types';
@@ -40,6 +40,19 @@ export class ErrorsApi {
 
   listAll(flowId: string, stepId: string, query: ErrorQuery = {}, options: CallOptions = {}): Promise<ErrorRecord[]> {
     return collect(this.list(flowId, stepId, query, options));
+  }
+
+  /**
+   * One page of a step's open errors, with the `nextPageURL` of the next page when there is one;
+   * pass that back as `next` for the page after.
+   */
+  async page(flowId: string, stepId: string, next?: string, options: CallOptions = {}): Promise<Page<ErrorRecord>> {
+    const path = next ?? this.stepPath(flowId, stepId, 'errors');
+    const body = (
+      await this.transport.request<{ errors?: ErrorRecord[]; nextPageURL?: string } | undefined>({ path, signal: options.signal })
+    ).body;
+    const items = Array.isArray(body?.errors) ? body.errors : [];
+    return body?.nextPageURL ? { items, next: body.nextPageURL } : { items };
   }
 
   /** Resolved errors of a step, page by page. */

@@ -1,7 +1,6 @@
 /** "Show Errors" of a flow step: list, resolve, retry (followed like a run), fix retry data. */
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
-import { ErrorRecord } from '../api/types';
 import { retryDataUri } from '../documents/retryDataFileSystem';
 import { EnvironmentInfo } from '../environments/environment';
 import { StepNode } from '../explorer/nodes/resourceNodes';
@@ -41,17 +40,19 @@ export const showErrorsCommand: CommandDefinition = {
   },
 };
 
-/** Resolves or retries errors of a step by id (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`), as the view's buttons do; returns what the view then shows. */
+/** Resolves or retries errors of a step by id (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`) or loads more (`{ more: true }`), as the view's buttons do; returns what the view then shows. */
 export const errorsViewActionCommand: CommandDefinition = {
   id: 'integratorIo.errorsViewAction',
   async run(services, arg?: unknown, action?: unknown) {
     const ref = stepRef(services, arg);
     const view = ref && ErrorsView.reveal<ErrorsView>(viewKey(ref));
     if (!ref || !view) return undefined;
-    const a = (action ?? {}) as { resolve?: string[]; retry?: string[] };
-    const controller = new ErrorsController(services, await services.environments.client(ref.env), ref);
+    const a = (action ?? {}) as { resolve?: string[]; retry?: string[]; more?: boolean };
+    const controller =
+      ErrorsController.of(viewKey(ref)) ?? new ErrorsController(services, await services.environments.client(ref.env), ref);
     if (a.resolve) await controller.resolve(a.resolve);
     if (a.retry) await controller.retry(a.retry);
+    if (a.more) await controller.more();
     return view.current;
   },
 };
@@ -61,7 +62,13 @@ function viewKey(ref: StepRef): string {
 }
 
 class ErrorsController {
+  private static readonly byView = new Map<string, ErrorsController>();
   private view: ErrorsView | undefined;
+
+  /** The controller behind an open errors view (it holds the view's next-page URL). */
+  static of(key: string): ErrorsController | undefined {
+    return ErrorsController.byView.get(key);
+  }
 
   constructor(
     private readonly services: Services,
@@ -83,6 +90,7 @@ class ErrorsController {
         editRetryData: (key) => this.editRetryData(key),
       },
     );
+    ErrorsController.byView.set(viewKey(this.ref), this);
     await this.load();
     return this.view.current;
   }
@@ -94,19 +102,19 @@ class ErrorsController {
   }
 
   async load(): Promise<void> {
-    const pages = this.client.errors.list(this.ref.flowId, this.ref.stepId);
-    const first = await pages.next();
-    // Keep the generator for "Load more": it follows nextPageURL.
-    this.pages = pages;
-    this.currentView.show({ errors: first.done ? [] : first.value, hasMore: !first.done, busy: undefined });
+    const page = await this.client.errors.page(this.ref.flowId, this.ref.stepId);
+    this.next = page.next;
+    this.currentView.show({ errors: page.items, hasMore: page.next !== undefined, busy: undefined });
   }
 
-  private pages: AsyncGenerator<ErrorRecord[]> | undefined;
+  /** The next page's URL (`nextPageURL`), kept as the API gave it. */
+  private next: string | undefined;
 
   async more(): Promise<void> {
-    const next = await this.pages?.next();
-    if (!next || next.done) return void this.currentView.show({ hasMore: false });
-    this.currentView.show({ errors: [...this.currentView.current.errors, ...next.value], hasMore: true });
+    if (!this.next) return;
+    const page = await this.client.errors.page(this.ref.flowId, this.ref.stepId, this.next);
+    this.next = page.next;
+    this.currentView.show({ errors: [...this.currentView.current.errors, ...page.items], hasMore: page.next !== undefined });
   }
 
   async resolve(errorIds: string[]): Promise<void> {

@@ -15,6 +15,8 @@ export interface CachedResource {
    * moment later with a change event, so VS Code re-reads the version the server stored.
    */
   justWritten?: { mtime: number; size: number };
+  /** Set after a save: the next read serves this stored version instead of fetching it again. */
+  fresh?: boolean;
 }
 
 export class DocumentCache {

@@ -70,6 +70,12 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const draft = this.cache.draft(uri.toString());
     if (draft) return draft;
+    const saved = this.cache.get(uri.toString());
+    if (saved?.fresh) {
+      // The re-read after a save: the PUT's answer is what the server stored; no second GET.
+      saved.fresh = false;
+      return saved.text;
+    }
     return (await this.load(uri)).text;
   }
 
@@ -171,6 +177,7 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
    */
   private reloadAfterSave(uri: vscode.Uri, entry: CachedResource, writtenSize: number): void {
     entry.justWritten = { mtime: (Date.parse(entry.resource.lastModified ?? '') || Date.now()) - 1, size: writtenSize };
+    entry.fresh = true;
     setTimeout(() => {
       entry.justWritten = undefined;
       this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);

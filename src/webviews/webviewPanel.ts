@@ -3,7 +3,7 @@
  * again; a strict Content-Security-Policy with a nonce; scripts and styles only from
  * media/webviews/; colours from the theme's CSS variables; and typed messages that wait for the
  * page's "ready" before anything is sent. The page renders every value with textContent, so
- * names and values from the API show as text and never run.
+ * names and values from the API show as text and never run. Icons are codicons.
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
@@ -100,6 +100,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'codicons', 'codicon.css')).toString()}">
 <link rel="stylesheet" href="${asset('common.css')}">
 <link rel="stylesheet" href="${asset(this.assets.style)}">
 </head>

@@ -84,9 +84,11 @@ describe('resource documents', () => {
     );
     assert.strictEqual((sandbox.requests()[1]!.body as JsonObject).pageSize, 50);
     const stored = await client.exports.get(exp._id);
+    sandbox.clearRequests();
     assert.strictEqual(stored.pageSize, 50);
     assert.strictEqual(document.isDirty, false);
     await waitUntil(() => document.getText().includes(stored.lastModified!), 'the editor shows the new lastModified');
+    assert.deepStrictEqual(sandbox.requests(), [], "the editor's re-read is served from the PUT's answer, not another GET");
     const [audit] = (await client.exports.audit(exp._id).next()).value as { fieldChanges: unknown[] }[];
     assert.deepStrictEqual(audit?.fieldChanges, [{ fieldPath: 'pageSize', oldValue: 20, newValue: 50 }]);
   });

@@ -51,6 +51,7 @@ describe('errors', () => {
   it('lists the errors, resolves one, and the counts follow', async () => {
     const state = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', ref);
     assert.strictEqual(state.errors.length, 3);
+    assert.strictEqual(state.hasMore, false, 'all three fit one page: no "Load more"');
     assert.ok(state.errors.every((e) => e.code === 'INVALID_KEY_OR_REF' && e.classification === 'missing'));
     const after = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
       resolve: [state.errors[0]!.errorId],
@@ -59,6 +60,30 @@ describe('errors', () => {
     assert.strictEqual(after.message, 'Resolved 1.');
     const summary = await client.errors.flowSummary(ref.flowId);
     assert.strictEqual(summary.flowErrors.find((e) => e._expOrImpId === ref.stepId)?.numError, 2);
+  });
+
+  it('pages a long error list with nextPageURL', async () => {
+    const paged = await startTestSandbox({ settings: { errorPageSize: 2 } });
+    try {
+      const pagedEnv = (await addEnvironment('Paged errors', paged)).id;
+      const c = new IntegratorClient({ baseUrl: paged.baseUrl, token: paged.token });
+      const flow = (await c.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
+      const step = (await c.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
+      c.dispose();
+      const pagedRef = { envId: pagedEnv, flowId: flow._id, stepId: step._id, name: step.name! };
+      const first = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', pagedRef);
+      assert.strictEqual(first.errors.length, 2);
+      assert.strictEqual(first.hasMore, true);
+      const all = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', pagedRef, { more: true });
+      assert.strictEqual(all.errors.length, 3);
+      assert.strictEqual(all.hasMore, false);
+      assert.ok(
+        paged.requests().some((r) => r.query.includes('startAtErrorId')),
+        'the second page came from nextPageURL',
+      );
+    } finally {
+      await paged.close();
+    }
   });
 
   it('opens retry data as a document whose save writes it back, then a retry fixes the record', async () => {

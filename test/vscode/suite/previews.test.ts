@@ -48,6 +48,23 @@ describe('previews', () => {
     assert.deepStrictEqual(sandbox.requests().filter((r) => r.path.endsWith('/import/map')).length, 1, 'one request per evaluation');
   });
 
+  it('reuses one panel per import when asked again', async () => {
+    const imp = await importNamed('Slack - Post GitHub Event');
+    const target = { envId, kind: 'imports', id: imp._id, name: imp.name };
+    await vscode.commands.executeCommand('integratorIo.previewMapping', target, { records: '[{"timestamp": 1}]' });
+    await vscode.commands.executeCommand('integratorIo.previewMapping', target);
+    const mappingTabs = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .filter((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Mapping:'));
+    const deadline = Date.now() + 5000;
+    while (mappingTabs().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.deepStrictEqual(
+      mappingTabs().map((t) => t.label),
+      [`Mapping: ${imp.name!}`],
+    );
+  });
+
   it('prefills sample records from the export that feeds the import, and evaluates unsaved edits', async () => {
     const imp = await importNamed('Snowflake - Merge Opportunities');
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
@@ -106,6 +123,8 @@ describe('previews', () => {
 
   it('pages an export preview to the end', async () => {
     const exp = (await client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
+    // Five records a page: the sandbox yields at least twelve, so there are several pages.
+    await client.exports.update(exp._id, { ...(await client.exports.get(exp._id)), pageSize: 5 });
     let state = await vscode.commands.executeCommand<ExportPreviewState>('integratorIo.previewExport', {
       envId,
       kind: 'exports',
@@ -116,7 +135,7 @@ describe('previews', () => {
     assert.ok(state.totalRecords! > state.records.length, 'more than one page');
     assert.ok('Industry' in (state.records[0] as JsonObject), 'Salesforce accounts');
     // The panel's own "Next page" goes through the same path; drive it until done.
-    for (let i = 0; i < 10 && !state.done; i++) {
+    for (let i = 0; i < 30 && !state.done; i++) {
       state = await vscode.commands.executeCommand<ExportPreviewState>('integratorIo.previewExportNextPage', `export:${envId}:${exp._id}`);
     }
     assert.strictEqual(state.done, true);

@@ -4,10 +4,27 @@
  * menu, read in its frame, and photographed for the README.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { DEFAULT_USER } from '../../../src/sandbox/account';
+import { seedAccount } from '../../../src/sandbox/seed';
+import { HOSTILE_NAME } from './runFlow.ui';
 import { UiTest } from './uiTest';
+
+const HOSTILE_OLD_VALUE = `</script><script>document.title='pwned'</script>`;
 
 export const webviewsUiTest: UiTest = {
   name: 'webviews: mapping preview, export preview, audit history and errors from the tree',
+  prepare(userDataDir) {
+    // Audit values are user input too: one change of the export's history carries markup and script.
+    const account = seedAccount('demo', DEFAULT_USER);
+    const exp = account.resources.exports.find((e) => e.name === 'Shopify - Get Orders')!;
+    const entry = account.audit.find((a) => a._resourceId === exp._id && a.event === 'update')!;
+    entry.fieldChanges.push({ fieldPath: 'description', oldValue: HOSTILE_OLD_VALUE, newValue: HOSTILE_NAME });
+    const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(account));
+  },
   async run(wb) {
     const { page } = wb;
     await wb.openViewContainer('integrator.io');
@@ -37,6 +54,10 @@ export const webviewsUiTest: UiTest = {
     const audit = await wb.webviewFrame('.entry');
     assert.ok((await audit.locator('.entry').count()) >= 2, 'seeded history');
     await audit.locator('pre.diff .added, .inline-new').first().waitFor();
+    const description = await audit.locator('.change[data-field="description"]').innerText();
+    assert.ok(description.includes(HOSTILE_NAME) && description.includes(HOSTILE_OLD_VALUE), 'hostile values show as text');
+    assert.strictEqual(await audit.locator('#app img, #app script').count(), 0, 'no element was made from a value');
+    assert.notStrictEqual(await audit.evaluate('document.title'), 'pwned', 'no script ran');
     await wb.screenshot('audit-history', 'media/screenshots/audit.png');
 
     // Steps share their names with the exports and imports listed above: fold those away.
