@@ -4,6 +4,7 @@
  */
 import { collect, createdAtPages } from './paging';
 import { CallOptions } from './resources';
+import { sleep } from './sleep';
 import { Transport } from './transport';
 import { Job } from './types';
 
@@ -107,7 +108,7 @@ export class JobsApi {
         if (!transient) throw err;
       }
       if (Date.now() - started > timeoutMs) throw new JobStillRunningError(last ?? ({ _id: jobId, status: 'running' } as Job));
-      await delay(interval, options.signal);
+      await sleep(interval, options.signal, () => new Error('Stopped following the job.'));
       interval = Math.min(interval * 1.5, options.maxIntervalMs ?? 5000);
     }
   }
@@ -146,19 +147,4 @@ export const FINISHED_JOB_STATUSES: ReadonlySet<string> = new Set(['completed', 
 
 function toIso(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : value;
-}
-
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Error('Stopped following the job.'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

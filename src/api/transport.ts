@@ -13,6 +13,7 @@ import * as https from 'https';
 import fetch, { Headers, Response } from 'node-fetch';
 import { ApiErrorDetail, IntegratorApiError, detailsFromJson, parseErrorBody, redact, redactDetails } from './errors';
 import { normaliseBaseUrl } from './environments';
+import { sleep } from './sleep';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | Date | undefined | null | ReadonlyArray<string | number>;
@@ -120,7 +121,7 @@ export class Transport {
       } catch (err) {
         const error = err as IntegratorApiError;
         if (canRetry && idempotent && droppedConnections.has(error)) {
-          await sleep(this.backoff(attempt), req.signal, method, path);
+          await pause(this.backoff(attempt), req.signal, method, path);
           continue;
         }
         throw error;
@@ -130,13 +131,13 @@ export class Transport {
       if (canRetry && error.status === 429) {
         const wait = error.retryAfterSeconds ?? 1;
         if (wait > this.options.maxRetryAfterSeconds) throw error;
-        await sleep(wait * 1000, req.signal, method, path);
+        await pause(wait * 1000, req.signal, method, path);
         continue;
       }
       if (canRetry && idempotent && TRANSIENT_STATUSES.has(error.status)) {
         const asked = error.retryAfterSeconds;
         const wait = asked !== undefined && asked <= this.options.maxRetryAfterSeconds ? asked * 1000 : this.backoff(attempt);
-        await sleep(wait, req.signal, method, path);
+        await pause(wait, req.signal, method, path);
         continue;
       }
       throw error;
@@ -312,19 +313,8 @@ function friendlyNetworkMessage(code: string): string {
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(aborted(method, path));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted(method, path));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+function pause(ms: number, signal: AbortSignal | undefined, method: string, path: string): Promise<void> {
+  return sleep(ms, signal, () => aborted(method, path));
 }
 
 /** Error details found inside a 2xx body (ping failures come back that way). */

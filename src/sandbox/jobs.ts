@@ -26,6 +26,17 @@ export interface JobTiming {
 export const DEFAULT_TIMING: JobTiming = { queuedMs: 300, stepMs: 400, cancelMs: 200 };
 
 const RECORDS_PER_PAGE = 20;
+/** A job's counters before anything ran. */
+const ZERO_COUNTS = {
+  numSuccess: 0,
+  numError: 0,
+  numIgnore: 0,
+  numExport: 0,
+  numResolved: 0,
+  numOpenError: 0,
+  numPagesGenerated: 0,
+  numPagesProcessed: 0,
+} as const;
 const FINISHED = new Set(['completed', 'failed', 'canceled']);
 
 interface Step {
@@ -50,14 +61,7 @@ export class JobEngine {
       _flowId: flow._id,
       ...(typeof flow._integrationId === 'string' ? { _integrationId: flow._integrationId } : {}),
       triggeredBy: 'api',
-      numSuccess: 0,
-      numError: 0,
-      numIgnore: 0,
-      numExport: 0,
-      numResolved: 0,
-      numOpenError: 0,
-      numPagesGenerated: 0,
-      numPagesProcessed: 0,
+      ...ZERO_COUNTS,
       doneExporting: false,
       percentComplete: 0,
     });
@@ -140,14 +144,7 @@ export class JobEngine {
         oIndex: step.oIndex,
         startedAt: new Date().toISOString(),
         status: 'running',
-        numSuccess: 0,
-        numError: 0,
-        numIgnore: 0,
-        numExport: 0,
-        numResolved: 0,
-        numOpenError: 0,
-        numPagesGenerated: 0,
-        numPagesProcessed: 0,
+        ...ZERO_COUNTS,
         retriable: true,
       });
       this.store.addJob(child);

@@ -15,6 +15,7 @@ import {
   removeAllEnvironments,
   startTestSandbox,
   TestSandbox,
+  replaceDocumentText,
 } from './support';
 
 describe('actions', () => {
@@ -147,13 +148,7 @@ describe('actions', () => {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
     const json = JSON.parse(document.getText()) as JsonObject;
     (json.http as JsonObject).baseURI = 'https://acme.zendesk.invalid/api/v2';
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
-      JSON.stringify(json, null, 2),
-    );
-    await vscode.workspace.applyEdit(edit);
+    await replaceDocumentText(document, JSON.stringify(json, null, 2));
     sandbox.clearRequests();
     const result = await vscode.commands.executeCommand<PingResult>('integratorIo.testConnectionDocument', document.uri);
     assert.strictEqual(result.ok, false);

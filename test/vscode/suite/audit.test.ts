@@ -1,34 +1,16 @@
 /** Audit history after saves: the right old and new values, diffs for nested values, paging, the diff editor. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { IntegratorClient } from '../../../src/api';
-import type { IntegratorIoApi } from '../../../src/extension';
 import type { AuditState } from '../../../src/webviews/auditView';
-import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+import { replaceDocumentText, useDemoEnvironment } from './support';
 
 describe('audit history', () => {
-  let api: IntegratorIoApi;
-  let sandbox: TestSandbox;
-  let client: IntegratorClient;
-  let envId: string;
-  before(async () => {
-    api = await extensionApi();
-    await removeAllEnvironments(api);
-    sandbox = await startTestSandbox();
-    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
-    envId = (await addEnvironment('Audit', sandbox)).id;
-  });
-  after(async () => {
-    await closeAllEditors();
-    client.dispose();
-    await removeAllEnvironments(api);
-    await sandbox.close();
-  });
+  const demo = useDemoEnvironment('Audit');
 
   it('shows two saves newest first, with the right old and new values', async () => {
-    const exp = (await client.exports.listAll()).find((e) => e.name === 'NetSuite - Inventory Levels')!;
+    const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'NetSuite - Inventory Levels')!;
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
+      envId: demo.envId,
       kind: 'exports',
       id: exp._id,
       name: exp.name,
@@ -38,18 +20,12 @@ describe('audit history', () => {
       const json = JSON.parse(document.getText()) as Record<string, unknown>;
       json.pageSize = pageSize;
       if (pageSize === 60) json.netsuite = { type: 'search', searches: [{ recordType: 'inventoryitem', savedSearchId: '1777' }] };
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(
-        document.uri,
-        new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
-        JSON.stringify(json, null, 2),
-      );
-      await vscode.workspace.applyEdit(edit);
+      await replaceDocumentText(document, JSON.stringify(json, null, 2));
       assert.ok(await document.save());
       await new Promise((r) => setTimeout(r, 300)); // the editor re-reads the stored version
     }
     const state = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
-      envId,
+      envId: demo.envId,
       kind: 'exports',
       id: exp._id,
       name: exp.name,
@@ -74,11 +50,11 @@ describe('audit history', () => {
   });
 
   it('loads older entries a page at a time, to the creation', async () => {
-    const exp = (await client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
-    const full = await client.exports.get(exp._id);
-    for (let i = 0; i < 30; i++) await client.exports.update(exp._id, { ...full, description: `revision ${i}` });
+    const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
+    const full = await demo.client.exports.get(exp._id);
+    for (let i = 0; i < 30; i++) await demo.client.exports.update(exp._id, { ...full, description: `revision ${i}` });
     const first = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
-      envId,
+      envId: demo.envId,
       kind: 'exports',
       id: exp._id,
       name: exp.name,
@@ -87,7 +63,7 @@ describe('audit history', () => {
     assert.ok(first.hasMore);
     const all = await vscode.commands.executeCommand<AuditState>(
       'integratorIo.showAuditHistory',
-      { envId, kind: 'exports', id: exp._id, name: exp.name },
+      { envId: demo.envId, kind: 'exports', id: exp._id, name: exp.name },
       { pages: 5 },
     );
     assert.strictEqual(all.hasMore, false);

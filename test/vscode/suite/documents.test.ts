@@ -9,7 +9,15 @@ import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
 import type { IntegratorIoApi } from '../../../src/extension';
 import { FaultSettings } from '../../../src/sandbox/faults';
-import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+import {
+  addEnvironment,
+  closeAllEditors,
+  extensionApi,
+  removeAllEnvironments,
+  startTestSandbox,
+  TestSandbox,
+  replaceDocumentText,
+} from './support';
 
 describe('resource documents', () => {
   let api: IntegratorIoApi;
@@ -50,12 +58,7 @@ describe('resource documents', () => {
     change(json);
     await replaceText(document, `${JSON.stringify(json, null, 2)}\n`);
   };
-  const replaceText = async (document: vscode.TextDocument, text: string) => {
-    const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    workspaceEdit.replace(document.uri, all, text);
-    assert.ok(await vscode.workspace.applyEdit(workspaceEdit));
-  };
+  const replaceText = replaceDocumentText;
   const writes = () => sandbox.requests().filter((r) => r.method !== 'GET');
 
   it('opens an export as pretty JSON named after it, with the environment in its path', async () => {

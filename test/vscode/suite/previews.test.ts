@@ -6,7 +6,15 @@ import { JsonObject } from '../../../src/api/types';
 import type { IntegratorIoApi } from '../../../src/extension';
 import type { MappingState } from '../../../src/webviews/mappingPreview';
 import type { ExportPreviewState } from '../../../src/webviews/exportPreview';
-import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+import {
+  addEnvironment,
+  closeAllEditors,
+  extensionApi,
+  removeAllEnvironments,
+  startTestSandbox,
+  TestSandbox,
+  replaceDocumentText,
+} from './support';
 
 describe('previews', () => {
   let api: IntegratorIoApi;
@@ -76,13 +84,7 @@ describe('previews', () => {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
     const json = JSON.parse(document.getText()) as JsonObject;
     (json.mappings as JsonObject[]).push({ generate: 'SOURCE', dataType: 'string', extract: 'salesforce', status: 'Active' });
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
-      JSON.stringify(json, null, 2),
-    );
-    await vscode.workspace.applyEdit(edit);
+    await replaceDocumentText(document, JSON.stringify(json, null, 2));
     const state = await vscode.commands.executeCommand<MappingState>('integratorIo.previewMapping', document.uri);
     const input = JSON.parse(state.records) as JsonObject[];
     assert.ok(input.length > 0 && 'StageName' in input[0]!, "opportunities from the flow's Salesforce export");
@@ -104,13 +106,7 @@ describe('previews', () => {
     const json = JSON.parse(document.getText()) as JsonObject;
     delete json.mapping;
     json.mappings = [{ generate: 'ID', dataType: 'string', extract: '$.Id' }];
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      document.uri,
-      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
-      JSON.stringify(json, null, 2),
-    );
-    await vscode.workspace.applyEdit(edit);
+    await replaceDocumentText(document, JSON.stringify(json, null, 2));
     const state = await vscode.commands.executeCommand<MappingState>('integratorIo.previewMapping', document.uri, {
       records: '[{"Id": "1"}]',
     });

@@ -1,5 +1,6 @@
 /** Helpers for the integration suite: the extension's API, sandboxes on loopback, tree walking. */
 import * as vscode from 'vscode';
+import { IntegratorClient } from '../../../src/api';
 import type { IntegratorIoApi } from '../../../src/extension';
 import { ExplorerNode } from '../../../src/explorer/explorerNode';
 import { Sandbox, SandboxOptions, startSandbox } from '../../../src/sandbox';
@@ -109,4 +110,41 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Replaces a document's whole text, as typing over it would (the document becomes dirty). */
+export async function replaceDocumentText(document: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Could not edit ${document.uri.toString()}`);
+}
+
+export interface DemoEnvironment {
+  api: IntegratorIoApi;
+  sandbox: TestSandbox;
+  /** A client of the same sandbox, for arranging and checking what the server holds. */
+  client: IntegratorClient;
+  envId: string;
+}
+
+/**
+ * Registers before/after hooks that give a describe block its own sandbox (demo data), added
+ * to the extension as an environment named `name`, and take it all down afterwards.
+ */
+export function useDemoEnvironment(name: string, options: Partial<SandboxOptions> = {}): DemoEnvironment {
+  const context = {} as DemoEnvironment;
+  before(async () => {
+    context.api = await extensionApi();
+    await removeAllEnvironments(context.api);
+    context.sandbox = await startTestSandbox(options);
+    context.client = new IntegratorClient({ baseUrl: context.sandbox.baseUrl, token: context.sandbox.token });
+    context.envId = (await addEnvironment(name, context.sandbox)).id;
+  });
+  after(async () => {
+    await closeAllEditors();
+    context.client.dispose();
+    await removeAllEnvironments(context.api);
+    await context.sandbox.close();
+  });
+  return context;
 }

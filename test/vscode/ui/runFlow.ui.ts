@@ -4,11 +4,8 @@
  * run nothing.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { Frame } from 'playwright-core';
-import { DEFAULT_USER } from '../../../src/sandbox/account';
-import { seedAccount } from '../../../src/sandbox/seed';
+import { writeSandboxAccount } from './sandboxAccount';
 import { UiTest } from './uiTest';
 
 export const HOSTILE_NAME = `<img src=x onerror="document.title='pwned'"></script><b>Opportunities</b>`;
@@ -17,12 +14,9 @@ export const runFlowUiTest: UiTest = {
   name: 'run flow: run from the context menu, follow the job, read the job view',
   prepare(userDataDir) {
     // The local sandbox loads this account on start, so the test controls what it serves.
-    const account = seedAccount('demo', DEFAULT_USER);
-    const opportunities = account.resources.exports.find((e) => e.name === 'Salesforce - Opportunities')!;
-    opportunities.name = HOSTILE_NAME;
-    const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(account));
+    writeSandboxAccount(userDataDir, (account) => {
+      account.resources.exports.find((e) => e.name === 'Salesforce - Opportunities')!.name = HOSTILE_NAME;
+    });
   },
   async run(wb) {
     const { page } = wb;

@@ -4,10 +4,7 @@
  * menu, read in its frame, and photographed for the README.
  */
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import { DEFAULT_USER } from '../../../src/sandbox/account';
-import { seedAccount } from '../../../src/sandbox/seed';
+import { writeSandboxAccount } from './sandboxAccount';
 import { HOSTILE_NAME } from './runFlow.ui';
 import { UiTest } from './uiTest';
 
@@ -17,13 +14,11 @@ export const webviewsUiTest: UiTest = {
   name: 'webviews: mapping preview, export preview, audit history and errors from the tree',
   prepare(userDataDir) {
     // Audit values are user input too: one change of the export's history carries markup and script.
-    const account = seedAccount('demo', DEFAULT_USER);
-    const exp = account.resources.exports.find((e) => e.name === 'Shopify - Get Orders')!;
-    const entry = account.audit.find((a) => a._resourceId === exp._id && a.event === 'update')!;
-    entry.fieldChanges.push({ fieldPath: 'description', oldValue: HOSTILE_OLD_VALUE, newValue: HOSTILE_NAME });
-    const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(account));
+    writeSandboxAccount(userDataDir, (account) => {
+      const exp = account.resources.exports.find((e) => e.name === 'Shopify - Get Orders')!;
+      const entry = account.audit.find((a) => a._resourceId === exp._id && a.event === 'update')!;
+      entry.fieldChanges.push({ fieldPath: 'description', oldValue: HOSTILE_OLD_VALUE, newValue: HOSTILE_NAME });
+    });
   },
   async run(wb) {
     const { page } = wb;
