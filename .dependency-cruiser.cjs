@@ -62,6 +62,20 @@ module.exports = {
       to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sandbox)' },
     },
     {
+      name: 'webviews-get-what-they-need-from-commands',
+      comment: 'Panels render and report; commands give them clients and handlers.',
+      severity: 'error',
+      from: { path: '^src/webviews/' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|environments|sandbox)' },
+    },
+    {
+      name: 'documents-do-not-know-the-tree',
+      comment: 'The tree hears about saves through onDidSave.',
+      severity: 'error',
+      from: { path: '^src/documents/' },
+      to: { path: '^src/(explorer|webviews)/' },
+    },
+    {
       name: 'commands-do-not-import-extension',
       severity: 'error',
       from: { path: '^src/commands/' },
