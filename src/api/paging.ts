@@ -61,7 +61,11 @@ export async function* linkPages<T>(
 ): AsyncGenerator<T[]> {
   let page = await fetchLinkPage<T>(transport, path, query, options);
   yield page.items;
+  const seen = new Set<string>();
   while (page.next) {
+    // A server that links back to a page already read would keep a caller busy forever.
+    if (seen.has(page.next)) throw pagingLoop(path);
+    seen.add(page.next);
     page = await fetchLinkPage<T>(transport, page.next, undefined, options);
     yield page.items;
   }
@@ -77,6 +81,7 @@ export async function* nextPageUrlPages<T>(
 ): AsyncGenerator<T[]> {
   let next: string | undefined = path;
   let nextQuery: Query | undefined = query;
+  const seen = new Set<string>();
   while (next) {
     const response: ApiResponse<Record<string, unknown> | undefined> = await transport.request<Record<string, unknown> | undefined>({
       path: next,
@@ -88,6 +93,8 @@ export async function* nextPageUrlPages<T>(
     if (!Array.isArray(page)) throw notAList(path);
     yield page as T[];
     next = typeof body.nextPageURL === 'string' && body.nextPageURL ? body.nextPageURL : undefined;
+    if (next && seen.has(next)) throw pagingLoop(path);
+    if (next) seen.add(next);
     nextQuery = undefined;
   }
 }
@@ -104,6 +111,7 @@ export async function* createdAtPages<T extends { createdAt?: string }>(
   options: PageOptions = {},
 ): AsyncGenerator<T[]> {
   let pageQuery: Query = query;
+  let previousBound: number | undefined;
   for (;;) {
     const response = await transport.request<T[] | undefined>({ path, query: pageQuery, signal: options.signal });
     const page = response.body ?? [];
@@ -111,7 +119,11 @@ export async function* createdAtPages<T extends { createdAt?: string }>(
     if (page.length > 0) yield page;
     const oldest = page[page.length - 1]?.createdAt;
     if (page.length < pageCap || !oldest) return;
-    pageQuery = { ...query, createdAt_lte: new Date(Date.parse(oldest) - 1).toISOString() };
+    const bound = Date.parse(oldest) - 1;
+    // The next page must reach further back; a server that ignores createdAt_lte would loop.
+    if (Number.isNaN(bound) || (previousBound !== undefined && bound >= previousBound)) throw pagingLoop(path);
+    previousBound = bound;
+    pageQuery = { ...query, createdAt_lte: new Date(bound).toISOString() };
   }
 }
 
@@ -120,6 +132,15 @@ export async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
   const all: T[] = [];
   for await (const page of pages) all.push(...page);
   return all;
+}
+
+function pagingLoop(path: string): IntegratorApiError {
+  return new IntegratorApiError({
+    status: 200,
+    method: 'GET',
+    path: path.replace(/\?.*$/, ''),
+    errors: [{ code: 'invalid_response', message: 'The server kept sending the same page; stopped reading the list.' }],
+  });
 }
 
 function notAList(path: string): IntegratorApiError {
