@@ -1,48 +1,22 @@
 /** Mapping and export previews against a sandbox: a known mapping's output, errors by field, paging to the end. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
-import type { IntegratorIoApi } from '../../../src/extension';
 import type { MappingState } from '../../../src/webviews/mappingPreview';
 import type { ExportPreviewState } from '../../../src/webviews/exportPreview';
-import {
-  addEnvironment,
-  closeAllEditors,
-  extensionApi,
-  removeAllEnvironments,
-  startTestSandbox,
-  TestSandbox,
-  replaceDocumentText,
-} from './support';
+import { replaceDocumentText, useDemoEnvironment } from './support';
 
 describe('previews', () => {
-  let api: IntegratorIoApi;
-  let sandbox: TestSandbox;
-  let client: IntegratorClient;
-  let envId: string;
-  before(async () => {
-    api = await extensionApi();
-    await removeAllEnvironments(api);
-    sandbox = await startTestSandbox();
-    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
-    envId = (await addEnvironment('Previews', sandbox)).id;
-  });
-  after(async () => {
-    await closeAllEditors();
-    client.dispose();
-    await removeAllEnvironments(api);
-    await sandbox.close();
-  });
-  const importNamed = async (name: string) => (await client.imports.listAll()).find((i) => i.name === name)!;
+  const demo = useDemoEnvironment('Previews');
+  const importNamed = async (name: string) => (await demo.client.imports.listAll()).find((i) => i.name === name)!;
 
   it('evaluates a known mapping with one request: a hard-coded key plus the extracted timestamp', async () => {
     const imp = await importNamed('Slack - Post GitHub Event');
     const records = JSON.stringify([{ timestamp: 1512012818751 }, { timestamp: 1512012818752 }]);
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     const state = await vscode.commands.executeCommand<MappingState>(
       'integratorIo.previewMapping',
-      { envId, kind: 'imports', id: imp._id, name: imp.name },
+      { envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name },
       { records },
     );
     assert.deepStrictEqual(state.output, [
@@ -53,12 +27,12 @@ describe('previews', () => {
       state.rows.map((r) => `${r.generate} ← ${r.source}`),
       ['timestamp ← timestamp', 'key ← = sqs_flow'],
     );
-    assert.deepStrictEqual(sandbox.requests().filter((r) => r.path.endsWith('/import/map')).length, 1, 'one request per evaluation');
+    assert.deepStrictEqual(demo.sandbox.requests().filter((r) => r.path.endsWith('/import/map')).length, 1, 'one request per evaluation');
   });
 
   it('reuses one panel per import when asked again', async () => {
     const imp = await importNamed('Slack - Post GitHub Event');
-    const target = { envId, kind: 'imports', id: imp._id, name: imp.name };
+    const target = { envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name };
     await vscode.commands.executeCommand('integratorIo.previewMapping', target, { records: '[{"timestamp": 1}]' });
     await vscode.commands.executeCommand('integratorIo.previewMapping', target);
     const mappingTabs = () =>
@@ -76,7 +50,7 @@ describe('previews', () => {
   it('prefills sample records from the export that feeds the import, and evaluates unsaved edits', async () => {
     const imp = await importNamed('Snowflake - Merge Opportunities');
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
+      envId: demo.envId,
       kind: 'imports',
       id: imp._id,
       name: imp.name,
@@ -97,7 +71,7 @@ describe('previews', () => {
   it("shows the API's mapping errors against the field they name", async () => {
     const imp = await importNamed('Snowflake - Merge Opportunity Lines');
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
+      envId: demo.envId,
       kind: 'imports',
       id: imp._id,
       name: imp.name,
@@ -118,11 +92,11 @@ describe('previews', () => {
   });
 
   it('pages an export preview to the end', async () => {
-    const exp = (await client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
+    const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
     // Five records a page: the sandbox yields at least twelve, so there are several pages.
-    await client.exports.update(exp._id, { ...(await client.exports.get(exp._id)), pageSize: 5 });
+    await demo.client.exports.update(exp._id, { ...(await demo.client.exports.get(exp._id)), pageSize: 5 });
     let state = await vscode.commands.executeCommand<ExportPreviewState>('integratorIo.previewExport', {
-      envId,
+      envId: demo.envId,
       kind: 'exports',
       id: exp._id,
       name: exp.name,
@@ -132,7 +106,10 @@ describe('previews', () => {
     assert.ok('Industry' in (state.records[0] as JsonObject), 'Salesforce accounts');
     // The panel's own "Next page" goes through the same path; drive it until done.
     for (let i = 0; i < 30 && !state.done; i++) {
-      state = await vscode.commands.executeCommand<ExportPreviewState>('integratorIo.previewExportNextPage', `export:${envId}:${exp._id}`);
+      state = await vscode.commands.executeCommand<ExportPreviewState>(
+        'integratorIo.previewExportNextPage',
+        `export:${demo.envId}:${exp._id}`,
+      );
     }
     assert.strictEqual(state.done, true);
     assert.strictEqual(state.records.length, state.totalRecords);
