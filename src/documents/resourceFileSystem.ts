@@ -20,6 +20,7 @@ import { describeError } from '../util/errors';
 import { Logger } from '../util/logger';
 import { ConflictNotifier } from './conflicts';
 import { CachedResource, DocumentCache } from './documentCache';
+import { FlatFileSystem } from './flatFileSystem';
 import { maskedSecretPaths, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
 import { isDraft, parseResourceUri, ResourceRef } from './resourceUri';
 import { SaveQueue } from './saveQueue';
@@ -36,7 +37,7 @@ export interface SavedEvent {
   createdUri?: vscode.Uri;
 }
 
-export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changeEmitter.event;
   private readonly savedEmitter = new vscode.EventEmitter<SavedEvent>();
@@ -53,7 +54,9 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     private readonly conflicts: ConflictNotifier,
     /** Builds the URI a created draft's resource will have. */
     private readonly uriFor: (env: EnvironmentInfo, ref: ResourceRef, resource: ResourceBase) => vscode.Uri,
-  ) {}
+  ) {
+    super();
+  }
 
   // Reading --------------------------------------------------------------------------------
 
@@ -216,28 +219,6 @@ export class ResourceFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }
     this.log.error(`${env.name}: saving a ${singular} failed`, message);
     return new Error(message);
-  }
-
-  // The rest of the file system interface: resources are flat, and are deleted by command.
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 
   dispose(): void {

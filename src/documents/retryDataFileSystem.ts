@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { describeError } from '../util/errors';
 import { parseResourceText } from './documentText';
+import { FlatFileSystem } from './flatFileSystem';
 
 export const RETRY_DATA_SCHEME = 'integrator-io-retry';
 
@@ -15,12 +16,14 @@ export function retryDataUri(envId: string, flowId: string, stepId: string, retr
   return vscode.Uri.from({ scheme: RETRY_DATA_SCHEME, authority: envId, path: `/${flowId}/${stepId}/${retryDataKey}.retrydata.json` });
 }
 
-export class RetryDataFileSystem implements vscode.FileSystemProvider {
+export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
   private readonly sizes = new Map<string, number>();
 
-  constructor(private readonly environments: EnvironmentStore) {}
+  constructor(private readonly environments: EnvironmentStore) {
+    super();
+  }
 
   stat(uri: vscode.Uri): vscode.FileStat {
     return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: this.sizes.get(uri.toString()) ?? 0 };
@@ -50,21 +53,5 @@ export class RetryDataFileSystem implements vscode.FileSystemProvider {
     const env = this.environments.get(uri.authority);
     if (!env || !flowId || !stepId || !file) throw vscode.FileSystemError.FileNotFound(uri);
     return { client: await this.environments.client(env), flowId, stepId, key: file.replace(/\.retrydata\.json$/, '') };
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
   }
 }
