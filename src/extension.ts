@@ -17,6 +17,7 @@ import { LocalSandbox } from './environments/localSandbox';
 import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
+import { Notifier } from './util/notifier';
 import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
 
 /** What activate() returns: the live services, for integration tests and other extensions. */
@@ -24,15 +25,16 @@ export type IntegratorIoApi = Services;
 
 export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const log = new Logger();
+  const notify = new Notifier(log);
   const sandbox = new LocalSandbox(context, log);
   const environments = new EnvironmentStore(context, sandbox, log);
-  const explorer = new ExplorerProvider(environments, log);
+  const explorer = new ExplorerProvider(environments, log, notify);
   const treeView = vscode.window.createTreeView('integratorIo.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   const conflicts = new ConflictNotifier();
   const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
     resourceUri(env, ref.kind, ref.id, resource.name),
   );
-  const services: Services = { context, log, environments, sandbox, explorer, treeView, files, conflicts };
+  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
 
   context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, new EnvironmentStatusBar(environments));
   context.subscriptions.push(

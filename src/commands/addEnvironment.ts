@@ -46,7 +46,7 @@ async function addEnvironment(
     const message = `Could not add "${args.name}": ${describeError(err)}`;
     services.log.error(message);
     if (!interactive) throw new Error(message);
-    const retry = await vscode.window.showErrorMessage(message, 'Try Again');
+    const retry = await services.notify.error(message, 'Try Again');
     if (retry) await vscode.commands.executeCommand(addEnvironmentCommand.id);
     return undefined;
   }
@@ -61,7 +61,7 @@ async function addEnvironment(
   await services.environments.save(env, args.token);
   await services.environments.setActive(env.id);
   services.log.info(`Added environment "${env.name}" (${baseUrl}).`);
-  void vscode.window.showInformationMessage(`integrator.io: added "${env.name}".`);
+  void services.notify.info(`integrator.io: added "${env.name}".`);
   return env;
 }
 

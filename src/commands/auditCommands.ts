@@ -1,5 +1,4 @@
 /** "Show Audit History" of any resource. */
-import * as vscode from 'vscode';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { AuditState, AuditView } from '../webviews/auditView';
@@ -12,7 +11,7 @@ export const showAuditHistoryCommand: CommandDefinition = {
   async run(services, arg?: unknown, options?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target) {
-      void vscode.window.showInformationMessage('Pick a resource (or open its document) to see its audit history.');
+      void services.notify.info('Pick a resource (or open its document) to see its audit history.');
       return undefined;
     }
     try {
@@ -30,7 +29,7 @@ export const showAuditHistoryCommand: CommandDefinition = {
       for (let i = 1; i < pages && state.hasMore; i++) state = await view.loadMore();
       return state;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not read the audit history: ${describeError(err)}`);
+      void services.notify.error(`Could not read the audit history: ${describeError(err)}`);
       return undefined;
     }
   },

@@ -5,7 +5,7 @@ import { parseResourceText, UnsaveableDocumentError } from '../documents/documen
 import { parseResourceUri } from '../documents/resourceUri';
 import { describeError } from '../util/errors';
 import { resourceTarget } from './resourceTarget';
-import { CommandDefinition } from './services';
+import { CommandDefinition, Services } from './services';
 
 /** "Ping Connection": healthy, or the API's reason (also when the API reports it inside a 200). */
 export const pingConnectionCommand: CommandDefinition = {
@@ -13,7 +13,7 @@ export const pingConnectionCommand: CommandDefinition = {
   async run(services, arg?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target || target.kind !== 'connections') {
-      void vscode.window.showInformationMessage('Pick a connection in the integrator.io explorer to ping it.');
+      void services.notify.info('Pick a connection in the integrator.io explorer to ping it.');
       return undefined;
     }
     const label = `"${target.name ?? target.id}"`;
@@ -22,13 +22,13 @@ export const pingConnectionCommand: CommandDefinition = {
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Pinging ${label}…` }, () =>
         client.connectionActions.ping(target.id),
       );
-      report(label, result);
+      report(services, label, result);
       services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
       // The ping updates the connection's offline flag; show it on its rows.
       services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
       return result;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not ping ${label}: ${describeError(err)}`);
+      void services.notify.error(`Could not ping ${label}: ${describeError(err)}`);
       return undefined;
     }
   },
@@ -42,29 +42,26 @@ export const testConnectionDocumentCommand: CommandDefinition = {
     const ref = document && parseResourceUri(document.uri);
     const env = ref && services.environments.get(ref.envId);
     if (!document || !ref || ref.kind !== 'connections' || !env) {
-      void vscode.window.showInformationMessage('Open a connection document to test it.');
+      void services.notify.info('Open a connection document to test it.');
       return undefined;
     }
     try {
       const body = parseResourceText(document.getText());
       const client = await services.environments.client(env);
       const result = await client.connectionActions.pingVirtual(body);
-      report(`"${typeof body.name === 'string' ? body.name : 'this connection'}" (as edited)`, result);
+      report(services, `"${typeof body.name === 'string' ? body.name : 'this connection'}" (as edited)`, result);
       return result;
     } catch (err) {
       const message = err instanceof UnsaveableDocumentError ? err.message.replace(/^Not saved: /, '') : describeError(err);
-      void vscode.window.showErrorMessage(`Could not test the connection: ${message}`);
+      void services.notify.error(`Could not test the connection: ${message}`);
       return undefined;
     }
   },
 };
 
-function report(label: string, result: PingResult): void {
-  if (result.ok) void vscode.window.showInformationMessage(`Connection ${label} is healthy.`);
-  else
-    void vscode.window.showErrorMessage(
-      `Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`,
-    );
+function report(services: Services, label: string, result: PingResult): void {
+  if (result.ok) void services.notify.info(`Connection ${label} is healthy.`);
+  else void services.notify.error(`Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`);
 }
 
 /** Debug logging stays on for an hour once turned on; the API requires `debugDate` in the future. */
@@ -80,7 +77,7 @@ export const showDebugLogCommand: CommandDefinition = {
   async run(services, arg?: unknown, options?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target || target.kind !== 'connections') {
-      void vscode.window.showInformationMessage('Pick a connection to see its debug log.');
+      void services.notify.info('Pick a connection to see its debug log.');
       return undefined;
     }
     const label = `"${target.name ?? target.id}"`;
@@ -91,11 +88,8 @@ export const showDebugLogCommand: CommandDefinition = {
       if (!on) {
         const enable =
           (options as { enable?: boolean } | undefined)?.enable ??
-          (await vscode.window.showInformationMessage(
-            `Debug logging is off for ${label}. Turn it on for one hour?`,
-            'Turn On',
-            'Show Log Anyway',
-          )) === 'Turn On';
+          (await services.notify.info(`Debug logging is off for ${label}. Turn it on for one hour?`, 'Turn On', 'Show Log Anyway')) ===
+            'Turn On';
         if (enable) {
           await client.connections.patch(target.id, [
             { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
@@ -112,7 +106,7 @@ export const showDebugLogCommand: CommandDefinition = {
       await vscode.window.showTextDocument(document, { preview: true });
       return text;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not read the debug log of ${label}: ${describeError(err)}`);
+      void services.notify.error(`Could not read the debug log of ${label}: ${describeError(err)}`);
       return undefined;
     }
   },

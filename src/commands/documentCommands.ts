@@ -21,7 +21,7 @@ export const openResourceCommand: CommandDefinition = {
     try {
       await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: false });
     } catch (err) {
-      void vscode.window.showErrorMessage(describeError(err));
+      void services.notify.error(describeError(err));
       return undefined;
     }
     return uri.toString();
@@ -73,7 +73,7 @@ export const newResourceCommand: CommandDefinition = {
     services.files.createDraft(uri, typeof skeleton === 'string' ? skeleton : `${JSON.stringify(skeleton, null, 2)}\n`);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
-    void vscode.window.showInformationMessage(`Edit the new ${info.singular}, then save to create it in "${env.name}".`);
+    void services.notify.info(`Edit the new ${info.singular}, then save to create it in "${env.name}".`);
     return uri.toString();
   },
 };

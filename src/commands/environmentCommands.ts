@@ -33,7 +33,7 @@ export const signOutCommand: CommandDefinition = {
     if (!env) return;
     await services.environments.signOut(env.id);
     services.log.info(`Signed out of "${env.name}": its token was deleted.`);
-    void vscode.window.showInformationMessage(`integrator.io: signed out of "${env.name}". Its token was deleted.`);
+    void services.notify.info(`integrator.io: signed out of "${env.name}". Its token was deleted.`);
   },
 };
 
@@ -58,7 +58,7 @@ export const signInCommand: CommandDefinition = {
     } catch (err) {
       const message = `Sign-in to "${env.name}" failed: ${describeError(err)}`;
       services.log.error(message);
-      void vscode.window.showErrorMessage(message);
+      void services.notify.error(message);
       return false;
     }
     await services.environments.save(env, token);

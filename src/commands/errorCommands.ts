@@ -31,7 +31,7 @@ export const showErrorsCommand: CommandDefinition = {
   async run(services, arg?: unknown) {
     const ref = stepRef(services, arg);
     if (!ref) {
-      void vscode.window.showInformationMessage('Pick a flow step with errors in the integrator.io explorer.');
+      void services.notify.info('Pick a flow step with errors in the integrator.io explorer.');
       return undefined;
     }
     const client = await services.environments.client(ref.env);
@@ -118,7 +118,7 @@ class ErrorsController {
   }
 
   async resolve(errorIds: string[]): Promise<void> {
-    if (!errorIds.length) return void vscode.window.showInformationMessage('Select the errors to resolve first.');
+    if (!errorIds.length) return void this.services.notify.info('Select the errors to resolve first.');
     this.currentView.show({ busy: `Resolving ${errorIds.length}…` });
     try {
       await this.client.errors.resolve(this.ref.flowId, this.ref.stepId, errorIds);
@@ -133,7 +133,7 @@ class ErrorsController {
 
   /** Retries, then follows the retry job like a run and reloads the list. */
   async retry(retryDataKeys: string[]): Promise<void> {
-    if (!retryDataKeys.length) return void vscode.window.showInformationMessage('Select the errors to retry first.');
+    if (!retryDataKeys.length) return void this.services.notify.info('Select the errors to retry first.');
     this.currentView.show({ busy: `Retrying ${retryDataKeys.length}…` });
     try {
       const started = await this.client.errors.retry(this.ref.flowId, this.ref.stepId, retryDataKeys);

@@ -27,9 +27,7 @@ export const findResourceCommand: CommandDefinition = {
   async run(services, arg?: unknown) {
     const nodes = services.explorer.loadedResources();
     if (nodes.length === 0) {
-      void vscode.window.showInformationMessage(
-        'Nothing is loaded yet: expand an environment’s categories in the integrator.io explorer, then search.',
-      );
+      void services.notify.info('Nothing is loaded yet: expand an environment’s categories in the integrator.io explorer, then search.');
       return undefined;
     }
     const items = nodes.map((node) => ({ ...node.searchText!, node }));

@@ -10,7 +10,7 @@ export async function resolveEnvironment(services: Services, arg: unknown, place
   if (arg && typeof arg === 'object' && 'env' in arg) return (arg as { env: EnvironmentInfo }).env;
   const environments = services.environments.list();
   if (environments.length === 0) {
-    void vscode.window.showInformationMessage('No integrator.io environment yet. Add one, or start the local sandbox.');
+    void services.notify.info('No integrator.io environment yet. Add one, or start the local sandbox.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -20,7 +20,7 @@ export const previewMappingCommand: CommandDefinition = {
   async run(services, arg?: unknown, options?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target || target.kind !== 'imports') {
-      void vscode.window.showInformationMessage('Pick an import (or open an import document) to preview its mapping.');
+      void services.notify.info('Pick an import (or open an import document) to preview its mapping.');
       return undefined;
     }
     try {
@@ -43,7 +43,7 @@ export const previewMappingCommand: CommandDefinition = {
         });
       });
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not preview the mapping: ${describeError(err)}`);
+      void services.notify.error(`Could not preview the mapping: ${describeError(err)}`);
       return undefined;
     }
   },
@@ -77,7 +77,7 @@ export const previewExportCommand: CommandDefinition = {
   async run(services, arg?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target || target.kind !== 'exports') {
-      void vscode.window.showInformationMessage('Pick an export (or open an export document) to preview it.');
+      void services.notify.info('Pick an export (or open an export document) to preview it.');
       return undefined;
     }
     try {
@@ -95,7 +95,7 @@ export const previewExportCommand: CommandDefinition = {
       });
       return await preview.firstPage();
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not preview the export: ${describeError(err)}`);
+      void services.notify.error(`Could not preview the export: ${describeError(err)}`);
       return undefined;
     }
   },

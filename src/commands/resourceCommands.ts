@@ -28,7 +28,7 @@ export const cloneResourceCommand: CommandDefinition = {
       await vscode.window.showTextDocument(uri, { preview: false });
       return copy._id;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not clone ${info.singular} "${target.name ?? target.id}": ${describeError(err)}`);
+      void services.notify.error(`Could not clone ${info.singular} "${target.name ?? target.id}": ${describeError(err)}`);
       return undefined;
     }
   },
@@ -89,7 +89,7 @@ export const deleteResourceCommand: CommandDefinition = {
       const message = `Could not delete ${label}: ${describeError(err)}`;
       services.log.error(message);
       if (inUse) {
-        void vscode.window.showErrorMessage(message, 'Show Dependencies').then((choice) => {
+        void services.notify.error(message, 'Show Dependencies').then((choice) => {
           if (choice)
             void vscode.commands.executeCommand(showDependenciesCommand.id, {
               envId: target.env.id,
@@ -98,7 +98,7 @@ export const deleteResourceCommand: CommandDefinition = {
               name: target.name,
             });
         });
-      } else void vscode.window.showErrorMessage(message);
+      } else void services.notify.error(message);
       if (skipConfirm) throw new Error(message);
       return false;
     }
@@ -141,7 +141,7 @@ export const showDependenciesCommand: CommandDefinition = {
     try {
       items = await dependenciesOf(await services.environments.client(target.env), target);
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not read the dependencies of "${target.name ?? target.id}": ${describeError(err)}`);
+      void services.notify.error(`Could not read the dependencies of "${target.name ?? target.id}": ${describeError(err)}`);
       return undefined;
     }
     if ((options as { quiet?: boolean } | undefined)?.quiet) return items;

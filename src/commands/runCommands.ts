@@ -26,7 +26,7 @@ export const runFlowCommand: CommandDefinition = {
   async run(services, arg?: unknown, options?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target || target.kind !== 'flows') {
-      void vscode.window.showInformationMessage('Pick a flow in the integrator.io explorer to run it.');
+      void services.notify.info('Pick a flow in the integrator.io explorer to run it.');
       return undefined;
     }
     const { confirm = true, followTimeoutMs } = (options ?? {}) as RunFlowOptions;
@@ -37,7 +37,7 @@ export const runFlowCommand: CommandDefinition = {
       client = await services.environments.client(env);
       flow = await client.flows.get(target.id);
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not run the flow: ${describeError(err)}`);
+      void services.notify.error(`Could not run the flow: ${describeError(err)}`);
       return undefined;
     }
     const name = flow.name ?? flow._id;
@@ -51,7 +51,7 @@ export const runFlowCommand: CommandDefinition = {
     try {
       jobId = await client.jobs.runFlow(flow._id);
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not start "${name}": ${describeError(err)}`);
+      void services.notify.error(`Could not start "${name}": ${describeError(err)}`);
       return undefined;
     }
     services.log.info(`${env.name}: started flow "${name}" (job ${jobId}).`);
@@ -93,19 +93,18 @@ async function followRun(
     view.update(`Run: ${name}`, subtitle, [job], names, false);
     const summary = `"${name}" ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors, ${job.numIgnore ?? 0} ignored.`;
     services.log.info(`${env.name}: ${summary}`);
-    if (job.status === 'completed' && !job.numError) void vscode.window.showInformationMessage(summary);
-    else void vscode.window.showWarningMessage(summary);
+    if (job.status === 'completed' && !job.numError) void services.notify.info(summary);
+    else void services.notify.warning(summary);
     return job;
   } catch (err) {
     if (err instanceof JobStillRunningError) {
       const message = `"${name}" is still ${err.job.status}; it goes on in integrator.io, but VS Code stopped following it.`;
-      services.log.warn(`${env.name}: ${message}`);
-      void vscode.window.showWarningMessage(message, 'Cancel Job').then((choice) => {
+      void services.notify.warning(message, 'Cancel Job').then((choice) => {
         if (choice) void cancelJob(services, client, jobId);
       });
       return err.job;
     }
-    void vscode.window.showErrorMessage(`Following "${name}" failed: ${describeError(err)}`);
+    void services.notify.error(`Following "${name}" failed: ${describeError(err)}`);
     return undefined;
   } finally {
     services.explorer.setBusy(flow._id, undefined);
@@ -125,7 +124,7 @@ async function cancelJob(services: Services, client: IntegratorClient, jobId: st
     await client.jobs.cancel(jobId);
     services.log.info(`Asked to cancel job ${jobId}.`);
   } catch (err) {
-    void vscode.window.showErrorMessage(`Could not cancel the job: ${describeError(err)}`);
+    void services.notify.error(`Could not cancel the job: ${describeError(err)}`);
   }
 }
 
@@ -168,7 +167,7 @@ export const showRecentJobsCommand: CommandDefinition = {
       );
       return families;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not read the jobs of "${target.name ?? target.id}": ${describeError(err)}`);
+      void services.notify.error(`Could not read the jobs of "${target.name ?? target.id}": ${describeError(err)}`);
       return undefined;
     }
   },

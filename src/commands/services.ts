@@ -7,10 +7,13 @@ import { LocalSandbox } from '../environments/localSandbox';
 import { ExplorerNode } from '../explorer/explorerNode';
 import { ExplorerProvider } from '../explorer/explorerProvider';
 import { Logger } from '../util/logger';
+import { Notifier } from '../util/notifier';
 
 export interface Services {
   context: vscode.ExtensionContext;
   log: Logger;
+  /** Notifications for the user (also logged, and kept for scripts and tests). */
+  notify: Notifier;
   environments: EnvironmentStore;
   sandbox: LocalSandbox;
   explorer: ExplorerProvider;

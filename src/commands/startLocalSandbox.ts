@@ -22,12 +22,12 @@ export const startLocalSandboxCommand: CommandDefinition = {
       await services.environments.setActive(env.id);
       const node = await findRoot(services, env.id);
       if (node) await services.treeView.reveal(node, { expand: true, select: false, focus: false });
-      void vscode.window.showInformationMessage(`integrator.io: the local sandbox is running at ${running.baseUrl} with demo data.`);
+      void services.notify.info(`integrator.io: the local sandbox is running at ${running.baseUrl} with demo data.`);
       return running.baseUrl;
     } catch (err) {
       const message = `Could not start the local sandbox: ${describeError(err)}`;
       services.log.error(message);
-      void vscode.window.showErrorMessage(message);
+      void services.notify.error(message);
       return undefined;
     }
   },

@@ -7,10 +7,12 @@ import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
 import { Logger } from '../util/logger';
+import { Notifier } from '../util/notifier';
 import { StepIndex } from './stepIndex';
 
 export interface ExplorerContext {
   log: Logger;
+  notify: Notifier;
   client(env: EnvironmentInfo): Promise<IntegratorClient>;
   /** Records per page for lists ("Load more…" fetches the next page). */
   pageSize(): number;

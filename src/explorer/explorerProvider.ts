@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { Logger } from '../util/logger';
+import { Notifier } from '../util/notifier';
 import { ExplorerContext, ExplorerNode } from './explorerNode';
 import { EnvironmentNode } from './nodes/environmentNode';
 import { IntegrationNode, ResourceNode } from './nodes/resourceNodes';
@@ -29,9 +30,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   constructor(
     private readonly environments: EnvironmentStore,
     log: Logger,
+    notify: Notifier,
   ) {
     this.ctx = {
       log,
+      notify,
       client: (env) => environments.client(env),
       pageSize: () => vscode.workspace.getConfiguration('integratorIo').get<number>('pageSize', DEFAULT_PAGE_SIZE),
       stepIndex: (env) => this.stepIndex(env),
