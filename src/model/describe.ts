@@ -1,8 +1,17 @@
 /** Short descriptions of resources for tree rows and tooltips: adaptor type, schedule, state. */
 import { Connection, Export, Flow, Import } from '../api/types';
 
+// Resources come from a server and may not have the types they should; every field read here is
+// checked, so a malformed resource gives a shorter description instead of an exception.
+
+/** The value when it is a non-empty string. */
+export function textOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value ? value : undefined;
+}
+
 /** "HTTPExport" → "HTTP"; "NetSuiteDistributedImport" → "NetSuite". */
-export function adaptorLabel(adaptorType: string | undefined): string | undefined {
+export function adaptorLabel(value: unknown): string | undefined {
+  const adaptorType = textOf(value);
   if (!adaptorType) return undefined;
   return adaptorType.replace(/(Distributed)?(Export|Import)$/, '') || adaptorType;
 }
@@ -10,8 +19,9 @@ export function adaptorLabel(adaptorType: string | undefined): string | undefine
 export function describeExport(exp: Export): string {
   const adaptor = adaptorLabel(exp.adaptorType);
   const parts = [adaptor];
-  if (exp.isLookup) parts.push('lookup');
-  else if (exp.type && exp.type.toLowerCase() !== adaptor?.toLowerCase()) parts.push(exp.type); // not "Webhook · webhook"
+  const type = textOf(exp.type);
+  if (exp.isLookup === true) parts.push('lookup');
+  else if (type && type.toLowerCase() !== adaptor?.toLowerCase()) parts.push(type); // not "Webhook · webhook"
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -20,15 +30,15 @@ export function describeImport(imp: Import): string {
 }
 
 export function describeConnection(connection: Connection): string {
-  const parts = [connection.type];
-  if (connection.offline) parts.push('offline');
+  const parts = [textOf(connection.type)];
+  if (connection.offline === true) parts.push('offline');
   return parts.filter(Boolean).join(' · ');
 }
 
 export function describeFlow(flow: Flow): string {
-  if (flow.disabled) return 'disabled';
+  if (flow.disabled === true) return 'disabled';
   if (typeof flow.schedule === 'string' && flow.schedule.trim()) return describeSchedule(flow.schedule);
-  const realtime = (flow.pageGenerators?.length ?? 0) > 0 && !flow.schedule;
+  const realtime = Array.isArray(flow.pageGenerators) && flow.pageGenerators.length > 0 && !flow.schedule;
   return realtime ? 'on demand or real-time' : '';
 }
 

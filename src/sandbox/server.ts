@@ -142,6 +142,7 @@ interface ServerParts {
 
 async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts: ServerParts): Promise<void> {
   const { routes, services } = parts;
+  const arrived = new Date();
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
   const prefixMatch = /^\/(v1|api)(\/.*)?$/.exec(url.pathname);
@@ -162,7 +163,11 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
   if (!isAdmin) {
     if (faults.latencyMs > 0) await delay(faults.latencyMs);
     const fault = takeFault(faults, method, path);
-    if (fault && applyFault(fault, req, res)) return;
+    if (fault) {
+      // Logged on arrival, so a test can tell how long a client waited before trying again.
+      logRequest(services, arrived, method, path, url.search, faultStatus(fault), undefined, fault);
+      if (applyFault(fault, req, res)) return;
+    }
     if (parts.limiter && !parts.limiter.take()) {
       const wait = parts.limiter.secondsUntilAvailable();
       return send(res, {
@@ -197,8 +202,15 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
     if (!(err instanceof SandboxError)) throw err;
     reply = { status: err.status, body: { errors: err.errors }, headers: err.headers };
   }
-  if (!isAdmin) logRequest(services, method, path, url.search, reply.status, body);
+  if (!isAdmin) logRequest(services, arrived, method, path, url.search, reply.status, body);
   send(res, reply);
+}
+
+/** The status a fault answers with; 0 when the connection is dropped without an answer. */
+function faultStatus(fault: FaultRule): number {
+  if (fault.kind === 'rate_limit') return 429;
+  if (fault.kind === 'status') return fault.status ?? 503;
+  return 0;
 }
 
 /** Answers for a fault; true when the request is done with. */
@@ -287,9 +299,27 @@ function send(res: http.ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
-function logRequest(services: Services, method: string, path: string, query: string, status: number, body: unknown): void {
+function logRequest(
+  services: Services,
+  arrived: Date,
+  method: string,
+  path: string,
+  query: string,
+  status: number,
+  body: unknown,
+  fault?: FaultRule,
+): void {
   const log = services.requestLog;
-  log.push({ time: new Date().toISOString(), method, path, query, status, ...(body !== undefined ? { body } : {}) });
+  log.push({
+    time: arrived.toISOString(),
+    method,
+    path,
+    query,
+    status,
+    ...(body !== undefined ? { body } : {}),
+    ...(fault ? { fault: fault.kind } : {}),
+    ...(fault?.kind === 'rate_limit' ? { retryAfter: fault.retryAfter ?? 1 } : {}),
+  });
   if (log.length > REQUEST_LOG_SIZE) log.splice(0, log.length - REQUEST_LOG_SIZE);
 }
 

@@ -1,5 +1,5 @@
 /** What every route module shares: the account, its settings and the engines that act on it. */
-import { FaultSettings } from './faults';
+import { FaultKind, FaultSettings } from './faults';
 import { JobEngine, JobTiming } from './jobs';
 import { ResourceService } from './resourceService';
 import { Store } from './store';
@@ -29,8 +29,13 @@ export interface RequestLogEntry {
   method: string;
   path: string;
   query: string;
+  /** 0 when a fault dropped or stalled the connection. */
   status: number;
   body?: unknown;
+  /** The fault switch that answered instead of the API, if one did. */
+  fault?: FaultKind;
+  /** The Retry-After seconds a rate_limit fault asked for. */
+  retryAfter?: number;
 }
 
 export interface Services {

@@ -95,8 +95,8 @@ describe('transport and errors', () => {
     assert.ok(elapsed >= 2000, `retried after ${elapsed} ms, before the 2 × 1 s the server asked for`);
     const gets = (await t.requests()).filter((r) => r.path === '/integrations');
     assert.deepStrictEqual(
-      gets.map((r) => r.status),
-      [200],
+      gets.map((r) => `${r.status} ${r.fault ?? 'handled'}`),
+      ['429 rate_limit', '429 rate_limit', '200 handled'],
       'rate-limited attempts never reach a handler',
     );
   });

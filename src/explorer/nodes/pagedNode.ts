@@ -1,10 +1,11 @@
 /** A node whose children are a paged list of resources, with "Load more…" at the end while more exist. */
-import * as vscode from 'vscode';
 import { IntegratorClient, Page } from '../../api';
 import { ResourceBase } from '../../api/types';
 import { EnvironmentInfo } from '../../environments/environment';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { PagedList } from '../pagedList';
+import { describeError } from '../../util/errors';
+import { isResourceShaped } from '../../model/resourceShape';
 import { emptyNode, errorNode, loadMoreNode } from './messageNodes';
 
 export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
@@ -33,7 +34,7 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     try {
       await this.paged.loadMore(await this.ctx.client(this.env));
     } catch (err) {
-      void vscode.window.showErrorMessage(`Could not load more ${this.itemsLabel}: ${(err as Error).message}`);
+      void this.ctx.notify.error(`Could not load more ${this.itemsLabel}: ${describeError(err)}`);
     }
     super.reset();
     this.ctx.changed(this);
@@ -46,12 +47,15 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   }
 
   protected override async loadChildren(): Promise<ExplorerNode[]> {
-    let items: T[];
+    let loaded: T[];
     try {
-      items = await this.paged.current();
+      loaded = await this.paged.current();
     } catch (err) {
       return [errorNode(this, this.ctx, this.env, err)];
     }
+    const items = loaded.filter((item): item is T => isResourceShaped(item));
+    if (items.length < loaded.length)
+      this.ctx.log.warn(`${this.env.name}: skipped ${loaded.length - items.length} ${this.itemsLabel} without an _id in the API's answer.`);
     if (items.length === 0) return [emptyNode(this, this.ctx, this.itemsLabel)];
     // Keep node objects stable across "Load more…", so expanded rows stay expanded.
     const children = items.map((item) => {
@@ -63,7 +67,7 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
       }
       return node;
     });
-    if (this.paged.hasMore) children.push(loadMoreNode(this, this.ctx, items.length));
+    if (this.paged.hasMore) children.push(loadMoreNode(this, this.ctx, loaded.length));
     return children;
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { IntegratorClient, Page } from '../../api';
 import { Connection, Export, Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
 import { EnvironmentInfo } from '../../environments/environment';
-import { adaptorLabel, describeConnection, describeExport, describeFlow, describeImport } from '../../model/describe';
+import { adaptorLabel, describeConnection, describeExport, describeFlow, describeImport, textOf } from '../../model/describe';
 import { RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { StepInfo } from '../stepIndex';
@@ -33,7 +33,7 @@ export class ResourceNode extends ExplorerNode {
   }
 
   get label(): string {
-    return this.resource.name || this.resource._id;
+    return textOf(this.resource.name) ?? this.resource._id;
   }
 
   get description(): string {
@@ -86,8 +86,8 @@ export class ResourceNode extends ExplorerNode {
     md.appendText(`${info.singular} in ${this.env.name}`);
     if (this.description) md.appendText(` · ${this.description}`);
     md.appendMarkdown('  \n').appendText(`id ${this.resource._id}`);
-    if (this.resource.lastModified)
-      md.appendMarkdown('  \n').appendText(`last modified ${new Date(this.resource.lastModified).toLocaleString()}`);
+    const lastModified = textOf(this.resource.lastModified);
+    if (lastModified) md.appendMarkdown('  \n').appendText(`last modified ${new Date(lastModified).toLocaleString()}`);
     const description = this.resource.description;
     if (typeof description === 'string' && description) md.appendMarkdown('\n\n').appendText(description);
     return md;
