@@ -3,25 +3,32 @@
  * headless Chromium, and drives it with Playwright like a person would. Screenshots go to
  * test-results/ (and, for the README, media/screenshots/).
  *
- *   node out/test/vscode/uiHarness.js
+ *   node out/test/vscode/uiHarness.js [--grep <part of a test's name>]
+ *
+ * Results also go to test-results/ui.json, for the fault and security summary.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseArgs } from 'util';
 import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeServer';
 import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
+import { hostileContentUiTest } from './ui/hostileContent.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
+import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
 
-const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest, webviewsUiTest];
+const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest, webviewsUiTest, hostileContentUiTest];
 
 async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { grep: { type: 'string' } } });
   ensureCodeServer();
   let passed = 0;
   let failed = 0;
-  for (const test of UI_TESTS) {
+  const results: TestResult[] = [];
+  for (const test of UI_TESTS.filter((t) => !values.grep || t.name.includes(values.grep))) {
     const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'ui-'));
     test.prepare?.(path.join(runDir, 'user-data'));
     const server = await startCodeServer({ runDir });
@@ -30,9 +37,11 @@ async function main(): Promise<number> {
     try {
       await test.run(new Workbench(page));
       passed++;
+      results.push({ title: test.name, state: 'passed', durationMs: Date.now() - started });
       console.log(`  ✔ ${test.name} (${Date.now() - started} ms)`);
     } catch (err) {
       failed++;
+      results.push({ title: test.name, state: 'failed', durationMs: Date.now() - started, error: String(err) });
       console.log(`  ✘ ${test.name}\n      ${String((err as Error).stack ?? err).replace(/\n/g, '\n      ')}`);
       fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
       await page
@@ -43,6 +52,7 @@ async function main(): Promise<number> {
       await server.stop();
     }
   }
+  writeResults('ui', results);
   console.log(`ui: ${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }

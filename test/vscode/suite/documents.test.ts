@@ -142,7 +142,7 @@ describe('resource documents', () => {
   for (const [what, faults, timeoutSeconds] of [
     ['a 500', { rules: [{ kind: 'status', status: 500, method: 'PUT' }] }, undefined],
     ['a validation error', {}, undefined],
-    ['a time-out', { rules: [{ kind: 'stall', method: 'PUT', stallMs: 4000 }] }, 1],
+    ['a time-out', { rules: [{ kind: 'stall', method: 'PUT', stallMs: 10_000 }] }, 1],
     ['a dropped connection', { rules: [{ kind: 'drop', method: 'PUT' }] }, undefined],
   ] as [string, Partial<FaultSettings>, number | undefined][]) {
     it(`keeps the document dirty and intact after ${what}`, async () => {

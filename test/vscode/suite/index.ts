@@ -6,14 +6,8 @@ import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { TestResult } from '../../support/results';
 import { usedSecrets } from './support';
-
-export interface TestResult {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs: number;
-  error?: string;
-}
 
 export interface SuiteResults {
   vscodeVersion: string;

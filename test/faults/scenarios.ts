@@ -1,0 +1,178 @@
+/**
+ * The fault and security scenarios `npm test` must cover, each with the fault it injects, what
+ * must hold, and the tests (by suite and a part of their full title) that check it. The summary
+ * printed at the end of `npm test` is built from this list and the suites' results, so a
+ * scenario whose tests were renamed or removed shows as NOT RUN instead of silently vanishing.
+ */
+import { SuiteName } from '../support/results';
+
+export interface Scenario {
+  group: string;
+  scenario: string;
+  /** The fault switch or input, in a few words. */
+  fault: string;
+  /** What must hold, in a few words. */
+  holds: string;
+  tests: { suite: SuiteName; title: string }[];
+}
+
+const FAULTS_IN_VSCODE = 'faults during work';
+const duringEach = (fault: string, save: string) => [
+  { suite: 'vscode' as const, title: `${FAULTS_IN_VSCODE} ${fault} during a list` },
+  { suite: 'vscode' as const, title: `${FAULTS_IN_VSCODE} ${fault} during open` },
+  { suite: 'vscode' as const, title: `resource documents keeps the document dirty and intact after ${save}` },
+  { suite: 'vscode' as const, title: `${FAULTS_IN_VSCODE} ${fault} during a run` },
+  { suite: 'vscode' as const, title: `${FAULTS_IN_VSCODE} ${fault} during a mapping preview` },
+];
+
+export const SCENARIOS: Scenario[] = [
+  {
+    group: 'Faults during work',
+    scenario: '429 storm during a tree load',
+    fault: '6 × 429, Retry-After 1 s',
+    holds: 'every list arrives; no retry before Retry-After',
+    tests: [
+      { suite: 'vscode', title: `${FAULTS_IN_VSCODE} 429 storms with Retry-After during a tree load` },
+      { suite: 'unit', title: 'transport and errors waits for Retry-After on 429 and then succeeds' },
+    ],
+  },
+  {
+    group: 'Faults during work',
+    scenario: '429 storm during a save',
+    fault: '2 × 429 on GET, 1 × 429 (2 s) on PUT',
+    holds: 'saved once; no retry before Retry-After',
+    tests: [{ suite: 'vscode', title: `${FAULTS_IN_VSCODE} 429 storms with Retry-After during a save` }],
+  },
+  {
+    group: 'Faults during work',
+    scenario: '5xx during list, open, save, run, mapping',
+    fault: '503 / 500 on every matching request',
+    holds: 'clear error; spinner ends; dirty stays dirty; nothing half-written',
+    tests: duringEach('503 answers', 'a 500'),
+  },
+  {
+    group: 'Faults during work',
+    scenario: 'dropped connections during list, open, save, run, mapping',
+    fault: 'socket destroyed',
+    holds: 'clear error; spinner ends; dirty stays dirty; nothing half-written',
+    tests: [
+      ...duringEach('dropped connections', 'a dropped connection'),
+      { suite: 'unit', title: 'transport and errors retries a GET whose connection was dropped, but not a flow run' },
+    ],
+  },
+  {
+    group: 'Faults during work',
+    scenario: '10-second stall during list, open, save, run, mapping',
+    fault: 'no answer for 10 s; time-out 1 s',
+    holds: 'time-out error; spinner ends; dirty stays dirty; nothing half-written',
+    tests: [
+      ...duringEach('a 10-second stall', 'a time-out'),
+      { suite: 'unit', title: 'transport and errors times out a stalled request with a clear error' },
+    ],
+  },
+  {
+    group: 'Faults during work',
+    scenario: 'a run whose job fails',
+    fault: 'source connection offline',
+    holds: 'the run is reported failed',
+    tests: [
+      { suite: 'vscode', title: 'actions reports a run whose job fails' },
+      { suite: 'unit', title: 'flow runs and jobs fails a run whose source connection is offline' },
+    ],
+  },
+  {
+    group: 'Faults during work',
+    scenario: 'a job that never ends',
+    fault: "jobs: 'hang'",
+    holds: 'the follower gives up with a message; the job can be cancelled',
+    tests: [{ suite: 'vscode', title: 'actions stops following a job that never ends, and the job can still be cancelled' }],
+  },
+  {
+    group: 'Conflicts and bad input',
+    scenario: 'two editors of one resource saving in turn',
+    fault: 'changed on the server since it was opened',
+    holds: 'conflict named; nothing overwritten unless asked',
+    tests: [
+      { suite: 'vscode', title: 'resource documents refuses a conflicting save, naming who changed it, and overwrites only when asked' },
+    ],
+  },
+  {
+    group: 'Conflicts and bad input',
+    scenario: 'malformed answers fed to the client',
+    fault: 'fast-check: wrong types, huge strings, bad JSON, HTML',
+    holds: 'a result or a typed error; no unhandled rejection',
+    tests: [{ suite: 'unit', title: 'malformed API responses (property-based) lists, gets, saves and pings' }],
+  },
+  {
+    group: 'Conflicts and bad input',
+    scenario: 'malformed answers fed to the tree',
+    fault: 'fast-check answers to every list',
+    holds: 'rows or an error row; no crash; no token shown',
+    tests: [
+      { suite: 'vscode', title: 'malformed answers fed to the tree (property-based)' },
+      { suite: 'unit', title: 'malformed API responses (property-based) describes any resource shape' },
+    ],
+  },
+  {
+    group: 'Conflicts and bad input',
+    scenario: 'invalid JSON and masked secrets on save',
+    fault: 'unparsable text; "******" left in a secret',
+    holds: 'refused with line and column; nothing sent',
+    tests: [
+      { suite: 'vscode', title: 'resource documents refuses invalid JSON without sending anything, keeping the text' },
+      { suite: 'vscode', title: 'resource documents refuses to write back a masked secret, sending nothing' },
+    ],
+  },
+  {
+    group: "The sandbox's own safety",
+    scenario: 'SIGKILL in the middle of writes',
+    fault: 'kill -9 during 20 concurrent creates',
+    holds: 'the data file loads; every acknowledged write is in it',
+    tests: [
+      { suite: 'unit', title: 'sandbox process and data file has every acknowledged write on disk, even when killed without warning' },
+    ],
+  },
+  {
+    group: "The sandbox's own safety",
+    scenario: 'loopback only, and a token required',
+    fault: 'no token; wrong token',
+    holds: 'binds 127.0.0.1; refuses to start without a token; 401 without it',
+    tests: [
+      { suite: 'unit', title: 'sandbox process and data file starts in-process on a free port bound to 127.0.0.1' },
+      { suite: 'unit', title: 'sandbox process and data file refuses to start without a token' },
+      { suite: 'unit', title: 'transport and errors turns 401 into a typed error that never contains the token' },
+    ],
+  },
+  {
+    group: 'Secrets and hostile content',
+    scenario: 'the token appears nowhere',
+    fault: 'servers that echo the token back',
+    holds: 'not in the profile, logs, output channel, settings, errors or rows',
+    tests: [
+      { suite: 'vscode', title: 'secrets: no token used by the suite is in any file of the VS Code profile' },
+      { suite: 'vscode', title: 'environments keeps tokens out of global state and settings' },
+      { suite: 'unit', title: 'transport and errors redacts a token that a server echoes back in its error' },
+    ],
+  },
+  {
+    group: 'Secrets and hostile content',
+    scenario: 'http:// and credentials in a base URL',
+    fault: 'http://remote, https://user:pass@host',
+    holds: 'refused; http only for loopback',
+    tests: [
+      { suite: 'unit', title: 'base URLs and links accepts regions, https and loopback http; refuses credentials and remote http' },
+      { suite: 'vscode', title: 'environments refuses a base URL with credentials, or plain http to a remote host' },
+    ],
+  },
+  {
+    group: 'Secrets and hostile content',
+    scenario: 'hostile content in every webview',
+    fault: '<script>, <img onerror> in names and values',
+    holds: 'shown as text; no element made; no script run',
+    tests: [
+      { suite: 'ui', title: 'run flow: run from the context menu, follow the job, read the job view' },
+      { suite: 'ui', title: 'webviews: mapping preview, export preview, audit history and errors' },
+      { suite: 'ui', title: 'hostile content in the mapping preview, export preview and errors views' },
+    ],
+  },
+];

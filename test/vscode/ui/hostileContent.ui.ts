@@ -1,0 +1,64 @@
+/**
+ * Hostile content in the webviews that the other UI tests do not already cover with it (the job
+ * view and the audit history do): markup and script in a mapping's fields and output, in an
+ * export's name in its preview, and in an error's message and source. Each shows as text; no
+ * element is made from it and no script runs.
+ */
+import * as assert from 'assert';
+import { Frame } from 'playwright-core';
+import { HOSTILE_NAME } from './runFlow.ui';
+import { writeSandboxAccount } from './sandboxAccount';
+import { UiTest } from './uiTest';
+
+const HOSTILE_SCRIPT = `</script><script>document.title='pwned'</script>`;
+const HOSTILE_EXPORT = `Accounts ${HOSTILE_NAME}`;
+
+export const hostileContentUiTest: UiTest = {
+  name: 'hostile content in the mapping preview, export preview and errors views shows as text',
+  prepare(userDataDir) {
+    writeSandboxAccount(userDataDir, (account) => {
+      const imp = account.resources.imports.find((i) => i.name === 'Slack - Post GitHub Event')!;
+      (imp.mapping as { fields: object[] }).fields.push({ generate: HOSTILE_NAME, hardCodedValue: HOSTILE_SCRIPT });
+      account.resources.exports.find((e) => e.name === 'Salesforce - Accounts')!.name = HOSTILE_EXPORT;
+      const step = account.resources.imports.find((i) => i.name === 'NetSuite - Create Sales Orders')!;
+      const error = account.errors.find((e) => e._stepId === step._id && !e.resolvedAt)!;
+      error.message = HOSTILE_SCRIPT;
+      error.source = HOSTILE_NAME;
+    });
+  },
+  async run(wb) {
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+
+    await wb.expand('Imports');
+    await wb.contextMenu('Slack - Post GitHub Event', 'Preview Import Mapping');
+    const mapping = await wb.webviewFrame('.mapping');
+    await mapping.locator('pre.output', { hasText: 'pwned' }).waitFor({ timeout: 20_000 });
+    assert.ok((await mapping.locator('.mapping tbody').innerText()).includes(HOSTILE_NAME), 'the field name shows as text');
+    await assertInert(mapping, 'mapping preview');
+
+    await wb.expand('Exports');
+    await wb.contextMenu(HOSTILE_EXPORT, 'Preview Export');
+    const exportFrame = await wb.webviewFrame('table.records');
+    await exportFrame.locator('tr.record').first().waitFor();
+    assert.ok((await exportFrame.locator('h1').innerText()).includes(HOSTILE_EXPORT), 'the export name shows as text');
+    await assertInert(exportFrame, 'export preview');
+
+    await wb.collapse('Exports');
+    await wb.collapse('Imports');
+    await wb.expand('Integrations');
+    await wb.expand('Shopify - NetSuite Order Sync');
+    await wb.expand('Shopify Orders to NetSuite Sales Orders');
+    await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
+    const errors = await wb.webviewFrame('tr[data-error-id]');
+    const table = await errors.locator('table').first().innerText();
+    assert.ok(table.includes(HOSTILE_SCRIPT) && table.includes(HOSTILE_NAME), 'the message and source show as text');
+    await assertInert(errors, 'errors view');
+    await wb.screenshot('hostile-content');
+  },
+};
+
+async function assertInert(frame: Frame, view: string): Promise<void> {
+  assert.strictEqual(await frame.locator('#app img, #app script').count(), 0, `${view}: no element was made from a value`);
+  assert.notStrictEqual(await frame.evaluate('document.title'), 'pwned', `${view}: no script ran`);
+}
