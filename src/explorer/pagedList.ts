@@ -16,7 +16,7 @@ export class PagedList<T> {
   }
 
   /** What is loaded so far, loading the first page if nothing is. */
-  async current(): Promise<T[]> {
+  async current(): Promise<readonly T[]> {
     if (!this.loaded) {
       const { page } = await this.first();
       this.items = page.items;
@@ -30,7 +30,7 @@ export class PagedList<T> {
   async loadMore(client: IntegratorClient): Promise<void> {
     if (!this.next) return;
     const page = await client.nextPage<T>(this.next);
-    this.items = [...this.items, ...page.items];
+    for (const item of page.items) this.items.push(item); // not spread: a page can be large
     this.next = page.next;
   }
 

@@ -11,6 +11,9 @@ import { emptyNode, errorNode, loadMoreNode } from './messageNodes';
 export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   private readonly paged: PagedList<T>;
   private readonly nodes = new Map<string, ExplorerNode>();
+  /** Rows built so far, in list order, and how many loaded items they account for. */
+  private rows: ExplorerNode[] = [];
+  private covered = 0;
 
   constructor(
     id: string,
@@ -43,30 +46,35 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   override reset(): void {
     this.paged.reset();
     this.nodes.clear();
+    this.rows = [];
+    this.covered = 0;
     super.reset();
   }
 
   protected override async loadChildren(): Promise<ExplorerNode[]> {
-    let loaded: T[];
+    let loaded: readonly T[];
     try {
       loaded = await this.paged.current();
     } catch (err) {
       return [errorNode(this, this.ctx, this.env, err)];
     }
-    const items = loaded.filter((item): item is T => isResourceShaped(item));
-    if (items.length < loaded.length)
-      this.ctx.log.warn(`${this.env.name}: skipped ${loaded.length - items.length} ${this.itemsLabel} without an _id in the API's answer.`);
-    if (items.length === 0) return [emptyNode(this, this.ctx, this.itemsLabel)];
-    // Keep node objects stable across "Load more…", so expanded rows stay expanded.
-    const children = items.map((item) => {
-      let node = this.nodes.get(item._id);
-      if (!node) {
-        node = this.childNode(item);
+    // Only items that arrived since the last call become rows, so "Load more…" costs one page
+    // however long the list already is. Rows keep their objects, so expanded ones stay expanded.
+    let skipped = 0;
+    for (let i = this.covered; i < loaded.length; i++) {
+      const item = loaded[i];
+      if (!isResourceShaped(item)) skipped++;
+      else if (!this.nodes.has(item._id)) {
+        const node = this.childNode(item);
         this.nodes.set(item._id, node);
         this.ctx.track(node);
+        this.rows.push(node);
       }
-      return node;
-    });
+    }
+    this.covered = loaded.length;
+    if (skipped) this.ctx.log.warn(`${this.env.name}: skipped ${skipped} ${this.itemsLabel} without an _id in the API's answer.`);
+    if (this.rows.length === 0) return [emptyNode(this, this.ctx, this.itemsLabel)];
+    const children = [...this.rows];
     if (this.paged.hasMore) children.push(loadMoreNode(this, this.ctx, loaded.length));
     return children;
   }
