@@ -31,12 +31,20 @@ export interface MappingState {
   durationMs?: number;
 }
 
+/**
+ * What the page is sent: the state, with the sample records left out when the page already has
+ * them (they are the page's own text, often tens of KB, and every evaluation posts twice).
+ */
+export type MappingMessage = Omit<MappingState, 'records'> & { records?: string };
+
 export type MappingRequest = { type: 'run'; records: string } | { type: 'records'; records: string };
 
 const EVALUATE_AFTER_EDIT_MS = 400;
 
-export class MappingPreview extends WebviewPanel<MappingState, MappingRequest> {
+export class MappingPreview extends WebviewPanel<MappingMessage, MappingRequest> {
   private state: MappingState;
+  /** The records text the page holds, as last sent to it or received from it. */
+  private pageRecords: string | undefined;
   private timer: NodeJS.Timeout | undefined;
   private sequence = 0;
   private readonly subscription: vscode.Disposable;
@@ -123,6 +131,7 @@ export class MappingPreview extends WebviewPanel<MappingState, MappingRequest> {
 
   protected async onMessage(message: MappingRequest): Promise<void> {
     this.state = { ...this.state, records: message.records };
+    this.pageRecords = message.records;
     if (message.type === 'run') await this.evaluate();
   }
 
@@ -141,7 +150,9 @@ export class MappingPreview extends WebviewPanel<MappingState, MappingRequest> {
   private show(change: Partial<MappingState>): MappingState {
     this.state = { ...this.state, ...change };
     if (change.recordsError === undefined && 'recordsError' in change) delete this.state.recordsError;
-    this.post(this.state);
+    if (this.state.records === this.pageRecords) this.post({ ...this.state, records: undefined });
+    else this.post(this.state);
+    this.pageRecords = this.state.records;
     if (!this.state.evaluating) this.evaluated.fire(this.state);
     return this.state;
   }
