@@ -6,11 +6,10 @@
  *
  *   npm run bench:api [-- --flows 5000 --runs 7 --limit 1000]
  */
-import { spawn } from 'child_process';
 import * as http from 'http';
-import * as path from 'path';
 import { parseArgs } from 'util';
 import { IntegratorClient } from '../../src/api';
+import { median, startSandboxProcess } from './benchSupport';
 
 const TOKEN = 'bench-token-0f3a9c2e';
 
@@ -25,7 +24,9 @@ async function main(): Promise<void> {
   const flows = Number(values.flows);
   const runs = Number(values.runs);
   const limit = Number(values.limit);
-  const { baseUrl, stop } = await startSandboxProcess(flows);
+  const sandbox = await startSandboxProcess(TOKEN, ['--seed', `large:${flows}`]);
+  const { baseUrl } = sandbox;
+  const stop = () => sandbox.stop();
   try {
     const client = new IntegratorClient({ baseUrl, token: TOKEN });
     const raw = new RawLister(baseUrl);
@@ -105,37 +106,6 @@ class RawLister {
         .on('error', reject);
     });
   }
-}
-
-function startSandboxProcess(flows: number): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const script = path.join(__dirname, '../../../dist/sandbox.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, '--port', '0', '--token', TOKEN, '--seed', `large:${flows}`, '--quiet'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-      const match = /^(http\S+)\n/.exec(out);
-      if (match) {
-        resolve({
-          baseUrl: match[1]!,
-          stop: () =>
-            new Promise<void>((done) => {
-              child.on('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function print(

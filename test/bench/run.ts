@@ -8,16 +8,16 @@
  * mapping evaluations per second (20 fields × 100 records); the sandbox under 32 concurrent
  * clients (requests/s, p99) and the consistency of its data file afterwards.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { IntegratorClient } from '../../src/api';
-import { JsonObject } from '../../src/api/types';
+import { BenchResults, mappingWorkload, median, round, startSandboxProcess as startSandboxProcessAs } from './benchSupport';
 
 const TOKEN = 'bench-token-7c1e4b9a';
-const ROOT = path.resolve(__dirname, '../../..');
-const results: Record<string, unknown> = { machine: { cpus: os.cpus().length, node: process.version }, when: new Date().toISOString() };
+const results = new BenchResults();
+const record = results.record.bind(results);
+const startSandboxProcess = (args: string[]) => startSandboxProcessAs(TOKEN, args);
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
@@ -29,9 +29,7 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const out = path.join(ROOT, 'test', 'bench', 'results.json');
-  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\nWritten to ${path.relative(ROOT, out)}`);
+  results.save();
 }
 
 async function listing(): Promise<void> {
@@ -96,13 +94,7 @@ async function mappingThroughput(): Promise<void> {
   const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: TOKEN });
   try {
     const [connection] = await client.connections.listAll({ limit: 1 });
-    const fields = Array.from({ length: 20 }, (_, i) => ({
-      extract: `f${i}`,
-      generate: `out.f${i}`,
-      ...(i % 4 === 0 ? { dataType: 'number' } : {}),
-    }));
-    const records = Array.from({ length: 100 }, (_, r) => Object.fromEntries(fields.map((_f, i) => [`f${i}`, `${r * 100 + i}`])));
-    const importDoc: JsonObject = { _connectionId: connection!._id, mapping: { fields } };
+    const { importDoc, records } = mappingWorkload(connection!._id);
     const rates: number[] = [];
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
@@ -180,49 +172,6 @@ async function requestCount(client: IntegratorClient, action: () => Promise<unkn
   await client.transport.request({ method: 'DELETE', path: '/_sandbox/requests' });
   await action();
   return (await client.transport.request<unknown[]>({ path: '/_sandbox/requests' })).body.length;
-}
-
-function startSandboxProcess(args: string[]): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'sandbox.js'), '--port', '0', '--token', TOKEN, '--quiet', ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    let stopped: Promise<void> | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /^(http\S+)\n/.exec(out);
-      if (match) {
-        resolve({
-          baseUrl: match[1]!,
-          stop: () =>
-            (stopped ??= new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
-              child.on('exit', () => done());
-              child.kill('SIGTERM');
-            })),
-        });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-}
-
-function record(section: string, figures: Record<string, number>): void {
-  const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v)]));
-  results[section] = rounded;
-  console.log(`\n${section}`);
-  for (const [name, value] of Object.entries(rounded)) console.log(`  ${name.padEnd(58)} ${String(value).padStart(10)}`);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 main().catch((err: unknown) => {

@@ -6,7 +6,8 @@ const fs = require('fs');
 function activate() {
   const entry = process.env.INTEGRATOR_TEST_ENTRY;
   const resultsFile = process.env.INTEGRATOR_TEST_RESULTS;
-  if (!entry || !resultsFile) return;
+  // Once per results file: a reloaded window (the benchmark reloads on purpose) does not run it again.
+  if (!entry || !resultsFile || fs.existsSync(resultsFile)) return;
   const write = (results) => {
     // Written then renamed, so the harness never reads half a file.
     fs.writeFileSync(`${resultsFile}.tmp`, JSON.stringify(results, null, 2));

@@ -1,0 +1,111 @@
+/**
+ * What the benchmarks share: a sandbox in its own process (so it never shares an event loop
+ * with what is measured), medians, and the results table printed and kept in
+ * test/bench/results.json (each benchmark replaces its own sections, keeping the others').
+ */
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+const RESULTS_FILE = path.join(ROOT, 'test', 'bench', 'results.json');
+
+export interface SandboxProcess {
+  baseUrl: string;
+  token: string;
+  /** Requests the sandbox logged since the last `clearRequests`. */
+  requests(): Promise<{ method: string; path: string; query: string; status: number }[]>;
+  clearRequests(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `node dist/sandbox.js` on a free loopback port with the given extra arguments. */
+export function startSandboxProcess(token: string, args: string[]): Promise<SandboxProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'sandbox.js'), '--port', '0', '--token', token, '--quiet', ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    let stopped: Promise<void> | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /^(http\S+)\n/.exec(out);
+      if (!match) return;
+      const baseUrl = match[1]!;
+      resolve({
+        baseUrl,
+        token,
+        requests: async () => JSON.parse(await admin(baseUrl, token, 'GET')) as Awaited<ReturnType<SandboxProcess['requests']>>,
+        clearRequests: async () => void (await admin(baseUrl, token, 'DELETE')),
+        stop: () =>
+          (stopped ??= new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.on('exit', () => done());
+            child.kill('SIGTERM');
+          })),
+      });
+    });
+    child.on('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+  });
+}
+
+function admin(baseUrl: string, token: string, method: 'GET' | 'DELETE'): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${baseUrl}/_sandbox/requests`, { method, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** Collects a benchmark's sections, prints each as it comes, and saves them at the end. */
+export class BenchResults {
+  private readonly sections: Record<string, Record<string, number | string>> = {};
+
+  record(section: string, figures: Record<string, number | string>): void {
+    const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
+    this.sections[section] = rounded;
+    console.log(`\n${section}`);
+    for (const [name, value] of Object.entries(rounded)) console.log(`  ${name.padEnd(64)} ${String(value).padStart(10)}`);
+  }
+
+  /** Merges these sections into results.json, with the machine they were measured on. */
+  save(): void {
+    const existing = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+    const merged = {
+      ...existing,
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },
+      when: new Date().toISOString(),
+      ...this.sections,
+    };
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
+    console.log(`\nWritten to ${path.relative(ROOT, RESULTS_FILE)}`);
+  }
+}
+
+/** The mapping preview's workload: a 20-field Mapper 1.0 mapping and 100 records of strings. */
+export function mappingWorkload(connectionId: string): { importDoc: Record<string, unknown>; records: Record<string, string>[] } {
+  const fields = Array.from({ length: 20 }, (_, i) => ({
+    extract: `f${i}`,
+    generate: `out.f${i}`,
+    ...(i % 4 === 0 ? { dataType: 'number' } : {}),
+  }));
+  const records = Array.from({ length: 100 }, (_, r) => Object.fromEntries(fields.map((_f, i) => [`f${i}`, `${r * 100 + i}`])));
+  return { importDoc: { _connectionId: connectionId, mapping: { fields } }, records };
+}

@@ -1,0 +1,224 @@
+/**
+ * The part of `npm run bench` that runs in the real VS Code (code-server, headless Chromium):
+ *
+ * - the explorer on a large:10000 account (first rows and the whole list, the same pages with
+ *   plain HTTP in the same extension host, requests, heap growth), measured in the host by
+ *   host/treeBench.ts;
+ * - the mapping preview through its full path: a click on Run in the webview → message → API
+ *   → render, timed inside the webview;
+ * - activation, over several reloads of the window once an environment and its token are in
+ *   place: VS Code's own activation time for the extension (Running Extensions), the
+ *   extension's activate() call, and the requests the sandbox saw before any view was opened.
+ *
+ * Prints the figures and merges them into test/bench/results.json. Asserts nothing.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { Frame, Page } from 'playwright-core';
+import { ensureCodeServer, openWorkbench, startCodeServer } from '../vscode/codeServer';
+import { Workbench } from '../vscode/ui/workbench';
+import { BenchResults, median, ROOT, SandboxProcess, startSandboxProcess } from './benchSupport';
+import type { TreeBenchResults } from './host/treeBench';
+
+const TOKEN = 'bench-token-vscode-5e81d0';
+const { values: args } = parseArgs({ options: { windows: { type: 'string', default: '5' } } });
+/** Window reloads for the activation figures (`--windows 0` skips them). */
+const ACTIVATION_WINDOWS = Number(args.windows);
+const MAPPING_EVALUATIONS = 40;
+
+async function main(): Promise<void> {
+  ensureCodeServer();
+  const results = new BenchResults();
+  const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'bench-'));
+  const sandbox = await startSandboxProcess(TOKEN, ['--seed', 'large:10000']);
+  try {
+    await inVsCode(runDir, sandbox, results);
+  } finally {
+    await sandbox.stop();
+  }
+  results.save();
+}
+
+/**
+ * One window with the runner extension: the tree measurements in the host, the mapping webview,
+ * then the activation figures over reloads of the same window (the environment and its token
+ * stay, as they do for a user who reopens VS Code).
+ */
+async function inVsCode(runDir: string, sandbox: SandboxProcess, results: BenchResults): Promise<void> {
+  const resultsFile = path.join(runDir, 'tree-bench.json');
+  const server = await startCodeServer({
+    runDir,
+    extraExtensions: [path.join(ROOT, 'test/vscode/runner-extension')],
+    env: {
+      INTEGRATOR_TEST_ENTRY: path.join(ROOT, 'out/test/bench/host/treeBench.js'),
+      INTEGRATOR_TEST_RESULTS: resultsFile,
+      BENCH_SANDBOX_URL: sandbox.baseUrl,
+      BENCH_TOKEN: TOKEN,
+    },
+  });
+  const { browser, page } = await openWorkbench(server.url);
+  try {
+    const host = await waitForFile<TreeBenchResults & { crashed?: string }>(resultsFile, 10 * 60_000);
+    if (host.crashed) throw new Error(`The benchmark crashed in the extension host:\n${host.crashed}`);
+    const frame = await new Workbench(page).webviewFrame('.mapping [data-path]');
+    results.record('mapping preview, full path: Run in the webview → API → rendered (20 fields × 100 records)', {
+      ...(await mappingThroughWebview(frame)),
+      'first evaluation, API call only ms': host.mapping.firstEvaluationMs ?? NaN,
+    });
+    results.record('explorer on large:10000 in the VS Code extension host (default page size 100)', listFigures(host));
+    if (ACTIVATION_WINDOWS > 0) await activation(page, server.userDataDir, sandbox, results);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+function listFigures(host: TreeBenchResults): Record<string, number | string> {
+  const figures: Record<string, number | string> = {};
+  for (const list of host.lists) {
+    const name = list.category.toLowerCase();
+    figures[`${name}: rows`] = list.rows;
+    figures[`${name}: first rows (first page) ms`] = list.firstRowsMs;
+    figures[`${name}: whole list ms`] = list.wholeListMs;
+    figures[`${name}: of which Load more… (fetching) ms`] = list.loadMoreMs;
+    figures[`${name}: of which building rows ms`] = list.rowsMs;
+    figures[`${name}: raw HTTP, same pages, whole list ms`] = list.rawWholeListMs;
+    figures[`${name}: tree / raw (whole list)`] = (list.wholeListMs / list.rawWholeListMs).toFixed(2) + '×';
+    figures[`${name}: tree / raw (first page)`] = (list.firstRowsMs / list.rawFirstPageMs).toFixed(2) + '×';
+    figures[`${name}: requests (pages)`] = `${list.requests} (${list.pages})`;
+    figures[`${name}: JSON loaded KB`] = list.jsonBytes / 1024;
+    figures[`${name}: heap growth KB`] = list.heapGrowthBytes / 1024;
+    figures[`${name}: heap growth / JSON size`] = (list.heapGrowthBytes / list.jsonBytes).toFixed(2) + '×';
+    figures[`${name}: same pages only parsed and kept / JSON size`] = (list.parsedHeapBytes / list.jsonBytes).toFixed(2) + '×';
+  }
+  return figures;
+}
+
+/** Clicks Run and waits for the rendered result, timed in the webview itself. */
+async function mappingThroughWebview(frame: Frame): Promise<Record<string, number>> {
+  const timings = await frame.evaluate<{ total: number; times: number[]; apiTimes: number[]; outputRecords: number }>(`(async (count) => {
+    const app = document.getElementById('app');
+    const rendered = (before) => new Promise((resolve) => {
+      const check = () => {
+        const status = app.querySelector('.status')?.textContent ?? '';
+        if (Number(app.dataset.renders) > before && status.startsWith('Evaluated')) { observer.disconnect(); resolve(); }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(app, { attributes: true, attributeFilter: ['data-renders'] });
+    });
+    const times = [];
+    const apiTimes = [];
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const before = Number(app.dataset.renders);
+      const done = rendered(before);
+      const clicked = performance.now();
+      [...app.querySelectorAll('button')].find((b) => b.textContent.includes('Run')).click();
+      await done;
+      times.push(performance.now() - clicked);
+      apiTimes.push(Number(/Evaluated in (\\d+) ms/.exec(app.querySelector('.status').textContent)[1]));
+    }
+    return { total: performance.now() - started, times, apiTimes, outputRecords: (app.querySelector('pre.output')?.textContent ?? '').split('"out"').length - 1 };
+  })(${MAPPING_EVALUATIONS})`);
+  return {
+    evaluations: timings.times.length,
+    'evaluations/s': timings.times.length / (timings.total / 1000),
+    'median click → rendered ms': median(timings.times),
+    'of which the API call (as the preview shows it), median ms': median(timings.apiTimes),
+    'output records rendered': timings.outputRecords,
+  };
+}
+
+/**
+ * Reloads the window (a new extension host, so a new activation) with the Bench environment and
+ * its token in place, and reads what activation cost and what it fetched.
+ */
+async function activation(page: Page, userDataDir: string, sandbox: SandboxProcess, results: BenchResults): Promise<void> {
+  const wb = new Workbench(page);
+  const vscodeTimes: number[] = [];
+  const activateCalls: number[] = [];
+  const requestsBeforeView: number[] = [];
+  for (let reload = 0; reload < ACTIVATION_WINDOWS; reload++) {
+    const activationsBefore = activationLog(userDataDir).length;
+    await sandbox.clearRequests();
+    await wb.runCommand('Developer: Reload Window');
+    activateCalls.push(await waitForActivation(userDataDir, activationsBefore));
+    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    await page.waitForTimeout(3000); // anything activation set off has had time to reach the sandbox
+    requestsBeforeView.push((await sandbox.requests()).length);
+    vscodeTimes.push(await runningExtensionsActivationMs(page));
+  }
+  // The counter is live: opening the view and a category does fetch.
+  try {
+    await wb.openViewContainer('integrator.io');
+    await wb.expand('Bench');
+    await wb.expand('Integrations');
+  } finally {
+    await wb.screenshot('bench-activation-window');
+  }
+  const requestsAfterExpand = (await sandbox.requests()).length;
+  results.record(`activation in VS Code, ${ACTIVATION_WINDOWS} window reloads with an environment and its token in place`, {
+    "VS Code's activation time (load code + activate), median ms": median(vscodeTimes),
+    'VS Code activation time, every reload ms': vscodeTimes.join(' / '),
+    'activate() call alone, median ms': median(activateCalls),
+    'HTTP requests before a view is opened (max over reloads)': Math.max(...requestsBeforeView),
+    'HTTP requests once Integrations is expanded (the counter works)': requestsAfterExpand,
+    'dist/extension.js KB': fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024,
+  });
+}
+
+/** Every "Activated in N ms." the extension logged in this profile, oldest first. */
+function activationLog(userDataDir: string): number[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  return findFiles(logs, 'integrator.io.log')
+    .sort((a, b) => fs.statSync(a).birthtimeMs - fs.statSync(b).birthtimeMs)
+    .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/Activated in ([\d.]+) ms/g)].map((m) => Number(m[1])));
+}
+
+async function waitForActivation(userDataDir: string, seenBefore: number): Promise<number> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const seen = activationLog(userDataDir);
+    if (seen.length > seenBefore) return seen.at(-1)!;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('The extension did not log a new activation within 90 s of the reload');
+}
+
+/** Reads "Activation: N ms" for the extension from Developer: Show Running Extensions. */
+async function runningExtensionsActivationMs(page: Page): Promise<number> {
+  await new Workbench(page).runCommand('Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'integrator.io' }).first();
+  await row.waitFor({ timeout: 30_000 });
+  const text = await row.innerText();
+  const match = /Activation: (\d+)\s*ms/.exec(text);
+  if (!match) throw new Error(`No activation time in the Running Extensions row: ${text}`);
+  await page.keyboard.press('Escape'); // it opens as a modal editor, which would take the clicks that follow
+  return Number(match[1]);
+}
+
+function findFiles(dir: string, name: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...findFiles(full, name));
+    else if (entry.name === name) found.push(full);
+  }
+  return found;
+}
+
+async function waitForFile<T>(file: string, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`No results in ${file} after ${timeoutMs / 1000} s`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
