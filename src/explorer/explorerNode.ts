@@ -19,8 +19,6 @@ export interface ExplorerContext {
   stepIndex(env: EnvironmentInfo): StepIndex;
   /** Asks the tree to re-render a node (or everything). */
   changed(node?: ExplorerNode): void;
-  /** Remembers a resource node so "Find resource…" can reveal it. */
-  track(node: ExplorerNode): void;
   /** What a resource is busy with ("running…"), shown with a spinner on its rows. */
   busy(resourceId: string): string | undefined;
 }
@@ -29,11 +27,20 @@ export abstract class ExplorerNode {
   private childrenCache: Promise<ExplorerNode[]> | undefined;
 
   constructor(
-    /** Unique and stable within the tree. */
-    readonly id: string,
+    /** This node's part of its id, unique among its siblings (often a resource's own `_id`). */
+    private readonly idPart: string,
     readonly parent: ExplorerNode | undefined,
     protected readonly ctx: ExplorerContext,
   ) {}
+
+  /**
+   * Unique and stable within the tree: the id parts from the root down, joined with slashes.
+   * Built when asked (for rows VS Code draws) rather than kept: a 10,000-row list would otherwise
+   * hold 10,000 such strings, half as much memory again as the resources themselves.
+   */
+  get id(): string {
+    return this.parent ? `${this.parent.id}/${this.idPart}` : this.idPart;
+  }
 
   abstract treeItem(): vscode.TreeItem;
 

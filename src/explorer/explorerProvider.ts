@@ -9,6 +9,7 @@ import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
 import { ExplorerContext, ExplorerNode } from './explorerNode';
 import { EnvironmentNode } from './nodes/environmentNode';
+import { PagedNode } from './nodes/pagedNode';
 import { IntegrationNode, ResourceNode } from './nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { ResourceBase } from '../api/types';
@@ -21,8 +22,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changedEmitter.event;
   private roots = new Map<string, EnvironmentNode>();
   private readonly stepIndexes = new Map<string, StepIndex>();
-  /** Every resource node created so far, for "Find resource…". */
-  private readonly tracked = new Map<string, ExplorerNode>();
   private readonly busyResources = new Map<string, string>();
   private readonly ctx: ExplorerContext;
   private readonly subscription: vscode.Disposable;
@@ -39,7 +38,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       pageSize: () => vscode.workspace.getConfiguration('integratorIo').get<number>('pageSize', DEFAULT_PAGE_SIZE),
       stepIndex: (env) => this.stepIndex(env),
       changed: (node) => this.changedEmitter.fire(node),
-      track: (node) => this.tracked.set(node.id, node),
       busy: (resourceId) => this.busyResources.get(resourceId),
     };
     this.subscription = environments.onDidChange(() => this.refresh());
@@ -76,12 +74,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   refresh(node?: ExplorerNode): void {
     if (!node) {
       this.roots.clear();
-      this.tracked.clear();
       this.stepIndexes.clear();
       this.changedEmitter.fire(undefined);
       return;
     }
-    for (const id of this.tracked.keys()) if (id.startsWith(`${node.id}/`)) this.tracked.delete(id);
     if (node instanceof EnvironmentNode) this.stepIndexes.delete(node.env.id);
     node.reset();
     this.changedEmitter.fire(node);
@@ -92,7 +88,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * is below them. For a new resource, reloads the category it belongs to.
    */
   resourceChanged(envId: string, kind: ResourceKind, resource: ResourceBase, created: boolean): void {
-    for (const node of this.tracked.values()) {
+    for (const node of this.loadedRows()) {
       if (node instanceof ResourceNode && node.env.id === envId && node.resource._id === resource._id) {
         node.update(resource);
         node.reset();
@@ -117,7 +113,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   setBusy(resourceId: string, note: string | undefined): void {
     if (note) this.busyResources.set(resourceId, note);
     else this.busyResources.delete(resourceId);
-    for (const node of this.tracked.values())
+    for (const node of this.loadedRows())
       if (node instanceof ResourceNode && node.resource._id === resourceId) this.changedEmitter.fire(node);
   }
 
@@ -127,9 +123,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return new Map([...index].map(([id, info]) => [id, info.name]));
   }
 
+  /**
+   * Every resource row of the lists loaded so far, found by walking the loaded tree rather than
+   * kept in an index of their own: a 10,000-row list needs no second copy of its rows.
+   */
+  private *loadedRows(): Generator<ExplorerNode> {
+    function* rowsOf(list: PagedNode<ResourceBase>): Generator<ExplorerNode> {
+      for (const row of list.loadedRows) {
+        yield row;
+        if (row instanceof PagedNode) yield* rowsOf(row as PagedNode<ResourceBase>);
+      }
+    }
+    for (const root of this.roots.values()) for (const category of root.loadedCategories) yield* rowsOf(category);
+  }
+
   /** Resource nodes loaded so far, in any environment. */
   loadedResources(): ExplorerNode[] {
-    return [...this.tracked.values()].filter((n) => n.searchText !== undefined);
+    return [...this.loadedRows()].filter((n) => n.searchText !== undefined);
   }
 
   /** The root node of an environment. */

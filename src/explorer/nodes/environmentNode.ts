@@ -38,6 +38,16 @@ export class EnvironmentNode extends ExplorerNode {
 
   private categories: Map<ResourceKind, CategoryNode> | undefined;
 
+  /** The category nodes, once the environment has been expanded. */
+  get loadedCategories(): readonly CategoryNode[] {
+    return this.categories ? [...this.categories.values()] : [];
+  }
+
+  override reset(): void {
+    this.categories = undefined;
+    super.reset();
+  }
+
   /** The category node of a kind, once the environment has been expanded. */
   category(kind: ResourceKind): CategoryNode | undefined {
     return this.categories?.get(kind);
@@ -58,7 +68,7 @@ export class CategoryNode extends PagedNode<ResourceBase> {
     env: EnvironmentInfo,
     readonly kind: ResourceKind,
   ) {
-    super(`${env.id}/${kind}`, parent, ctx, env);
+    super(kind, parent, ctx, env);
   }
 
   treeItem(): vscode.TreeItem {
@@ -79,8 +89,7 @@ export class CategoryNode extends PagedNode<ResourceBase> {
   }
 
   protected childNode(item: ResourceBase): ExplorerNode {
-    const id = `${this.id}/${item._id}`;
-    if (this.kind === 'integrations') return new IntegrationNode(id, this, this.ctx, this.env, item);
-    return new ResourceNode(id, this, this.ctx, this.env, this.kind, item);
+    if (this.kind === 'integrations') return new IntegrationNode(item._id, this, this.ctx, this.env, item);
+    return new ResourceNode(item._id, this, this.ctx, this.env, this.kind, item);
   }
 }

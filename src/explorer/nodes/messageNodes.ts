@@ -8,14 +8,14 @@ import { ExplorerContext, ExplorerNode } from '../explorerNode';
 
 export class MessageNode extends ExplorerNode {
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode | undefined,
     ctx: ExplorerContext,
     private readonly label: string,
     private readonly icon: vscode.ThemeIcon,
     private readonly options: { tooltip?: string; command?: vscode.Command; contextValue?: string } = {},
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
   }
 
   treeItem(): vscode.TreeItem {
@@ -30,7 +30,7 @@ export class MessageNode extends ExplorerNode {
 
 /** The node that loads the next page of its parent. */
 export function loadMoreNode(parent: ExplorerNode & { loadMore(): Promise<void> }, ctx: ExplorerContext, loaded: number): MessageNode {
-  return new MessageNode(`${parent.id}/load-more`, parent, ctx, 'Load more…', new vscode.ThemeIcon('ellipsis'), {
+  return new MessageNode('load-more', parent, ctx, 'Load more…', new vscode.ThemeIcon('ellipsis'), {
     tooltip: `${loaded} loaded so far. Load the next page.`,
     command: { command: 'integratorIo.loadMore', title: 'Load more', arguments: [parent] },
     contextValue: 'loadMore',
@@ -38,7 +38,7 @@ export function loadMoreNode(parent: ExplorerNode & { loadMore(): Promise<void> 
 }
 
 export function emptyNode(parent: ExplorerNode, ctx: ExplorerContext, what: string): MessageNode {
-  return new MessageNode(`${parent.id}/empty`, parent, ctx, `No ${what}`, new vscode.ThemeIcon('circle-slash'), { contextValue: 'empty' });
+  return new MessageNode('empty', parent, ctx, `No ${what}`, new vscode.ThemeIcon('circle-slash'), { contextValue: 'empty' });
 }
 
 /**
@@ -46,7 +46,7 @@ export function emptyNode(parent: ExplorerNode, ctx: ExplorerContext, what: stri
  * again for a refused token, retry for everything else. The error is also logged.
  */
 export function errorNode(parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, err: unknown): MessageNode {
-  const id = `${parent.id}/error`;
+  const id = 'error';
   if (err instanceof NotSignedInError) {
     return new MessageNode(id, parent, ctx, 'Signed out: sign in…', new vscode.ThemeIcon('account'), {
       tooltip: `No token is stored for "${env.name}". Click to enter one.`,

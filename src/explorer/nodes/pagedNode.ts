@@ -10,18 +10,19 @@ import { emptyNode, errorNode, loadMoreNode } from './messageNodes';
 
 export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   private readonly paged: PagedList<T>;
-  private readonly nodes = new Map<string, ExplorerNode>();
+  /** Ids with a row already (a resource that shows up on two pages gets one row). */
+  private readonly seen = new Set<string>();
   /** Rows built so far, in list order, and how many loaded items they account for. */
   private rows: ExplorerNode[] = [];
   private covered = 0;
 
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode | undefined,
     ctx: ExplorerContext,
     readonly env: EnvironmentInfo,
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
     this.paged = new PagedList<T>(async () => {
       const client = await ctx.client(env);
       return { client, page: await this.firstPage(client) };
@@ -32,6 +33,11 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   protected abstract childNode(item: T): ExplorerNode;
   /** "exports", for "No exports". */
   protected abstract get itemsLabel(): string;
+
+  /** The rows of the resources loaded so far (without "Load more…" or message rows). */
+  get loadedRows(): readonly ExplorerNode[] {
+    return this.rows;
+  }
 
   async loadMore(): Promise<void> {
     try {
@@ -45,7 +51,7 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
 
   override reset(): void {
     this.paged.reset();
-    this.nodes.clear();
+    this.seen.clear();
     this.rows = [];
     this.covered = 0;
     super.reset();
@@ -64,11 +70,9 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     for (let i = this.covered; i < loaded.length; i++) {
       const item = loaded[i];
       if (!isResourceShaped(item)) skipped++;
-      else if (!this.nodes.has(item._id)) {
-        const node = this.childNode(item);
-        this.nodes.set(item._id, node);
-        this.ctx.track(node);
-        this.rows.push(node);
+      else if (!this.seen.has(item._id)) {
+        this.seen.add(item._id);
+        this.rows.push(this.childNode(item));
       }
     }
     this.covered = loaded.length;

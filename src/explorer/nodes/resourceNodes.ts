@@ -13,14 +13,14 @@ import { PagedNode } from './pagedNode';
 /** A resource of any kind: its row, tooltip, and the context value menus match on. */
 export class ResourceNode extends ExplorerNode {
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode | undefined,
     ctx: ExplorerContext,
     readonly env: EnvironmentInfo,
     readonly kind: ResourceKind,
     private current: ResourceBase,
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
   }
 
   get resource(): ResourceBase {
@@ -109,9 +109,9 @@ export class ResourceNode extends ExplorerNode {
 export class IntegrationNode extends PagedNode<Flow> {
   readonly resourceNode: ResourceNode;
 
-  constructor(id: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, resource: Integration) {
-    super(id, parent, ctx, env);
-    this.resourceNode = new ResourceNode(id, parent, ctx, env, 'integrations', resource);
+  constructor(idPart: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, resource: Integration) {
+    super(idPart, parent, ctx, env);
+    this.resourceNode = new ResourceNode(idPart, parent, ctx, env, 'integrations', resource);
   }
 
   readonly kind = 'integrations' as const;
@@ -143,14 +143,14 @@ export class IntegrationNode extends PagedNode<Flow> {
   }
 
   protected childNode(flow: Flow): ExplorerNode {
-    return new FlowNode(`${this.id}/flows/${flow._id}`, this, this.ctx, this.env, flow);
+    return new FlowNode(flow._id, this, this.ctx, this.env, flow);
   }
 }
 
 /** A flow; its children are its steps, in order, labelled from the environment's step index. */
 export class FlowNode extends ResourceNode {
-  constructor(id: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, flow: Flow) {
-    super(id, parent, ctx, env, 'flows', flow);
+  constructor(idPart: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, flow: Flow) {
+    super(idPart, parent, ctx, env, 'flows', flow);
   }
 
   get flow(): Flow {
@@ -189,7 +189,7 @@ export class FlowNode extends ResourceNode {
     processors.forEach((pp, i) => nodes.push(this.step(`pp${i}`, this, pp, undefined, index)));
     (flow.routers ?? []).forEach((router, r) =>
       nodes.push(
-        new RouterNode(`${this.id}/router${r}`, this, this.ctx, router, r, (key, parent, pp) =>
+        new RouterNode(`router${r}`, this, this.ctx, router, r, (key, parent, pp) =>
           this.step(key, parent, pp, undefined, index),
         ),
       ),
@@ -202,21 +202,21 @@ export class FlowNode extends ResourceNode {
   private step(key: string, parent: ExplorerNode, pp: PageProcessor, role: 'source' | undefined, index: Map<string, StepInfo>): StepNode {
     const resourceId = (pp.type === 'import' ? pp._importId : pp._exportId) ?? '';
     const step = { flowId: this.flow._id, openErrors: this.openErrors.get(resourceId) ?? 0 };
-    return new StepNode(`${parent.id}/${key}`, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role, step);
+    return new StepNode(key, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role, step);
   }
 }
 
 /** A router of a flow, with its branches. */
 class RouterNode extends ExplorerNode {
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode,
     ctx: ExplorerContext,
     private readonly router: Router,
     private readonly position: number,
     private readonly step: (key: string, parent: ExplorerNode, pp: PageProcessor) => StepNode,
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
   }
 
   treeItem(): vscode.TreeItem {
@@ -232,7 +232,7 @@ class RouterNode extends ExplorerNode {
     return Promise.resolve(
       (this.router.branches ?? []).map((branch, b) => {
         const steps = (parent: ExplorerNode) => (branch.pageProcessors ?? []).map((pp, i) => this.step(`pp${i}`, parent, pp));
-        return new BranchNode(`${this.id}/branch${b}`, this, this.ctx, branch.name || `Branch ${b + 1}`, steps);
+        return new BranchNode(`branch${b}`, this, this.ctx, branch.name || `Branch ${b + 1}`, steps);
       }),
     );
   }
@@ -240,13 +240,13 @@ class RouterNode extends ExplorerNode {
 
 class BranchNode extends ExplorerNode {
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode,
     ctx: ExplorerContext,
     private readonly name: string,
     private readonly steps: (parent: ExplorerNode) => StepNode[],
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
   }
 
   treeItem(): vscode.TreeItem {
@@ -264,7 +264,7 @@ class BranchNode extends ExplorerNode {
 /** A step of a flow: the export or import it uses, named from the step index. */
 export class StepNode extends ExplorerNode {
   constructor(
-    id: string,
+    idPart: string,
     parent: ExplorerNode,
     ctx: ExplorerContext,
     readonly env: EnvironmentInfo,
@@ -275,7 +275,7 @@ export class StepNode extends ExplorerNode {
     /** The flow the step belongs to, and its open errors (error management 2.0). */
     readonly step: { flowId: string; openErrors: number },
   ) {
-    super(id, parent, ctx);
+    super(idPart, parent, ctx);
   }
 
   get kind(): ResourceKind {
