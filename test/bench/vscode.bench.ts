@@ -85,6 +85,10 @@ function listFigures(host: TreeBenchResults): Record<string, number | string> {
     figures[`${name}: of which building rows ms`] = list.rowsMs;
     figures[`${name}: raw HTTP, same pages, whole list ms`] = list.rawWholeListMs;
     figures[`${name}: tree / raw (whole list)`] = (list.wholeListMs / list.rawWholeListMs).toFixed(2) + '×';
+    figures[`${name}: whole list, Load more… called on the node (no command dispatch) ms`] = list.wholeListWithoutCommandsMs;
+    figures[`${name}: that / raw`] = (list.wholeListWithoutCommandsMs / list.rawWholeListMs).toFixed(2) + '×';
+    figures[`${name}: the API client alone, same pages ms`] = list.clientAloneMs;
+    figures[`${name}: client alone / raw (whole list)`] = (list.clientAloneMs / list.rawWholeListMs).toFixed(2) + '×';
     figures[`${name}: tree / raw (first page)`] = (list.firstRowsMs / list.rawFirstPageMs).toFixed(2) + '×';
     figures[`${name}: requests (pages)`] = `${list.requests} (${list.pages})`;
     figures[`${name}: JSON loaded KB`] = list.jsonBytes / 1024;

@@ -32,6 +32,10 @@ export interface ListFigures {
   /** Of the whole list: in "Load more…" (fetching pages) and in building the rows afterwards. */
   loadMoreMs: number;
   rowsMs: number;
+  /** The whole list with "Load more…" called on the node rather than through VS Code's command dispatch. */
+  wholeListWithoutCommandsMs: number;
+  /** The same pages through the extension's API client, without the tree. */
+  clientAloneMs: number;
   rawFirstPageMs: number;
   rawWholeListMs: number;
   requests: number;
@@ -84,6 +88,11 @@ async function measureList(api: IntegratorIoApi, node: ExplorerNode, category: s
     rawWhole.push(raw.wholeListMs);
     jsonBytes = raw.bytes;
   }
+  const throughNode: number[] = [];
+  for (let i = 0; i < RUNS; i++) throughNode.push((await loadWholeList(api, node, 'node')).wholeListMs);
+  // The client alone on the same pages, in the same host: the tree's cost is the rest.
+  const clientAlone: number[] = [];
+  for (let i = 0; i < RUNS; i++) clientAlone.push(await fetchWithClient(sandbox.urlOf(urls[0]!)));
   // What the loaded list weighs: the heap after loading everything, minus before, both after GC.
   const gc = exposeGc();
   await vscode.commands.executeCommand('integratorIo.refresh', node);
@@ -109,6 +118,8 @@ async function measureList(api: IntegratorIoApi, node: ExplorerNode, category: s
     wholeListMs: median(whole),
     loadMoreMs: median(loadMore),
     rowsMs: median(rowsBuilt),
+    clientAloneMs: median(clientAlone),
+    wholeListWithoutCommandsMs: median(throughNode),
     rawFirstPageMs: median(rawFirst),
     rawWholeListMs: median(rawWhole),
     requests: urls.length,
@@ -118,10 +129,15 @@ async function measureList(api: IntegratorIoApi, node: ExplorerNode, category: s
   };
 }
 
-/** Expands the node from scratch, then "Load more…" until the whole list shows, as a user would. */
+/**
+ * Expands the node from scratch, then "Load more…" until the whole list shows: through the
+ * command, as a click does, or by calling the node (the extension's own work, without VS Code's
+ * command dispatch).
+ */
 async function loadWholeList(
   api: IntegratorIoApi,
   node: ExplorerNode,
+  via: 'command' | 'node' = 'command',
 ): Promise<{ firstRowsMs: number; wholeListMs: number; rows: number; loadMoreMs: number; rowsMs: number }> {
   await vscode.commands.executeCommand('integratorIo.refresh', node);
   const started = performance.now();
@@ -133,13 +149,28 @@ async function loadWholeList(
     const last = children.at(-1);
     if (!last || labelOf(last) !== 'Load more…') break;
     const before = performance.now();
-    await vscode.commands.executeCommand('integratorIo.loadMore', ...((last.treeItem().command?.arguments ?? []) as unknown[]));
+    if (via === 'command')
+      await vscode.commands.executeCommand('integratorIo.loadMore', ...((last.treeItem().command?.arguments ?? []) as unknown[]));
+    else await (node as ExplorerNode & { loadMore(): Promise<void> }).loadMore();
     const between = performance.now();
     children = (await api.explorer.getChildren(node)) ?? [];
     loadMoreMs += between - before;
     rowsMs += performance.now() - between;
   }
   return { firstRowsMs, wholeListMs: performance.now() - started, rows: children.length, loadMoreMs, rowsMs };
+}
+
+/** Fetches every page from `url` on with the extension's client, following its `next` links. */
+async function fetchWithClient(url: string): Promise<number> {
+  const client = new IntegratorClient({ baseUrl: required('BENCH_SANDBOX_URL'), token: required('BENCH_TOKEN') });
+  try {
+    const started = performance.now();
+    let page = await client.nextPage<unknown>(url);
+    while (page.next) page = await client.nextPage<unknown>(page.next);
+    return performance.now() - started;
+  } finally {
+    client.dispose();
+  }
 }
 
 /** Creates an import with a 20-field mapping and opens its preview with 100 sample records. */
@@ -200,11 +231,16 @@ class SandboxAdmin {
     await this.get(`${this.baseUrl}/_sandbox/requests`, 'DELETE');
   }
 
+  /** The absolute URL of a path and query as the request log shows them. */
+  urlOf(pathAndQuery: string): string {
+    return `${this.origin}${this.prefix}${pathAndQuery}`;
+  }
+
   async fetchAllPages(pathAndQuery: string, keep?: unknown[]): Promise<{ firstPageMs: number; wholeListMs: number; bytes: number }> {
     const started = performance.now();
     let firstPageMs = 0;
     let bytes = 0;
-    let next: string | undefined = `${this.origin}${this.prefix}${pathAndQuery}`;
+    let next: string | undefined = this.urlOf(pathAndQuery);
     while (next) {
       const page = await this.get(next);
       const parsed: unknown = JSON.parse(page.body);
