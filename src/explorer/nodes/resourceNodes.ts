@@ -189,9 +189,7 @@ export class FlowNode extends ResourceNode {
     processors.forEach((pp, i) => nodes.push(this.step(`pp${i}`, this, pp, undefined, index)));
     (flow.routers ?? []).forEach((router, r) =>
       nodes.push(
-        new RouterNode(`router${r}`, this, this.ctx, router, r, (key, parent, pp) =>
-          this.step(key, parent, pp, undefined, index),
-        ),
+        new RouterNode(`router${r}`, this, this.ctx, router, r, (key, parent, pp) => this.step(key, parent, pp, undefined, index)),
       ),
     );
     return nodes;
