@@ -9,6 +9,7 @@ import { Frame } from 'playwright-core';
 import { HOSTILE_NAME } from './runFlow.ui';
 import { writeSandboxAccount } from './sandboxAccount';
 import { UiTest } from './uiTest';
+import { openDemoStepErrors } from './webviews.ui';
 
 const HOSTILE_SCRIPT = `</script><script>document.title='pwned'</script>`;
 const HOSTILE_EXPORT = `Accounts ${HOSTILE_NAME}`;
@@ -44,13 +45,7 @@ export const hostileContentUiTest: UiTest = {
     assert.ok((await exportFrame.locator('h1').innerText()).includes(HOSTILE_EXPORT), 'the export name shows as text');
     await assertInert(exportFrame, 'export preview');
 
-    await wb.collapse('Exports');
-    await wb.collapse('Imports');
-    await wb.expand('Integrations');
-    await wb.expand('Shopify - NetSuite Order Sync');
-    await wb.expand('Shopify Orders to NetSuite Sales Orders');
-    await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
-    const errors = await wb.webviewFrame('tr[data-error-id]');
+    const errors = await openDemoStepErrors(wb);
     const table = await errors.locator('table').first().innerText();
     assert.ok(table.includes(HOSTILE_SCRIPT) && table.includes(HOSTILE_NAME), 'the message and source show as text');
     await assertInert(errors, 'errors view');

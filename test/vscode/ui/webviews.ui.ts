@@ -6,7 +6,9 @@
 import * as assert from 'assert';
 import { writeSandboxAccount } from './sandboxAccount';
 import { HOSTILE_NAME } from './runFlow.ui';
+import { Frame } from 'playwright-core';
 import { UiTest } from './uiTest';
+import { Workbench } from './workbench';
 
 const HOSTILE_OLD_VALUE = `</script><script>document.title='pwned'</script>`;
 
@@ -55,15 +57,20 @@ export const webviewsUiTest: UiTest = {
     assert.notStrictEqual(await audit.evaluate('document.title'), 'pwned', 'no script ran');
     await wb.screenshot('audit-history', 'media/screenshots/audit.png');
 
-    // Steps share their names with the exports and imports listed above: fold those away.
-    await wb.collapse('Exports');
-    await wb.collapse('Imports');
-    await wb.expand('Integrations');
-    await wb.expand('Shopify - NetSuite Order Sync');
-    await wb.expand('Shopify Orders to NetSuite Sales Orders');
-    await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
-    const errors = await wb.webviewFrame('tr[data-error-id]');
+    const errors = await openDemoStepErrors(wb);
     assert.strictEqual(await errors.locator('tr[data-error-id]').count(), 3);
     await wb.screenshot('errors', 'media/screenshots/errors.png');
   },
 };
+
+/** Opens the errors view of the demo step with open errors, from its context menu in the tree. */
+export async function openDemoStepErrors(wb: Workbench): Promise<Frame> {
+  // Steps share their names with the exports and imports of the categories: fold those away.
+  await wb.collapse('Exports');
+  await wb.collapse('Imports');
+  await wb.expand('Integrations');
+  await wb.expand('Shopify - NetSuite Order Sync');
+  await wb.expand('Shopify Orders to NetSuite Sales Orders');
+  await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
+  return wb.webviewFrame('tr[data-error-id]');
+}
