@@ -1,52 +1,26 @@
 /** Run a flow and follow its job, cancel it, give up on one that never ends; ping connections. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { IntegratorClient, PingResult } from '../../../src/api';
+import { PingResult } from '../../../src/api';
 import { Flow, Job, JsonObject } from '../../../src/api/types';
-import type { IntegratorIoApi } from '../../../src/extension';
-import {
-  addEnvironment,
-  childrenOf,
-  closeAllEditors,
-  descriptionOf,
-  extensionApi,
-  labelOf,
-  nodeAt,
-  removeAllEnvironments,
-  startTestSandbox,
-  TestSandbox,
-  replaceDocumentText,
-} from './support';
+import { childrenOf, closeAllEditors, descriptionOf, labelOf, nodeAt, replaceDocumentText, useDemoEnvironment } from './support';
 
 describe('actions', () => {
-  let api: IntegratorIoApi;
-  let sandbox: TestSandbox;
-  let client: IntegratorClient;
-  let envId: string;
+  const demo = useDemoEnvironment('Actions');
   let flows: Flow[];
   before(async () => {
-    api = await extensionApi();
-    await removeAllEnvironments(api);
-    sandbox = await startTestSandbox();
-    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
-    envId = (await addEnvironment('Actions', sandbox)).id;
-    flows = await client.flows.listAll();
+    flows = await demo.client.flows.listAll();
   });
   afterEach(async () => {
-    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'normal' };
+    demo.sandbox.setFaults();
     await closeAllEditors();
-  });
-  after(async () => {
-    client.dispose();
-    await removeAllEnvironments(api);
-    await sandbox.close();
   });
 
   const flow = (name: string) => flows.find((f) => f.name === name)!;
   const run = (name: string, options: object = {}) =>
     vscode.commands.executeCommand<Job | undefined>(
       'integratorIo.runFlow',
-      { envId, kind: 'flows', id: flow(name)._id, name },
+      { envId: demo.envId, kind: 'flows', id: flow(name)._id, name },
       { confirm: false, ...options },
     );
   const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
@@ -56,7 +30,7 @@ describe('actions', () => {
     assert.ok(job, 'the command resolves with the finished job');
     assert.strictEqual(job.status, 'completed');
     assert.strictEqual(job.children?.length, 6);
-    const fromApi = await client.jobs.get(job._id);
+    const fromApi = await demo.client.jobs.get(job._id);
     assert.strictEqual(job.numSuccess, fromApi.numSuccess);
     assert.strictEqual(job.numError, fromApi.numError);
     assert.strictEqual(
@@ -72,27 +46,27 @@ describe('actions', () => {
   });
 
   it('cancels a run: the job ends canceled', async () => {
-    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'hang' };
+    demo.sandbox.setFaults({ jobs: 'hang' });
     const target = flow('NetSuite Fulfillments to Shopify');
     const running = run('NetSuite Fulfillments to Shopify');
     const jobId = await waitFor(async () => {
-      const [latest] = await client.jobs.listAll({ _flowId: target._id, status: 'running' });
+      const [latest] = await demo.client.jobs.listAll({ _flowId: target._id, status: 'running' });
       return latest?._id;
     }, 'the run to start');
-    const canceled = await vscode.commands.executeCommand<Job>('integratorIo.cancelJob', jobId, envId);
+    const canceled = await vscode.commands.executeCommand<Job>('integratorIo.cancelJob', jobId, demo.envId);
     assert.ok(['canceling', 'canceled'].includes(canceled.status));
     const job = await running;
     assert.strictEqual(job?.status, 'canceled');
   });
 
   it('stops following a job that never ends, and the job can still be cancelled', async () => {
-    sandbox.sandbox.services.faults.current = { latencyMs: 0, rules: [], jobs: 'hang' };
+    demo.sandbox.setFaults({ jobs: 'hang' });
     const started = Date.now();
     const job = await run('Nightly Order Archive to S3', { followTimeoutMs: 1500 });
     assert.ok(Date.now() - started < 10_000);
     assert.strictEqual(job?.status, 'running', 'the follower gave up while the job runs on');
-    await vscode.commands.executeCommand('integratorIo.cancelJob', job._id, envId);
-    await waitFor(async () => ((await client.jobs.get(job._id)).status === 'canceled' ? true : undefined), 'the job to be canceled');
+    await vscode.commands.executeCommand('integratorIo.cancelJob', job._id, demo.envId);
+    await waitFor(async () => ((await demo.client.jobs.get(job._id)).status === 'canceled' ? true : undefined), 'the job to be canceled');
   });
 
   it('reports a run whose job fails', async () => {
@@ -102,7 +76,7 @@ describe('actions', () => {
 
   it('shows recent runs of a flow', async () => {
     const families = await vscode.commands.executeCommand<Job[]>('integratorIo.showRecentJobs', {
-      envId,
+      envId: demo.envId,
       kind: 'flows',
       id: flow('Salesforce Opportunities to Snowflake')._id,
       name: 'x',
@@ -112,25 +86,30 @@ describe('actions', () => {
   });
 
   it('pings a healthy connection and a failing one, and marks the failing one offline in the tree', async () => {
-    const connections = await client.connections.listAll();
+    const connections = await demo.client.connections.listAll();
     const ping = (name: string) => {
       const c = connections.find((x) => x.name === name)!;
-      return vscode.commands.executeCommand<PingResult>('integratorIo.pingConnection', { envId, kind: 'connections', id: c._id, name });
+      return vscode.commands.executeCommand<PingResult>('integratorIo.pingConnection', {
+        envId: demo.envId,
+        kind: 'connections',
+        id: c._id,
+        name,
+      });
     };
     assert.deepStrictEqual(await ping('Shopify Store'), { ok: true });
     const failed = await ping('Bank SFTP');
     assert.strictEqual(failed.ok, false);
     if (!failed.ok) assert.match(failed.message, /Authentication failed/);
-    const rows = await childrenOf(api, await nodeAt(api, 'Actions', 'Connections'));
+    const rows = await childrenOf(demo.api, await nodeAt(demo.api, 'Actions', 'Connections'));
     assert.strictEqual(descriptionOf(rows.find((r) => labelOf(r) === 'Bank SFTP')!), 'ftp · offline');
   });
 
   it("turns on debug logging and shows the connection's debug log", async () => {
-    const shopify = (await client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
-    const target = { envId, kind: 'connections', id: shopify._id, name: shopify.name };
+    const shopify = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
+    const target = { envId: demo.envId, kind: 'connections', id: shopify._id, name: shopify.name };
     const first = await vscode.commands.executeCommand<string>('integratorIo.showDebugLog', target, { enable: true });
     assert.strictEqual(first, '', 'nothing logged before debugging was on');
-    assert.ok(Date.parse((await client.connections.get(shopify._id)).debugDate!) > Date.now(), 'debugDate is in the future');
+    assert.ok(Date.parse((await demo.client.connections.get(shopify._id)).debugDate!) > Date.now(), 'debugDate is in the future');
     await vscode.commands.executeCommand('integratorIo.pingConnection', target);
     const log = await vscode.commands.executeCommand<string>('integratorIo.showDebugLog', target);
     assert.match(log, /^\d{4}-\d\d-\d\dT[\d:.]+Z PING succeeded$/m);
@@ -138,9 +117,9 @@ describe('actions', () => {
   });
 
   it('tests the connection document in the editor, unsaved edits included, without saving it', async () => {
-    const zendesk = (await client.connections.listAll()).find((c) => c.name === 'Zendesk Support')!;
+    const zendesk = (await demo.client.connections.listAll()).find((c) => c.name === 'Zendesk Support')!;
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
+      envId: demo.envId,
       kind: 'connections',
       id: zendesk._id,
       name: zendesk.name,
@@ -149,12 +128,12 @@ describe('actions', () => {
     const json = JSON.parse(document.getText()) as JsonObject;
     (json.http as JsonObject).baseURI = 'https://acme.zendesk.invalid/api/v2';
     await replaceDocumentText(document, JSON.stringify(json, null, 2));
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     const result = await vscode.commands.executeCommand<PingResult>('integratorIo.testConnectionDocument', document.uri);
     assert.strictEqual(result.ok, false);
     if (!result.ok) assert.match(result.message, /ENOTFOUND acme\.zendesk\.invalid/);
     assert.deepStrictEqual(
-      sandbox.requests().map((r) => `${r.method} ${r.path}`),
+      demo.sandbox.requests().map((r) => `${r.method} ${r.path}`),
       ['POST /connections/ping'],
       'nothing saved',
     );

@@ -5,49 +5,21 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
-import type { IntegratorIoApi } from '../../../src/extension';
 import { FaultSettings } from '../../../src/sandbox/faults';
-import {
-  addEnvironment,
-  closeAllEditors,
-  extensionApi,
-  removeAllEnvironments,
-  startTestSandbox,
-  TestSandbox,
-  replaceDocumentText,
-} from './support';
+import { closeAllEditors, replaceDocumentText, useDemoEnvironment } from './support';
 
 describe('resource documents', () => {
-  let api: IntegratorIoApi;
-  let sandbox: TestSandbox;
-  let client: IntegratorClient;
-  let envId: string;
-
-  before(async () => {
-    api = await extensionApi();
-    await removeAllEnvironments(api);
-    sandbox = await startTestSandbox();
-    client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
-    envId = (await addEnvironment('Docs', sandbox)).id;
-  });
+  const demo = useDemoEnvironment('Docs');
   afterEach(async () => {
-    setFaults({});
+    demo.sandbox.setFaults();
     await closeAllEditors();
   });
-  after(async () => {
-    client.dispose();
-    await removeAllEnvironments(api);
-    await sandbox.close();
-  });
 
-  const setFaults = (faults: Partial<FaultSettings>) => {
-    sandbox.sandbox.services.faults.current = { latencyMs: 0, jobs: 'normal', rules: [], ...faults };
-  };
-  const exportNamed = async (name: string) => (await client.exports.listAll()).find((e) => e.name === name)!;
+  const setFaults = (faults: Partial<FaultSettings> = {}) => demo.sandbox.setFaults(faults);
+  const exportNamed = async (name: string) => (await demo.client.exports.listAll()).find((e) => e.name === name)!;
   const open = async (kind: string, id: string, name?: string) => {
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', { envId, kind, id, name });
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', { envId: demo.envId, kind, id, name });
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     assert.ok(document, `the document ${uri} is open`);
     return document;
@@ -59,7 +31,7 @@ describe('resource documents', () => {
     await replaceText(document, `${JSON.stringify(json, null, 2)}\n`);
   };
   const replaceText = replaceDocumentText;
-  const writes = () => sandbox.requests().filter((r) => r.method !== 'GET');
+  const writes = () => demo.sandbox.requests().filter((r) => r.method !== 'GET');
 
   it('opens an export as pretty JSON named after it, with the environment in its path', async () => {
     const exp = await exportNamed('Shopify - Get Orders');
@@ -67,10 +39,10 @@ describe('resource documents', () => {
     assert.strictEqual(document.languageId, 'json');
     assert.strictEqual(document.uri.path.split('/').pop(), 'Shopify - Get Orders.export.json');
     assert.ok(document.uri.path.startsWith('/Docs/exports/'), document.uri.path);
-    assert.deepStrictEqual(JSON.parse(document.getText()), await client.exports.get(exp._id));
+    assert.deepStrictEqual(JSON.parse(document.getText()), await demo.client.exports.get(exp._id));
     assert.strictEqual(
       document.getText(),
-      `${JSON.stringify(await client.exports.get(exp._id), null, 2)}\n`,
+      `${JSON.stringify(await demo.client.exports.get(exp._id), null, 2)}\n`,
       'key order as the API returns it',
     );
   });
@@ -79,37 +51,37 @@ describe('resource documents', () => {
     const exp = await exportNamed('Shopify - Get Orders');
     const document = await open('exports', exp._id, exp.name);
     await edit(document, (json) => (json.pageSize = 50));
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), true);
     assert.deepStrictEqual(
-      sandbox.requests().map((r) => `${r.method} ${r.path}`),
+      demo.sandbox.requests().map((r) => `${r.method} ${r.path}`),
       [`GET /exports/${exp._id}`, `PUT /exports/${exp._id}`],
     );
-    assert.strictEqual((sandbox.requests()[1]!.body as JsonObject).pageSize, 50);
-    const stored = await client.exports.get(exp._id);
-    sandbox.clearRequests();
+    assert.strictEqual((demo.sandbox.requests()[1]!.body as JsonObject).pageSize, 50);
+    const stored = await demo.client.exports.get(exp._id);
+    demo.sandbox.clearRequests();
     assert.strictEqual(stored.pageSize, 50);
     assert.strictEqual(document.isDirty, false);
     await waitUntil(() => document.getText().includes(stored.lastModified!), 'the editor shows the new lastModified');
-    assert.deepStrictEqual(sandbox.requests(), [], "the editor's re-read is served from the PUT's answer, not another GET");
-    const [audit] = (await client.exports.audit(exp._id).next()).value as { fieldChanges: unknown[] }[];
+    assert.deepStrictEqual(demo.sandbox.requests(), [], "the editor's re-read is served from the PUT's answer, not another GET");
+    const [audit] = (await demo.client.exports.audit(exp._id).next()).value as { fieldChanges: unknown[] }[];
     assert.deepStrictEqual(audit?.fieldChanges, [{ fieldPath: 'pageSize', oldValue: 20, newValue: 50 }]);
   });
 
   it('refuses a conflicting save, naming who changed it, and overwrites only when asked', async () => {
-    const imp = (await client.imports.listAll()).find((i) => i.name === 'Shopify - Tag Order as Synced')!;
+    const imp = (await demo.client.imports.listAll()).find((i) => i.name === 'Shopify - Tag Order as Synced')!;
     const document = await open('imports', imp._id, imp.name);
-    const theirs = await client.imports.get(imp._id);
-    await client.imports.update(imp._id, { ...theirs, name: 'Changed by someone else' });
+    const theirs = await demo.client.imports.get(imp._id);
+    await demo.client.imports.update(imp._id, { ...theirs, name: 'Changed by someone else' });
     await edit(document, (json) => (json.description = 'my edit'));
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), false, 'the save fails');
     assert.ok(document.isDirty, 'the edit stays in the editor');
     assert.ok(!writes().length, 'nothing was written');
-    assert.strictEqual((await client.imports.get(imp._id)).name, 'Changed by someone else');
+    assert.strictEqual((await demo.client.imports.get(imp._id)).name, 'Changed by someone else');
     assert.match(document.getText(), /my edit/);
     assert.strictEqual(await vscode.commands.executeCommand<boolean>('integratorIo.overwriteServer', document.uri), true);
-    const stored = await client.imports.get(imp._id);
+    const stored = await demo.client.imports.get(imp._id);
     assert.strictEqual(stored.description, 'my edit');
     assert.strictEqual(stored.name, 'Shopify - Tag Order as Synced', "overwrite stores the editor's version");
   });
@@ -119,21 +91,21 @@ describe('resource documents', () => {
     const document = await open('exports', exp._id, exp.name);
     const broken = document.getText().replace('"name":', '"name"');
     await replaceText(document, broken);
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), false);
-    assert.deepStrictEqual(sandbox.requests(), [], 'no request at all');
+    assert.deepStrictEqual(demo.sandbox.requests(), [], 'no request at all');
     assert.ok(document.isDirty);
     assert.strictEqual(document.getText(), broken);
   });
 
   it('refuses to write back a masked secret, sending nothing', async () => {
-    const slack = (await client.connections.listAll()).find((c) => c.name === 'Slack API')!;
+    const slack = (await demo.client.connections.listAll()).find((c) => c.name === 'Slack API')!;
     const document = await open('connections', slack._id, slack.name);
     assert.match(document.getText(), /"bearerToken": "\*{6}"/);
     await edit(document, (json) => (json.name = 'Slack API (edited)'));
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), false);
-    assert.deepStrictEqual(sandbox.requests(), []);
+    assert.deepStrictEqual(demo.sandbox.requests(), []);
     assert.ok(document.isDirty);
     await edit(document, (json) => ((json.rest as JsonObject).bearerToken = 'demo-new-bot-token'));
     assert.strictEqual(await document.save(), true, 'with a real value typed, it saves');
@@ -147,7 +119,7 @@ describe('resource documents', () => {
   ] as [string, Partial<FaultSettings>, number | undefined][]) {
     it(`keeps the document dirty and intact after ${what}`, async () => {
       const exp = await exportNamed('NetSuite - Inventory Levels');
-      const before = await client.exports.get(exp._id);
+      const before = await demo.client.exports.get(exp._id);
       const document = await open('exports', exp._id, exp.name);
       await edit(document, (json) => (what === 'a validation error' ? (json.adaptorType = 'netsuiteexport') : (json.pageSize = 77)));
       const edited = document.getText();
@@ -167,7 +139,7 @@ describe('resource documents', () => {
       }
       assert.ok(document.isDirty, 'still dirty');
       assert.strictEqual(document.getText(), edited, 'the text is intact');
-      assert.deepStrictEqual(await client.exports.get(exp._id), before, 'nothing half-written reached the server');
+      assert.deepStrictEqual(await demo.client.exports.get(exp._id), before, 'nothing half-written reached the server');
     });
   }
 
@@ -175,7 +147,7 @@ describe('resource documents', () => {
     const exp = await exportNamed('NetSuite - Closed Orders (nightly)');
     const document = await open('exports', exp._id, exp.name);
     setFaults({ latencyMs: 100 });
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     const saves: Thenable<boolean>[] = [];
     for (let i = 1; i <= 6; i++) {
       await edit(document, (json) => (json.description = `burst ${i}`));
@@ -184,23 +156,23 @@ describe('resource documents', () => {
     await Promise.all(saves);
     setFaults({});
     await waitUntil(() => !document.isDirty, 'saved');
-    assert.strictEqual((await client.exports.get(exp._id)).description, 'burst 6');
-    const puts = sandbox.requests().filter((r) => r.method === 'PUT');
+    assert.strictEqual((await demo.client.exports.get(exp._id)).description, 'burst 6');
+    const puts = demo.sandbox.requests().filter((r) => r.method === 'PUT');
     assert.ok(puts.length < 6, `${puts.length} PUTs for 6 saves`);
   });
 
   it('creates a resource from a draft on its first save, then shows the saved resource', async () => {
-    const connection = (await client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
+    const connection = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
     const draftUri = await vscode.commands.executeCommand<string>('integratorIo.newResource', {
       kind: 'exports',
-      envId,
+      envId: demo.envId,
       name: 'Get Customers',
       connectionId: connection._id,
     });
     const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri)!;
     assert.strictEqual((JSON.parse(draft.getText()) as JsonObject).name, 'Get Customers');
     await edit(draft, (json) => ((json.http as JsonObject).relativeURI = '/customers.json'));
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await draft.save(), true);
     assert.deepStrictEqual(
       writes().map((r) => `${r.method} ${r.path}`),
@@ -220,22 +192,22 @@ describe('resource documents', () => {
   it('clones an export and deletes the copy', async () => {
     const exp = await exportNamed('Shopify - Get Orders');
     const copyId = await vscode.commands.executeCommand<string>('integratorIo.cloneResource', {
-      envId,
+      envId: demo.envId,
       kind: 'exports',
       id: exp._id,
       name: exp.name,
     });
-    const copy = await client.exports.get(copyId);
+    const copy = await demo.client.exports.get(copyId);
     assert.strictEqual(copy.name, 'Shopify - Get Orders (copy)');
     assert.strictEqual(
       await vscode.commands.executeCommand<boolean>(
         'integratorIo.deleteResource',
-        { envId, kind: 'exports', id: copyId, name: copy.name },
+        { envId: demo.envId, kind: 'exports', id: copyId, name: copy.name },
         { confirm: false },
       ),
       true,
     );
-    await assert.rejects(client.exports.get(copyId), /404/);
+    await assert.rejects(demo.client.exports.get(copyId), /404/);
   });
 
   it("refuses to delete what a flow uses, with the API's message, and lists dependencies", async () => {
@@ -244,7 +216,7 @@ describe('resource documents', () => {
       Promise.resolve(
         vscode.commands.executeCommand(
           'integratorIo.deleteResource',
-          { envId, kind: 'exports', id: exp._id, name: exp.name },
+          { envId: demo.envId, kind: 'exports', id: exp._id, name: exp.name },
           { confirm: false },
         ),
       ),
@@ -252,7 +224,7 @@ describe('resource documents', () => {
     );
     const items = await vscode.commands.executeCommand<{ relation: string; kind: string; name: string }[]>(
       'integratorIo.showDependencies',
-      { envId, kind: 'exports', id: exp._id },
+      { envId: demo.envId, kind: 'exports', id: exp._id },
       { quiet: true },
     );
     assert.deepStrictEqual(
@@ -266,16 +238,16 @@ describe('resource documents', () => {
   });
 
   it('opens a script as JavaScript and saves its code', async () => {
-    const script = (await client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
+    const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
     const document = await open('scripts', script._id, script.name);
     assert.strictEqual(document.languageId, 'javascript');
     assert.match(document.getText(), /function preSavePage\(options\)/);
     await replaceText(document, `${document.getText()}\n// reviewed\n`);
-    sandbox.clearRequests();
+    demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), true);
-    const put = sandbox.requests().find((r) => r.method === 'PUT')!;
+    const put = demo.sandbox.requests().find((r) => r.method === 'PUT')!;
     assert.match(String((put.body as JsonObject).content), /\/\/ reviewed/);
-    const stored = await client.scripts.get(script._id);
+    const stored = await demo.client.scripts.get(script._id);
     assert.strictEqual(stored.name, 'Shopify - Skip Test Orders', 'the rest of the script resource is kept');
     assert.match(stored.content ?? '', /\/\/ reviewed/);
   });

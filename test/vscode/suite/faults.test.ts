@@ -31,9 +31,7 @@ const ENVIRONMENT = 'Faults';
 
 describe('faults during work', () => {
   const demo = useDemoEnvironment(ENVIRONMENT);
-  const setFaults = (faults: Partial<FaultSettings>) => {
-    demo.sandbox.sandbox.services.faults.current = { latencyMs: 0, jobs: 'normal', rules: [], ...faults };
-  };
+  const setFaults = (faults: Partial<FaultSettings> = {}) => demo.sandbox.setFaults(faults);
   const setRequestTimeout = (seconds: number | undefined) =>
     vscode.workspace.getConfiguration('integratorIo').update('requestTimeoutSeconds', seconds, vscode.ConfigurationTarget.Global);
   const lastError = () => demo.api.notify.recent.filter((n) => n.severity === 'error').at(-1)?.message ?? '';

@@ -4,6 +4,7 @@ import { IntegratorClient } from '../../../src/api';
 import type { IntegratorIoApi } from '../../../src/extension';
 import { ExplorerNode } from '../../../src/explorer/explorerNode';
 import { Sandbox, SandboxOptions, startSandbox } from '../../../src/sandbox';
+import { defaultFaults, FaultSettings } from '../../../src/sandbox/faults';
 import { RequestLogEntry } from '../../../src/sandbox/services';
 
 export const EXTENSION_ID = 'integrator-io-community.integrator-io';
@@ -32,6 +33,8 @@ export interface TestSandbox {
   baseUrl: string;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Sets the fault switches (no faults for what is not given). */
+  setFaults(faults?: Partial<FaultSettings>): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,9 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
     requests: () => sandbox.services.requestLog.slice(),
     clearRequests: () => {
       sandbox.services.requestLog.length = 0;
+    },
+    setFaults: (faults = {}) => {
+      sandbox.services.faults.current = { ...defaultFaults(), ...faults };
     },
     close: () => sandbox.close(),
   };
