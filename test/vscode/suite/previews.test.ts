@@ -68,6 +68,35 @@ describe('previews', () => {
     assert.strictEqual(output[0]!.SOURCE, 'salesforce', 'the unsaved mapping field is evaluated');
   });
 
+  it('evaluates again after the import document is edited, once for a burst of edits', async () => {
+    const imp = await importNamed('Slack - Post GitHub Event');
+    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
+      envId: demo.envId,
+      kind: 'imports',
+      id: imp._id,
+      name: imp.name,
+    });
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    await vscode.commands.executeCommand('integratorIo.previewMapping', document.uri, { records: '[{"timestamp": 7}]' });
+    const evaluations = () => demo.sandbox.requests().filter((r) => r.path.endsWith('/import/map')) as { body?: { import?: JsonObject } }[];
+    demo.sandbox.clearRequests();
+    // Three quick edits, as typing would make: the preview waits for a pause, then evaluates the last.
+    for (const value of ['a', 'ab', 'abc']) {
+      const json = JSON.parse(document.getText()) as JsonObject;
+      const fields = (json.mapping as { fields: JsonObject[] }).fields.filter((f) => f.generate !== 'typed');
+      (json.mapping as { fields: JsonObject[] }).fields = [...fields, { generate: 'typed', hardCodedValue: value }];
+      await replaceDocumentText(document, JSON.stringify(json, null, 2));
+    }
+    const deadline = Date.now() + 5000;
+    while (evaluations().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 800)); // time for a second evaluation, if one were coming
+    const sent = evaluations();
+    assert.strictEqual(sent.length, 1, 'one evaluation for the burst');
+    const typed = (sent[0]!.body!.import!.mapping as { fields: JsonObject[] }).fields.find((f) => f.generate === 'typed');
+    assert.strictEqual(typed?.hardCodedValue, 'abc', 'the unsaved text as it stands after the last edit');
+    assert.ok(document.isDirty, 'previewing saved nothing');
+  });
+
   it("shows the API's mapping errors against the field they name", async () => {
     const imp = await importNamed('Snowflake - Merge Opportunity Lines');
     const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
