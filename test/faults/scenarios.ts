@@ -147,9 +147,11 @@ export const SCENARIOS: Scenario[] = [
     group: 'Secrets and hostile content',
     scenario: 'the token appears nowhere',
     fault: 'servers that echo the token back',
-    holds: 'not in the profile, logs, output channel, settings, errors or rows',
+    holds: 'not in the profile, logs, output channel, settings, webview HTML, errors or rows',
     tests: [
       { suite: 'vscode', title: 'secrets: no token used by the suite is in any file of the VS Code profile' },
+      { suite: 'vscode', title: 'secrets: no token used by the suite is in the HTML of any webview or workbench frame' },
+      { suite: 'vscode', title: 'webviews left open for the token scan' },
       { suite: 'vscode', title: 'environments keeps tokens out of global state and settings' },
       { suite: 'unit', title: 'transport and errors redacts a token that a server echoes back in its error' },
     ],

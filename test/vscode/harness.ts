@@ -10,11 +10,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { Page } from 'playwright-core';
 import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeServer';
 import type { SuiteResults } from './suite';
 import { writeResults } from '../support/results';
 
 /** How the profile scan shows among the results. */
+export const FRAME_SCAN_TITLE = 'secrets: no token used by the suite is in the HTML of any webview or workbench frame';
 export const PROFILE_SCAN_TITLE =
   'secrets: no token used by the suite is in any file of the VS Code profile (logs, output channel, settings, storage)';
 
@@ -40,8 +42,11 @@ async function main(): Promise<number> {
   });
   const { browser, page } = await openWorkbench(server.url);
   let results: SuiteResults | undefined;
+  let webviewLeaks: string[] = [];
+  let framesScanned = 0;
   try {
     results = await waitForResults(resultsFile, RESULTS_TIMEOUT_MS, () => server.process.exitCode !== null);
+    if (results) ({ leaks: webviewLeaks, scanned: framesScanned } = await secretsInFrames(page, results.secrets));
   } finally {
     if (!results || results.tests.some((t) => t.state === 'failed')) {
       fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
@@ -54,10 +59,16 @@ async function main(): Promise<number> {
     console.error('The extension host never reported results.');
     return 1;
   }
-  return report(results, server.userDataDir, runDir, Date.now() - started);
+  return report(results, server.userDataDir, runDir, Date.now() - started, { leaks: webviewLeaks, scanned: framesScanned });
 }
 
-function report(results: SuiteResults, userDataDir: string, runDir: string, elapsedMs: number): number {
+function report(
+  results: SuiteResults,
+  userDataDir: string,
+  runDir: string,
+  elapsedMs: number,
+  frames: { leaks: string[]; scanned: number },
+): number {
   console.log(`\nIntegration tests in VS Code ${results.vscodeVersion} (code-server, headless Chromium)\n`);
   for (const test of results.tests) {
     const mark = test.state === 'passed' ? '✔' : test.state === 'failed' ? '✘' : '-';
@@ -67,6 +78,7 @@ function report(results: SuiteResults, userDataDir: string, runDir: string, elap
   if (results.crashed) console.log(`\nThe suite crashed:\n${indent(results.crashed, '  ')}`);
   const leaks = findSecrets(userDataDir, results.secrets);
   for (const leak of leaks) console.log(`  ✘ a token used by the suite was written to ${path.relative(runDir, leak)}`);
+  for (const leak of frames.leaks) console.log(`  ✘ a token used by the suite is in the HTML of the frame ${leak}`);
   writeResults('vscode', [
     ...results.tests,
     {
@@ -74,16 +86,47 @@ function report(results: SuiteResults, userDataDir: string, runDir: string, elap
       state: leaks.length ? 'failed' : 'passed',
       durationMs: 0,
     },
+    {
+      title: `${FRAME_SCAN_TITLE} (${frames.scanned} webview frames)`,
+      state: frames.leaks.length || frames.scanned < 5 ? 'failed' : 'passed',
+      durationMs: 0,
+    },
   ]);
   const passed = results.tests.filter((t) => t.state === 'passed').length;
-  const failed = results.tests.filter((t) => t.state === 'failed').length + leaks.length + (results.crashed ? 1 : 0);
+  const tooFewFrames = frames.scanned < 5 ? 1 : 0;
+  const failed =
+    results.tests.filter((t) => t.state === 'failed').length +
+    leaks.length +
+    frames.leaks.length +
+    tooFewFrames +
+    (results.crashed ? 1 : 0);
   const skipped = results.tests.filter((t) => t.state === 'pending').length;
   console.log(
     `\nChecked ${results.secrets.length} tokens against every file of the VS Code profile: ${leaks.length ? 'LEAKED' : 'none found'}.`,
   );
+  console.log(
+    `Checked them against the HTML of the workbench and ${frames.scanned} webview frames: ${frames.leaks.length ? 'LEAKED' : 'none found'}.`,
+  );
+  if (tooFewFrames) console.log('  ✘ fewer webview frames than the five views the last suite file leaves open');
   console.log(`vscode: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   console.log(`(${(elapsedMs / 1000).toFixed(1)} s; profile kept in ${path.relative(ROOT, runDir)})\n`);
   return failed > 0 || passed === 0 ? 1 : 0;
+}
+
+/**
+ * Frames of the workbench whose HTML holds any of the secrets, and how many webview frames were
+ * read (the last suite file leaves five webviews open, each two nested frames).
+ */
+async function secretsInFrames(page: Page, secrets: string[]): Promise<{ leaks: string[]; scanned: number }> {
+  const leaks: string[] = [];
+  let scanned = 0;
+  for (const frame of page.frames()) {
+    const html = await frame.content().catch(() => undefined);
+    if (html === undefined) continue;
+    if (frame.url().includes('webview')) scanned++;
+    if (secrets.some((s) => html.includes(s))) leaks.push(frame.url().slice(0, 120));
+  }
+  return { leaks, scanned };
 }
 
 /**

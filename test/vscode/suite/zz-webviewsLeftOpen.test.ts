@@ -1,0 +1,46 @@
+/**
+ * Runs last (by its name) and leaves every kind of webview open on a sandbox whose token the
+ * harness knows: after the suite, the harness reads the HTML of every frame of the workbench
+ * and fails if a token is in any of them.
+ */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { IntegratorClient } from '../../../src/api';
+import { addEnvironment, extensionApi, removeAllEnvironments, startTestSandbox } from './support';
+
+describe('webviews left open for the token scan', () => {
+  it('opens the job, mapping, export, audit and errors views, and leaves them open', async function () {
+    this.timeout(60_000);
+    await removeAllEnvironments(await extensionApi());
+    const sandbox = await startTestSandbox(); // left running: the views stay live until the host ends
+    const envId = (await addEnvironment('Open Views', sandbox)).id;
+    const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    try {
+      const named = <T extends { name?: string }>(list: T[], name: string) => list.find((r) => r.name === name)!;
+      const flow = named(await client.flows.listAll(), 'Shopify Orders to NetSuite Sales Orders');
+      const exp = named(await client.exports.listAll(), 'Shopify - Get Orders');
+      const imp = named(await client.imports.listAll(), 'NetSuite - Create Sales Orders');
+      const target = (kind: string, r: { _id: string; name?: string }) => ({ envId, kind, id: r._id, name: r.name });
+      assert.ok(await vscode.commands.executeCommand('integratorIo.runFlow', target('flows', flow), { confirm: false }));
+      assert.ok(await vscode.commands.executeCommand('integratorIo.previewMapping', target('imports', imp), { records: '[{"id": 1}]' }));
+      assert.ok(await vscode.commands.executeCommand('integratorIo.previewExport', target('exports', exp)));
+      assert.ok(await vscode.commands.executeCommand('integratorIo.showAuditHistory', target('exports', exp)));
+      assert.ok(
+        await vscode.commands.executeCommand('integratorIo.showErrors', { envId, flowId: flow._id, stepId: imp._id, name: imp.name }),
+      );
+      // The tab model catches up with new panels a moment later.
+      const webviews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+      const deadline = Date.now() + 10_000;
+      while (webviews().length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      assert.strictEqual(
+        webviews().length,
+        5,
+        webviews()
+          .map((t) => t.label)
+          .join(', '),
+      );
+    } finally {
+      client.dispose();
+    }
+  });
+});
