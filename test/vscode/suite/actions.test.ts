@@ -3,7 +3,16 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { PingResult } from '../../../src/api';
 import { Flow, Job, JsonObject } from '../../../src/api/types';
-import { childrenOf, closeAllEditors, descriptionOf, labelOf, nodeAt, replaceDocumentText, useDemoEnvironment } from './support';
+import {
+  childrenOf,
+  closeAllEditors,
+  descriptionOf,
+  labelOf,
+  nodeAt,
+  replaceDocumentText,
+  useDemoEnvironment,
+  openResourceDocument,
+} from './support';
 
 describe('actions', () => {
   const demo = useDemoEnvironment('Actions');
@@ -118,13 +127,7 @@ describe('actions', () => {
 
   it('tests the connection document in the editor, unsaved edits included, without saving it', async () => {
     const zendesk = (await demo.client.connections.listAll()).find((c) => c.name === 'Zendesk Support')!;
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId: demo.envId,
-      kind: 'connections',
-      id: zendesk._id,
-      name: zendesk.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(demo.envId, 'connections', zendesk._id, zendesk.name);
     const json = JSON.parse(document.getText()) as JsonObject;
     (json.http as JsonObject).baseURI = 'https://acme.zendesk.invalid/api/v2';
     await replaceDocumentText(document, JSON.stringify(json, null, 2));

@@ -2,20 +2,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AuditState } from '../../../src/webviews/auditView';
-import { replaceDocumentText, useDemoEnvironment } from './support';
+import { replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
 
 describe('audit history', () => {
   const demo = useDemoEnvironment('Audit');
 
   it('shows two saves newest first, with the right old and new values', async () => {
     const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'NetSuite - Inventory Levels')!;
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId: demo.envId,
-      kind: 'exports',
-      id: exp._id,
-      name: exp.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(demo.envId, 'exports', exp._id, exp.name);
     for (const pageSize of [40, 60]) {
       const json = JSON.parse(document.getText()) as Record<string, unknown>;
       json.pageSize = pageSize;

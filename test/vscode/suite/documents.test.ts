@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { JsonObject } from '../../../src/api/types';
 import { FaultSettings } from '../../../src/sandbox/faults';
-import { closeAllEditors, replaceDocumentText, useDemoEnvironment } from './support';
+import { closeAllEditors, replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
 
 describe('resource documents', () => {
   const demo = useDemoEnvironment('Docs');
@@ -18,12 +18,7 @@ describe('resource documents', () => {
 
   const setFaults = (faults: Partial<FaultSettings> = {}) => demo.sandbox.setFaults(faults);
   const exportNamed = async (name: string) => (await demo.client.exports.listAll()).find((e) => e.name === name)!;
-  const open = async (kind: string, id: string, name?: string) => {
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', { envId: demo.envId, kind, id, name });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    assert.ok(document, `the document ${uri} is open`);
-    return document;
-  };
+  const open = (kind: string, id: string, name?: string) => openResourceDocument(demo.envId, kind, id, name);
   /** Replaces the document's text the way typing would. */
   const edit = async (document: vscode.TextDocument, change: (json: JsonObject) => void) => {
     const json = JSON.parse(document.getText()) as JsonObject;

@@ -25,6 +25,7 @@ import {
   replaceDocumentText,
   secret,
   useDemoEnvironment,
+  openResourceDocument,
 } from './support';
 
 const ENVIRONMENT = 'Faults';
@@ -180,12 +181,7 @@ describe('faults during work', () => {
     });
   }
 
-  const openDocument = async (kind: string, id: string, name?: string): Promise<vscode.TextDocument> => {
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', { envId: demo.envId, kind, id, name });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    assert.ok(document, `the document ${uri} is open`);
-    return document;
-  };
+  const openDocument = (kind: string, id: string, name?: string) => openResourceDocument(demo.envId, kind, id, name);
 });
 
 describe('malformed answers fed to the tree (property-based)', () => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { JsonObject } from '../../../src/api/types';
 import type { MappingState } from '../../../src/webviews/mappingPreview';
 import type { ExportPreviewState } from '../../../src/webviews/exportPreview';
-import { replaceDocumentText, useDemoEnvironment } from './support';
+import { replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
 
 describe('previews', () => {
   const demo = useDemoEnvironment('Previews');
@@ -49,13 +49,7 @@ describe('previews', () => {
 
   it('prefills sample records from the export that feeds the import, and evaluates unsaved edits', async () => {
     const imp = await importNamed('Snowflake - Merge Opportunities');
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId: demo.envId,
-      kind: 'imports',
-      id: imp._id,
-      name: imp.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(demo.envId, 'imports', imp._id, imp.name);
     const json = JSON.parse(document.getText()) as JsonObject;
     (json.mappings as JsonObject[]).push({ generate: 'SOURCE', dataType: 'string', extract: 'salesforce', status: 'Active' });
     await replaceDocumentText(document, JSON.stringify(json, null, 2));
@@ -70,13 +64,7 @@ describe('previews', () => {
 
   it('evaluates again after the import document is edited, once for a burst of edits', async () => {
     const imp = await importNamed('Slack - Post GitHub Event');
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId: demo.envId,
-      kind: 'imports',
-      id: imp._id,
-      name: imp.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(demo.envId, 'imports', imp._id, imp.name);
     await vscode.commands.executeCommand('integratorIo.previewMapping', document.uri, { records: '[{"timestamp": 7}]' });
     const evaluations = () => demo.sandbox.requests().filter((r) => r.path.endsWith('/import/map')) as { body?: { import?: JsonObject } }[];
     demo.sandbox.clearRequests();
@@ -99,13 +87,7 @@ describe('previews', () => {
 
   it("shows the API's mapping errors against the field they name", async () => {
     const imp = await importNamed('Snowflake - Merge Opportunity Lines');
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId: demo.envId,
-      kind: 'imports',
-      id: imp._id,
-      name: imp.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(demo.envId, 'imports', imp._id, imp.name);
     const json = JSON.parse(document.getText()) as JsonObject;
     delete json.mapping;
     json.mappings = [{ generate: 'ID', dataType: 'string', extract: '$.Id' }];

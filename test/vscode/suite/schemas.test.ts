@@ -2,7 +2,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IntegratorIoApi } from '../../../src/extension';
-import { addEnvironment, closeAllEditors, extensionApi, removeAllEnvironments, startTestSandbox, TestSandbox } from './support';
+import {
+  addEnvironment,
+  closeAllEditors,
+  extensionApi,
+  removeAllEnvironments,
+  startTestSandbox,
+  TestSandbox,
+  openResourceDocument,
+} from './support';
 import { IntegratorClient } from '../../../src/api';
 
 describe('schema IntelliSense', () => {
@@ -26,13 +34,7 @@ describe('schema IntelliSense', () => {
   });
 
   it('offers adaptorType values in an export and flags an invalid one', async () => {
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
-      kind: 'exports',
-      id: exportId,
-      name: 'Shopify - Get Orders',
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(envId, 'exports', exportId, 'Shopify - Get Orders');
     const text = document.getText();
     const valueStart = text.indexOf('"HTTPExport"');
     assert.ok(valueStart > 0);
@@ -70,13 +72,7 @@ describe('schema IntelliSense', () => {
     const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
     const flow = (await client.flows.listAll()).find((f) => f.name === 'NetSuite Fulfillments to Shopify')!;
     client.dispose();
-    const uri = await vscode.commands.executeCommand<string>('integratorIo.openResource', {
-      envId,
-      kind: 'flows',
-      id: flow._id,
-      name: flow.name,
-    });
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
+    const document = await openResourceDocument(envId, 'flows', flow._id, flow.name);
     const at = document.getText().indexOf('"? 0 * ? * *"');
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + '"? 0 * ? * *"'.length)), '"0 * * * *"');

@@ -109,6 +109,14 @@ export async function nodeAt(api: IntegratorIoApi, ...labels: string[]): Promise
   return node;
 }
 
+/** Opens a resource through the real command and returns its document in the editor. */
+export async function openResourceDocument(envId: string, kind: string, id: string, name?: string): Promise<vscode.TextDocument> {
+  const uri = await vscode.commands.executeCommand<string | undefined>('integratorIo.openResource', { envId, kind, id, name });
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+  if (!document) throw new Error(`${kind} ${id} did not open as a document (${String(uri)})`);
+  return document;
+}
+
 /** Closes every editor, reverting unsaved ones first (closing a dirty editor would ask, and block). */
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {

@@ -4,7 +4,6 @@
  * run nothing.
  */
 import * as assert from 'assert';
-import { Frame } from 'playwright-core';
 import { writeSandboxAccount } from './sandboxAccount';
 import { UiTest } from './uiTest';
 
@@ -19,18 +18,13 @@ export const runFlowUiTest: UiTest = {
     });
   },
   async run(wb) {
-    const { page } = wb;
     await wb.openViewContainer('integrator.io');
     await wb.runCommand('integrator.io: Start Local Sandbox');
     await wb.expand('Integrations');
     await wb.expand('Salesforce - Snowflake Analytics');
-    await wb.treeRow('Salesforce Opportunities to Snowflake').click({ button: 'right' });
-    const item = page.getByRole('menuitem', { name: 'Run Flow', exact: true });
-    await item.waitFor();
-    await item.hover();
-    await page.keyboard.press('Enter');
+    await wb.contextMenu('Salesforce Opportunities to Snowflake', 'Run Flow');
 
-    const frame = await findFrame(page.frames.bind(page), '.job');
+    const frame = await wb.webviewFrame('.job');
     await frame.locator('tr.parent[data-status="completed"]').waitFor({ timeout: 30_000 });
     const rows = await frame.locator('tbody tr').allInnerTexts();
     assert.strictEqual(rows.length, 7, `a run row and six step rows: ${rows.join(' | ')}`);
@@ -44,21 +38,3 @@ export const runFlowUiTest: UiTest = {
     await wb.screenshot('run-flow', 'media/screenshots/run.png');
   },
 };
-
-/** The webview frame whose page holds `selector` (webviews are nested frames). */
-async function findFrame(frames: () => Frame[], selector: string): Promise<Frame> {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const frame of frames()) {
-      if (
-        await frame
-          .locator(selector)
-          .count()
-          .catch(() => 0)
-      )
-        return frame;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`No webview shows ${selector}`);
-}
