@@ -1,4 +1,12 @@
-/** Small JSON helpers the sandbox uses everywhere: deep copy, deep equality, dot paths. */
+/**
+ * Small JSON helpers the sandbox uses everywhere: deep copy, deep equality, dot paths.
+ *
+ * Paths come from clients (projections, JSON Patch, mappings), and the sandbox shares its
+ * process, and so `Object.prototype`, with every other extension in the extension host. A
+ * path that names `__proto__`, `constructor` or `prototype` is therefore refused outright
+ * (`UnsafePathError`, a 400), and keys are written as own properties only.
+ */
+import { SandboxError } from './apiError';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
@@ -29,7 +37,21 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
-/** Splits `a.b[0].c` into ['a', 'b', 0, 'c']; `[*]` becomes '*'. */
+/** Keys that reach an object's prototype machinery instead of its own data. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isUnsafeKey(key: string | number): boolean {
+  return typeof key === 'string' && UNSAFE_KEYS.has(key);
+}
+
+/** Refuses a key that would reach a prototype, with the 400 a client can act on. */
+export function assertSafeKey(key: string | number, where: string): void {
+  if (isUnsafeKey(key)) {
+    throw SandboxError.badRequest('invalid_path', `${where}: "${String(key)}" is not allowed as a field name or path segment.`);
+  }
+}
+
+/** Splits `a.b[0].c` into ['a', 'b', 0, 'c']; `[*]` becomes '*'. Refuses prototype segments. */
 export function splitPath(path: string): (string | number)[] {
   const parts: (string | number)[] = [];
   const re = /([^.[\]]+)|\[(\d+|\*|"[^"]*"|'[^']*')\]/g;
@@ -43,17 +65,18 @@ export function splitPath(path: string): (string | number)[] {
       else parts.push(inner.slice(1, -1));
     }
   }
+  for (const part of parts) assertSafeKey(part, `The path "${path}"`);
   return parts;
 }
 
 /** Reads a value at a path; a key that holds dots or spaces is found as a whole key first. */
 export function getPath(source: unknown, path: string): unknown {
-  if (isObject(source) && Object.prototype.hasOwnProperty.call(source, path)) return source[path];
+  if (isObject(source) && Object.hasOwn(source, path) && !isUnsafeKey(path)) return source[path];
   let current: unknown = source;
   for (const part of splitPath(path)) {
     if (current === null || current === undefined) return undefined;
     if (typeof part === 'number') current = Array.isArray(current) ? current[part] : undefined;
-    else current = isObject(current) ? current[part] : undefined;
+    else current = isObject(current) && Object.hasOwn(current, part) ? current[part] : undefined;
   }
   return current;
 }
@@ -66,18 +89,23 @@ export function setPath(target: JsonObject, path: string, value: unknown): void 
     const last = i === parts.length - 1;
     const key = part as string & number;
     if (last) {
-      (current as Record<string | number, unknown>)[key] = value;
+      setOwn(current, key, value);
       return;
     }
-    const existing = (current as Record<string | number, unknown>)[key];
+    const existing = Object.hasOwn(current, key) ? (current as Record<string | number, unknown>)[key] : undefined;
     if (existing === null || typeof existing !== 'object') {
       const created: JsonObject | unknown[] = typeof parts[i + 1] === 'number' ? [] : {};
-      (current as Record<string | number, unknown>)[key] = created;
+      setOwn(current, key, created);
       current = created;
     } else {
       current = existing as JsonObject | unknown[];
     }
   });
+}
+
+/** Writes `key` as an own data property, whatever its name (plain `=` on "__proto__" would not). */
+export function setOwn(target: object, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** Removes a value at a dot path; true if something was there. */
@@ -86,7 +114,7 @@ export function deletePath(target: JsonObject, path: string): boolean {
   const last = parts.pop();
   if (last === undefined) return false;
   const parent = parts.length ? getPath(target, parts.join('.')) : target;
-  if (parent === null || typeof parent !== 'object' || !(String(last) in parent)) return false;
+  if (parent === null || typeof parent !== 'object' || !Object.hasOwn(parent, String(last))) return false;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
   else delete (parent as Record<string, unknown>)[String(last)];
   return true;

@@ -36,7 +36,11 @@ export const SINGULAR: Record<Kind, string> = {
 
 export const MASK = '******';
 
-/** Fields the API never returns in clear text. */
+/**
+ * Fields the API never returns in clear text: the one list the sandbox masks on read and keeps
+ * on write. From the API reference and recorded real payloads; the JSON schemas mark the same
+ * fields `writeOnly`, and a unit test keeps the two equal.
+ */
 export const SECRET_PATHS: Partial<Record<Kind, readonly string[]>> = {
   connections: [
     'rest.bearerToken',
@@ -49,7 +53,9 @@ export const SECRET_PATHS: Partial<Record<Kind, readonly string[]>> = {
     'http.encrypted',
     'netsuite.password',
     'netsuite.tokenSecret',
+    'salesforce.bearerToken',
     'salesforce.refreshToken',
+    'wrapper.encrypted',
     'ftp.password',
     'ftp.pgpEncryptKey',
     's3.secretKey',
@@ -57,7 +63,7 @@ export const SECRET_PATHS: Partial<Record<Kind, readonly string[]>> = {
     'mongodb.password',
     'jdbc.password',
   ],
-  exports: ['webhook.key', 'webhook.token', 'webhook.password'],
+  exports: ['webhook.key', 'webhook.token', 'webhook.password', 'distributed.bearerToken'],
   accesstokens: ['token'],
 };
 

@@ -5,8 +5,11 @@
  * includes its change is on disk. A write request acknowledged to an API client is therefore
  * durable.
  */
-import { promises as fs, readFileSync } from 'fs';
+import { promises as fs, readdirSync, readFileSync, rmSync } from 'fs';
 import * as path from 'path';
+
+/** rw------- : the data file holds the account's secrets in clear. */
+const OWNER_ONLY = 0o600;
 
 interface Waiters {
   promise: Promise<void>;
@@ -27,6 +30,7 @@ export class AtomicJsonFile<T> {
 
   /** The file's contents, or undefined when there is no file yet. */
   load(): T | undefined {
+    this.removeStaleTemporaries();
     let text: string;
     try {
       text = readFileSync(this.filePath, 'utf8');
@@ -76,19 +80,51 @@ export class AtomicJsonFile<T> {
     const dir = path.dirname(this.filePath);
     await fs.mkdir(dir, { recursive: true });
     const temp = `${this.filePath}.${process.pid}.${++this.sequence}.tmp`;
-    const handle = await fs.open(temp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      const handle = await fs.open(temp, 'w', OWNER_ONLY);
+      try {
+        await handle.chmod(OWNER_ONLY); // in case the umask or an older file widened it
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temp, this.filePath);
+    } catch (err) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw err;
     }
-    await fs.rename(temp, this.filePath);
     // Make the rename itself durable.
     const dirHandle = await fs.open(dir, 'r').catch(() => undefined);
     if (dirHandle) {
       await dirHandle.sync().catch(() => undefined);
       await dirHandle.close();
     }
+  }
+
+  /** `<file>.<pid>.<n>.tmp` files are what a write leaves when the process dies mid-way. */
+  private removeStaleTemporaries(): void {
+    const dir = path.dirname(this.filePath);
+    const prefix = `${path.basename(this.filePath)}.`;
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const pid = name.startsWith(prefix) ? /\.(\d+)\.\d+\.tmp$/.exec(name)?.[1] : undefined;
+      if (pid && !isAlive(Number(pid))) rmSync(path.join(dir, name), { force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // this process has not written yet: any such file is old
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

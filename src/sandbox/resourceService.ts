@@ -3,11 +3,11 @@
  * server-set fields, validation, `adaptorType` inference, audit entries, and refusing to delete
  * what is still in use.
  */
-import { SandboxError } from './apiError';
+import { ErrorDetail, SandboxError } from './apiError';
 import { fieldChanges, recordAudit } from './audit';
 import { asText, clone, isObject, JsonObject } from './json';
 import { ADAPTOR_PREFIX, ADAPTOR_SUFFIX, Kind, SINGULAR } from './kinds';
-import { masked } from './secrets';
+import { masked, restoreMaskedSecrets } from './secrets';
 import { Store } from './store';
 import { validate } from './validation';
 
@@ -40,7 +40,7 @@ export class ResourceService {
     const input = this.requireObject(body);
     for (const field of SERVER_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
-    this.check(kind, input);
+    this.check(kind, input, restoreMaskedSecrets(kind, input, undefined));
     const now = new Date();
     const doc: JsonObject = {
       _id: this.store.ids.next(now),
@@ -54,13 +54,16 @@ export class ResourceService {
     return doc;
   }
 
-  /** PUT: the body replaces the resource; what it leaves out is gone. Server fields are kept. */
+  /**
+   * PUT: the body replaces the resource; what it leaves out is gone. Server fields are kept, and
+   * so is every secret sent back as its mask. Everything is worked out before the store changes.
+   */
   replace(kind: Kind, id: string, body: unknown): JsonObject {
     const before = this.get(kind, id);
     const input = this.requireObject(body);
     for (const field of SERVER_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
-    this.check(kind, input);
+    this.check(kind, input, restoreMaskedSecrets(kind, input, before));
     const now = new Date();
     const after: JsonObject = {
       _id: id,
@@ -70,8 +73,8 @@ export class ResourceService {
       lastModifiedBy: this.store.data.user._id,
     };
     if (after.createdAt === undefined) delete after.createdAt;
-    this.store.replace(kind, after);
     const changes = fieldChanges(kind, before, after);
+    this.store.replace(kind, after);
     if (changes.length > 0) recordAudit(this.store, kind, id, 'update', changes, now);
     return after;
   }
@@ -81,10 +84,12 @@ export class ResourceService {
     const before = this.get(kind, id);
     const after = clone(before);
     change(after);
+    const problems = restoreMaskedSecrets(kind, after, before);
+    if (problems.length > 0) throw new SandboxError(this.validationStatus, problems);
     const now = new Date();
     if (options.bumpLastModified) after.lastModified = now.toISOString();
-    this.store.replace(kind, after);
     const changes = fieldChanges(kind, before, after);
+    this.store.replace(kind, after);
     if (options.bumpLastModified && changes.length > 0) recordAudit(this.store, kind, id, 'update', changes, now);
     return after;
   }
@@ -144,8 +149,9 @@ export class ResourceService {
     return clone(body);
   }
 
-  private check(kind: Kind, doc: JsonObject): void {
-    const errors = validate(kind, doc, this.store);
+  /** Validates the document; `earlier` are problems already found (masked secrets), reported with the rest. */
+  private check(kind: Kind, doc: JsonObject, earlier: ErrorDetail[] = []): void {
+    const errors = [...earlier, ...validate(kind, doc, this.store)];
     if (errors.length > 0) throw new SandboxError(this.validationStatus, errors);
   }
 

@@ -180,6 +180,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
 
   let reply: Reply;
   let body: unknown;
+  const mark = services.store.mark();
   try {
     body = await readBody(req, method);
     const found = routes.find(method, path);
@@ -199,6 +200,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
     };
     reply = await found.handler(ctx);
   } catch (err) {
+    // Whatever the handler changed before it failed is undone: a refused write changes nothing.
+    services.store.rollbackTo(mark);
     if (!(err instanceof SandboxError)) throw err;
     reply = { status: err.status, body: { errors: err.errors }, headers: err.headers };
   }

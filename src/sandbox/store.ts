@@ -2,6 +2,11 @@
  * The sandbox's in-memory account with fast lookups, and its persistence. Every handler that
  * changes something calls `commit()` and answers only after the promise resolves, so with
  * `--data FILE` an acknowledged write is on disk.
+ *
+ * Resource and audit changes are logged with a way to undo them until they are committed: a
+ * commit that fails (a full disk) undoes its changes, and so does a handler that fails before
+ * committing, so an answer of 500 never leaves a half-applied write behind. Handlers run
+ * synchronously up to their commit, so what is uncommitted at a failure is that handler's own.
  */
 import { AccountData, AuditRecord, StoredError, StoredJob } from './account';
 import { IdGenerator } from './ids';
@@ -14,6 +19,8 @@ export class Store {
   private readonly byId = new Map<Kind, Map<string, JsonObject>>();
   private readonly jobsById = new Map<string, StoredJob>();
   private file: AtomicJsonFile<AccountData> | undefined;
+  private uncommitted: { seq: number; undo: () => void }[] = [];
+  private nextSeq = 0;
 
   constructor(public data: AccountData) {
     this.reindex();
@@ -26,7 +33,29 @@ export class Store {
 
   /** Resolves when every change made so far is durable (at once without a data file). */
   commit(): Promise<void> {
-    return this.file ? this.file.write() : Promise.resolve();
+    const undo = this.uncommitted;
+    this.uncommitted = [];
+    if (!this.file) return Promise.resolve();
+    return this.file.write().catch((err: unknown) => {
+      runBackwards(undo);
+      throw err;
+    });
+  }
+
+  /** A point to roll back to: taken before a handler runs. */
+  mark(): number {
+    return this.nextSeq;
+  }
+
+  /** Undoes the uncommitted resource and audit changes made since `mark` (its handler failed). */
+  rollbackTo(mark: number): void {
+    const undo = this.uncommitted.filter((entry) => entry.seq >= mark);
+    this.uncommitted = this.uncommitted.filter((entry) => entry.seq < mark);
+    runBackwards(undo);
+  }
+
+  private logUndo(undo: () => void): void {
+    this.uncommitted.push({ seq: this.nextSeq++, undo });
   }
 
   async flush(): Promise<void> {
@@ -46,20 +75,30 @@ export class Store {
   insert(kind: Kind, doc: JsonObject): void {
     this.data.resources[kind].push(doc);
     this.byId.get(kind)?.set(doc._id as string, doc);
+    this.logUndo(() => this.remove(kind, doc._id as string, false));
   }
 
-  replace(kind: Kind, doc: JsonObject): void {
+  replace(kind: Kind, doc: JsonObject, undoable = true): void {
+    const previous = this.get(kind, doc._id as string);
     const list = this.data.resources[kind];
     const index = list.findIndex((d) => d._id === doc._id);
     if (index >= 0) list[index] = doc;
     this.byId.get(kind)?.set(doc._id as string, doc);
+    if (previous && undoable) this.logUndo(() => this.replace(kind, previous, false));
   }
 
-  remove(kind: Kind, id: string): void {
+  remove(kind: Kind, id: string, undoable = true): void {
     const list = this.data.resources[kind];
     const index = list.findIndex((d) => d._id === id);
-    if (index >= 0) list.splice(index, 1);
+    if (index < 0) return;
+    const [doc] = list.splice(index, 1);
     this.byId.get(kind)?.delete(id);
+    if (undoable && doc) {
+      this.logUndo(() => {
+        list.splice(index, 0, doc);
+        this.byId.get(kind)?.set(id, doc);
+      });
+    }
   }
 
   // Jobs, errors, audit -----------------------------------------------------------------------
@@ -83,6 +122,10 @@ export class Store {
 
   addAudit(entry: AuditRecord): void {
     this.data.audit.push(entry);
+    this.logUndo(() => {
+      const index = this.data.audit.lastIndexOf(entry);
+      if (index >= 0) this.data.audit.splice(index, 1);
+    });
   }
 
   nextErrorNumber(): number {
@@ -97,4 +140,8 @@ export class Store {
     this.jobsById.clear();
     for (const job of this.data.jobs) this.jobsById.set(job._id, job);
   }
+}
+
+function runBackwards(entries: readonly { undo: () => void }[]): void {
+  for (let i = entries.length - 1; i >= 0; i--) entries[i]!.undo();
 }

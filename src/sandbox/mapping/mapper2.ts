@@ -4,7 +4,7 @@
  * `default`, nested `mappings` for objects, and `buildArrayHelper` for arrays of objects.
  * Only entries with `status: "Active"` take part.
  */
-import { isObject, JsonObject } from '../json';
+import { assertSafeKey, isObject, JsonObject, setOwn } from '../json';
 import { convert, isEmpty } from './convert';
 import { extractV2 } from './expressions';
 
@@ -12,8 +12,9 @@ export function applyMappings2(mappings: unknown[], record: unknown): JsonObject
   const out: JsonObject = {};
   for (const mapping of mappings) {
     if (!isObject(mapping) || mapping.status !== 'Active' || typeof mapping.generate !== 'string') continue;
+    assertSafeKey(mapping.generate, 'A mapping\'s "generate"');
     const value = evaluate(mapping, record);
-    if (value !== undefined) out[mapping.generate] = value;
+    if (value !== undefined) setOwn(out, mapping.generate, value);
   }
   return out;
 }

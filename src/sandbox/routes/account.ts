@@ -1,8 +1,9 @@
 /** Account-wide routes: who the token belongs to, the audit log, key/value state, real-time export config. */
 import { SandboxError } from '../apiError';
 import { noContent, ok, RouteModule } from '../http';
-import { isObject } from '../json';
+import { assertSafeKey, isObject, setOwn } from '../json';
 import { pagedList } from '../listing';
+import { isoDateParam } from '../queryDates';
 
 export const accountRoutes: RouteModule = (routes, services) => {
   const { store, resources, settings } = services;
@@ -11,8 +12,8 @@ export const accountRoutes: RouteModule = (routes, services) => {
 
   routes.add('GET', '/audit', (ctx) => {
     const q = ctx.query;
-    const from = q.get('from');
-    const to = q.get('to');
+    const from = isoDateParam(q, 'from');
+    const to = isoDateParam(q, 'to');
     const entries = store.data.audit
       .filter((e) => {
         if (q.get('resourceType') && e.resourceType !== q.get('resourceType')) return false;
@@ -20,8 +21,8 @@ export const accountRoutes: RouteModule = (routes, services) => {
         if (q.get('_byUserId') && e.byUser._id !== q.get('_byUserId')) return false;
         if (q.get('source') && e.source.toLowerCase() !== q.get('source')!.toLowerCase()) return false;
         if (q.get('action') && e.event !== q.get('action')) return false;
-        if (from && e.time < new Date(from).toISOString()) return false;
-        if (to && e.time > new Date(to).toISOString()) return false;
+        if (from && e.time < from) return false;
+        if (to && e.time > to) return false;
         return true;
       })
       .reverse();
@@ -31,22 +32,24 @@ export const accountRoutes: RouteModule = (routes, services) => {
   routes.add('GET', '/state', () => ok({ keys: Object.keys(store.data.state) }));
   routes.add('GET', '/state/:key', (ctx) => {
     const key = ctx.params.key!;
-    if (!(key in store.data.state)) throw SandboxError.notFound('State key');
+    if (!Object.hasOwn(store.data.state, key)) throw SandboxError.notFound('State key');
     return ok(store.data.state[key]);
   });
   routes.add('PUT', '/state/:key', async (ctx) => {
-    store.data.state[ctx.params.key!] = ctx.body ?? null;
+    assertSafeKey(ctx.params.key!, 'The state key');
+    setOwn(store.data.state, ctx.params.key!, ctx.body ?? null);
     await store.commit();
     return { status: 200, text: 'OK' };
   });
   routes.add('DELETE', '/state/:key', async (ctx) => {
+    if (!Object.hasOwn(store.data.state, ctx.params.key!)) throw SandboxError.notFound('State key');
     delete store.data.state[ctx.params.key!];
     await store.commit();
     return noContent();
   });
 
   routes.add('GET', '/exports/:id/distributed', (ctx) => {
-    const doc = resources.get('exports', ctx.params.id!);
+    const doc = resources.view('exports', resources.get('exports', ctx.params.id!));
     return ok(isObject(doc.distributed) ? doc.distributed : {});
   });
   routes.add('PUT', '/exports/:id/distributed', async (ctx) => {
@@ -54,6 +57,6 @@ export const accountRoutes: RouteModule = (routes, services) => {
     const config = ctx.body;
     const doc = resources.applyChange('exports', ctx.params.id!, (d) => (d.distributed = config), { bumpLastModified: true });
     await store.commit();
-    return ok(doc.distributed);
+    return ok(resources.view('exports', doc).distributed);
   });
 };

@@ -4,6 +4,7 @@
  */
 import { StoredError } from '../account';
 import { SandboxError } from '../apiError';
+import { isoDateParam } from '../queryDates';
 import { noContent, ok, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { Services } from '../services';
@@ -99,10 +100,10 @@ function idList(body: unknown, field: string): string[] {
 
 function matchesErrorQuery(error: StoredError, query: URLSearchParams, timeField: 'occurredAt' | 'resolvedAt'): boolean {
   const time = String(error[timeField] ?? '');
-  const gte = query.get(`${timeField}_gte`);
-  const lte = query.get(`${timeField}_lte`);
-  if (gte && time < new Date(gte).toISOString()) return false;
-  if (lte && time > new Date(lte).toISOString()) return false;
+  const gte = isoDateParam(query, `${timeField}_gte`);
+  const lte = isoDateParam(query, `${timeField}_lte`);
+  if (gte && time < gte) return false;
+  if (lte && time > lte) return false;
   const sources = query.getAll('source');
   if (sources.length && !sources.includes(error.source)) return false;
   const classes = query.getAll('classification');

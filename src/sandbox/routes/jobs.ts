@@ -4,6 +4,7 @@
  */
 import { StoredJob } from '../account';
 import { SandboxError } from '../apiError';
+import { dateParam } from '../queryDates';
 import { ok, RouteModule } from '../http';
 
 const PARENT_FILTERS = [
@@ -40,8 +41,8 @@ export const jobRoutes: RouteModule = (routes, services) => {
     const wantedTypes = types.length ? new Set(types) : q.has('_flowJobId') ? undefined : PARENT_TYPES;
     const statuses = [...q.getAll('status'), ...indexed(q, 'status_in')];
     const flowIds = indexed(q, '_flowId_in');
-    const gte = parseDate(q.get('createdAt_gte'), 'createdAt_gte');
-    const lte = parseDate(q.get('createdAt_lte'), 'createdAt_lte');
+    const gte = dateParam(q, 'createdAt_gte');
+    const lte = dateParam(q, 'createdAt_lte');
     const numericFilters = [...q.keys()].filter((k) => /^num\w+_(gte|lte)$/.test(k));
     const matches = (job: StoredJob): boolean => {
       if (wantedTypes && !wantedTypes.has(job.type)) return false;
@@ -107,12 +108,4 @@ function indexed(query: URLSearchParams, name: string): string[] {
   const values: string[] = [];
   for (const [key, value] of query.entries()) if (key === name || key.startsWith(`${name}[`)) values.push(value);
   return values;
-}
-
-/** ISO (with or without ms), a plain date, or epoch milliseconds. */
-function parseDate(value: string | null, name: string): number | undefined {
-  if (value === null || value === '') return undefined;
-  const time = /^\d{11,}$/.test(value) ? Number(value) : Date.parse(value);
-  if (Number.isNaN(time)) throw SandboxError.badRequest('invalid_or_missing_field', `Invalid or Missing Field: ${name}`);
-  return time;
 }

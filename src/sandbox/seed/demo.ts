@@ -48,7 +48,13 @@ export function demoAccount(user: SandboxUser): AccountData {
     {
       name: 'Salesforce',
       type: 'salesforce',
-      salesforce: { sandbox: false, packagedOAuth: true, refreshToken: 'sf-refresh-demo', info: { organization_id: '00D5g000004XyZ' } },
+      salesforce: {
+        sandbox: false,
+        packagedOAuth: true,
+        bearerToken: 'sf-access-demo',
+        refreshToken: 'sf-refresh-demo',
+        info: { organization_id: '00D5g000004XyZ' },
+      },
       offline: false,
     },
     90,
