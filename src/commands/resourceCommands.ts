@@ -1,4 +1,5 @@
 /** Clone, delete, and show what a resource depends on and what depends on it. */
+import { maskedSecretPaths } from '../documents/documentText';
 import * as vscode from 'vscode';
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
@@ -8,6 +9,8 @@ import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { resourceTarget, ResourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
+import { displayText } from '../util/displayText';
+import { askModal } from '../util/dialogs';
 
 /** Clones a resource (the API's clone where it has one) and opens the copy. */
 export const cloneResourceCommand: CommandDefinition = {
@@ -19,7 +22,7 @@ export const cloneResourceCommand: CommandDefinition = {
     try {
       const client = await services.environments.client(target.env);
       const copy = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Cloning ${info.singular} "${target.name ?? target.id}"…` },
+        { location: vscode.ProgressLocation.Notification, title: displayText(`Cloning ${info.singular} "${target.name ?? target.id}"…`) },
         () => cloneOf(client, target),
       );
       services.explorer.resourceChanged(target.env.id, target.kind, copy, true);
@@ -58,6 +61,11 @@ async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promis
       const source = await collection.get(target.id);
       const copy: JsonObject = { ...source, name };
       for (const field of ['_id', 'createdAt', 'lastModified', 'lastModifiedBy']) delete copy[field];
+      const masks = maskedSecretPaths(copy);
+      if (masks.length)
+        throw new Error(
+          `${masks.join(', ')} ${masks.length === 1 ? 'is a secret' : 'are secrets'} the API never returns, so a copy could not hold ${masks.length === 1 ? 'it' : 'them'}`,
+        );
       return collection.create(copy);
     }
   }
@@ -66,21 +74,16 @@ async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promis
 /** Deletes after a confirmation that names the resource and its environment. Refused by the API while in use. */
 export const deleteResourceCommand: CommandDefinition = {
   id: 'integratorIo.deleteResource',
-  async run(services, arg?: unknown, options?: unknown) {
+  async run(services, arg?: unknown) {
     const target = resourceTarget(services, arg);
     if (!target) return false;
     const info = RESOURCE_KINDS[target.kind];
     const label = `${info.singular} "${target.name ?? target.id}"`;
-    const skipConfirm = (options as { confirm?: boolean } | undefined)?.confirm === false;
-    if (!skipConfirm) {
-      const answer = await vscode.window.showWarningMessage(
-        `Delete ${label} from "${target.env.name}"?`,
-        { modal: true, detail: 'This deletes it in integrator.io and cannot be undone.' },
-        'Delete',
-      );
-      if (answer !== 'Delete') return false;
-      if (!(await confirmProductionChange(target.env, `delete this ${info.singular}`))) return false;
-    }
+    const answer = await askModal(`Delete ${label} from "${target.env.name}"?`, 'This deletes it in integrator.io and cannot be undone.', {
+      title: 'Delete',
+    });
+    if (answer?.title !== 'Delete') return false;
+    if (!(await confirmProductionChange(target.env, { action: 'delete', what: label }))) return false;
     try {
       const client = await services.environments.client(target.env);
       await RESOURCE_KINDS[target.kind].collection(client).delete(target.id);
@@ -99,7 +102,6 @@ export const deleteResourceCommand: CommandDefinition = {
             });
         });
       } else void services.notify.error(message);
-      if (skipConfirm) throw new Error(message);
       return false;
     }
     services.log.info(`${target.env.name}: deleted ${label} (${target.id}).`);
@@ -151,7 +153,7 @@ export const showDependenciesCommand: CommandDefinition = {
         { label: title, kind: vscode.QuickPickItemKind.Separator },
         ...(list.length
           ? list.map((i) => ({
-              label: `$(${RESOURCE_KINDS[i.kind].icon}) ${i.name}`,
+              label: `$(${RESOURCE_KINDS[i.kind].icon}) ${displayText(i.name)}`,
               description: RESOURCE_KINDS[i.kind].singular,
               item: i,
             }))

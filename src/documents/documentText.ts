@@ -47,6 +47,19 @@ export function maskedSecretPaths(value: unknown, path = ''): string[] {
   return [];
 }
 
+/**
+ * Masks that cannot stand for a stored secret, so saving them would store asterisks or be
+ * refused: on a new resource (`opened` undefined) every mask; on an existing one, the masks in
+ * places that were not masked in the version the user opened. An untouched mask is sent back
+ * as it is, and the API keeps the secret it stands for, as the web UI relies on.
+ */
+export function masksWithoutSecret(body: unknown, opened: unknown): string[] {
+  const masks = maskedSecretPaths(body);
+  if (opened === undefined) return masks;
+  const openedMasks = new Set(maskedSecretPaths(opened));
+  return masks.filter((path) => !openedMasks.has(path));
+}
+
 function position(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   const line = before.split('\n').length;

@@ -6,6 +6,7 @@
  *   → conflict check (GET, compare lastModified with the version that was opened)
  *   → PUT the whole document → keep what the server stored → refresh the tree node.
  *
+ * Only a deliberate save deploys: an auto-save is refused before anything else (`SaveIntent`).
  * Every refusal or failure throws, so VS Code keeps the editor dirty and offers Retry or
  * Revert: no keystroke is lost. `stat` reports the server's `lastModified` as `mtime`.
  */
@@ -21,8 +22,9 @@ import { Logger } from '../util/logger';
 import { ConflictNotifier } from './conflicts';
 import { CachedResource, DocumentCache } from './documentCache';
 import { FlatFileSystem } from './flatFileSystem';
-import { maskedSecretPaths, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
-import { isDraft, parseResourceUri, ResourceRef } from './resourceUri';
+import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
+import { isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './resourceUri';
+import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
 
 /** How long after a save the editor is told to re-read the stored version. */
@@ -47,6 +49,9 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   private readonly queue = new SaveQueue<Uint8Array>((key, content) => this.save(vscode.Uri.parse(key), content));
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder();
+  private readonly intent = new SaveIntent(RESOURCE_SCHEME);
+  /** How many auto-saves were refused (tests wait on it instead of on a timer). */
+  autoSavesRefused = 0;
 
   constructor(
     private readonly environments: EnvironmentStore,
@@ -97,6 +102,16 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   // Writing --------------------------------------------------------------------------------
 
   writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    if (this.intent.takeIsAutomatic(uri)) {
+      this.autoSavesRefused++;
+      const env = this.environments.get(parseResourceUri(uri)?.envId ?? '');
+      this.log.info(`Auto-save of ${uri.path.split('/').pop() ?? ''} not deployed; it deploys on an explicit save.`);
+      return Promise.reject(
+        new UnsaveableDocumentError(
+          `Not deployed: auto-save never deploys to integrator.io. Your edit stays here; save it yourself (Ctrl+S / ⌘S) to deploy it${env ? ` to "${env.name}"` : ''}.`,
+        ),
+      );
+    }
     return this.queue.enqueue(uri.toString(), content);
   }
 
@@ -106,24 +121,33 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     const info = RESOURCE_KINDS[ref.kind];
     try {
       const body = ref.kind === 'scripts' ? undefined : parseResourceText(text);
-      const masked = body ? maskedSecretPaths(body) : [];
+      const opened = isDraft(ref) ? undefined : this.cache.get(uri.toString())?.resource;
+      const masked = body ? masksWithoutSecret(body, opened) : [];
       if (masked.length) {
+        const where = isDraft(ref) ? `a new ${info.singular} has no stored secret` : 'they were not masked when you opened it';
         throw new UnsaveableDocumentError(
-          `Not saved: ${masked.join(', ')} still ${masked.length === 1 ? 'holds' : 'hold'} "******", the API's mask for a secret. ` +
-            'Saving would replace the real value with asterisks. Type the real value first.',
+          `Not saved: ${masked.join(', ')} ${masked.length === 1 ? 'holds' : 'hold'} "******", the API's mask for a secret, but ${where}, ` +
+            'so there is no secret for the mask to keep. Type the real value, or remove the field.',
         );
       }
-      if (!(await confirmProductionChange(env, `save this ${info.singular}`))) {
+      const createdKey = isDraft(ref) ? this.cache.createdFrom(uri.toString()) : undefined;
+      if (createdKey) {
+        // Saved again before the draft's editor was replaced: update what it created, never
+        // create twice. That save asks the production question itself, so it is asked once.
+        return await this.save(vscode.Uri.parse(createdKey), content);
+      }
+      const name = typeof body?.name === 'string' ? body.name : uri.path.split('/').pop();
+      const change = {
+        action: isDraft(ref) ? 'create' : 'save',
+        what: `${info.singular} "${name ?? ref.id}"`,
+        showDiff: isDraft(ref) ? undefined : () => this.conflicts.compare(uri),
+      };
+      if (!(await confirmProductionChange(env, change))) {
         throw new UnsaveableDocumentError(`Not saved: saving to the production environment "${env.name}" was cancelled.`);
       }
       const client = await this.environments.client(env);
       const collection = info.collection(client);
 
-      const createdKey = isDraft(ref) ? this.cache.createdFrom(uri.toString()) : undefined;
-      if (createdKey) {
-        // Saved again before the draft's editor was replaced: update what it created, never create twice.
-        return await this.save(vscode.Uri.parse(createdKey), content);
-      }
       if (isDraft(ref)) {
         const created = await collection.create(ref.kind === 'scripts' ? { name: 'New script', content: text } : body!);
         const createdRef: ResourceRef = { ...ref, id: created._id };
@@ -222,6 +246,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   }
 
   dispose(): void {
+    this.intent.dispose();
     this.changeEmitter.dispose();
     this.savedEmitter.dispose();
   }

@@ -6,9 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { EnvironmentStore } from '../environments/environmentStore';
+import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
-import { parseResourceText } from './documentText';
+import { Logger } from '../util/logger';
+import { parseResourceText, UnsaveableDocumentError } from './documentText';
 import { FlatFileSystem } from './flatFileSystem';
+import { SaveIntent } from './saveIntent';
 
 export const RETRY_DATA_SCHEME = 'integrator-io-retry';
 
@@ -20,9 +23,18 @@ export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSy
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
   private readonly sizes = new Map<string, number>();
+  private readonly intent = new SaveIntent(RETRY_DATA_SCHEME);
 
-  constructor(private readonly environments: EnvironmentStore) {
+  constructor(
+    private readonly environments: EnvironmentStore,
+    private readonly log: Logger,
+  ) {
     super();
+  }
+
+  dispose(): void {
+    this.intent.dispose();
+    this.emitter.dispose();
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
@@ -38,8 +50,15 @@ export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSy
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    this.log.debug(`Saving retry data ${uri.path}.`);
+    if (this.intent.takeIsAutomatic(uri)) {
+      throw new UnsaveableDocumentError('Not saved: auto-save never writes retry data to integrator.io. Save it yourself (Ctrl+S / ⌘S).');
+    }
     const body = parseResourceText(new TextDecoder().decode(content));
-    const { client, flowId, stepId, key } = await this.resolve(uri);
+    const { env, client, flowId, stepId, key } = await this.resolve(uri);
+    if (!(await confirmProductionChange(env, { action: 'save retry data', what: `the retry data of error ${key}` }))) {
+      throw new UnsaveableDocumentError(`Not saved: saving retry data to the production environment "${env.name}" was cancelled.`);
+    }
     try {
       await client.errors.updateRetryData(flowId, stepId, key, body as { data: unknown });
     } catch (err) {
@@ -52,6 +71,6 @@ export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSy
     const [flowId, stepId, file] = uri.path.split('/').filter(Boolean);
     const env = this.environments.get(uri.authority);
     if (!env || !flowId || !stepId || !file) throw vscode.FileSystemError.FileNotFound(uri);
-    return { client: await this.environments.client(env), flowId, stepId, key: file.replace(/\.retrydata\.json$/, '') };
+    return { env, client: await this.environments.client(env), flowId, stepId, key: file.replace(/\.retrydata\.json$/, '') };
   }
 }

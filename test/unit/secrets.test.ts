@@ -9,6 +9,7 @@ import * as path from 'path';
 import { IntegratorApiError } from '../../src/api';
 import { JsonObject } from '../../src/api/types';
 import { MASK, SECRET_PATHS } from '../../src/sandbox/kinds';
+import { masksWithoutSecret } from '../../src/documents/documentText';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
 const SCHEMAS = path.join(__dirname, '../../../media/schemas');
@@ -123,5 +124,16 @@ describe('secrets', () => {
       ['rest.bearerToken'],
     );
     assert.strictEqual((await t.client.connections.get(sf._id)).name, 'Salesforce (edited)');
+  });
+});
+
+describe('which masks a document may send back', () => {
+  const opened = { name: 'c', ftp: { password: MASK }, rest: { bearerToken: MASK } };
+  it('an existing resource: only masks that were not there when it was opened', () => {
+    assert.deepStrictEqual(masksWithoutSecret({ ...opened, name: 'renamed' }, opened), []);
+    assert.deepStrictEqual(masksWithoutSecret({ ...opened, http: { encrypted: MASK } }, opened), ['http.encrypted']);
+  });
+  it('a new resource: every mask', () => {
+    assert.deepStrictEqual(masksWithoutSecret(opened, undefined), ['ftp.password', 'rest.bearerToken']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import { JsonObject } from '../../../src/api/types';
 import { FaultSettings } from '../../../src/sandbox/faults';
 import { closeAllEditors, replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
@@ -57,10 +58,41 @@ describe('resource documents', () => {
     demo.sandbox.clearRequests();
     assert.strictEqual(stored.pageSize, 50);
     assert.strictEqual(document.isDirty, false);
-    await waitUntil(() => document.getText().includes(stored.lastModified!), 'the editor shows the new lastModified');
+    await waitFor(() => document.getText().includes(stored.lastModified!), 'the editor shows the new lastModified');
     assert.deepStrictEqual(demo.sandbox.requests(), [], "the editor's re-read is served from the PUT's answer, not another GET");
     const [audit] = (await demo.client.exports.audit(exp._id).next()).value as { fieldChanges: unknown[] }[];
     assert.deepStrictEqual(audit?.fieldChanges, [{ fieldPath: 'pageSize', oldValue: 20, newValue: 50 }]);
+  });
+
+  it('never deploys on auto-save: typing and waiting sends nothing, an explicit save sends one PUT', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    const previous = files.inspect('autoSave')?.globalValue;
+    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
+    await files.update('autoSaveDelay', 100, vscode.ConfigurationTarget.Global);
+    try {
+      const exp = await exportNamed('Shopify - Get Orders');
+      const document = await open('exports', exp._id, exp.name);
+      await vscode.window.showTextDocument(document);
+      const refusedBefore = demo.api.files.autoSavesRefused;
+      demo.sandbox.clearRequests();
+      await edit(document, (json) => (json.description = 'half-typed /v2'));
+      await waitFor(() => demo.api.files.autoSavesRefused > refusedBefore, 'VS Code to auto-save, and the save to be refused');
+      assert.deepStrictEqual(writes(), [], 'nothing reached the server');
+      assert.ok(document.isDirty, 'the edit is still unsaved');
+      assert.match(document.getText(), /half-typed \/v2/);
+      // What Ctrl+S runs, on the editor in front of the user.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      await waitFor(() => !document.isDirty, 'the explicit save to finish');
+      assert.deepStrictEqual(
+        writes().map((r) => r.method),
+        ['PUT'],
+      );
+      assert.strictEqual((await demo.client.exports.get(exp._id)).description, 'half-typed /v2');
+    } finally {
+      await files.update('autoSave', previous, vscode.ConfigurationTarget.Global);
+      await files.update('autoSaveDelay', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('refuses a conflicting save, naming who changed it, and overwrites only when asked', async () => {
@@ -93,16 +125,40 @@ describe('resource documents', () => {
     assert.strictEqual(document.getText(), broken);
   });
 
-  it('refuses to write back a masked secret, sending nothing', async () => {
+  it('saves a connection with its masked OAuth tokens untouched; the secrets survive and the ping behaves as before', async () => {
+    const salesforce = (await demo.client.connections.listAll()).find((c) => c.name === 'Salesforce')!;
+    const document = await open('connections', salesforce._id, salesforce.name);
+    assert.match(document.getText(), /"bearerToken": "\*{6}"/);
+    assert.match(document.getText(), /"refreshToken": "\*{6}"/);
+    await edit(document, (json) => (json.name = 'Salesforce (edited)'));
+    demo.sandbox.clearRequests();
+    assert.strictEqual(await document.save(), true, 'untouched masks do not block the save');
+    const put = demo.sandbox.requests().find((r) => r.method === 'PUT')!;
+    assert.strictEqual(((put.body as JsonObject).salesforce as JsonObject).bearerToken, '******', 'sent back as opened');
+    const stored = demo.sandbox.sandbox.services.store.get('connections', salesforce._id)!.salesforce as JsonObject;
+    assert.strictEqual(stored.bearerToken, 'sf-access-demo');
+    assert.strictEqual(stored.refreshToken, 'sf-refresh-demo');
+
+    // The demo's SFTP connection fails its ping (expired password); renamed, it still does.
+    const sftp = (await demo.client.connections.listAll()).find((c) => c.name === 'Bank SFTP')!;
+    const pingBefore = await demo.client.connectionActions.ping(sftp._id);
+    const sftpDocument = await open('connections', sftp._id, sftp.name);
+    await edit(sftpDocument, (json) => (json.name = 'Bank SFTP (renamed)'));
+    assert.strictEqual(await sftpDocument.save(), true);
+    assert.strictEqual(pingBefore.ok, false);
+    assert.deepStrictEqual(await demo.client.connectionActions.ping(sftp._id), pingBefore);
+  });
+
+  it('refuses a mask typed where there was no secret, sending nothing, and saves once a real value is typed', async () => {
     const slack = (await demo.client.connections.listAll()).find((c) => c.name === 'Slack API')!;
     const document = await open('connections', slack._id, slack.name);
-    assert.match(document.getText(), /"bearerToken": "\*{6}"/);
-    await edit(document, (json) => (json.name = 'Slack API (edited)'));
+    await edit(document, (json) => ((json.rest as JsonObject).password = '******'));
     demo.sandbox.clearRequests();
     assert.strictEqual(await document.save(), false);
     assert.deepStrictEqual(demo.sandbox.requests(), []);
     assert.ok(document.isDirty);
-    await edit(document, (json) => ((json.rest as JsonObject).bearerToken = 'demo-new-bot-token'));
+    assert.match(document.getText(), /"password": "\*{6}"/, 'the text is kept');
+    await edit(document, (json) => ((json.rest as JsonObject).password = 'demo-new-password'));
     assert.strictEqual(await document.save(), true, 'with a real value typed, it saves');
   });
 
@@ -150,7 +206,7 @@ describe('resource documents', () => {
     }
     await Promise.all(saves);
     setFaults({});
-    await waitUntil(() => !document.isDirty, 'saved');
+    await waitFor(() => !document.isDirty, 'saved');
     assert.strictEqual((await demo.client.exports.get(exp._id)).description, 'burst 6');
     const puts = demo.sandbox.requests().filter((r) => r.method === 'PUT');
     assert.ok(puts.length < 6, `${puts.length} PUTs for 6 saves`);
@@ -175,7 +231,7 @@ describe('resource documents', () => {
     );
     const created = await exportNamed('Get Customers');
     assert.strictEqual((created.http as JsonObject).relativeURI, '/customers.json');
-    await waitUntil(
+    await waitFor(
       () =>
         vscode.window.tabGroups.all
           .flatMap((g) => g.tabs)
@@ -194,12 +250,14 @@ describe('resource documents', () => {
     });
     const copy = await demo.client.exports.get(copyId);
     assert.strictEqual(copy.name, 'Shopify - Get Orders (copy)');
+    demo.api.answerNextDialog('Delete');
     assert.strictEqual(
-      await vscode.commands.executeCommand<boolean>(
-        'integratorIo.deleteResource',
-        { envId: demo.envId, kind: 'exports', id: copyId, name: copy.name },
-        { confirm: false },
-      ),
+      await vscode.commands.executeCommand<boolean>('integratorIo.deleteResource', {
+        envId: demo.envId,
+        kind: 'exports',
+        id: copyId,
+        name: copy.name,
+      }),
       true,
     );
     await assert.rejects(demo.client.exports.get(copyId), /404/);
@@ -207,16 +265,17 @@ describe('resource documents', () => {
 
   it("refuses to delete what a flow uses, with the API's message, and lists dependencies", async () => {
     const exp = await exportNamed('NetSuite - Item Fulfillments');
-    await assert.rejects(
-      Promise.resolve(
-        vscode.commands.executeCommand(
-          'integratorIo.deleteResource',
-          { envId: demo.envId, kind: 'exports', id: exp._id, name: exp.name },
-          { confirm: false },
-        ),
-      ),
-      /used by flow "NetSuite Fulfillments to Shopify"/,
+    demo.api.answerNextDialog('Delete');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('integratorIo.deleteResource', {
+        envId: demo.envId,
+        kind: 'exports',
+        id: exp._id,
+        name: exp.name,
+      }),
+      false,
     );
+    assert.match(demo.api.notify.recent.at(-1)!.message, /used by flow "NetSuite Fulfillments to Shopify"/);
     const items = await vscode.commands.executeCommand<{ relation: string; kind: string; name: string }[]>(
       'integratorIo.showDependencies',
       { envId: demo.envId, kind: 'exports', id: exp._id },
@@ -247,11 +306,3 @@ describe('resource documents', () => {
     assert.match(stored.content ?? '', /\/\/ reviewed/);
   });
 });
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
