@@ -4,6 +4,10 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS } from './commands';
+import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
+import { signIn } from './commands/environmentCommands';
+import { EnvironmentInfo } from './environments/environment';
+import { answerNext, takeUnusedAnswers } from './util/dialogs';
 import { Services } from './commands/services';
 import { startLocalSandboxCommand } from './commands/startLocalSandbox';
 import { replaceDraft } from './commands/documentCommands';
@@ -13,6 +17,8 @@ import { ResourceFileSystem } from './documents/resourceFileSystem';
 import { RETRY_DATA_SCHEME, RetryDataFileSystem } from './documents/retryDataFileSystem';
 import { REMOTE_SCHEME, RESOURCE_SCHEME, resourceUri } from './documents/resourceUri';
 import { EnvironmentStore } from './environments/environmentStore';
+import { FocusedEnvironment } from './commands/focusedEnvironment';
+import { ProductionDecorations } from './documents/productionDecorations';
 import { LocalSandbox } from './environments/localSandbox';
 import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
@@ -20,8 +26,23 @@ import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
 
-/** What activate() returns: the live services, for integration tests and other extensions. */
-export type IntegratorIoApi = Services;
+/**
+ * What activate() returns: the live services, plus the shortcuts the integration tests need.
+ * Contributed commands take no arguments that could skip a question (any command link could
+ * pass them); what a test must do without a person goes through here instead.
+ */
+export interface IntegratorIoApi extends Services {
+  /** Adds an environment without the questions; throws when the token or URL is refused. */
+  addEnvironment(args: AddEnvironmentArgs): Promise<EnvironmentInfo | undefined>;
+  /** Signs in to an environment with this token, as the Sign In command does after its prompt. */
+  signIn(envId: string, token: string): Promise<boolean>;
+  /** The button the next modal question is answered with (a modal cannot be clicked from here). */
+  answerNextDialog(title: string): void;
+  /** Queued answers no question used, cleared: a test asserts there are none left. */
+  takeUnusedAnswers(): string[];
+  /** What the status bar shows. */
+  statusBar: EnvironmentStatusBar;
+}
 
 export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const started = performance.now();
@@ -35,14 +56,19 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
     resourceUri(env, ref.kind, ref.id, resource.name),
   );
+  const retryData = new RetryDataFileSystem(environments, log);
   const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
 
-  context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, new EnvironmentStatusBar(environments));
+  const focus = new FocusedEnvironment();
+  const statusBar = new EnvironmentStatusBar(environments, focus);
+  const decorations = new ProductionDecorations(environments);
+  context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, retryData, focus, statusBar, decorations);
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),
     vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, new AuditTextProvider()),
-    vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, new RetryDataFileSystem(environments)),
+    vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, retryData),
+    vscode.window.registerFileDecorationProvider(decorations),
     files.onDidSave((saved) => {
       explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
       if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
@@ -59,7 +85,17 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   }
   // Read by `npm run bench` from the log; also a quick answer to "is activation slow?".
   log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
-  return services;
+  return {
+    ...services,
+    addEnvironment: (args) => addEnvironment(services, args, { interactive: false }),
+    signIn: async (envId, token) => {
+      const env = environments.get(envId);
+      return env ? signIn(services, env, token) : false;
+    },
+    answerNextDialog: answerNext,
+    takeUnusedAnswers,
+    statusBar,
+  };
 }
 
 export function deactivate(): void {

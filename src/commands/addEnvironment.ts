@@ -1,7 +1,8 @@
 /**
  * "integrator.io: Add Environment": region (or custom URL), name, token, production flag.
- * The token is checked with /tokenInfo before anything is saved. Scripts and tests can pass
- * `{ name, region | baseUrl, token, production?, aShareId? }` to skip the questions.
+ * The token is checked with /tokenInfo before anything is saved. The command takes no
+ * arguments (a command link could pass any); tests call `addEnvironment` through the
+ * extension's API instead.
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
@@ -23,22 +24,22 @@ export interface AddEnvironmentArgs {
 
 export const addEnvironmentCommand: CommandDefinition = {
   id: 'integratorIo.addEnvironment',
-  async run(services, args?: unknown) {
-    if (isArgs(args)) return addEnvironment(services, args, { interactive: false });
+  async run(services) {
     const answers = await ask(services);
     if (answers) return addEnvironment(services, answers, { interactive: true });
     return undefined;
   },
 };
 
-async function addEnvironment(
+export async function addEnvironment(
   services: Services,
   args: AddEnvironmentArgs,
   { interactive }: { interactive: boolean },
 ): Promise<EnvironmentInfo | undefined> {
   const baseUrl = args.region ? REGION_BASE_URLS[args.region] : normaliseBaseUrl(args.baseUrl ?? '');
+  let userId: string;
   try {
-    await vscode.window.withProgress(
+    userId = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Checking the token against ${new URL(baseUrl).host}…` },
       () => verifyToken(baseUrl, args.token, args.aShareId),
     );
@@ -55,6 +56,7 @@ async function addEnvironment(
     name: args.name,
     production: args.production ?? false,
     kind: 'account',
+    userId,
     ...(args.region ? { region: args.region } : { baseUrl }),
     ...(args.aShareId ? { aShareId: args.aShareId } : {}),
   };
@@ -132,8 +134,4 @@ async function ask(services: Services): Promise<AddEnvironmentArgs | undefined> 
   );
   if (!kind) return undefined;
   return { name: name.trim(), token: token.trim(), production: kind.production, ...(region ? { region } : { baseUrl: baseUrl! }) };
-}
-
-function isArgs(value: unknown): value is AddEnvironmentArgs {
-  return !!value && typeof value === 'object' && 'token' in value && 'name' in value;
 }

@@ -6,6 +6,7 @@ import { parseResourceUri } from '../documents/resourceUri';
 import { describeError } from '../util/errors';
 import { resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
+import { displayText } from '../util/displayText';
 
 /** "Ping Connection": healthy, or the API's reason (also when the API reports it inside a 200). */
 export const pingConnectionCommand: CommandDefinition = {
@@ -19,8 +20,9 @@ export const pingConnectionCommand: CommandDefinition = {
     const label = `"${target.name ?? target.id}"`;
     try {
       const client = await services.environments.client(target.env);
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Pinging ${label}…` }, () =>
-        client.connectionActions.ping(target.id),
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) },
+        () => client.connectionActions.ping(target.id),
       );
       report(services, label, result);
       services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);

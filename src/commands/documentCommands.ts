@@ -10,6 +10,7 @@ import { describeError } from '../util/errors';
 import { resolveEnvironment } from './pickEnvironment';
 import { resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
+import { displayText } from '../util/displayText';
 
 /** Opens a resource as a JSON document (a script as JavaScript); returns the document's URI. */
 export const openResourceCommand: CommandDefinition = {
@@ -48,9 +49,14 @@ export const newResourceCommand: CommandDefinition = {
     const fromNode = arg instanceof CategoryNode ? arg : arg instanceof IntegrationNode ? arg : undefined;
     const kind = given.kind ?? (arg instanceof CategoryNode ? arg.kind : arg instanceof IntegrationNode ? 'flows' : await pickKind());
     if (!kind) return undefined;
-    const env = fromNode
-      ? fromNode.env
-      : await resolveEnvironment(services, given.envId, `New ${RESOURCE_KINDS[kind].singular} in which environment?`);
+    // A draft writes nothing until it is saved, so answers given as arguments skip no question
+    // that guards a write. With a single environment there is nothing to ask.
+    const only = services.environments.list().length === 1 ? services.environments.list()[0] : undefined;
+    const env =
+      fromNode?.env ??
+      (given.envId ? services.environments.get(given.envId) : undefined) ??
+      only ??
+      (await resolveEnvironment(services, undefined, `New ${RESOURCE_KINDS[kind].singular} in which environment?`));
     if (!env) return undefined;
     const info = RESOURCE_KINDS[kind];
     const name =
@@ -124,7 +130,7 @@ async function pickConnection(services: Services, env: Parameters<Services['envi
   const connections = await client.connections.listAll({ include: ['type', 'offline'] });
   const picked = await vscode.window.showQuickPick(
     connections.map((c) => ({
-      label: c.name ?? c._id,
+      label: displayText(c.name ?? c._id),
       description: [c.type, c.offline ? 'offline' : ''].filter(Boolean).join(' · '),
       id: c._id,
     })),

@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
 import { retryDataUri } from '../documents/retryDataFileSystem';
 import { EnvironmentInfo } from '../environments/environment';
+import { confirmProductionChange } from '../environments/productionGuard';
 import { StepNode } from '../explorer/nodes/resourceNodes';
 import { describeError } from '../util/errors';
 import { ErrorsState, ErrorsView } from '../webviews/errorsView';
 import { CommandDefinition, Services } from './services';
+import { displayText } from '../util/displayText';
 
 interface StepRef {
   env: EnvironmentInfo;
@@ -117,8 +119,15 @@ class ErrorsController {
     this.currentView.show({ errors: [...this.currentView.current.errors, ...page.items], hasMore: page.next !== undefined });
   }
 
+  /** Resolving and retrying change the account: in production they ask first, as saves do. */
+  private confirm(action: 'resolve' | 'retry', count: number): Promise<boolean> {
+    const what = `${count} error${count === 1 ? '' : 's'} of step "${this.ref.name}"`;
+    return confirmProductionChange(this.ref.env, { action, what });
+  }
+
   async resolve(errorIds: string[]): Promise<void> {
     if (!errorIds.length) return void this.services.notify.info('Select the errors to resolve first.');
+    if (!(await this.confirm('resolve', errorIds.length))) return;
     this.currentView.show({ busy: `Resolving ${errorIds.length}…` });
     try {
       await this.client.errors.resolve(this.ref.flowId, this.ref.stepId, errorIds);
@@ -134,13 +143,17 @@ class ErrorsController {
   /** Retries, then follows the retry job like a run and reloads the list. */
   async retry(retryDataKeys: string[]): Promise<void> {
     if (!retryDataKeys.length) return void this.services.notify.info('Select the errors to retry first.');
+    if (!(await this.confirm('retry', retryDataKeys.length))) return;
     this.currentView.show({ busy: `Retrying ${retryDataKeys.length}…` });
     try {
       const started = await this.client.errors.retry(this.ref.flowId, this.ref.stepId, retryDataKeys);
       const jobId = started?._jobId;
       const job = jobId
         ? await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: `Retrying ${retryDataKeys.length} record(s) of "${this.ref.name}"` },
+            {
+              location: vscode.ProgressLocation.Notification,
+              title: displayText(`Retrying ${retryDataKeys.length} record(s) of "${this.ref.name}"`),
+            },
             () => this.client.jobs.follow(jobId, { timeoutMs: 10 * 60_000 }),
           )
         : undefined;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { ExplorerNode } from '../explorer/explorerNode';
 import { PagedNode } from '../explorer/nodes/pagedNode';
 import { CommandDefinition } from './services';
+import { displayText } from '../util/displayText';
 
 export const refreshCommand: CommandDefinition = {
   id: 'integratorIo.refresh',
@@ -30,12 +31,15 @@ export const findResourceCommand: CommandDefinition = {
       void services.notify.info('Nothing is loaded yet: expand an environment’s categories in the integrator.io explorer, then search.');
       return undefined;
     }
-    const items = nodes.map((node) => ({ ...node.searchText!, node }));
+    const items = nodes.map((node) => {
+      const { label, description, detail } = node.searchText!;
+      return { label: displayText(label), description: displayText(description), detail, node, name: label };
+    });
     let picked: (typeof items)[number] | undefined;
     const query = (arg as { query?: string } | undefined)?.query;
     if (query !== undefined) {
       const q = query.toLowerCase();
-      picked = items.find((i) => i.label.toLowerCase().includes(q) || i.detail === query);
+      picked = items.find((i) => i.name.toLowerCase().includes(q) || i.detail === query);
     } else {
       picked = await vscode.window.showQuickPick(items, {
         title: 'Find integrator.io Resource',

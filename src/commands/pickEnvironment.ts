@@ -1,13 +1,13 @@
-/** Resolves the environment a command acts on: from a tree node, an id, or a quick pick. */
+/** Resolves the environment a command acts on: from a tree row, or a quick pick. */
 import * as vscode from 'vscode';
-import { EnvironmentInfo, whereLabel } from '../environments/environment';
+import { EnvironmentInfo, EnvironmentRef, whereLabel } from '../environments/environment';
 import { EnvironmentNode } from '../explorer/nodes/environmentNode';
 import { Services } from './services';
+import { displayText } from '../util/displayText';
 
 export async function resolveEnvironment(services: Services, arg: unknown, placeHolder: string): Promise<EnvironmentInfo | undefined> {
-  if (arg instanceof EnvironmentNode) return arg.env;
-  if (typeof arg === 'string') return services.environments.get(arg);
-  if (arg && typeof arg === 'object' && 'env' in arg) return (arg as { env: EnvironmentInfo }).env;
+  // Only what the user chose: a row of the tree (instances, which a command link cannot pass).
+  if (arg instanceof EnvironmentNode || arg instanceof EnvironmentRef) return arg.env;
   const environments = services.environments.list();
   if (environments.length === 0) {
     void services.notify.info('No integrator.io environment yet. Add one, or start the local sandbox.');
@@ -15,7 +15,7 @@ export async function resolveEnvironment(services: Services, arg: unknown, place
   }
   const picked = await vscode.window.showQuickPick(
     environments.map((env) => ({
-      label: env.name,
+      label: displayText(env.name),
       description: [whereLabel(env), env.production ? 'production' : ''].filter(Boolean).join(' · '),
       env,
     })),

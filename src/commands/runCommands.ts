@@ -8,10 +8,10 @@ import { describeError } from '../util/errors';
 import { JobView } from '../webviews/jobView';
 import { resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
+import { displayText } from '../util/displayText';
+import { askModal } from '../util/dialogs';
 
 export interface RunFlowOptions {
-  /** false: no questions (disabled flow, production), for scripts and tests. */
-  confirm?: boolean;
   /** How long to follow the job before giving up (it goes on running). */
   followTimeoutMs?: number;
 }
@@ -29,7 +29,7 @@ export const runFlowCommand: CommandDefinition = {
       void services.notify.info('Pick a flow in the integrator.io explorer to run it.');
       return undefined;
     }
-    const { confirm = true, followTimeoutMs } = (options ?? {}) as RunFlowOptions;
+    const { followTimeoutMs } = (options ?? {}) as RunFlowOptions;
     const { env } = target;
     let client: IntegratorClient;
     let flow: Flow;
@@ -41,11 +41,11 @@ export const runFlowCommand: CommandDefinition = {
       return undefined;
     }
     const name = flow.name ?? flow._id;
-    if (confirm && flow.disabled) {
-      const answer = await vscode.window.showWarningMessage(`"${name}" is disabled. Run it once anyway?`, { modal: true }, 'Run Once');
-      if (answer !== 'Run Once') return undefined;
+    if (flow.disabled) {
+      const answer = await askModal(`"${name}" is disabled. Run it once anyway?`, 'Its schedule stays off.', { title: 'Run Once' });
+      if (answer?.title !== 'Run Once') return undefined;
     }
-    if (confirm && !(await confirmProductionChange(env, 'run this flow'))) return undefined;
+    if (!(await confirmProductionChange(env, { action: 'run', what: `flow "${name}"` }))) return undefined;
 
     let jobId: string;
     try {
@@ -77,7 +77,7 @@ async function followRun(
   try {
     const timeoutMs = followTimeoutMs ?? vscode.workspace.getConfiguration('integratorIo').get<number>('followJobsMinutes', 30) * 60_000;
     const job = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Running "${name}"`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: displayText(`Running "${name}"`), cancellable: true },
       (progress, token) => {
         // Cancelling the notification cancels the job; following goes on until it reports canceled.
         token.onCancellationRequested(() => void cancelJob(services, client, jobId));

@@ -47,7 +47,7 @@ export function parseResourceUri(uri: vscode.Uri): ResourceRef | undefined {
   const parts = uri.path.split('/').filter(Boolean);
   if (parts.length !== 4) return undefined;
   const [, kind, id] = parts as [string, string, string, string];
-  if (!(kind in RESOURCE_KINDS) || !id) return undefined;
+  if (!Object.hasOwn(RESOURCE_KINDS, kind) || !id) return undefined;
   return { envId: uri.authority, kind: kind as ResourceKind, id };
 }
 

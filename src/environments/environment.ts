@@ -13,6 +13,16 @@ export interface EnvironmentInfo {
   /** Saves and runs ask for confirmation first (unless turned off in settings). */
   production: boolean;
   kind: 'account' | 'sandbox';
+  /** The token's user (`/tokenInfo`), to notice a later sign-in with another user's token. */
+  userId?: string;
+}
+
+/**
+ * An environment as the argument of a tree row's command (sign in again). A class instance, so
+ * that a command link, whose arguments are plain JSON, can never pass one.
+ */
+export class EnvironmentRef {
+  constructor(readonly env: EnvironmentInfo) {}
 }
 
 export const SANDBOX_ENVIRONMENT_ID = 'local-sandbox';

@@ -1,34 +1,69 @@
-/** Shows the active environment in the status bar; production stands out, so nobody runs against it by accident. */
+/**
+ * The status bar says which environment the thing in front of the user belongs to: the focused
+ * resource document, or the focused integrator.io view. Only when neither is in front does it
+ * show the default environment (where New Resource and the palette's commands start), and says
+ * so. Production stands out, so nobody saves or runs against it by accident; adding an
+ * environment never changes what it says about the document in front of the user.
+ */
 import * as vscode from 'vscode';
-import { whereLabel } from './environment';
+import { displayText } from '../util/displayText';
+import { EnvironmentInfo, whereLabel } from './environment';
 import { EnvironmentStore } from './environmentStore';
+
+/** Where the focused thing's environment comes from (documents and views; wired in extension.ts). */
+export interface FocusSource {
+  readonly onDidChange: vscode.Event<void>;
+  /** The environment id of the focused integrator.io document or view, if one is focused. */
+  focusedEnvironmentId(): string | undefined;
+}
 
 export class EnvironmentStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('integratorIo.environment', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly environments: EnvironmentStore) {
+  constructor(
+    private readonly environments: EnvironmentStore,
+    private readonly focus: FocusSource,
+  ) {
     this.item.name = 'integrator.io environment';
     this.item.command = 'integratorIo.selectEnvironment';
-    this.subscription = environments.onDidChange(() => this.update());
+    this.subscriptions = [environments.onDidChange(() => this.update()), focus.onDidChange(() => this.update())];
     this.update();
   }
 
+  /** What the item shows now (for tests: the text a user reads). */
+  get shown(): { text: string; tooltip: string; production: boolean } | undefined {
+    if (!this.item.text) return undefined;
+    return {
+      text: this.item.text,
+      tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '',
+      production: this.item.backgroundColor !== undefined,
+    };
+  }
+
   update(): void {
-    const env = this.environments.active;
+    const focusedId = this.focus.focusedEnvironmentId();
+    const focused = focusedId ? this.environments.get(focusedId) : undefined;
+    const env = focused ?? this.environments.active;
     if (!env) {
+      this.item.text = '';
       this.item.hide();
       return;
     }
-    const icon = env.kind === 'sandbox' ? '$(beaker)' : env.production ? '$(warning)' : '$(cloud)';
-    this.item.text = `${icon} ${env.name}${env.production ? ' (production)' : ''}`;
-    this.item.tooltip = `integrator.io: ${env.name} (${whereLabel(env)}). Click to switch environment.`;
-    this.item.backgroundColor = env.production ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.text = `${iconOf(env)} ${displayText(env.name)}${env.production ? ' — PRODUCTION' : ''}`;
+    this.item.tooltip = focused
+      ? `integrator.io: what is in front of you belongs to "${env.name}" (${whereLabel(env)}${env.production ? ', production' : ''}).`
+      : `integrator.io: default environment "${env.name}" (${whereLabel(env)}), where new resources and commands start. Click to change.`;
+    this.item.backgroundColor = env.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
+}
+
+function iconOf(env: EnvironmentInfo): string {
+  return env.kind === 'sandbox' ? '$(beaker)' : env.production ? '$(warning)' : '$(cloud)';
 }

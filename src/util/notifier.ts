@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { Logger } from './logger';
+import { displayText } from './displayText';
 
 export type NotificationSeverity = 'error' | 'warning' | 'info';
 
@@ -45,8 +46,9 @@ export class Notifier {
     return vscode.window.showInformationMessage(text, ...actions);
   }
 
+  /** Scrubbed of secrets, and with link and icon syntax broken: account text never becomes a link or command. */
   private remember(severity: NotificationSeverity, message: string): string {
-    const text = this.log.scrub(message);
+    const text = displayText(this.log.scrub(message));
     this.shown.push({ severity, message: text, time: Date.now() });
     if (this.shown.length > KEEP) this.shown.splice(0, this.shown.length - KEEP);
     return text;

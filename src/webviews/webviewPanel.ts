@@ -4,6 +4,9 @@
  * media/webviews/; colours from the theme's CSS variables; and typed messages that wait for the
  * page's "ready" before anything is sent. The page renders every value with textContent, so
  * names and values from the API show as text and never run. Icons are codicons.
+ *
+ * Keys read `<view>:<environment id>:<…>`, so the status bar can tell which environment the
+ * focused view belongs to.
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
@@ -13,6 +16,15 @@ export type BaseMessageFromPage = { type: 'ready' };
 
 export abstract class WebviewPanel<ToPage extends { type: string }, FromPage extends { type: string }> implements vscode.Disposable {
   private static readonly panels = new Map<string, WebviewPanel<{ type: string }, { type: string }>>();
+  private static readonly focusEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a view gains or loses focus, or closes. */
+  static readonly onDidChangeFocus = WebviewPanel.focusEmitter.event;
+
+  /** The environment id of the focused view, if one of ours is focused. */
+  static focusedEnvironmentId(): string | undefined {
+    for (const panel of WebviewPanel.panels.values()) if (panel.panel.active) return panel.key.split(':')[1];
+    return undefined;
+  }
   protected readonly panel: vscode.WebviewPanel;
   private ready = false;
   private readonly queue: ToPage[] = [];
@@ -57,6 +69,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
         void this.onMessage(message as FromPage);
       }),
       this.panel.onDidDispose(() => this.dispose()),
+      this.panel.onDidChangeViewState(() => WebviewPanel.focusEmitter.fire()),
     );
     WebviewPanel.panels.set(key, this);
   }
@@ -88,6 +101,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
     if (WebviewPanel.panels.get(this.key) === (this as unknown)) WebviewPanel.panels.delete(this.key);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
+    WebviewPanel.focusEmitter.fire();
   }
 
   private html(): string {

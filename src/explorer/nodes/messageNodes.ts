@@ -1,7 +1,7 @@
 /** Rows that are not resources: "Load more…", errors with a way out, empty lists. */
 import * as vscode from 'vscode';
 import { IntegratorApiError } from '../../api';
-import { EnvironmentInfo } from '../../environments/environment';
+import { EnvironmentInfo, EnvironmentRef } from '../../environments/environment';
 import { NotSignedInError } from '../../environments/environmentStore';
 import { describeError } from '../../util/errors';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
@@ -50,7 +50,7 @@ export function errorNode(parent: ExplorerNode, ctx: ExplorerContext, env: Envir
   if (err instanceof NotSignedInError) {
     return new MessageNode(id, parent, ctx, 'Signed out: sign in…', new vscode.ThemeIcon('account'), {
       tooltip: `No token is stored for "${env.name}". Click to enter one.`,
-      command: { command: 'integratorIo.signIn', title: 'Sign in', arguments: [env.id] },
+      command: { command: 'integratorIo.signIn', title: 'Sign in', arguments: [new EnvironmentRef(env)] },
       contextValue: 'error;signIn',
     });
   }
@@ -59,7 +59,7 @@ export function errorNode(parent: ExplorerNode, ctx: ExplorerContext, env: Envir
   if (err instanceof IntegratorApiError && err.isUnauthorized) {
     return new MessageNode(id, parent, ctx, 'Token refused (401): sign in again…', new vscode.ThemeIcon('error'), {
       tooltip: `${message}\nClick to enter a new token for "${env.name}".`,
-      command: { command: 'integratorIo.signIn', title: 'Sign in again', arguments: [env.id] },
+      command: { command: 'integratorIo.signIn', title: 'Sign in again', arguments: [new EnvironmentRef(env)] },
       contextValue: 'error;signIn',
     });
   }

@@ -1,0 +1,35 @@
+/**
+ * Marks every document of a production environment where the user looks first: its tab and
+ * the explorer rows that show it get a warning colour and a badge, with a tooltip that names
+ * the environment. Text documents cannot change their tab's title, but file decorations reach
+ * the tab whatever its width.
+ */
+import * as vscode from 'vscode';
+import { EnvironmentStore } from '../environments/environmentStore';
+import { REMOTE_SCHEME, RESOURCE_SCHEME } from './resourceUri';
+import { RETRY_DATA_SCHEME } from './retryDataFileSystem';
+
+const SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]);
+
+export class ProductionDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeFileDecorations = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly environments: EnvironmentStore) {
+    // A production flag that changes, or an environment added or removed, re-decorates everything.
+    this.subscription = environments.onDidChange(() => this.emitter.fire(undefined));
+  }
+
+  provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
+    if (!SCHEMES.has(uri.scheme)) return undefined;
+    const env = this.environments.get(uri.authority);
+    if (!env?.production) return undefined;
+    return new vscode.FileDecoration('P', `Production environment "${env.name}"`, new vscode.ThemeColor('list.errorForeground'));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
