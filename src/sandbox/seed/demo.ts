@@ -2,12 +2,14 @@
  * The `demo` account: a small, believable integrator.io account with three integrations, nine
  * flows (one with several page generators and processors, one with a router), exports and
  * imports of several adaptor types, connections of several types (the SFTP one fails its ping),
- * hook scripts, file definitions, audit history, past jobs and open errors.
+ * hook scripts, file definitions, audit history, past jobs and open errors; and a small legacy
+ * integration with the older shapes real accounts hold (see legacy.ts).
  */
 import { AccountData, SandboxUser } from '../account';
 import { JsonObject } from '../json';
 import { generateRecords } from '../records';
 import { SeedBuilder } from './builder';
+import { addLegacyIntegration } from './legacy';
 import { HOOK_SCRIPTS } from './scripts';
 
 const TEAMMATE: SandboxUser = { _id: '5f0c1a2b3c4d5e6f70819202', email: 'maria.ops@example.com', name: 'Maria Ops' };
@@ -874,5 +876,6 @@ export function demoAccount(user: SandboxUser): AccountData {
     0,
   );
 
+  addLegacyIntegration(b, netsuite._id);
   return b.finish();
 }

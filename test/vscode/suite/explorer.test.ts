@@ -36,7 +36,12 @@ describe('explorer', () => {
   it('shows the categories, integrations, flows and their steps in order', async () => {
     const integrations = await nodeAt(api, 'Demo', 'Integrations');
     const names = (await childrenOf(api, integrations)).map(labelOf);
-    assert.deepStrictEqual(names, ['Shopify - NetSuite Order Sync', 'Salesforce - Snowflake Analytics', 'Operations & Alerts']);
+    assert.deepStrictEqual(names, [
+      'Shopify - NetSuite Order Sync',
+      'Salesforce - Snowflake Analytics',
+      'Operations & Alerts',
+      'Legacy ERP Connector',
+    ]);
 
     const flow = await nodeAt(api, 'Demo', 'Integrations', 'Salesforce - Snowflake Analytics', 'Salesforce Opportunities to Snowflake');
     assert.strictEqual(descriptionOf(flow), 'daily at 03:00');
@@ -144,8 +149,8 @@ describe('explorer', () => {
       const [error] = await childrenOf(api, category);
       assert.strictEqual(labelOf(error!), 'Token refused (401): sign in again…');
       assert.strictEqual(error!.treeItem().command?.command, 'integratorIo.signIn');
-      assert.deepStrictEqual(error!.treeItem().command?.arguments, [env.id]);
-      assert.ok(await vscode.commands.executeCommand<boolean>('integratorIo.signIn', env.id, rotated.token));
+      assert.strictEqual((error!.treeItem().command?.arguments?.[0] as { env: { id: string } }).env.id, env.id);
+      assert.ok(await api.signIn(env.id, rotated.token));
       const scripts = await childrenOf(api, await nodeAt(api, 'Demo', 'Scripts'));
       assert.ok(scripts.length >= 3, 'the tree loads again after signing in');
     } finally {
@@ -163,7 +168,7 @@ describe('explorer', () => {
     const [error] = await childrenOf(api, category);
     assert.match(labelOf(error!), /could not be reached/);
     assert.strictEqual(error!.treeItem().command?.command, 'integratorIo.refresh');
-    await vscode.commands.executeCommand('integratorIo.removeEnvironment', env.id, { confirm: false });
+    await api.environments.remove(env.id);
   });
 });
 
