@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { FINISHED_JOB_STATUSES } from '../../src/api';
 import { Flow } from '../../src/api/types';
-import { pagesOf, startTestSandbox, TestSandbox, waitFor } from '../support/sandbox';
+import { pagesOf, startTestSandbox, TestSandbox } from '../support/sandbox';
+import { waitFor } from '../support/waitFor';
 
 describe('error management', () => {
   let t: TestSandbox;
@@ -75,7 +76,7 @@ describe('error management', () => {
     const firstJob = await waitFor(async () => {
       const job = await t.client.jobs.get(first!._jobId!);
       return FINISHED_JOB_STATUSES.has(job.status) ? job : undefined;
-    });
+    }, 'the job to finish');
     assert.strictEqual(firstJob.type, 'retry');
     assert.strictEqual(firstJob.numError, 1);
     assert.ok((await t.client.errors.listAll(flow._id, stepId)).some((e) => e.errorId === error!.errorId));
@@ -88,7 +89,7 @@ describe('error management', () => {
     const secondJob = await waitFor(async () => {
       const job = await t.client.jobs.get(second!._jobId!);
       return FINISHED_JOB_STATUSES.has(job.status) ? job : undefined;
-    });
+    }, 'the job to finish');
     assert.strictEqual(secondJob.numSuccess, 1);
     assert.ok(!(await t.client.errors.listAll(flow._id, stepId)).some((e) => e.errorId === error!.errorId));
     const retryJobs = await t.client.jobs.listAll({ _flowId: flow._id, type: 'retry' });
@@ -101,7 +102,7 @@ describe('error management', () => {
     const job = await waitFor(async () => {
       const j = await t.client.jobs.get(jobId);
       return FINISHED_JOB_STATUSES.has(j.status) ? j : undefined;
-    });
+    }, 'the job to finish');
     assert.ok((job.numOpenError ?? 0) > 0, 'the demo import fails every 12th record');
     const open = (await t.client.errors.flowSummary(opps._id)).flowErrors.reduce((n, e) => n + e.numError, 0);
     assert.ok(open >= (job.numOpenError ?? 0));

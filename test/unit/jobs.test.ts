@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { FINISHED_JOB_STATUSES, IntegratorApiError } from '../../src/api';
 import { Flow, Job } from '../../src/api/types';
-import { pagesOf, startTestSandbox, TestSandbox, waitFor } from '../support/sandbox';
+import { pagesOf, startTestSandbox, TestSandbox } from '../support/sandbox';
+import { waitFor } from '../support/waitFor';
 
 describe('flow runs and jobs', () => {
   let t: TestSandbox;
@@ -21,8 +22,8 @@ describe('flow runs and jobs', () => {
         const job = await t.client.jobs.get(jobId);
         return FINISHED_JOB_STATUSES.has(job.status) ? job : undefined;
       },
-      10_000,
       `job ${jobId} to finish`,
+      10_000,
     );
 
   it('runs a flow through queued and running to completed, with consistent child jobs', async () => {
@@ -34,7 +35,7 @@ describe('flow runs and jobs', () => {
       const job = await t.client.jobs.get(jobId);
       seen.add(job.status);
       return FINISHED_JOB_STATUSES.has(job.status) ? job : undefined;
-    });
+    }, 'the job to finish');
     assert.strictEqual(done.status, 'completed');
     assert.ok(seen.has('queued') && seen.has('running'), `statuses seen: ${[...seen].join(', ')}`);
     const family = await t.client.jobs.family(jobId);
@@ -68,7 +69,7 @@ describe('flow runs and jobs', () => {
   it('cancels a running job: canceling, then canceled', async () => {
     await t.setFaults({ jobs: 'hang' });
     const jobId = await t.client.jobs.runFlow(byName('NetSuite Fulfillments to Shopify')._id);
-    await waitFor(async () => ((await t.client.jobs.get(jobId)).status === 'running' ? true : undefined));
+    await waitFor(async () => (await t.client.jobs.get(jobId)).status === 'running', 'the job to run');
     const canceling = await t.client.jobs.cancel(jobId);
     assert.strictEqual(canceling?.status, 'canceling');
     const done = await finished(jobId);

@@ -1,6 +1,7 @@
 /** Run a flow and follow its job, cancel it, give up on one that never ends; ping connections. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import { PingResult } from '../../../src/api';
 import { Flow, Job, JsonObject } from '../../../src/api/types';
 import {
@@ -30,7 +31,7 @@ describe('actions', () => {
     vscode.commands.executeCommand<Job | undefined>(
       'integratorIo.runFlow',
       { envId: demo.envId, kind: 'flows', id: flow(name)._id, name },
-      { confirm: false, ...options },
+      options,
     );
   const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
 
@@ -49,7 +50,12 @@ describe('actions', () => {
     assert.ok(tabLabels().includes('Run: Salesforce Opportunities to Snowflake'), tabLabels().join(', '));
   });
 
-  it('runs a disabled flow when told not to ask', async () => {
+  it('runs a disabled flow only once the user says so', async () => {
+    demo.api.answerNextDialog('Cancel');
+    demo.sandbox.clearRequests();
+    assert.strictEqual(await run('NetSuite Inventory to Shopify'), undefined);
+    assert.ok(!demo.sandbox.requests().some((r) => r.method === 'POST'), 'no run was started');
+    demo.api.answerNextDialog('Run Once');
     const job = await run('NetSuite Inventory to Shopify');
     assert.strictEqual(job?.status, 'completed');
   });
@@ -113,6 +119,27 @@ describe('actions', () => {
     assert.strictEqual(descriptionOf(rows.find((r) => labelOf(r) === 'Bank SFTP')!), 'ftp · offline');
   });
 
+  it('shows hostile connection names and API messages as text: no link or command in the notification', async () => {
+    const sftp = (await demo.client.connections.listAll()).find((c) => c.name?.startsWith('Bank SFTP'))!;
+    const hostile = 'Temp [Open settings](command:workbench.action.openSettings) $(alert)';
+    await demo.client.connections.update(sftp._id, { ...(await demo.client.connections.get(sftp._id)), name: hostile });
+    try {
+      await vscode.commands.executeCommand('integratorIo.pingConnection', {
+        envId: demo.envId,
+        kind: 'connections',
+        id: sftp._id,
+        name: hostile,
+      });
+      const shown = demo.api.notify.recent.at(-1)!.message;
+      assert.match(shown, /Open settings/, 'the name is still there to read');
+      // VS Code renders [label](command:…) in notifications as a link, and $(name) as an icon.
+      assert.ok(!/\]\(/.test(shown), `a link survived: ${shown}`);
+      assert.ok(!/\$\(/.test(shown), `an icon survived: ${shown}`);
+    } finally {
+      await demo.client.connections.update(sftp._id, { ...(await demo.client.connections.get(sftp._id)), name: sftp.name });
+    }
+  });
+
   it("turns on debug logging and shows the connection's debug log", async () => {
     const shopify = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
     const target = { envId: demo.envId, kind: 'connections', id: shopify._id, name: shopify.name };
@@ -143,13 +170,3 @@ describe('actions', () => {
     assert.ok(document.isDirty);
   });
 });
-
-async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

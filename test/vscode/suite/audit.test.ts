@@ -1,6 +1,7 @@
 /** Audit history after saves: the right old and new values, diffs for nested values, paging, the diff editor. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import type { AuditState } from '../../../src/webviews/auditView';
 import { replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
 
@@ -16,7 +17,9 @@ describe('audit history', () => {
       if (pageSize === 60) json.netsuite = { type: 'search', searches: [{ recordType: 'inventoryitem', savedSearchId: '1777' }] };
       await replaceDocumentText(document, JSON.stringify(json, null, 2));
       assert.ok(await document.save());
-      await new Promise((r) => setTimeout(r, 300)); // the editor re-reads the stored version
+      // The editor re-reads the stored version after a save; editing before it has would race it.
+      const stored = await demo.client.exports.get(exp._id);
+      await waitFor(() => document.getText().includes(stored.lastModified!), 'the editor to show the stored version');
     }
     const state = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
       envId: demo.envId,

@@ -1,6 +1,7 @@
 /** The bundled JSON schemas reach the real editor: completion offers enum values, and wrong values get diagnostics. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import type { IntegratorIoApi } from '../../../src/extension';
 import {
   addEnvironment,
@@ -84,13 +85,3 @@ describe('schema IntelliSense', () => {
     assert.ok(diagnostics.length > 0);
   });
 });
-
-async function waitFor<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
