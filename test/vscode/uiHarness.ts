@@ -14,13 +14,21 @@ import { ensureCodeServer, openWorkbench, ROOT, startCodeServer } from './codeSe
 import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
 import { hostileContentUiTest } from './ui/hostileContent.ui';
+import { hostileNotificationsUiTest } from './ui/hostileNotifications.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
 
-const UI_TESTS: UiTest[] = [explorerUiTest, documentsUiTest, runFlowUiTest, webviewsUiTest, hostileContentUiTest];
+const UI_TESTS: UiTest[] = [
+  explorerUiTest,
+  documentsUiTest,
+  runFlowUiTest,
+  webviewsUiTest,
+  hostileContentUiTest,
+  hostileNotificationsUiTest,
+];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { grep: { type: 'string' } } });

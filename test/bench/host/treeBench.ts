@@ -49,7 +49,7 @@ export async function run(): Promise<TreeBenchResults> {
   const baseUrl = required('BENCH_SANDBOX_URL');
   const token = required('BENCH_TOKEN');
   const api = await vscode.extensions.getExtension<IntegratorIoApi>(EXTENSION_ID)!.activate();
-  const env = await vscode.commands.executeCommand<{ id: string }>('integratorIo.addEnvironment', { name: 'Bench', baseUrl, token });
+  const env = (await api.addEnvironment({ name: 'Bench', baseUrl, token }))!;
   const sandbox = new SandboxAdmin(baseUrl, token);
   const root = (await api.explorer.getChildren()).find((node) => node.id === env.id)!;
   const categories = (await api.explorer.getChildren(root)) ?? [];

@@ -42,26 +42,19 @@ describe('environments', () => {
   it('refuses a wrong token with a clear error and saves nothing', async () => {
     const wrong = secret('wrong-token-for-the-sandbox-77c1');
     const before = api.environments.list().length;
-    await assert.rejects(
-      Promise.resolve(
-        vscode.commands.executeCommand('integratorIo.addEnvironment', { name: 'Wrong', baseUrl: sandbox.baseUrl, token: wrong }),
-      ),
-      (err: Error) => {
-        assert.match(err.message, /token was refused .*\(401\)/);
-        assert.match(err.message, /region/);
-        assert.ok(!err.message.includes(wrong), 'the token is not in the message');
-        return true;
-      },
-    );
+    await assert.rejects(Promise.resolve(api.addEnvironment({ name: 'Wrong', baseUrl: sandbox.baseUrl, token: wrong })), (err: Error) => {
+      assert.match(err.message, /token was refused .*\(401\)/);
+      assert.match(err.message, /region/);
+      assert.ok(!err.message.includes(wrong), 'the token is not in the message');
+      return true;
+    });
     assert.strictEqual(api.environments.list().length, before);
   });
 
   it('refuses a base URL with credentials, or plain http to a remote host', async () => {
     for (const baseUrl of ['https://user:pass@api.example.com/v1', 'http://api.example.com/v1']) {
       await assert.rejects(
-        Promise.resolve(
-          vscode.commands.executeCommand('integratorIo.addEnvironment', { name: 'Bad URL', baseUrl, token: secret('tok-abcdef-123456') }),
-        ),
+        Promise.resolve(api.addEnvironment({ name: 'Bad URL', baseUrl, token: secret('tok-abcdef-123456') })),
         /user name or password|Plain http/,
       );
     }
@@ -78,13 +71,16 @@ describe('environments', () => {
 
   it('signs out (the tree asks to sign in), then signs in again', async () => {
     const env = api.environments.list()[0]!;
-    await vscode.commands.executeCommand('integratorIo.signOut', env.id);
+    await vscode.commands.executeCommand(
+      'integratorIo.signOut',
+      (await childrenOf(api)).find((n) => n.id === env.id),
+    );
     assert.strictEqual(await api.context.secrets.get(`integratorIo.token.${env.id}`), undefined);
     const [root] = await childrenOf(api);
     const [message] = await childrenOf(api, root);
     assert.strictEqual(labelOf(message!), 'Signed out: sign in…');
     assert.strictEqual(message!.treeItem().command?.command, 'integratorIo.signIn');
-    const ok = await vscode.commands.executeCommand<boolean>('integratorIo.signIn', env.id, sandbox.token);
+    const ok = await api.signIn(env.id, sandbox.token);
     assert.strictEqual(ok, true);
     const [rootAgain] = await childrenOf(api);
     assert.deepStrictEqual((await childrenOf(api, rootAgain)).map(labelOf), [
@@ -103,13 +99,17 @@ describe('environments', () => {
     const item = root.treeItem();
     assert.match(String(item.description), /production/);
     assert.match(String(item.contextValue), /production/);
-    await vscode.commands.executeCommand('integratorIo.selectEnvironment', env.id);
+    await vscode.commands.executeCommand('integratorIo.selectEnvironment', root);
     assert.strictEqual(api.environments.active?.id, env.id);
   });
 
   it('removes an environment and its token', async () => {
     const env = api.environments.list().find((e) => e.name === 'Production')!;
-    await vscode.commands.executeCommand('integratorIo.removeEnvironment', env.id, { confirm: false });
+    api.answerNextDialog('Remove');
+    await vscode.commands.executeCommand(
+      'integratorIo.removeEnvironment',
+      (await childrenOf(api)).find((n) => n.id === env.id),
+    );
     assert.ok(!api.environments.get(env.id));
     assert.strictEqual(await api.context.secrets.get(`integratorIo.token.${env.id}`), undefined);
   });
@@ -123,6 +123,6 @@ describe('environments', () => {
     const names = (await childrenOf(api, integrations)).map(labelOf);
     assert.ok(names.includes('Shopify - NetSuite Order Sync'), names.join(', '));
     await vscode.commands.executeCommand('integratorIo.stopLocalSandbox');
-    await vscode.commands.executeCommand('integratorIo.removeEnvironment', 'local-sandbox', { confirm: false });
+    await api.environments.remove('local-sandbox');
   });
 });

@@ -156,7 +156,7 @@ describe('faults during work', () => {
         const flowId = (flow as ResourceNode).resource._id;
         const jobsBefore = (await demo.client.jobs.listAll({ _flowId: flowId })).length;
         setFaults({ rules: [{ ...fault.rule, method: 'POST', path: '/run$' }] });
-        const job = await vscode.commands.executeCommand('integratorIo.runFlow', flow, { confirm: false });
+        const job = await vscode.commands.executeCommand('integratorIo.runFlow', flow);
         assert.strictEqual(job, undefined);
         assert.match(lastError(), fault.says);
         const icon = flow.treeItem().iconPath;
@@ -196,12 +196,8 @@ describe('malformed answers fed to the tree (property-based)', () => {
     api = await extensionApi();
     await removeAllEnvironments(api);
     server = await startCannedServer({ '/tokenInfo': { _userId: 'canned-user', scope: '*' } });
-    const env = await vscode.commands.executeCommand<{ id: string }>('integratorIo.addEnvironment', {
-      name: 'Canned',
-      baseUrl: server.baseUrl,
-      token,
-    });
-    envId = env.id;
+    const env = await api.addEnvironment({ name: 'Canned', baseUrl: server.baseUrl, token });
+    envId = env!.id;
     process.on('unhandledRejection', onUnhandled);
   });
   after(async () => {

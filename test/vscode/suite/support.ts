@@ -64,21 +64,15 @@ export async function startTestSandbox(options: Partial<SandboxOptions> = {}): P
   };
 }
 
-/** Adds an environment through the real command, as a user's script would. */
+/** Adds an environment through the extension's API (the command itself only asks questions). */
 export async function addEnvironment(name: string, sandbox: TestSandbox, extra: object = {}): Promise<{ id: string }> {
-  const env = await vscode.commands.executeCommand<{ id: string } | undefined>('integratorIo.addEnvironment', {
-    name,
-    baseUrl: sandbox.baseUrl,
-    token: sandbox.token,
-    ...extra,
-  });
+  const env = await (await extensionApi()).addEnvironment({ name, baseUrl: sandbox.baseUrl, token: sandbox.token, ...extra });
   if (!env) throw new Error('addEnvironment returned nothing');
   return env;
 }
 
 export async function removeAllEnvironments(api: IntegratorIoApi): Promise<void> {
-  for (const env of api.environments.list())
-    await vscode.commands.executeCommand('integratorIo.removeEnvironment', env.id, { confirm: false });
+  for (const env of api.environments.list()) await api.environments.remove(env.id);
 }
 
 /** The label of a node as the tree shows it. */

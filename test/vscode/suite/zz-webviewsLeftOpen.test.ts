@@ -21,7 +21,7 @@ describe('webviews left open for the token scan', () => {
       const exp = named(await client.exports.listAll(), 'Shopify - Get Orders');
       const imp = named(await client.imports.listAll(), 'NetSuite - Create Sales Orders');
       const target = (kind: string, r: { _id: string; name?: string }) => ({ envId, kind, id: r._id, name: r.name });
-      assert.ok(await vscode.commands.executeCommand('integratorIo.runFlow', target('flows', flow), { confirm: false }));
+      assert.ok(await vscode.commands.executeCommand('integratorIo.runFlow', target('flows', flow)));
       assert.ok(await vscode.commands.executeCommand('integratorIo.previewMapping', target('imports', imp), { records: '[{"id": 1}]' }));
       assert.ok(await vscode.commands.executeCommand('integratorIo.previewExport', target('exports', exp)));
       assert.ok(await vscode.commands.executeCommand('integratorIo.showAuditHistory', target('exports', exp)));
