@@ -1,6 +1,7 @@
 /** Mapping and export previews against a sandbox: a known mapping's output, errors by field, paging to the end. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import { JsonObject } from '../../../src/api/types';
 import type { MappingState } from '../../../src/webviews/mappingPreview';
 import type { ExportPreviewState } from '../../../src/webviews/exportPreview';
@@ -39,8 +40,7 @@ describe('previews', () => {
       vscode.window.tabGroups.all
         .flatMap((g) => g.tabs)
         .filter((t) => t.input instanceof vscode.TabInputWebview && t.label.startsWith('Mapping:'));
-    const deadline = Date.now() + 5000;
-    while (mappingTabs().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => mappingTabs().length > 0, 'the mapping preview tab');
     assert.deepStrictEqual(
       mappingTabs().map((t) => t.label),
       [`Mapping: ${imp.name!}`],
@@ -75,13 +75,23 @@ describe('previews', () => {
       (json.mapping as { fields: JsonObject[] }).fields = [...fields, { generate: 'typed', hardCodedValue: value }];
       await replaceDocumentText(document, JSON.stringify(json, null, 2));
     }
-    const deadline = Date.now() + 5000;
-    while (evaluations().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 800)); // time for a second evaluation, if one were coming
-    const sent = evaluations();
-    assert.strictEqual(sent.length, 1, 'one evaluation for the burst');
-    const typed = (sent[0]!.body!.import!.mapping as { fields: JsonObject[] }).fields.find((f) => f.generate === 'typed');
-    assert.strictEqual(typed?.hardCodedValue, 'abc', 'the unsaved text as it stands after the last edit');
+    const typedIn = (evaluation: { body?: { import?: JsonObject } }) =>
+      (evaluation.body!.import!.mapping as { fields: JsonObject[] }).fields.find((f) => f.generate === 'typed')?.hardCodedValue;
+    await waitFor(() => evaluations().length > 0, 'the evaluation after the burst');
+    // One more edit after a pause, and its evaluation: any second evaluation of the burst would
+    // have come before it (it would be due a debounce after the burst, this one a debounce later).
+    const json = JSON.parse(document.getText()) as JsonObject;
+    (json.mapping as { fields: JsonObject[] }).fields = [
+      ...(json.mapping as { fields: JsonObject[] }).fields.filter((f) => f.generate !== 'typed'),
+      { generate: 'typed', hardCodedValue: 'later' },
+    ];
+    await replaceDocumentText(document, JSON.stringify(json, null, 2));
+    await waitFor(() => evaluations().some((e) => typedIn(e) === 'later'), 'the evaluation of the later edit');
+    assert.deepStrictEqual(
+      evaluations().map(typedIn),
+      ['abc', 'later'],
+      'one evaluation for the burst, with the text as it stood after its last edit',
+    );
     assert.ok(document.isDirty, 'previewing saved nothing');
   });
 

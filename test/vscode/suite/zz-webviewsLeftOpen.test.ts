@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { waitFor } from '../../support/waitFor';
 import { IntegratorClient } from '../../../src/api';
 import { addEnvironment, extensionApi, removeAllEnvironments, startTestSandbox } from './support';
 
@@ -30,8 +31,7 @@ describe('webviews left open for the token scan', () => {
       );
       // The tab model catches up with new panels a moment later.
       const webviews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
-      const deadline = Date.now() + 10_000;
-      while (webviews().length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      await waitFor(() => webviews().length >= 5, 'the five views', 10_000);
       assert.strictEqual(
         webviews().length,
         5,
