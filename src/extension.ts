@@ -3,7 +3,13 @@
  * Activation makes no HTTP request; everything is fetched when a view asks for it.
  */
 import * as vscode from 'vscode';
+import { Job } from './api/types';
 import { COMMANDS } from './commands';
+import { ChosenStep, errorsViewAction } from './commands/errorCommands';
+import { ChosenResource } from './commands/resourceTarget';
+import { cancelJobById } from './commands/runCommands';
+import { ResourceKind } from './model/resourceKinds';
+import { ErrorsState } from './webviews/errorsView';
 import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
 import { signIn } from './commands/environmentCommands';
 import { EnvironmentInfo } from './environments/environment';
@@ -42,6 +48,14 @@ export interface IntegratorIoApi extends Services {
   takeUnusedAnswers(): string[];
   /** What the status bar shows. */
   statusBar: EnvironmentStatusBar;
+  /** A resource as a command target, as a tree row would give it (a link cannot build one). */
+  resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
+  /** A flow step as a command target (Show Errors). */
+  step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
+  /** Cancels a job, as the job view's Cancel button does. */
+  cancelJob(envId: string, jobId: string): Promise<Job | undefined>;
+  /** Resolves, retries or loads more in an open errors view, as its buttons do. */
+  errorsViewAction(step: ChosenStep, action: { resolve?: string[]; retry?: string[]; more?: boolean }): Promise<ErrorsState | undefined>;
 }
 
 export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
@@ -95,6 +109,10 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
     answerNextDialog: answerNext,
     takeUnusedAnswers,
     statusBar,
+    resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),
+    step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
+    cancelJob: (envId, jobId) => cancelJobById(services, envId, jobId),
+    errorsViewAction: (step, action) => errorsViewAction(services, step, action),
   };
 }
 

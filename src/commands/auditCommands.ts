@@ -2,7 +2,7 @@
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { AuditState, AuditView } from '../webviews/auditView';
-import { resourceTarget } from './resourceTarget';
+import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 
 /** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
@@ -25,7 +25,7 @@ export const showAuditHistoryCommand: CommandDefinition = {
         info.collection(client).audit(target.id, { limit: 25 }),
       );
       let state: AuditState = await view.firstPage();
-      const pages = (options as { pages?: number } | undefined)?.pages ?? 1;
+      const pages = (fromApi(arg) ? (options as { pages?: number } | undefined)?.pages : undefined) ?? 1;
       for (let i = 1; i < pages && state.hasMore; i++) state = await view.loadMore();
       return state;
     } catch (err) {

@@ -4,7 +4,7 @@ import { PingResult } from '../api';
 import { parseResourceText, UnsaveableDocumentError } from '../documents/documentText';
 import { parseResourceUri } from '../documents/resourceUri';
 import { describeError } from '../util/errors';
-import { resourceTarget } from './resourceTarget';
+import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
 
@@ -89,7 +89,7 @@ export const showDebugLogCommand: CommandDefinition = {
       const on = typeof connection.debugDate === 'string' && Date.parse(connection.debugDate) > Date.now();
       if (!on) {
         const enable =
-          (options as { enable?: boolean } | undefined)?.enable ??
+          (fromApi(arg) ? (options as { enable?: boolean } | undefined)?.enable : undefined) ??
           (await services.notify.info(`Debug logging is off for ${label}. Turn it on for one hour?`, 'Turn On', 'Show Log Anyway')) ===
             'Turn On';
         if (enable) {

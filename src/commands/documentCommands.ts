@@ -8,7 +8,7 @@ import { skeletonFor } from '../model/skeletons';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { resolveEnvironment } from './pickEnvironment';
-import { resourceTarget } from './resourceTarget';
+import { isInFrontOfUser, resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
 
@@ -110,7 +110,7 @@ export const compareWithServerCommand: CommandDefinition = {
 export const overwriteServerCommand: CommandDefinition = {
   id: 'integratorIo.overwriteServer',
   async run(services, arg?: unknown) {
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const uri = arg instanceof vscode.Uri ? (isInFrontOfUser(arg) ? arg : undefined) : vscode.window.activeTextEditor?.document.uri;
     if (!uri || !parseResourceUri(uri)) return false;
     return services.conflicts.overwriteRemote(uri);
   },

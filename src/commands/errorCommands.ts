@@ -17,12 +17,22 @@ interface StepRef {
   name: string;
 }
 
+/** A flow step named by id through the extension's API; a class instance, which a link cannot pass. */
+export class ChosenStep {
+  constructor(
+    readonly envId: string,
+    readonly flowId: string,
+    readonly stepId: string,
+    readonly name?: string,
+  ) {}
+}
+
+/** The step a command acts on: a step row of the tree, or one the extension's API named. */
 function stepRef(services: Services, arg: unknown): StepRef | undefined {
   if (arg instanceof StepNode) return { env: arg.env, flowId: arg.step.flowId, stepId: arg.resourceId, name: arg.name ?? arg.resourceId };
-  if (arg && typeof arg === 'object' && 'flowId' in arg && 'stepId' in arg && 'envId' in arg) {
-    const { envId, flowId, stepId, name } = arg as { envId: string; flowId: string; stepId: string; name?: string };
-    const env = services.environments.get(envId);
-    return env ? { env, flowId, stepId, name: name ?? stepId } : undefined;
+  if (arg instanceof ChosenStep) {
+    const env = services.environments.get(arg.envId);
+    return env ? { env, flowId: arg.flowId, stepId: arg.stepId, name: arg.name ?? arg.stepId } : undefined;
   }
   return undefined;
 }
@@ -42,22 +52,28 @@ export const showErrorsCommand: CommandDefinition = {
   },
 };
 
-/** Resolves or retries errors of a step by id (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`) or loads more (`{ more: true }`), as the view's buttons do; returns what the view then shows. */
-export const errorsViewActionCommand: CommandDefinition = {
-  id: 'integratorIo.errorsViewAction',
-  async run(services, arg?: unknown, action?: unknown) {
-    const ref = stepRef(services, arg);
+/**
+ * For the extension's API (tests), not a command: resolves or retries errors of a step by id
+ * (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`) or loads more (`{ more: true }`), as
+ * the view's buttons do; returns what the view then shows.
+ */
+export async function errorsViewAction(
+  services: Services,
+  step: ChosenStep,
+  a: { resolve?: string[]; retry?: string[]; more?: boolean },
+): Promise<ErrorsState | undefined> {
+  {
+    const ref = stepRef(services, step);
     const view = ref && ErrorsView.reveal<ErrorsView>(viewKey(ref));
     if (!ref || !view) return undefined;
-    const a = (action ?? {}) as { resolve?: string[]; retry?: string[]; more?: boolean };
     const controller =
       ErrorsController.of(viewKey(ref)) ?? new ErrorsController(services, await services.environments.client(ref.env), ref);
     if (a.resolve) await controller.resolve(a.resolve);
     if (a.retry) await controller.retry(a.retry);
     if (a.more) await controller.more();
     return view.current;
-  },
-};
+  }
+}
 
 function viewKey(ref: StepRef): string {
   return `errors:${ref.env.id}:${ref.flowId}:${ref.stepId}`;

@@ -1,11 +1,11 @@
 /** Every command the extension registers, in one list that extension.ts walks. */
 import { addEnvironmentCommand } from './addEnvironment';
 import { showAuditHistoryCommand } from './auditCommands';
-import { errorsViewActionCommand, showErrorsCommand } from './errorCommands';
+import { showErrorsCommand } from './errorCommands';
 import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
 import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
-import { cancelJobCommand, runFlowCommand, showRecentJobsCommand } from './runCommands';
+import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
@@ -33,7 +33,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showDependenciesCommand,
   runFlowCommand,
   showRecentJobsCommand,
-  cancelJobCommand,
   pingConnectionCommand,
   testConnectionDocumentCommand,
   previewMappingCommand,
@@ -41,6 +40,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
   previewExportNextPageCommand,
   showAuditHistoryCommand,
   showErrorsCommand,
-  errorsViewActionCommand,
   showDebugLogCommand,
 ];

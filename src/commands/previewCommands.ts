@@ -6,7 +6,7 @@ import { resourceUri } from '../documents/resourceUri';
 import { describeError } from '../util/errors';
 import { ExportPreview } from '../webviews/exportPreview';
 import { MappingPreview, MappingState } from '../webviews/mappingPreview';
-import { resourceTarget, ResourceTarget } from './resourceTarget';
+import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 
 const SAMPLE_RECORDS = 5;
@@ -26,7 +26,7 @@ export const previewMappingCommand: CommandDefinition = {
     try {
       const client = await services.environments.client(target.env);
       const document = await documentOf(target);
-      const given = (options as { records?: string } | undefined)?.records;
+      const given = fromApi(arg) ? (options as { records?: string } | undefined)?.records : undefined;
       const records = given ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
       const preview = MappingPreview.open(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
         name: target.name ?? target.id,

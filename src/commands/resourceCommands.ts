@@ -7,7 +7,7 @@ import { confirmProductionChange } from '../environments/productionGuard';
 import { parseResourceUri, resourceUri } from '../documents/resourceUri';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { resourceTarget, ResourceTarget } from './resourceTarget';
+import { ChosenResource, fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
@@ -94,12 +94,10 @@ export const deleteResourceCommand: CommandDefinition = {
       if (inUse) {
         void services.notify.error(message, 'Show Dependencies').then((choice) => {
           if (choice)
-            void vscode.commands.executeCommand(showDependenciesCommand.id, {
-              envId: target.env.id,
-              kind: target.kind,
-              id: target.id,
-              name: target.name,
-            });
+            void vscode.commands.executeCommand(
+              showDependenciesCommand.id,
+              new ChosenResource(target.env.id, target.kind, target.id, target.name),
+            );
         });
       } else void services.notify.error(message);
       return false;
@@ -146,7 +144,7 @@ export const showDependenciesCommand: CommandDefinition = {
       void services.notify.error(`Could not read the dependencies of "${target.name ?? target.id}": ${describeError(err)}`);
       return undefined;
     }
-    if ((options as { quiet?: boolean } | undefined)?.quiet) return items;
+    if (fromApi(arg) && (options as { quiet?: boolean } | undefined)?.quiet) return items;
     const section = (relation: DependencyItem['relation'], title: string) => {
       const list = items.filter((i) => i.relation === relation);
       return [

@@ -1,4 +1,10 @@
-/** Works out which resource a command acts on: a tree node, a resource document, or `{ envId, kind, id }`. */
+/**
+ * Works out which resource a command acts on: only what the user chose. A tree row, the
+ * document in an editor the user sees, or a `ChosenResource` that the extension's API built
+ * (for tests and scripts). Plain `{ envId, kind, id }` objects are not accepted: any command link
+ * can pass those, and `vscode.Uri`s too, which is why a URI counts only when it is open in front
+ * of the user.
+ */
 import * as vscode from 'vscode';
 import { EnvironmentInfo } from '../environments/environment';
 import { parseResourceUri } from '../documents/resourceUri';
@@ -13,12 +19,34 @@ export interface ResourceTarget {
   name: string | undefined;
 }
 
+/** A resource named by id through the extension's API; a class instance, which a link cannot pass. */
+export class ChosenResource {
+  constructor(
+    readonly envId: string,
+    readonly kind: ResourceKind,
+    readonly id: string,
+    readonly name?: string,
+  ) {}
+}
+
+/** Extra arguments (sample records, pages, no prompt) are read only with a target from the API. */
+export function fromApi(arg: unknown): boolean {
+  return arg instanceof ChosenResource;
+}
+
 export function resourceTarget(services: Services, arg: unknown): ResourceTarget | undefined {
   if (arg instanceof ResourceNode || arg instanceof IntegrationNode) {
     return { env: arg.env, kind: arg.kind, id: arg.resource._id, name: arg.resource.name };
   }
   if (arg instanceof StepNode) return { env: arg.env, kind: arg.kind, id: arg.resourceId, name: arg.name };
-  const uri = arg instanceof vscode.Uri ? arg : arg === undefined ? vscode.window.activeTextEditor?.document.uri : undefined;
+  const uri =
+    arg instanceof vscode.Uri
+      ? isInFrontOfUser(arg)
+        ? arg
+        : undefined
+      : arg === undefined
+        ? vscode.window.activeTextEditor?.document.uri
+        : undefined;
   if (uri) {
     const ref = parseResourceUri(uri);
     const env = ref && services.environments.get(ref.envId);
@@ -34,10 +62,14 @@ export function resourceTarget(services: Services, arg: unknown): ResourceTarget
         }
       : undefined;
   }
-  if (arg && typeof arg === 'object' && 'envId' in arg && 'kind' in arg && 'id' in arg) {
-    const { envId, kind, id, name } = arg as { envId: string; kind: ResourceKind; id: string; name?: string };
-    const env = services.environments.get(envId);
-    return env ? { env, kind, id, name } : undefined;
+  if (arg instanceof ChosenResource) {
+    const env = services.environments.get(arg.envId);
+    return env ? { env, kind: arg.kind, id: arg.id, name: arg.name } : undefined;
   }
   return undefined;
+}
+
+/** A document open in an editor the user sees (editor title buttons pass their editor's URI). */
+export function isInFrontOfUser(uri: vscode.Uri): boolean {
+  return vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString());
 }

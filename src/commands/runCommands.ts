@@ -6,7 +6,7 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
 import { JobView } from '../webviews/jobView';
-import { resourceTarget } from './resourceTarget';
+import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
@@ -29,7 +29,7 @@ export const runFlowCommand: CommandDefinition = {
       void services.notify.info('Pick a flow in the integrator.io explorer to run it.');
       return undefined;
     }
-    const { followTimeoutMs } = (options ?? {}) as RunFlowOptions;
+    const { followTimeoutMs } = (fromApi(arg) ? (options ?? {}) : {}) as RunFlowOptions;
     const { env } = target;
     let client: IntegratorClient;
     let flow: Flow;
@@ -128,17 +128,14 @@ async function cancelJob(services: Services, client: IntegratorClient, jobId: st
   }
 }
 
-/** Cancels a job by id: `(jobId, envId)`. For the job view's button, scripts and tests. */
-export const cancelJobCommand: CommandDefinition = {
-  id: 'integratorIo.cancelJob',
-  async run(services, jobId?: unknown, envId?: unknown) {
-    const env = typeof envId === 'string' ? services.environments.get(envId) : services.environments.active;
-    if (typeof jobId !== 'string' || !env) return undefined;
-    const client = await services.environments.client(env);
-    await cancelJob(services, client, jobId);
-    return client.jobs.get(jobId);
-  },
-};
+/** Cancels a job by id, for the extension's API (tests); the job view's Cancel button cancels its own job. */
+export async function cancelJobById(services: Services, envId: string, jobId: string): Promise<Job | undefined> {
+  const env = services.environments.get(envId);
+  if (!env) return undefined;
+  const client = await services.environments.client(env);
+  await cancelJob(services, client, jobId);
+  return client.jobs.get(jobId);
+}
 
 /** "Show Recent Jobs": the latest runs of a flow (or of every flow of an integration) in the job view. */
 export const showRecentJobsCommand: CommandDefinition = {

@@ -27,8 +27,8 @@ import { isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './resou
 import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
 
-/** How long after a save the editor is told to re-read the stored version. */
-const RELOAD_DELAY_MS = 150;
+/** When a write comes with no editor's save event (a script's workspace.fs write), re-read after this. */
+const RELOAD_FALLBACK_MS = 2000;
 
 export interface SavedEvent {
   env: EnvironmentInfo;
@@ -199,16 +199,30 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
 
   /**
    * The editor must end up holding exactly what the server stored (its new `lastModified`
-   * included). VS Code stats the file right after a save; report the written text then, and a
-   * moment later signal a change, so that it reads the stored version.
+   * included). VS Code stats the file right after writing it: report the written text then.
+   * Once VS Code has finished the save (`onDidSaveTextDocument`), report the stored version and
+   * signal a change, so that it reads it. Waiting for that event, not for a timer, matters: on a
+   * busy machine VS Code's own stat could come after a timer, see the stored version's mtime
+   * already, and never re-read. Writes that no editor makes (no save event) get the change after
+   * a moment instead.
    */
   private reloadAfterSave(uri: vscode.Uri, entry: CachedResource, writtenSize: number): void {
     entry.justWritten = { mtime: (Date.parse(entry.resource.lastModified ?? '') || Date.now()) - 1, size: writtenSize };
     entry.fresh = true;
-    setTimeout(() => {
+    const key = uri.toString();
+    let done = false;
+    const reload = () => {
+      if (done) return;
+      done = true;
+      subscription.dispose();
+      clearTimeout(fallback);
       entry.justWritten = undefined;
       this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
-    }, RELOAD_DELAY_MS);
+    };
+    const subscription = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document.uri.toString() === key) reload();
+    });
+    const fallback = setTimeout(reload, RELOAD_FALLBACK_MS);
   }
 
   private remember(uri: vscode.Uri, kind: ResourceRef['kind'], resource: ResourceBase): CachedResource {

@@ -182,7 +182,12 @@ async function openMappingPreview(envId: string, baseUrl: string, token: string)
     const created = await client.imports.create({ name: 'Bench - 20-field mapping', adaptorType: 'HTTPImport', ...importDoc });
     const state = await vscode.commands.executeCommand<{ durationMs?: number }>(
       'integratorIo.previewMapping',
-      { envId, kind: 'imports', id: created._id, name: created.name },
+      (await vscode.extensions.getExtension<IntegratorIoApi>(EXTENSION_ID)!.activate()).resource(
+        envId,
+        'imports',
+        created._id,
+        created.name,
+      ),
       { records: JSON.stringify(records, null, 2) },
     );
     return { importId: created._id, firstEvaluationMs: state.durationMs };

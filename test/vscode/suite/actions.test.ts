@@ -13,6 +13,7 @@ import {
   replaceDocumentText,
   useDemoEnvironment,
   openResourceDocument,
+  chosen,
 } from './support';
 
 describe('actions', () => {
@@ -30,7 +31,7 @@ describe('actions', () => {
   const run = (name: string, options: object = {}) =>
     vscode.commands.executeCommand<Job | undefined>(
       'integratorIo.runFlow',
-      { envId: demo.envId, kind: 'flows', id: flow(name)._id, name },
+      chosen({ envId: demo.envId, kind: 'flows', id: flow(name)._id, name }),
       options,
     );
   const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
@@ -68,7 +69,7 @@ describe('actions', () => {
       const [latest] = await demo.client.jobs.listAll({ _flowId: target._id, status: 'running' });
       return latest?._id;
     }, 'the run to start');
-    const canceled = await vscode.commands.executeCommand<Job>('integratorIo.cancelJob', jobId, demo.envId);
+    const canceled = (await demo.api.cancelJob(demo.envId, jobId))!;
     assert.ok(['canceling', 'canceled'].includes(canceled.status));
     const job = await running;
     assert.strictEqual(job?.status, 'canceled');
@@ -80,7 +81,7 @@ describe('actions', () => {
     const job = await run('Nightly Order Archive to S3', { followTimeoutMs: 1500 });
     assert.ok(Date.now() - started < 10_000);
     assert.strictEqual(job?.status, 'running', 'the follower gave up while the job runs on');
-    await vscode.commands.executeCommand('integratorIo.cancelJob', job._id, demo.envId);
+    await demo.api.cancelJob(demo.envId, job._id);
     await waitFor(async () => ((await demo.client.jobs.get(job._id)).status === 'canceled' ? true : undefined), 'the job to be canceled');
   });
 
@@ -90,12 +91,15 @@ describe('actions', () => {
   });
 
   it('shows recent runs of a flow', async () => {
-    const families = await vscode.commands.executeCommand<Job[]>('integratorIo.showRecentJobs', {
-      envId: demo.envId,
-      kind: 'flows',
-      id: flow('Salesforce Opportunities to Snowflake')._id,
-      name: 'x',
-    });
+    const families = await vscode.commands.executeCommand<Job[]>(
+      'integratorIo.showRecentJobs',
+      chosen({
+        envId: demo.envId,
+        kind: 'flows',
+        id: flow('Salesforce Opportunities to Snowflake')._id,
+        name: 'x',
+      }),
+    );
     assert.ok(families.length >= 2, 'the seeded run and the one from the first test');
     assert.ok(families.every((j) => Array.isArray(j.children)));
   });
@@ -104,12 +108,15 @@ describe('actions', () => {
     const connections = await demo.client.connections.listAll();
     const ping = (name: string) => {
       const c = connections.find((x) => x.name === name)!;
-      return vscode.commands.executeCommand<PingResult>('integratorIo.pingConnection', {
-        envId: demo.envId,
-        kind: 'connections',
-        id: c._id,
-        name,
-      });
+      return vscode.commands.executeCommand<PingResult>(
+        'integratorIo.pingConnection',
+        chosen({
+          envId: demo.envId,
+          kind: 'connections',
+          id: c._id,
+          name,
+        }),
+      );
     };
     assert.deepStrictEqual(await ping('Shopify Store'), { ok: true });
     const failed = await ping('Bank SFTP');
@@ -124,12 +131,15 @@ describe('actions', () => {
     const hostile = 'Temp [Open settings](command:workbench.action.openSettings) $(alert)';
     await demo.client.connections.update(sftp._id, { ...(await demo.client.connections.get(sftp._id)), name: hostile });
     try {
-      await vscode.commands.executeCommand('integratorIo.pingConnection', {
-        envId: demo.envId,
-        kind: 'connections',
-        id: sftp._id,
-        name: hostile,
-      });
+      await vscode.commands.executeCommand(
+        'integratorIo.pingConnection',
+        chosen({
+          envId: demo.envId,
+          kind: 'connections',
+          id: sftp._id,
+          name: hostile,
+        }),
+      );
       const shown = demo.api.notify.recent.at(-1)!.message;
       assert.match(shown, /Open settings/, 'the name is still there to read');
       // VS Code renders [label](command:…) in notifications as a link, and $(name) as an icon.
@@ -142,7 +152,7 @@ describe('actions', () => {
 
   it("turns on debug logging and shows the connection's debug log", async () => {
     const shopify = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
-    const target = { envId: demo.envId, kind: 'connections', id: shopify._id, name: shopify.name };
+    const target = chosen({ envId: demo.envId, kind: 'connections', id: shopify._id, name: shopify.name });
     const first = await vscode.commands.executeCommand<string>('integratorIo.showDebugLog', target, { enable: true });
     assert.strictEqual(first, '', 'nothing logged before debugging was on');
     assert.ok(Date.parse((await demo.client.connections.get(shopify._id)).debugDate!) > Date.now(), 'debugDate is in the future');

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../../support/waitFor';
 import type { AuditState } from '../../../src/webviews/auditView';
-import { replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
+import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
 
 describe('audit history', () => {
   const demo = useDemoEnvironment('Audit');
@@ -21,12 +21,15 @@ describe('audit history', () => {
       const stored = await demo.client.exports.get(exp._id);
       await waitFor(() => document.getText().includes(stored.lastModified!), 'the editor to show the stored version');
     }
-    const state = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
-      envId: demo.envId,
-      kind: 'exports',
-      id: exp._id,
-      name: exp.name,
-    });
+    const state = await vscode.commands.executeCommand<AuditState>(
+      'integratorIo.showAuditHistory',
+      chosen({
+        envId: demo.envId,
+        kind: 'exports',
+        id: exp._id,
+        name: exp.name,
+      }),
+    );
     const [second, first] = state.entries;
     assert.strictEqual(second!.event, 'update');
     assert.strictEqual(second!.source, 'api');
@@ -50,17 +53,20 @@ describe('audit history', () => {
     const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
     const full = await demo.client.exports.get(exp._id);
     for (let i = 0; i < 30; i++) await demo.client.exports.update(exp._id, { ...full, description: `revision ${i}` });
-    const first = await vscode.commands.executeCommand<AuditState>('integratorIo.showAuditHistory', {
-      envId: demo.envId,
-      kind: 'exports',
-      id: exp._id,
-      name: exp.name,
-    });
+    const first = await vscode.commands.executeCommand<AuditState>(
+      'integratorIo.showAuditHistory',
+      chosen({
+        envId: demo.envId,
+        kind: 'exports',
+        id: exp._id,
+        name: exp.name,
+      }),
+    );
     assert.strictEqual(first.entries.length, 25);
     assert.ok(first.hasMore);
     const all = await vscode.commands.executeCommand<AuditState>(
       'integratorIo.showAuditHistory',
-      { envId: demo.envId, kind: 'exports', id: exp._id, name: exp.name },
+      chosen({ envId: demo.envId, kind: 'exports', id: exp._id, name: exp.name }),
       { pages: 5 },
     );
     assert.strictEqual(all.hasMore, false);

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { waitFor } from '../../support/waitFor';
 import { JsonObject } from '../../../src/api/types';
 import { FaultSettings } from '../../../src/sandbox/faults';
-import { closeAllEditors, replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
+import { closeAllEditors, replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
 
 describe('resource documents', () => {
   const demo = useDemoEnvironment('Docs');
@@ -242,22 +242,28 @@ describe('resource documents', () => {
 
   it('clones an export and deletes the copy', async () => {
     const exp = await exportNamed('Shopify - Get Orders');
-    const copyId = await vscode.commands.executeCommand<string>('integratorIo.cloneResource', {
-      envId: demo.envId,
-      kind: 'exports',
-      id: exp._id,
-      name: exp.name,
-    });
+    const copyId = await vscode.commands.executeCommand<string>(
+      'integratorIo.cloneResource',
+      chosen({
+        envId: demo.envId,
+        kind: 'exports',
+        id: exp._id,
+        name: exp.name,
+      }),
+    );
     const copy = await demo.client.exports.get(copyId);
     assert.strictEqual(copy.name, 'Shopify - Get Orders (copy)');
     demo.api.answerNextDialog('Delete');
     assert.strictEqual(
-      await vscode.commands.executeCommand<boolean>('integratorIo.deleteResource', {
-        envId: demo.envId,
-        kind: 'exports',
-        id: copyId,
-        name: copy.name,
-      }),
+      await vscode.commands.executeCommand<boolean>(
+        'integratorIo.deleteResource',
+        chosen({
+          envId: demo.envId,
+          kind: 'exports',
+          id: copyId,
+          name: copy.name,
+        }),
+      ),
       true,
     );
     await assert.rejects(demo.client.exports.get(copyId), /404/);
@@ -267,18 +273,21 @@ describe('resource documents', () => {
     const exp = await exportNamed('NetSuite - Item Fulfillments');
     demo.api.answerNextDialog('Delete');
     assert.strictEqual(
-      await vscode.commands.executeCommand('integratorIo.deleteResource', {
-        envId: demo.envId,
-        kind: 'exports',
-        id: exp._id,
-        name: exp.name,
-      }),
+      await vscode.commands.executeCommand(
+        'integratorIo.deleteResource',
+        chosen({
+          envId: demo.envId,
+          kind: 'exports',
+          id: exp._id,
+          name: exp.name,
+        }),
+      ),
       false,
     );
     assert.match(demo.api.notify.recent.at(-1)!.message, /used by flow "NetSuite Fulfillments to Shopify"/);
     const items = await vscode.commands.executeCommand<{ relation: string; kind: string; name: string }[]>(
       'integratorIo.showDependencies',
-      { envId: demo.envId, kind: 'exports', id: exp._id },
+      chosen({ envId: demo.envId, kind: 'exports', id: exp._id }),
       { quiet: true },
     );
     assert.deepStrictEqual(

@@ -5,6 +5,7 @@ import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
 import type { IntegratorIoApi } from '../../../src/extension';
 import type { ErrorsState } from '../../../src/webviews/errorsView';
+import type { ChosenStep } from '../../../src/commands/errorCommands';
 import {
   addEnvironment,
   childrenOf,
@@ -23,7 +24,9 @@ describe('errors', () => {
   let sandbox: TestSandbox;
   let client: IntegratorClient;
   let envId: string;
-  let ref: { envId: string; flowId: string; stepId: string; name: string };
+  let ref: ChosenStep;
+  let refFlowId: string;
+  let refStepId: string;
   before(async () => {
     api = await extensionApi();
     await removeAllEnvironments(api);
@@ -32,7 +35,9 @@ describe('errors', () => {
     envId = (await addEnvironment('Errors', sandbox)).id;
     const flow = (await client.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
     const step = (await client.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
-    ref = { envId, flowId: flow._id, stepId: step._id, name: step.name! };
+    ref = api.step(envId, flow._id, step._id, step.name);
+    refFlowId = flow._id;
+    refStepId = step._id;
   });
   after(async () => {
     await closeAllEditors();
@@ -53,13 +58,13 @@ describe('errors', () => {
     assert.strictEqual(state.errors.length, 3);
     assert.strictEqual(state.hasMore, false, 'all three fit one page: no "Load more"');
     assert.ok(state.errors.every((e) => e.code === 'INVALID_KEY_OR_REF' && e.classification === 'missing'));
-    const after = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+    const after = (await api.errorsViewAction(ref, {
       resolve: [state.errors[0]!.errorId],
-    });
+    }))!;
     assert.strictEqual(after.errors.length, 2);
     assert.strictEqual(after.message, 'Resolved 1.');
-    const summary = await client.errors.flowSummary(ref.flowId);
-    assert.strictEqual(summary.flowErrors.find((e) => e._expOrImpId === ref.stepId)?.numError, 2);
+    const summary = await client.errors.flowSummary(refFlowId);
+    assert.strictEqual(summary.flowErrors.find((e) => e._expOrImpId === refStepId)?.numError, 2);
   });
 
   it('pages a long error list with nextPageURL', async () => {
@@ -70,11 +75,11 @@ describe('errors', () => {
       const flow = (await c.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
       const step = (await c.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
       c.dispose();
-      const pagedRef = { envId: pagedEnv, flowId: flow._id, stepId: step._id, name: step.name! };
+      const pagedRef = api.step(pagedEnv, flow._id, step._id, step.name);
       const first = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', pagedRef);
       assert.strictEqual(first.errors.length, 2);
       assert.strictEqual(first.hasMore, true);
-      const all = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', pagedRef, { more: true });
+      const all = (await api.errorsViewAction(pagedRef, { more: true }))!;
       assert.strictEqual(all.errors.length, 3);
       assert.strictEqual(all.hasMore, false);
       assert.ok(
@@ -87,11 +92,11 @@ describe('errors', () => {
   });
 
   it('opens retry data as a document whose save writes it back, then a retry fixes the record', async () => {
-    const [error] = await client.errors.listAll(ref.flowId, ref.stepId);
+    const [error] = await client.errors.listAll(refFlowId, refStepId);
     const uri = vscode.Uri.from({
       scheme: 'integrator-io-retry',
       authority: envId,
-      path: `/${ref.flowId}/${ref.stepId}/${error!.retryDataKey!}.retrydata.json`,
+      path: `/${refFlowId}/${refStepId}/${error!.retryDataKey!}.retrydata.json`,
     });
     const document = await vscode.workspace.openTextDocument(uri);
     const retryData = JSON.parse(document.getText()) as { data: JsonObject };
@@ -111,16 +116,16 @@ describe('errors', () => {
       ['PUT'],
     );
     assert.strictEqual(
-      ((await client.errors.getRetryData(ref.flowId, ref.stepId, error!.retryDataKey!)).data as JsonObject).email,
+      ((await client.errors.getRetryData(refFlowId, refStepId, error!.retryDataKey!)).data as JsonObject).email,
       'known.customer@example.com',
     );
 
-    const after = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+    const after = (await api.errorsViewAction(ref, {
       retry: [error!.retryDataKey!],
-    });
+    }))!;
     assert.match(after.message ?? '', /Retry completed: 1 succeeded, 0 failed again/);
     assert.ok(!after.errors.some((e) => e.errorId === error!.errorId), 'the fixed error is gone from the open list');
-    const retries = await client.jobs.listAll({ _flowId: ref.flowId, type: 'retry' });
+    const retries = await client.jobs.listAll({ _flowId: refFlowId, type: 'retry' });
     assert.strictEqual(retries[0]?.status, 'completed');
   });
 });

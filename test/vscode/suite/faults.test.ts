@@ -26,6 +26,7 @@ import {
   secret,
   useDemoEnvironment,
   openResourceDocument,
+  chosen,
 } from './support';
 
 const ENVIRONMENT = 'Faults';
@@ -132,12 +133,15 @@ describe('faults during work', () => {
         this.timeout(30_000);
         const exp = (await demo.client.exports.listAll())[0]!;
         setFaults({ rules: [{ ...fault.rule, method: 'GET', path: `^/exports/${exp._id}$` }] });
-        const uri = await vscode.commands.executeCommand<string | undefined>('integratorIo.openResource', {
-          envId: demo.envId,
-          kind: 'exports',
-          id: exp._id,
-          name: exp.name,
-        });
+        const uri = await vscode.commands.executeCommand<string | undefined>(
+          'integratorIo.openResource',
+          chosen({
+            envId: demo.envId,
+            kind: 'exports',
+            id: exp._id,
+            name: exp.name,
+          }),
+        );
         assert.strictEqual(uri, undefined);
         assert.match(lastError(), fault.says);
         const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
@@ -171,7 +175,7 @@ describe('faults during work', () => {
         setFaults({ rules: [{ ...fault.rule, method: 'POST', path: '/import/map$' }] });
         const state = await vscode.commands.executeCommand<MappingState>(
           'integratorIo.previewMapping',
-          { envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name },
+          chosen({ envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name }),
           { records: '[{"timestamp": 1}]' },
         );
         assert.strictEqual(state.evaluating, false);

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { Job } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
 import { waitFor } from '../../support/waitFor';
-import { openResourceDocument, replaceDocumentText, useDemoEnvironment } from './support';
+import { openResourceDocument, replaceDocumentText, useDemoEnvironment, chosen } from './support';
 
 const LEGACY: [kind: string, name: string][] = [
   ['integrations', 'Legacy ERP Connector'],
@@ -65,12 +65,15 @@ describe('documents from real accounts (legacy shapes)', () => {
 
   it('the legacy flow runs in the sandbox', async () => {
     const flow = await find('flows', 'Legacy Invoices to ERP');
-    const job = await vscode.commands.executeCommand<Job | undefined>('integratorIo.runFlow', {
-      envId: demo.envId,
-      kind: 'flows',
-      id: flow._id,
-      name: flow.name,
-    });
+    const job = await vscode.commands.executeCommand<Job | undefined>(
+      'integratorIo.runFlow',
+      chosen({
+        envId: demo.envId,
+        kind: 'flows',
+        id: flow._id as string,
+        name: flow.name as string,
+      }),
+    );
     assert.strictEqual(job?.status, 'completed');
     assert.deepStrictEqual(
       job.children?.map((c) => c.type),

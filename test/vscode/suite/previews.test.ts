@@ -5,7 +5,7 @@ import { waitFor } from '../../support/waitFor';
 import { JsonObject } from '../../../src/api/types';
 import type { MappingState } from '../../../src/webviews/mappingPreview';
 import type { ExportPreviewState } from '../../../src/webviews/exportPreview';
-import { replaceDocumentText, useDemoEnvironment, openResourceDocument } from './support';
+import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
 
 describe('previews', () => {
   const demo = useDemoEnvironment('Previews');
@@ -17,7 +17,7 @@ describe('previews', () => {
     demo.sandbox.clearRequests();
     const state = await vscode.commands.executeCommand<MappingState>(
       'integratorIo.previewMapping',
-      { envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name },
+      chosen({ envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name }),
       { records },
     );
     assert.deepStrictEqual(state.output, [
@@ -33,7 +33,7 @@ describe('previews', () => {
 
   it('reuses one panel per import when asked again', async () => {
     const imp = await importNamed('Slack - Post GitHub Event');
-    const target = { envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name };
+    const target = chosen({ envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name });
     await vscode.commands.executeCommand('integratorIo.previewMapping', target, { records: '[{"timestamp": 1}]' });
     await vscode.commands.executeCommand('integratorIo.previewMapping', target);
     const mappingTabs = () =>
@@ -65,33 +65,47 @@ describe('previews', () => {
   it('evaluates again after the import document is edited, once for a burst of edits', async () => {
     const imp = await importNamed('Slack - Post GitHub Event');
     const document = await openResourceDocument(demo.envId, 'imports', imp._id, imp.name);
-    await vscode.commands.executeCommand('integratorIo.previewMapping', document.uri, { records: '[{"timestamp": 7}]' });
+    await vscode.commands.executeCommand(
+      'integratorIo.previewMapping',
+      chosen({ envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name }),
+      { records: '[{"timestamp": 7}]' },
+    );
     const evaluations = () => demo.sandbox.requests().filter((r) => r.path.endsWith('/import/map')) as { body?: { import?: JsonObject } }[];
     demo.sandbox.clearRequests();
-    // Three quick edits, as typing would make: the preview waits for a pause, then evaluates the last.
-    for (const value of ['a', 'ab', 'abc']) {
+    // Three quick edits, as typing would make: the preview evaluates once the edits pause for
+    // 400 ms. The test records when each change reached the extension host (the event the
+    // preview listens to), because on a busy machine even "quick" edits can be far apart.
+    const changedAt: number[] = [];
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === document && e.contentChanges.length > 0) changedAt.push(Date.now());
+    });
+    const values = ['a', 'ab', 'abc'];
+    const typedIn = (evaluation: { body?: { import?: JsonObject } }) =>
+      (evaluation.body!.import!.mapping as { fields: JsonObject[] }).fields.find((f) => f.generate === 'typed')?.hardCodedValue;
+    const type = async (value: string) => {
       const json = JSON.parse(document.getText()) as JsonObject;
       const fields = (json.mapping as { fields: JsonObject[] }).fields.filter((f) => f.generate !== 'typed');
       (json.mapping as { fields: JsonObject[] }).fields = [...fields, { generate: 'typed', hardCodedValue: value }];
       await replaceDocumentText(document, JSON.stringify(json, null, 2));
+    };
+    try {
+      for (const value of values) await type(value);
+      await waitFor(() => evaluations().some((e) => typedIn(e) === 'abc'), 'the evaluation after the last edit');
+      // One more edit, and its evaluation: an evaluation still due from the burst would come first.
+      await type('later');
+      await waitFor(() => evaluations().some((e) => typedIn(e) === 'later'), 'the evaluation of the later edit');
+    } finally {
+      listener.dispose();
     }
-    const typedIn = (evaluation: { body?: { import?: JsonObject } }) =>
-      (evaluation.body!.import!.mapping as { fields: JsonObject[] }).fields.find((f) => f.generate === 'typed')?.hardCodedValue;
-    await waitFor(() => evaluations().length > 0, 'the evaluation after the burst');
-    // One more edit after a pause, and its evaluation: any second evaluation of the burst would
-    // have come before it (it would be due a debounce after the burst, this one a debounce later).
-    const json = JSON.parse(document.getText()) as JsonObject;
-    (json.mapping as { fields: JsonObject[] }).fields = [
-      ...(json.mapping as { fields: JsonObject[] }).fields.filter((f) => f.generate !== 'typed'),
-      { generate: 'typed', hardCodedValue: 'later' },
-    ];
-    await replaceDocumentText(document, JSON.stringify(json, null, 2));
-    await waitFor(() => evaluations().some((e) => typedIn(e) === 'later'), 'the evaluation of the later edit');
-    assert.deepStrictEqual(
-      evaluations().map(typedIn),
-      ['abc', 'later'],
-      'one evaluation for the burst, with the text as it stood after its last edit',
-    );
+    const evaluated = evaluations().map(typedIn);
+    assert.deepStrictEqual(evaluated.slice(-2), ['abc', 'later'], 'the text as it stood after the last edit of the burst');
+    for (const [i, value] of values.slice(0, -1).entries()) {
+      const pause = changedAt[i + 1]! - changedAt[i]!;
+      // The timer runs 400 ms from the change; a margin either side keeps the test exact.
+      if (pause < 300) assert.ok(!evaluated.includes(value), `"${value}" was evaluated though the next edit came ${pause} ms later`);
+      if (pause > 500) assert.ok(evaluated.includes(value), `"${value}" was not evaluated after a ${pause} ms pause`);
+    }
+    assert.strictEqual(new Set(evaluated).size, evaluated.length, 'no text evaluated twice');
     assert.ok(document.isDirty, 'previewing saved nothing');
   });
 
@@ -102,9 +116,13 @@ describe('previews', () => {
     delete json.mapping;
     json.mappings = [{ generate: 'ID', dataType: 'string', extract: '$.Id' }];
     await replaceDocumentText(document, JSON.stringify(json, null, 2));
-    const state = await vscode.commands.executeCommand<MappingState>('integratorIo.previewMapping', document.uri, {
-      records: '[{"Id": "1"}]',
-    });
+    const state = await vscode.commands.executeCommand<MappingState>(
+      'integratorIo.previewMapping',
+      chosen({ envId: demo.envId, kind: 'imports', id: imp._id, name: imp.name }),
+      {
+        records: '[{"Id": "1"}]',
+      },
+    );
     assert.deepStrictEqual(state.errors, [{ field: 'mappings[0].status', message: 'Mapping object must have status field present.' }]);
     assert.ok(
       state.rows.some((r) => r.path === 'mappings[0]'),
@@ -116,12 +134,15 @@ describe('previews', () => {
     const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
     // Five records a page: the sandbox yields at least twelve, so there are several pages.
     await demo.client.exports.update(exp._id, { ...(await demo.client.exports.get(exp._id)), pageSize: 5 });
-    let state = await vscode.commands.executeCommand<ExportPreviewState>('integratorIo.previewExport', {
-      envId: demo.envId,
-      kind: 'exports',
-      id: exp._id,
-      name: exp.name,
-    });
+    let state = await vscode.commands.executeCommand<ExportPreviewState>(
+      'integratorIo.previewExport',
+      chosen({
+        envId: demo.envId,
+        kind: 'exports',
+        id: exp._id,
+        name: exp.name,
+      }),
+    );
     assert.ok(state.records.length > 0);
     assert.ok(state.totalRecords! > state.records.length, 'more than one page');
     assert.ok('Industry' in (state.records[0] as JsonObject), 'Salesforce accounts');

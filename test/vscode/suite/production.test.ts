@@ -106,23 +106,23 @@ describe('production environments', () => {
   it('resolving and retrying errors ask first; cancelled, nothing changes', async () => {
     const flow = (await prod.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
     const step = (await prod.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
-    const ref = { envId: prodId, flowId: flow._id, stepId: step._id, name: step.name! };
+    const ref = dev.api.step(prodId, flow._id, step._id, step.name);
     const state = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', ref);
     const [first] = state.errors;
     const count = state.errors.length;
     prodSandbox.clearRequests();
     dev.api.answerNextDialog('Cancel');
-    const unchanged = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+    const unchanged = (await dev.api.errorsViewAction(ref, {
       resolve: [first!.errorId],
-    });
+    }))!;
     assert.strictEqual(unchanged.errors.length, count);
     dev.api.answerNextDialog('Cancel');
-    await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, { retry: [first!.retryDataKey!] });
+    await dev.api.errorsViewAction(ref, { retry: [first!.retryDataKey!] });
     assert.deepStrictEqual(writes(), []);
     dev.api.answerNextDialog('Resolve in Production');
-    const resolved = await vscode.commands.executeCommand<ErrorsState>('integratorIo.errorsViewAction', ref, {
+    const resolved = (await dev.api.errorsViewAction(ref, {
       resolve: [first!.errorId],
-    });
+    }))!;
     assert.strictEqual(resolved.errors.length, count - 1);
   });
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import type { IntegratorIoApi } from '../../../src/extension';
+import type { ResourceKind } from '../../../src/model/resourceKinds';
 import { ExplorerNode } from '../../../src/explorer/explorerNode';
 import { Sandbox, SandboxOptions, startSandbox } from '../../../src/sandbox';
 import { defaultFaults, FaultSettings } from '../../../src/sandbox/faults';
@@ -21,10 +22,25 @@ export function secret(value: string): string {
   return value;
 }
 
+let currentApi: IntegratorIoApi | undefined;
+
 export async function extensionApi(): Promise<IntegratorIoApi> {
   const extension = vscode.extensions.getExtension<IntegratorIoApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in the test VS Code`);
-  return extension.activate();
+  currentApi = await extension.activate();
+  return currentApi;
+}
+
+/**
+ * A command target as the user would choose it (a tree row): built through the extension's API,
+ * since commands take no plain `{ envId, kind, id }` objects, which any command link could pass.
+ */
+export function chosen(target: { envId: string; kind: string; id: string; name?: string }): unknown;
+export function chosen(target: { envId: string; flowId: string; stepId: string; name?: string }): unknown;
+export function chosen(target: { envId: string; kind?: string; id?: string; flowId?: string; stepId?: string; name?: string }): unknown {
+  if (!currentApi) throw new Error('extensionApi() first');
+  if (target.flowId && target.stepId) return currentApi.step(target.envId, target.flowId, target.stepId, target.name);
+  return currentApi.resource(target.envId, target.kind as ResourceKind, target.id!, target.name);
 }
 
 export interface TestSandbox {
@@ -105,7 +121,7 @@ export async function nodeAt(api: IntegratorIoApi, ...labels: string[]): Promise
 
 /** Opens a resource through the real command and returns its document in the editor. */
 export async function openResourceDocument(envId: string, kind: string, id: string, name?: string): Promise<vscode.TextDocument> {
-  const uri = await vscode.commands.executeCommand<string | undefined>('integratorIo.openResource', { envId, kind, id, name });
+  const uri = await vscode.commands.executeCommand<string | undefined>('integratorIo.openResource', chosen({ envId, kind, id, name }));
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   if (!document) throw new Error(`${kind} ${id} did not open as a document (${String(uri)})`);
   return document;

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../../support/waitFor';
 import { IntegratorClient } from '../../../src/api';
-import { addEnvironment, extensionApi, removeAllEnvironments, startTestSandbox } from './support';
+import { addEnvironment, extensionApi, removeAllEnvironments, startTestSandbox, chosen } from './support';
 
 describe('webviews left open for the token scan', () => {
   it('opens the job, mapping, export, audit and errors views, and leaves them open', async function () {
@@ -21,13 +21,16 @@ describe('webviews left open for the token scan', () => {
       const flow = named(await client.flows.listAll(), 'Shopify Orders to NetSuite Sales Orders');
       const exp = named(await client.exports.listAll(), 'Shopify - Get Orders');
       const imp = named(await client.imports.listAll(), 'NetSuite - Create Sales Orders');
-      const target = (kind: string, r: { _id: string; name?: string }) => ({ envId, kind, id: r._id, name: r.name });
+      const target = (kind: string, r: { _id: string; name?: string }) => chosen({ envId, kind, id: r._id, name: r.name });
       assert.ok(await vscode.commands.executeCommand('integratorIo.runFlow', target('flows', flow)));
       assert.ok(await vscode.commands.executeCommand('integratorIo.previewMapping', target('imports', imp), { records: '[{"id": 1}]' }));
       assert.ok(await vscode.commands.executeCommand('integratorIo.previewExport', target('exports', exp)));
       assert.ok(await vscode.commands.executeCommand('integratorIo.showAuditHistory', target('exports', exp)));
       assert.ok(
-        await vscode.commands.executeCommand('integratorIo.showErrors', { envId, flowId: flow._id, stepId: imp._id, name: imp.name }),
+        await vscode.commands.executeCommand(
+          'integratorIo.showErrors',
+          chosen({ envId, flowId: flow._id, stepId: imp._id, name: imp.name }),
+        ),
       );
       // The tab model catches up with new panels a moment later.
       const webviews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
