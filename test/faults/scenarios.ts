@@ -142,6 +142,7 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'vscode', title: 'production environments resolving and retrying errors ask first' },
       { suite: 'vscode', title: 'production environments saving retry data asks first' },
       { suite: 'vscode', title: 'actions runs a disabled flow only once the user says so' },
+      { suite: 'ui', title: 'production: the save question names what and where, and its default button writes nothing' },
     ],
   },
   {

@@ -15,6 +15,7 @@ import { documentsUiTest } from './ui/documents.ui';
 import { explorerUiTest } from './ui/explorer.ui';
 import { hostileContentUiTest } from './ui/hostileContent.ui';
 import { hostileNotificationsUiTest } from './ui/hostileNotifications.ui';
+import { productionUiTest } from './ui/production.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
@@ -28,6 +29,7 @@ const UI_TESTS: UiTest[] = [
   webviewsUiTest,
   hostileContentUiTest,
   hostileNotificationsUiTest,
+  productionUiTest,
 ];
 
 async function main(): Promise<number> {
