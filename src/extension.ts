@@ -31,6 +31,7 @@ import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
+import { WebviewPanel } from './webviews/webviewPanel';
 
 /**
  * What activate() returns: the live services, plus the shortcuts the integration tests need.
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const retryData = new RetryDataFileSystem(environments, log);
   const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
 
+  WebviewPanel.environmentOf = (envId) => environments.get(envId);
   const focus = new FocusedEnvironment();
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const decorations = new ProductionDecorations(environments);

@@ -8,6 +8,7 @@ import { IntegratorClient } from '../api';
 import { ResourceBase } from '../api/types';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { REMOTE_SCHEME, ResourceRef, withScheme } from './resourceUri';
+import { displayText } from '../util/displayText';
 
 export class ConflictNotifier {
   private readonly overwrite = new Set<string>();
@@ -53,7 +54,7 @@ export class ConflictNotifier {
     const at = when ? new Date(when).toLocaleString() : 'an unknown time';
     void vscode.window
       .showWarningMessage(
-        `This ${singular} was changed by ${who} at ${at} since you opened it. Your changes are not saved yet.`,
+        displayText(`This ${singular} was changed by ${who} at ${at} since you opened it. Your changes are not saved yet.`),
         'Compare',
         'Overwrite',
       )

@@ -20,6 +20,12 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
   /** Fires when a view gains or loses focus, or closes. */
   static readonly onDidChangeFocus = WebviewPanel.focusEmitter.event;
 
+  /**
+   * Whether an environment is production, and its name (wired in extension.ts): a production
+   * view's title says so, so it is unmistakable in its tab.
+   */
+  static environmentOf: (envId: string) => { name: string; production: boolean } | undefined = () => undefined;
+
   /** The environment id of the focused view, if one of ours is focused. */
   static focusedEnvironmentId(): string | undefined {
     for (const panel of WebviewPanel.panels.values()) if (panel.panel.active) return panel.key.split(':')[1];
@@ -47,7 +53,7 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
   ) {
     this.panel = vscode.window.createWebviewPanel(
       viewType,
-      title,
+      this.marked(title),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       {
         enableScripts: true,
@@ -85,7 +91,13 @@ export abstract class WebviewPanel<ToPage extends { type: string }, FromPage ext
   }
 
   set title(value: string) {
-    this.panel.title = value;
+    this.panel.title = this.marked(value);
+  }
+
+  /** A production environment's views carry a warning and the environment's name in their title. */
+  private marked(title: string): string {
+    const env = WebviewPanel.environmentOf(this.key.split(':')[1] ?? '');
+    return env?.production ? `⚠ PROD · ${title} (${env.name})` : title;
   }
 
   /** The page's HTML, for tests that check what would be rendered. */

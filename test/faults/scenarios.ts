@@ -150,7 +150,10 @@ export const SCENARIOS: Scenario[] = [
     scenario: 'the environment in front of the user',
     fault: 'documents of a production and a sandbox environment; an environment added',
     holds: 'the status bar follows the focused document; production stands out',
-    tests: [{ suite: 'vscode', title: 'production environments the status bar shows the environment of the focused document' }],
+    tests: [
+      { suite: 'vscode', title: 'production environments the status bar shows the environment of the focused document' },
+      { suite: 'vscode', title: 'production environments views of a production environment say so in their title' },
+    ],
   },
   {
     group: 'Deliberate deploys',

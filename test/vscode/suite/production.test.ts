@@ -173,6 +173,20 @@ describe('production environments', () => {
     }
   });
 
+  it('views of a production environment say so in their title', async () => {
+    const exp = await exportNamed('Shopify - Get Orders');
+    await vscode.commands.executeCommand('integratorIo.showAuditHistory', dev.api.resource(prodId, 'exports', exp._id, exp.name));
+    const labels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    const label = await waitFor(() => labels().find((l) => l.includes('Shopify - Get Orders') && l.includes('History')), 'the history tab');
+    assert.match(label, /^⚠ PROD · .*\(Acme Production\)$/);
+    const devExport = (await dev.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
+    await vscode.commands.executeCommand(
+      'integratorIo.showAuditHistory',
+      dev.api.resource(dev.envId, 'exports', devExport._id, devExport.name),
+    );
+    await waitFor(() => labels().some((l) => l.includes('History') && !l.includes('PROD')), 'the sandbox history tab');
+  });
+
   it('a sign-in with another user’s token asks, and keeps the old token unless told', async () => {
     const env = dev.api.environments.get(prodId)!;
     await dev.api.environments.save({ ...env, userId: 'someone-else-0000000000000' });
