@@ -65,7 +65,10 @@ export const productionUiTest: UiTest = {
       const stored = sandbox.services.store.list('exports').find((e) => e.name === 'Shopify - Get Orders')!;
       assert.strictEqual(stored.pageSize, 20, 'nothing was written');
 
+      // The first save has ended (not saved); back in the document's editor, save again.
+      await page.locator('.notifications-toasts', { hasText: 'was cancelled' }).first().waitFor({ timeout: 15_000 });
       await tab.click();
+      await page.locator('.editor-instance .view-line', { hasText: '"pageSize": 21' }).first().click();
       await page.keyboard.press('Control+S');
       await dialog.waitFor({ timeout: 15_000 });
       await dialog.getByRole('button', { name: 'Save in Production' }).click();
