@@ -127,9 +127,12 @@ export async function openResourceDocument(envId: string, kind: string, id: stri
   return document;
 }
 
-/** Closes every editor, reverting unsaved ones first (closing a dirty editor would ask, and block). */
+/** The schemes of the documents tests edit; VS Code's own (settings.json while it writes a setting) are left alone. */
+const OUR_SCHEMES = new Set(['integrator-io', 'integrator-io-retry']);
+
+/** Closes every editor, reverting unsaved ones of ours first (closing a dirty editor would ask, and block). */
 export async function closeAllEditors(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && OUR_SCHEMES.has(d.uri.scheme))) {
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
