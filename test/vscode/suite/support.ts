@@ -127,8 +127,8 @@ export async function openResourceDocument(envId: string, kind: string, id: stri
   return document;
 }
 
-/** The schemes of the documents tests edit; VS Code's own (settings.json while it writes a setting) are left alone. */
-const OUR_SCHEMES = new Set(['integrator-io', 'integrator-io-retry']);
+/** The schemes of the documents tests edit or open (logs open untitled); VS Code's own files (settings.json while it writes a setting) are left alone. */
+const OUR_SCHEMES = new Set(['integrator-io', 'integrator-io-retry', 'untitled']);
 
 /** Closes every editor, reverting unsaved ones of ours first (closing a dirty editor would ask, and block). */
 export async function closeAllEditors(): Promise<void> {
