@@ -51,7 +51,8 @@ export const newResourceCommand: CommandDefinition = {
     if (!kind) return undefined;
     // A draft writes nothing until it is saved, so answers given as arguments skip no question
     // that guards a write. With a single environment there is nothing to ask.
-    const only = services.environments.list().length === 1 ? services.environments.list()[0] : undefined;
+    const environments = services.environments.list();
+    const only = environments.length === 1 ? environments[0] : undefined;
     const env =
       fromNode?.env ??
       (given.envId ? services.environments.get(given.envId) : undefined) ??

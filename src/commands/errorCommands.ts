@@ -62,17 +62,14 @@ export async function errorsViewAction(
   step: ChosenStep,
   a: { resolve?: string[]; retry?: string[]; more?: boolean },
 ): Promise<ErrorsState | undefined> {
-  {
-    const ref = stepRef(services, step);
-    const view = ref && ErrorsView.reveal<ErrorsView>(viewKey(ref));
-    if (!ref || !view) return undefined;
-    const controller =
-      ErrorsController.of(viewKey(ref)) ?? new ErrorsController(services, await services.environments.client(ref.env), ref);
-    if (a.resolve) await controller.resolve(a.resolve);
-    if (a.retry) await controller.retry(a.retry);
-    if (a.more) await controller.more();
-    return view.current;
-  }
+  const ref = stepRef(services, step);
+  const view = ref && ErrorsView.reveal<ErrorsView>(viewKey(ref));
+  if (!ref || !view) return undefined;
+  const controller = ErrorsController.of(viewKey(ref)) ?? new ErrorsController(services, await services.environments.client(ref.env), ref);
+  if (a.resolve) await controller.resolve(a.resolve);
+  if (a.retry) await controller.retry(a.retry);
+  if (a.more) await controller.more();
+  return view.current;
 }
 
 function viewKey(ref: StepRef): string {
