@@ -12,7 +12,6 @@ export interface ResourceBase extends JsonObject {
   name?: string;
   createdAt?: string;
   lastModified?: string;
-  lastModifiedBy?: string;
 }
 
 export interface Integration extends ResourceBase {
@@ -164,8 +163,18 @@ export interface ErrorRecord extends JsonObject {
   retryDataKey?: string;
   _flowJobId?: string;
   oIndex?: string | number;
+  /** Names the HTTP exchange behind the error, on steps that talk HTTP. */
+  reqAndResKey?: string;
   resolvedBy?: string;
   resolvedAt?: string;
+}
+
+/** The HTTP request a step sent and the response it got, behind an error's `reqAndResKey`. */
+export interface HttpExchange extends JsonObject {
+  key?: string;
+  time?: string;
+  request?: { method?: string; url?: string; headers?: Record<string, string>; body?: string };
+  response?: { statusCode?: number; headers?: Record<string, string>; body?: string };
 }
 
 export interface RetryData extends JsonObject {

@@ -60,7 +60,7 @@ async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promis
       const collection = RESOURCE_KINDS[target.kind].collection(client);
       const source = await collection.get(target.id);
       const copy: JsonObject = { ...source, name };
-      for (const field of ['_id', 'createdAt', 'lastModified', 'lastModifiedBy']) delete copy[field];
+      for (const field of ['_id', 'createdAt', 'lastModified']) delete copy[field]; // the server sets these
       const masks = maskedSecretPaths(copy);
       if (masks.length)
         throw new Error(

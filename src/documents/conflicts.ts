@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
-import { ResourceBase } from '../api/types';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { REMOTE_SCHEME, ResourceRef, withScheme } from './resourceUri';
 import { displayText } from '../util/displayText';
@@ -34,8 +33,11 @@ export class ConflictNotifier {
     await vscode.commands.executeCommand('vscode.diff', remote, uri, `${name} (server ↔ yours)`);
   }
 
-  /** "maria.ops@example.com" from the newest audit entry, or the user id the resource names. */
-  async whoChanged(client: IntegratorClient, ref: ResourceRef, current: ResourceBase): Promise<string> {
+  /**
+   * "Maria Ops (maria.ops@example.com)" from the newest audit entry. Resources themselves never
+   * say who changed them (real ones carry no `lastModifiedBy`), so without audit it is "someone else".
+   */
+  async whoChanged(client: IntegratorClient, ref: ResourceRef): Promise<string> {
     try {
       const collection = RESOURCE_KINDS[ref.kind].collection(client);
       const first = await collection.audit(ref.id, { limit: 1 }).next();
@@ -45,9 +47,9 @@ export class ConflictNotifier {
           ? `${entry.byUser.name} (${entry.byUser.email ?? entry.byUser._id})`
           : (entry.byUser.email ?? entry.byUser._id);
     } catch {
-      // Audit may be unavailable to this token; the user id below still says something.
+      // Audit may be unavailable to this token.
     }
-    return current.lastModifiedBy ? `user ${current.lastModifiedBy}` : 'someone else';
+    return 'someone else';
   }
 
   notify(uri: vscode.Uri, singular: string, who: string, when: string | undefined): void {

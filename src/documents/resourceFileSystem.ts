@@ -163,7 +163,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
       const current = await collection.get(ref.id);
       const baseline = this.cache.get(uri.toString())?.baseline;
       if (baseline !== undefined && current.lastModified !== baseline && !this.conflicts.takeOverwrite(uri)) {
-        const who = await this.conflicts.whoChanged(client, ref, current);
+        const who = await this.conflicts.whoChanged(client, ref);
         this.conflicts.notify(uri, info.singular, who, current.lastModified);
         throw new UnsaveableDocumentError(
           `Not saved: this ${info.singular} was changed by ${who} at ${formatTime(current.lastModified)} since you opened it. ` +

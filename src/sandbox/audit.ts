@@ -3,10 +3,11 @@ import { AuditRecord } from './account';
 import { deepEqual, JsonObject } from './json';
 import { Kind, SINGULAR } from './kinds';
 import { maskedField } from './secrets';
+import { SERVER_OWNED_FIELDS } from './serverFields';
 import { Store } from './store';
 
 /** Fields the server owns; changes to them are not the user's and are not audited. */
-const SERVER_FIELDS = new Set(['_id', 'createdAt', 'lastModified', 'lastModifiedBy']);
+const SERVER_FIELDS = new Set<string>(SERVER_OWNED_FIELDS);
 
 /** Top-level fields that changed, with old and new values (secrets masked; `oldValue` left out when first set). */
 export function fieldChanges(kind: Kind, before: JsonObject, after: JsonObject): AuditRecord['fieldChanges'] {

@@ -8,10 +8,9 @@ import { fieldChanges, recordAudit } from './audit';
 import { asText, clone, isObject, JsonObject } from './json';
 import { ADAPTOR_PREFIX, ADAPTOR_SUFFIX, Kind, SINGULAR } from './kinds';
 import { masked, restoreMaskedSecrets } from './secrets';
+import { applyServerFields, SERVER_OWNED_FIELDS } from './serverFields';
 import { Store } from './store';
 import { validate } from './validation';
-
-const SERVER_FIELDS = ['_id', 'createdAt', 'lastModified', 'lastModifiedBy'] as const;
 
 export interface UsedBy {
   kind: Kind;
@@ -38,17 +37,12 @@ export class ResourceService {
 
   create(kind: Kind, body: unknown): JsonObject {
     const input = this.requireObject(body);
-    for (const field of SERVER_FIELDS) delete input[field];
+    for (const field of SERVER_OWNED_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
     this.check(kind, input, restoreMaskedSecrets(kind, input, undefined));
     const now = new Date();
-    const doc: JsonObject = {
-      _id: this.store.ids.next(now),
-      ...input,
-      createdAt: now.toISOString(),
-      lastModified: now.toISOString(),
-      lastModifiedBy: this.store.data.user._id,
-    };
+    const doc: JsonObject = { _id: this.store.ids.next(now), ...input, createdAt: now.toISOString(), lastModified: now.toISOString() };
+    applyServerFields(kind, doc, undefined);
     this.store.insert(kind, doc);
     recordAudit(this.store, kind, doc._id as string, 'create', [], now);
     return doc;
@@ -61,18 +55,13 @@ export class ResourceService {
   replace(kind: Kind, id: string, body: unknown): JsonObject {
     const before = this.get(kind, id);
     const input = this.requireObject(body);
-    for (const field of SERVER_FIELDS) delete input[field];
+    for (const field of SERVER_OWNED_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
     this.check(kind, input, restoreMaskedSecrets(kind, input, before));
     const now = new Date();
-    const after: JsonObject = {
-      _id: id,
-      ...input,
-      createdAt: before.createdAt,
-      lastModified: now.toISOString(),
-      lastModifiedBy: this.store.data.user._id,
-    };
+    const after: JsonObject = { _id: id, ...input, createdAt: before.createdAt, lastModified: now.toISOString() };
     if (after.createdAt === undefined) delete after.createdAt;
+    applyServerFields(kind, after, before);
     const changes = fieldChanges(kind, before, after);
     this.store.replace(kind, after);
     if (changes.length > 0) recordAudit(this.store, kind, id, 'update', changes, now);

@@ -90,8 +90,7 @@ function clampPageSize(value: unknown): number {
 /** The definition without fields that do not change what it reads. */
 function stableDefinition(exportDoc: JsonObject): string {
   const copy: JsonObject = { ...exportDoc };
-  for (const field of ['_id', 'name', 'description', 'createdAt', 'lastModified', 'lastModifiedBy', 'pageSize', 'asynchronous'])
-    delete copy[field];
+  for (const field of ['_id', 'name', 'description', 'createdAt', 'lastModified', 'pageSize', 'asynchronous']) delete copy[field];
   return JSON.stringify(copy);
 }
 

@@ -5,6 +5,7 @@
 import { SandboxError } from '../apiError';
 import { created, noContent, ok, RequestContext, RouteModule } from '../http';
 import { clone, isObject, JsonObject } from '../json';
+import { SERVER_OWNED_FIELDS } from '../serverFields';
 import { Kind, PATCH_WHITELIST, RESOURCE_KINDS } from '../kinds';
 import { filterByQuery, LIST_PARAMS, pagedList } from '../listing';
 import { flowStepIds } from '../resourceService';
@@ -127,7 +128,7 @@ function listView(services: Services, kind: Kind, doc: JsonObject): JsonObject {
 
 function stripServerFields(doc: JsonObject): JsonObject {
   const copy = clone(doc);
-  for (const field of ['_id', 'createdAt', 'lastModified', 'lastModifiedBy', 'lastExecutedAt']) delete copy[field];
+  for (const field of [...SERVER_OWNED_FIELDS, 'apiIdentifier', 'lastExecutedAt']) delete copy[field];
   return copy;
 }
 
