@@ -10,6 +10,8 @@ import { StoredError, StoredJob } from './account';
 import { hexKey, numericId } from './ids';
 import { asText, hashString, isObject, JsonObject } from './json';
 import { flavourOf, generateRecords } from './records';
+import { childJobFields, flowJobFields, jobFiles, ZERO_COUNTS } from './jobShapes';
+import { recordFailedRequest } from './requestLog';
 import { flowStepIds } from './resourceService';
 import { Store } from './store';
 import { FaultSettings } from './faults';
@@ -26,17 +28,6 @@ export interface JobTiming {
 export const DEFAULT_TIMING: JobTiming = { queuedMs: 300, stepMs: 400, cancelMs: 200 };
 
 const RECORDS_PER_PAGE = 20;
-/** A job's counters before anything ran. */
-const ZERO_COUNTS = {
-  numSuccess: 0,
-  numError: 0,
-  numIgnore: 0,
-  numExport: 0,
-  numResolved: 0,
-  numOpenError: 0,
-  numPagesGenerated: 0,
-  numPagesProcessed: 0,
-} as const;
 const FINISHED = new Set(['completed', 'failed', 'canceled']);
 
 interface Step {
@@ -57,14 +48,7 @@ export class JobEngine {
   /** Starts a run of a flow; returns the new flow job (status `queued`). */
   runFlow(flow: JsonObject): StoredJob {
     const now = new Date();
-    const job = this.newJob('flow', now, {
-      _flowId: flow._id,
-      ...(typeof flow._integrationId === 'string' ? { _integrationId: flow._integrationId } : {}),
-      triggeredBy: 'api',
-      ...ZERO_COUNTS,
-      doneExporting: false,
-      percentComplete: 0,
-    });
+    const job = this.newJob('flow', now, { ...flowJobFields(flow), ...ZERO_COUNTS, doneExporting: false });
     this.store.addJob(job);
     const steps = this.stepsOf(flow);
     this.schedule(job._id, this.timing.queuedMs, () => this.start(job, flow, steps));
@@ -104,12 +88,13 @@ export class JobEngine {
     if (job.status === 'canceling') return job;
     this.clearTimer(job._id);
     this.update(job, { status: 'canceling' });
+    const canceledBy = this.store.data.user._id;
     this.schedule(job._id, this.timing.cancelMs, () => {
       const endedAt = new Date().toISOString();
       for (const child of this.store.childJobs(job._id)) {
-        if (!FINISHED.has(child.status)) this.update(child, { status: 'canceled', endedAt });
+        if (!FINISHED.has(child.status)) this.update(child, { status: 'canceled', endedAt, lastExecutedAt: endedAt, canceledBy });
       }
-      this.update(job, { status: 'canceled', endedAt, doneExporting: true });
+      this.update(job, { status: 'canceled', endedAt, canceledBy, ...(job.type === 'flow' ? { doneExporting: true } : {}) });
       this.persist();
     });
     return job;
@@ -136,16 +121,13 @@ export class JobEngine {
     const runStep = (index: number) => {
       const step = steps[index];
       if (!step || failed) return this.finishFlow(job, failed);
+      const startedAt = new Date().toISOString();
       const child = this.newJob(step.kind, new Date(), {
-        [step.kind === 'export' ? '_exportId' : '_importId']: step.id,
-        _flowJobId: job._id,
-        ...(job._integrationId ? { _integrationId: job._integrationId } : {}),
-        _flowId: job._flowId,
-        oIndex: step.oIndex,
-        startedAt: new Date().toISOString(),
+        ...childJobFields(step.kind, step.id, job._id, step.oIndex),
+        startedAt,
+        lastExecutedAt: startedAt,
         status: 'running',
         ...ZERO_COUNTS,
-        retriable: true,
       });
       this.store.addJob(child);
       this.persist();
@@ -157,7 +139,7 @@ export class JobEngine {
         } else {
           this.runProcessor(job, child, step, records);
         }
-        this.update(job, { percentComplete: Math.round(((index + 1) / steps.length) * 100) });
+        this.update(job, { lastExecutedAt: child.lastExecutedAt });
         runStep(index + 1);
       });
     };
@@ -222,11 +204,14 @@ export class JobEngine {
 
   private finishFlow(job: StoredJob, failed: boolean): void {
     this.timers.delete(job._id);
+    const endedAt = new Date();
+    const flow = this.store.get('flows', String(job._flowId));
+    const files = !failed && flow ? jobFiles(flow, job._id, endedAt, (id) => this.stepDoc(id)) : undefined;
     this.update(job, {
       status: failed ? 'failed' : 'completed',
-      endedAt: new Date().toISOString(),
+      endedAt: endedAt.toISOString(),
       doneExporting: true,
-      percentComplete: 100,
+      ...(files ? { files } : {}),
     });
     this.persist();
   }
@@ -275,17 +260,26 @@ export class JobEngine {
   ): void {
     const retryDataKey = hexKey();
     const traceKey = asText(record.id ?? record.internalId ?? record.Id ?? record.reference ?? retryDataKey.slice(0, 8));
+    const occurredAt = new Date().toISOString();
+    const flowId = job._flowId as string;
+    // Only a target that answered has an HTTP exchange to show; an offline connection sent nothing.
+    const step = this.stepDoc(stepId);
+    const reqAndResKey =
+      error.source === 'application'
+        ? recordFailedRequest(this.store.data.requests, occurredAt, { flowId, stepId }, step, this.connectionOf(step), record, error)
+        : undefined;
     const stored: StoredError = {
-      _flowId: job._flowId as string,
+      _flowId: flowId,
       _stepId: stepId,
       errorId: numericId(this.store.nextErrorNumber()),
-      occurredAt: new Date().toISOString(),
+      occurredAt,
       ...error,
       traceKey,
       oIndex: '1',
       retryDataKey,
       _flowJobId: job._id,
       classifiedBy: 'autopilot',
+      ...(reqAndResKey ? { reqAndResKey } : {}),
     };
     this.store.data.errors.push(stored);
     this.store.data.retryData[retryDataKey] = { data: record, stage: 'page_processor_import', traceKey };
@@ -318,7 +312,13 @@ export class JobEngine {
   }
 
   private update(job: StoredJob, fields: JsonObject): void {
-    Object.assign(job, fields, { lastModified: new Date().toISOString() });
+    // A step's last execution is when it last did something: its end, once it has one.
+    const executed = job._flowJobId && typeof fields.endedAt === 'string' ? { lastExecutedAt: fields.endedAt } : {};
+    Object.assign(job, fields, executed, { lastModified: new Date().toISOString() });
+  }
+
+  private stepDoc(id: string): JsonObject | undefined {
+    return this.store.get('exports', id) ?? this.store.get('imports', id);
   }
 
   private schedule(jobId: string, ms: number, action: () => void): void {

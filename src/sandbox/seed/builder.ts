@@ -8,6 +8,9 @@ import { hexKey, IdGenerator, numericId } from '../ids';
 import { asText, clone, JsonObject } from '../json';
 import { Kind, SINGULAR } from '../kinds';
 import { flowStepIds } from '../resourceService';
+import { applyServerFields } from '../serverFields';
+import { childJobFields, flowJobFields, jobFiles } from '../jobShapes';
+import { recordFailedRequest } from '../requestLog';
 
 const DAY = 86_400_000;
 
@@ -33,7 +36,8 @@ export class SeedBuilder {
 
   add<T extends JsonObject>(kind: Kind, fields: T, daysAgo: number, by: SandboxUser = this.account.user): T & { _id: string } {
     const at = this.ago(daysAgo);
-    const doc = { _id: this.ids.next(at), ...fields, createdAt: at.toISOString(), lastModified: at.toISOString(), lastModifiedBy: by._id };
+    const doc = { _id: this.ids.next(at), ...fields, createdAt: at.toISOString(), lastModified: at.toISOString() };
+    applyServerFields(kind, doc, undefined);
     this.account.resources[kind].push(doc);
     this.audit(kind, doc._id, 'create', [], at, 'ui', by);
     return doc;
@@ -45,7 +49,6 @@ export class SeedBuilder {
     Object.assign(doc, changes);
     const at = this.ago(daysAgo);
     doc.lastModified = at.toISOString();
-    doc.lastModifiedBy = by._id;
     const changed = fieldChanges(kind, before, doc);
     if (changed.length === 0) throw new Error(`Seed update of ${String(doc.name)} changes nothing`); // a history entry must say something
     this.audit(kind, doc._id as string, 'update', changed, at, source, by);
@@ -61,26 +64,29 @@ export class SeedBuilder {
     options: { records: number; errors?: Record<string, JsonObject[]>; failed?: boolean; canceled?: boolean } = { records: 10 },
   ): StoredJob {
     const started = this.ago(daysAgo);
-    const stepIds = flowStepIds(flow);
+    const allSteps = flowStepIds(flow);
+    // A run whose export failed stops there: recorded failed runs have no children after it.
+    const stepIds = options.failed ? allSteps.slice(0, 1) : allSteps;
     const generators = Array.isArray(flow.pageGenerators) ? flow.pageGenerators.length : 1;
     const errorsByStep = options.errors ?? {};
     const numError = Object.values(errorsByStep).reduce((n, list) => n + list.length, 0);
     const status = options.canceled ? 'canceled' : options.failed ? 'failed' : 'completed';
     const ended = new Date(started.getTime() + 20_000 + stepIds.length * 7_000);
     const exported = options.failed ? 0 : options.records;
+    const jobId = this.ids.next(started);
+    const files = status === 'completed' ? jobFiles(flow, jobId, ended, (id) => this.step(id)) : undefined;
+    const canceledBy = options.canceled ? { canceledBy: this.account.user._id } : {};
     const job: StoredJob = {
-      _id: this.ids.next(started),
+      _id: jobId,
       type: 'flow',
       status,
-      _flowId: flow._id as string,
-      ...(typeof flow._integrationId === 'string' ? { _integrationId: flow._integrationId } : {}),
+      ...flowJobFields(flow),
       createdAt: started.toISOString(),
       startedAt: started.toISOString(),
       endedAt: ended.toISOString(),
-      lastExecutedAt: started.toISOString(),
+      lastExecutedAt: ended.toISOString(),
       lastModified: ended.toISOString(),
       purgeAt: new Date(started.getTime() + 30 * DAY).toISOString(),
-      triggeredBy: daysAgo > 1 ? 'scheduler' : 'user',
       numExport: exported * generators,
       numSuccess: options.failed ? 0 : exported * generators - numError,
       numError: options.failed ? 1 : numError,
@@ -90,25 +96,25 @@ export class SeedBuilder {
       numPagesGenerated: options.failed ? 0 : generators * Math.max(1, Math.ceil(exported / 20)),
       numPagesProcessed: options.failed ? 0 : (stepIds.length - generators) * Math.max(1, Math.ceil(exported / 20)),
       doneExporting: true,
-      percentComplete: 100,
+      ...(files ? { files } : {}),
+      ...canceledBy,
     };
     this.account.jobs.push(job);
     stepIds.forEach((stepId, i) => {
       const isImport = this.account.resources.imports.some((d) => d._id === stepId);
       const stepErrors = errorsByStep[stepId]?.length ?? 0;
-      const childStatus = options.failed ? (i === 0 ? 'failed' : 'canceled') : status === 'canceled' ? 'canceled' : 'completed';
+      // A run canceled by hand is stopped while it imports: its exports had finished.
+      const childStatus = options.failed ? 'failed' : status === 'canceled' && i < generators ? 'completed' : status;
+      const childEnded = new Date(started.getTime() + (i + 1) * 7_000).toISOString();
       this.account.jobs.push({
         _id: this.ids.next(started),
         type: isImport ? 'import' : 'export',
         status: childStatus,
-        [isImport ? '_importId' : '_exportId']: stepId,
-        _flowJobId: job._id,
-        _flowId: flow._id as string,
-        ...(job._integrationId ? { _integrationId: job._integrationId } : {}),
-        oIndex: i < generators ? 0 : i - generators + 1,
+        ...childJobFields(isImport ? 'import' : 'export', stepId, job._id, i < generators ? 0 : i - generators + 1),
         createdAt: new Date(started.getTime() + i * 7_000).toISOString(),
         startedAt: new Date(started.getTime() + i * 7_000).toISOString(),
-        endedAt: new Date(started.getTime() + (i + 1) * 7_000).toISOString(),
+        endedAt: childEnded,
+        lastExecutedAt: childEnded,
         lastModified: ended.toISOString(),
         purgeAt: job.purgeAt,
         numExport: i < generators ? exported : 0,
@@ -119,7 +125,7 @@ export class SeedBuilder {
         numIgnore: 0,
         numPagesGenerated: i < generators ? Math.ceil(exported / 20) : 0,
         numPagesProcessed: i < generators ? 0 : Math.ceil(exported / 20),
-        retriable: true,
+        ...(childStatus === 'canceled' && isImport ? canceledBy : {}),
       });
     });
     const integrationFlow = this.account.resources.flows.find((f) => f._id === flow._id);
@@ -139,14 +145,23 @@ export class SeedBuilder {
     for (const record of records) {
       const retryDataKey = hexKey();
       const traceKey = asText(record.id ?? record.internalId ?? record.Id ?? retryDataKey.slice(0, 6));
+      const source = error.source ?? 'application';
+      const message = error.message(record);
+      const step = this.step(stepId);
+      const connection = this.account.resources.connections.find((c) => c._id === step?._connectionId);
+      const ids = { flowId: job._flowId as string, stepId };
+      const reqAndResKey =
+        source === 'application'
+          ? recordFailedRequest(this.account.requests, at, ids, step, connection, record, { code: error.code, message })
+          : undefined;
       this.account.errors.push({
         _flowId: job._flowId as string,
         _stepId: stepId,
         errorId: numericId(this.account.nextErrorNumber++),
         occurredAt: at,
-        source: error.source ?? 'application',
+        source,
         code: error.code,
-        message: error.message(record),
+        message,
         classification: error.classification ?? 'value',
         classifiedBy: 'autopilot',
         traceKey,
@@ -154,10 +169,15 @@ export class SeedBuilder {
         retryDataKey,
         _flowJobId: job._id,
         exportDataURI: traceKey,
-        reqAndResKey: `${Date.parse(at)}-${hexKey()}-422-POST`,
+        ...(reqAndResKey ? { reqAndResKey } : {}),
       });
       this.account.retryData[retryDataKey] = { data: record, stage: 'page_processor_import', traceKey, dataURI: traceKey };
     }
+  }
+
+  /** The export or import with this id. */
+  private step(id: string): JsonObject | undefined {
+    return this.account.resources.exports.find((d) => d._id === id) ?? this.account.resources.imports.find((d) => d._id === id);
   }
 
   private audit(

@@ -876,6 +876,11 @@ export function demoAccount(user: SandboxUser): AccountData {
     0,
   );
 
+  // A file flow records the files it wrote on its job; a run stopped by hand says who stopped it.
+  const flowNamed = (name: string) => b.account.resources.flows.find((f) => f.name === name)!;
+  b.pastRun(flowNamed('Nightly Order Archive to S3'), 1.5, { records: 42 });
+  b.pastRun(flowNamed('NetSuite Inventory to Shopify'), 2.5, { records: 15, canceled: true });
+
   addLegacyIntegration(b, netsuite._id);
   return b.finish();
 }
