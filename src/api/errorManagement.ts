@@ -6,7 +6,7 @@
 import { collect, nextPageUrlPages, Page } from './paging';
 import { CallOptions } from './resources';
 import { Transport } from './transport';
-import { ErrorRecord, RetryData } from './types';
+import { ErrorRecord, HttpExchange, RetryData } from './types';
 
 export interface ErrorQuery {
   occurredAt_gte?: string;
@@ -105,6 +105,12 @@ export class ErrorsApi {
   ): Promise<RetryData | undefined> {
     const path = this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data');
     return (await this.transport.request<RetryData | undefined>({ method: 'PUT', path, body: retryData, signal: options.signal })).body;
+  }
+
+  /** The HTTP request and response behind an error, by its `reqAndResKey`. */
+  async httpExchange(flowId: string, stepId: string, reqAndResKey: string, options: CallOptions = {}): Promise<HttpExchange> {
+    const path = this.stepPath(flowId, stepId, 'requests', encodeURIComponent(reqAndResKey));
+    return (await this.transport.request<HttpExchange>({ path, signal: options.signal })).body;
   }
 
   async flowSummary(flowId: string, options: CallOptions = {}): Promise<FlowErrorSummary> {

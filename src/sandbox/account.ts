@@ -42,6 +42,16 @@ export interface StoredError extends JsonObject {
   retryDataEditedAt?: string;
 }
 
+/** The HTTP exchange behind an error's `reqAndResKey` (see `requestLog.ts`). */
+export interface StoredRequest extends JsonObject {
+  key: string;
+  time: string;
+  _flowId: string;
+  _stepId: string;
+  request: { method: string; url: string; headers: Record<string, string>; body: string };
+  response: { statusCode: number; headers: Record<string, string>; body: string };
+}
+
 export interface AuditRecord extends JsonObject {
   _id: string;
   resourceType: string;
@@ -65,6 +75,8 @@ export interface AccountData {
   jobs: StoredJob[];
   errors: StoredError[];
   retryData: Record<string, JsonObject>;
+  /** By `reqAndResKey`. */
+  requests: Record<string, StoredRequest>;
   audit: AuditRecord[];
   debugLogs: Record<string, string[]>;
   state: Record<string, unknown>;
@@ -81,6 +93,7 @@ export function emptyAccount(user: SandboxUser): AccountData {
     jobs: [],
     errors: [],
     retryData: {},
+    requests: {},
     audit: [],
     debugLogs: {},
     state: {},

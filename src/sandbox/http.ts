@@ -15,6 +15,8 @@ export interface RequestContext {
   body: unknown;
   /** `http://127.0.0.1:port/v1` (or `/api` when the request came in that way), for links. */
   linkBase: string;
+  /** `http://127.0.0.1:port`, for URLs outside the API (signed downloads). */
+  origin: string;
   /** `/v1` or `/api`. */
   prefix: string;
 }

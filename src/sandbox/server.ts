@@ -21,9 +21,12 @@ import { errorRoutes } from './routes/errors';
 import { flowRoutes } from './routes/flows';
 import { jobRoutes } from './routes/jobs';
 import { resourceRoutes } from './routes/resources';
+import { retryRoutes } from './routes/retries';
 import { seedAccount } from './seed';
+import { SignedFiles } from './signedFiles';
 import { SandboxSettings, Services } from './services';
 import { Store } from './store';
+import { upgradeAccount } from './upgrade';
 
 export interface SandboxOptions {
   /** The bearer token clients must send. */
@@ -54,7 +57,16 @@ export interface Sandbox {
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 const REQUEST_LOG_SIZE = 2000;
-const ROUTE_MODULES: RouteModule[] = [resourceRoutes, flowRoutes, jobRoutes, errorRoutes, connectionRoutes, accountRoutes, adminRoutes];
+const ROUTE_MODULES: RouteModule[] = [
+  resourceRoutes,
+  flowRoutes,
+  jobRoutes,
+  retryRoutes,
+  errorRoutes,
+  connectionRoutes,
+  accountRoutes,
+  adminRoutes,
+];
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!options.token) throw new Error('The sandbox needs a token (--token).');
@@ -79,6 +91,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     faults,
     resources: new ResourceService(store, settings.validationStatus),
     jobs: new JobEngine(store, settings.timing, () => faults.current),
+    signedFiles: new SignedFiles(),
     requestLog: [],
   };
   const routes = new RouteTable();
@@ -124,7 +137,8 @@ function loadStore(options: SandboxOptions, log: (line: string) => void): Store 
   if (!options.dataFile) return new Store(seedAccount(seed, DEFAULT_USER));
   const holder: { store?: Store } = {};
   const file = new AtomicJsonFile<AccountData>(options.dataFile, () => holder.store!.data);
-  const saved = file.load();
+  const loaded = file.load();
+  const saved = loaded ? upgradeAccount(loaded) : undefined;
   const store = (holder.store = new Store(saved ?? seedAccount(seed, DEFAULT_USER)));
   store.attachFile(file);
   log(saved ? `sandbox: loaded ${options.dataFile}` : `sandbox: seeded "${seed}" into ${options.dataFile}`);
@@ -145,6 +159,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
   const arrived = new Date();
   const url = new URL(req.url ?? '/', 'http://sandbox');
   const method = (req.method ?? 'GET').toUpperCase();
+  const signed = /^\/signed\/([0-9a-f]+)$/.exec(url.pathname);
+  if (signed && method === 'GET') return sendSignedFile(res, services, signed[1]!);
   const prefixMatch = /^\/(v1|api)(\/.*)?$/.exec(url.pathname);
   if (!prefixMatch) return send(res, { status: 404, body: envelope('not_found', 'Unknown path; the API lives under /v1.') });
   const prefix = `/${prefixMatch[1]}`;
@@ -196,6 +212,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
       query: url.searchParams,
       body,
       linkBase: parts.origin + prefix,
+      origin: parts.origin,
       prefix,
     };
     reply = await found.handler(ctx);
@@ -207,6 +224,21 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
   }
   if (!isAdmin) logRequest(services, arrived, method, path, url.search, reply.status, body);
   send(res, reply);
+}
+
+/** A download behind a signed URL: no bearer token (the URL is the credential), 403 once expired. */
+function sendSignedFile(res: http.ServerResponse, services: Services, token: string): void {
+  const file = services.signedFiles.get(token);
+  if (!file) {
+    res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('AccessDenied: the signed URL has expired or was never issued.');
+    return;
+  }
+  send(res, {
+    status: 200,
+    text: file.body,
+    headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName.replace(/"/g, '')}"` },
+  });
 }
 
 /** The status a fault answers with; 0 when the connection is dropped without an answer. */

@@ -2,6 +2,7 @@
 import { FaultKind, FaultSettings } from './faults';
 import { JobEngine, JobTiming } from './jobs';
 import { ResourceService } from './resourceService';
+import { SignedFiles } from './signedFiles';
 import { Store } from './store';
 
 export interface SandboxSettings {
@@ -45,6 +46,8 @@ export interface Services {
   jobs: JobEngine;
   /** Replaced as a whole by the admin route. */
   faults: { current: FaultSettings };
+  /** Files served at the URLs `signedURL` answers hand out. */
+  signedFiles: SignedFiles;
   /** The most recent API requests, newest last (admin routes left out). */
   requestLog: RequestLogEntry[];
 }

@@ -1,6 +1,7 @@
 /**
  * Error management 2.0 for a flow step (`:stepId` is the step's export or import id): open and
- * resolved lists paged with `nextPageURL`, resolve, purge, retry, and retry data.
+ * resolved lists paged with `nextPageURL`, resolve, purge, retry, retry data, the HTTP exchange
+ * behind an error (`reqAndResKey`), the filter lists, and the signed downloads of each.
  */
 import { StoredError } from '../account';
 import { SandboxError } from '../apiError';
@@ -8,6 +9,41 @@ import { isoDateParam } from '../queryDates';
 import { noContent, ok, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { Services } from '../services';
+import { csvFile, jsonFile } from '../signedFiles';
+
+/** Every error source and classification the API names (reference §6.7), for the filter lists. */
+const ERROR_SOURCES = [
+  'internal',
+  'application',
+  'connection',
+  'resource',
+  'transformation',
+  'output_filter',
+  'input_filter',
+  'import_filter',
+  'lookup',
+  'mapping',
+  'response_mapping',
+  'pre_save_page_hook',
+  'pre_map_hook',
+  'post_map_hook',
+  'post_submit_hook',
+  'post_response_map_hook',
+  'post_aggregate_hook',
+];
+const ERROR_CLASSIFICATIONS = ['connection', 'duplicate', 'governance', 'missing', 'parse', 'value', 'intermittent', 'none'];
+/** Columns of the downloaded error lists. */
+const ERROR_FILE_COLUMNS = [
+  'errorId',
+  'occurredAt',
+  'source',
+  'code',
+  'message',
+  'classification',
+  'traceKey',
+  'retryDataKey',
+  'resolvedAt',
+];
 
 /** Fields kept on the store's error records for its own bookkeeping, not shown by the API. */
 const INTERNAL_FIELDS = ['_flowId', '_stepId', 'retryDataEditedAt'];
@@ -61,6 +97,44 @@ export const errorRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('GET', '/flows/:id/:stepId/:retryDataKey/data', (ctx) => ok(retryData(services, ctx).data));
+
+  routes.add('GET', '/flows/:id/:stepId/:retryDataKey/signedURL', (ctx) => {
+    const { key, data } = retryData(services, ctx);
+    return ok({ signedURL: services.signedFiles.sign(ctx.origin, jsonFile(`retry-data-${key}.json`, data)) });
+  });
+
+  // The open or resolved list as a file, with the same filters as the list.
+  for (const list of ['errors', 'resolved'] as const) {
+    routes.add('GET', `/flows/:id/:stepId/${list}/signedURL`, (ctx) => {
+      const step = checkStep(services, ctx);
+      const timeField = list === 'errors' ? 'occurredAt' : 'resolvedAt';
+      const rows = store
+        .stepErrors(step.flowId, step.stepId)
+        .filter((e) => (list === 'errors' ? !e.resolvedAt : !!e.resolvedAt) && matchesErrorQuery(e, ctx.query, timeField))
+        .map(publicError);
+      const file = csvFile(`${list}-${step.stepId}.csv`, ERROR_FILE_COLUMNS, rows);
+      return ok({ signedURL: services.signedFiles.sign(ctx.origin, file) });
+    });
+  }
+
+  // The sources and classifications a step's open errors have, for its filter menus.
+  routes.add('GET', '/flows/:id/:stepId/errors/filterMetadata', (ctx) => {
+    const step = checkStep(services, ctx);
+    const open = store.stepErrors(step.flowId, step.stepId).filter((e) => !e.resolvedAt);
+    const distinct = (values: string[]) => [...new Set(values)].sort();
+    return ok({ sources: distinct(open.map((e) => e.source)), classifications: distinct(open.map((e) => e.classification)) });
+  });
+
+  routes.add('GET', '/errors/filterMetadata', () => ok({ sources: ERROR_SOURCES, classifications: ERROR_CLASSIFICATIONS }));
+
+  // The HTTP request and response behind an error, named by its `reqAndResKey`.
+  routes.add('GET', '/flows/:id/:stepId/requests/:reqAndResKey', (ctx) => {
+    const step = checkStep(services, ctx);
+    const found = store.data.requests[ctx.params.reqAndResKey!];
+    if (!found || found._flowId !== step.flowId || found._stepId !== step.stepId) throw SandboxError.notFound('Request');
+    const { key, time, request, response } = found;
+    return ok({ key, time, request, response });
+  });
 
   routes.add('PUT', '/flows/:id/:stepId/:retryDataKey/data', async (ctx) => {
     const { error, key } = retryData(services, ctx);

@@ -1,11 +1,18 @@
 /**
  * `/jobs`: filtered lists (newest first, capped, paged by the client with `createdAt_lte`),
- * one job, its family, and cancel. Queries without a narrowing filter are refused as the API does.
+ * one job, its family, cancel, the files a run moved, and the older job-error routes. Queries
+ * without a narrowing filter are refused as the API does. A list without `type` holds every
+ * type that matches: a date filter alone returns flow jobs and their child jobs in one flat list,
+ * as recorded, while `_flowId` or `_integrationId` find flow jobs only (children carry neither).
  */
 import { StoredJob } from '../account';
 import { SandboxError } from '../apiError';
+import { errorsOfJob, jobErrorView } from '../legacyJobErrors';
 import { dateParam } from '../queryDates';
-import { ok, RouteModule } from '../http';
+import { noContent, ok, RouteModule } from '../http';
+import { isObject, JsonObject } from '../json';
+import { generateRecords, flavourOf } from '../records';
+import { csvFile, jsonFile } from '../signedFiles';
 
 const PARENT_FILTERS = [
   '_integrationId',
@@ -20,7 +27,8 @@ const PARENT_FILTERS = [
 ];
 const CHILD_FILTERS = ['_flowJobId', '_exportId', '_importId', 'resourceId'];
 const CHILD_TYPES = new Set(['export', 'import']);
-const PARENT_TYPES = new Set(['flow', 'retry', 'bulk_retry']);
+/** Columns of the error file, as the 1.0 job errors name them. */
+const ERROR_FILE_COLUMNS = ['createdAt', 'code', 'message', 'source', 'exportDataURI', 'importDataURI', '_retryId', '_jobId'];
 
 export const jobRoutes: RouteModule = (routes, services) => {
   const { store, jobs, settings } = services;
@@ -38,7 +46,7 @@ export const jobRoutes: RouteModule = (routes, services) => {
         'For parent jobs, query parameters must contain either "_integrationId" or "_jobId" or "createdAt"',
       );
     }
-    const wantedTypes = types.length ? new Set(types) : q.has('_flowJobId') ? undefined : PARENT_TYPES;
+    const wantedTypes = types.length ? new Set(types) : undefined;
     const statuses = [...q.getAll('status'), ...indexed(q, 'status_in')];
     const flowIds = indexed(q, '_flowId_in');
     const gte = dateParam(q, 'createdAt_gte');
@@ -95,6 +103,39 @@ export const jobRoutes: RouteModule = (routes, services) => {
     await store.commit();
     return ok(canceled);
   });
+
+  routes.add('GET', '/jobs/:id/joberrors', (ctx) => {
+    const found = job(ctx.params.id!);
+    return ok(errorsOfJob(store, found).map((e) => jobErrorView(store, e)));
+  });
+
+  routes.add('GET', '/jobs/:id/errorFile/signedURL', (ctx) => {
+    const found = job(ctx.params.id!);
+    const rows = errorsOfJob(store, found).map((e) => jobErrorView(store, e));
+    return ok({ signedURL: services.signedFiles.sign(ctx.origin, csvFile(`errors-${found._id}.csv`, ERROR_FILE_COLUMNS, rows)) });
+  });
+
+  // The files a run moved (`files` on the flow job): one URL, or one per file when several are asked for.
+  routes.add('POST', '/jobs/:id/files/signedURL', (ctx) => {
+    const found = job(ctx.params.id!);
+    const files = Array.isArray(found.files) ? found.files.filter(isObject) : [];
+    const wanted = isObject(ctx.body) && Array.isArray(ctx.body.fileIds) ? ctx.body.fileIds : undefined;
+    const chosen = wanted ? files.filter((f) => wanted.includes(f.id)) : files;
+    if (chosen.length === 0) return noContent();
+    const urls = chosen.map((file) => services.signedFiles.sign(ctx.origin, runFile(found, file)));
+    return ok(urls.length === 1 ? { signedURL: urls[0] } : { signedURLs: urls });
+  });
+
+  /** A file of the run: the records its export read, as the export's file type. */
+  function runFile(flowJob: StoredJob, file: JsonObject) {
+    const exportDoc = flowJob._exportId ? store.get('exports', flowJob._exportId) : undefined;
+    const count = typeof flowJob.numExport === 'number' ? Math.min(flowJob.numExport, 500) : 0;
+    const records = generateRecords(`${String(flowJob._exportId)}:${flowJob._id}`, exportDoc ? flavourOf(exportDoc) : 'generic', 0, count);
+    const name = String(file.name);
+    if (!name.endsWith('.csv')) return jsonFile(name, records);
+    const columns = [...new Set(records.flatMap((r) => Object.keys(r)))];
+    return csvFile(name, columns, records);
+  }
 
   function job(id: string): StoredJob {
     const found = store.job(id);
