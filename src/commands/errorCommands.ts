@@ -103,6 +103,7 @@ class ErrorsController {
         resolve: (ids) => this.resolve(ids),
         retry: (keys) => this.retry(keys),
         editRetryData: (key) => this.editRetryData(key),
+        showHttp: (errorId) => this.showHttp(errorId),
       },
     );
     ErrorsController.byView.set(viewKey(this.ref), this);
@@ -183,6 +184,19 @@ class ErrorsController {
   async editRetryData(retryDataKey: string): Promise<void> {
     const uri = retryDataUri(this.ref.env.id, this.ref.flowId, this.ref.stepId, retryDataKey);
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  /** Shows the HTTP request and response behind an error under its row, as the web UI does. */
+  async showHttp(errorId: string): Promise<void> {
+    const error = this.currentView.current.errors.find((e) => e.errorId === errorId);
+    if (!error?.reqAndResKey) return void this.currentView.show({ exchange: { errorId, failure: 'This error has no HTTP request.' } });
+    this.currentView.show({ exchange: { errorId, loading: true } });
+    try {
+      const { request, response } = await this.client.errors.httpExchange(this.ref.flowId, this.ref.stepId, error.reqAndResKey);
+      this.currentView.show({ exchange: { errorId, request, response } });
+    } catch (err) {
+      this.currentView.show({ exchange: { errorId, failure: `Could not load the HTTP request: ${describeError(err)}` } });
+    }
   }
 
   private refreshTree(): void {

@@ -1,11 +1,21 @@
 /**
  * "Show Errors" of a flow step (error management 2.0): the open errors, newest first, with
  * time, source, code, message and classification; select some to resolve or retry; open one's
- * retry data to fix it; more pages follow `nextPageURL`.
+ * retry data to fix it, or the HTTP request and response behind it; more pages follow
+ * `nextPageURL`.
  */
 import * as vscode from 'vscode';
-import { ErrorRecord } from '../api/types';
+import { ErrorRecord, HttpExchange } from '../api/types';
 import { WebviewPanel } from './webviewPanel';
+
+/** The HTTP exchange shown under one error's row: loading, loaded, or why it could not be. */
+export interface ShownExchange {
+  errorId: string;
+  loading?: boolean;
+  failure?: string;
+  request?: HttpExchange['request'];
+  response?: HttpExchange['response'];
+}
 
 export interface ErrorsState {
   type: 'state';
@@ -15,12 +25,15 @@ export interface ErrorsState {
   hasMore: boolean;
   busy?: string;
   message?: string;
+  exchange?: ShownExchange;
 }
 
 export type ErrorsRequest =
   | { type: 'resolve'; errorIds: string[] }
   | { type: 'retry'; retryDataKeys: string[] }
   | { type: 'editRetryData'; retryDataKey: string }
+  | { type: 'showHttp'; errorId: string }
+  | { type: 'hideHttp' }
   | { type: 'more' };
 
 export interface ErrorsHandlers {
@@ -30,6 +43,7 @@ export interface ErrorsHandlers {
   resolve(errorIds: string[]): Promise<void>;
   retry(retryDataKeys: string[]): Promise<void>;
   editRetryData(retryDataKey: string): Promise<void>;
+  showHttp(errorId: string): Promise<void>;
 }
 
 export class ErrorsView extends WebviewPanel<ErrorsState, ErrorsRequest> {
@@ -61,7 +75,7 @@ export class ErrorsView extends WebviewPanel<ErrorsState, ErrorsRequest> {
 
   show(change: Partial<ErrorsState>): ErrorsState {
     this.state = { ...this.state, ...change };
-    for (const key of ['busy', 'message'] as const) if (key in change && change[key] === undefined) delete this.state[key];
+    for (const key of ['busy', 'message', 'exchange'] as const) if (key in change && change[key] === undefined) delete this.state[key];
     this.post(this.state);
     return this.state;
   }
@@ -74,6 +88,10 @@ export class ErrorsView extends WebviewPanel<ErrorsState, ErrorsRequest> {
         return this.handlers.retry(message.retryDataKeys);
       case 'editRetryData':
         return this.handlers.editRetryData(message.retryDataKey);
+      case 'showHttp':
+        return this.handlers.showHttp(message.errorId);
+      case 'hideHttp':
+        return void this.show({ exchange: undefined });
       case 'more':
         return this.handlers.more();
     }

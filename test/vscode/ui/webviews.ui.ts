@@ -60,6 +60,23 @@ export const webviewsUiTest: UiTest = {
     const errors = await openDemoStepErrors(wb);
     assert.strictEqual(await errors.locator('tr[data-error-id]').count(), 3);
     await wb.screenshot('errors', 'media/screenshots/errors.png');
+
+    // The HTTP request and response behind an error open under its row, and close again.
+    const firstError = errors.locator('tr[data-error-id]').first();
+    const message = await firstError.locator('td.message').innerText();
+    const http = firstError.getByRole('button', { name: 'HTTP' });
+    await http.click();
+    const request = errors.locator('section.exchange-side[aria-label="Request"]');
+    await request.locator('.first-line', { hasText: 'POST https://tstdrv1234567.restlets.api.netsuite.com/' }).waitFor();
+    assert.match(await request.locator('pre.headers').innerText(), /authorization: Bearer \*{8}/, 'the credential is masked');
+    assert.match(await request.locator('pre.body').innerText(), /"email":/, 'the record that was sent');
+    const response = errors.locator('section.exchange-side[aria-label="Response"]');
+    assert.strictEqual(await response.locator('.first-line').innerText(), 'Status 422');
+    assert.ok((await response.locator('pre.body').innerText()).includes(JSON.stringify(message).slice(1, 40)), 'the refusal names the error');
+    assert.strictEqual(await http.getAttribute('aria-expanded'), 'true');
+    await wb.screenshot('errors-http-exchange');
+    await http.click();
+    await errors.locator('tr.exchange-row').waitFor({ state: 'detached' });
   },
 };
 
