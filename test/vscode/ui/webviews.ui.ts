@@ -72,7 +72,10 @@ export const webviewsUiTest: UiTest = {
     assert.match(await request.locator('pre.body').innerText(), /"email":/, 'the record that was sent');
     const response = errors.locator('section.exchange-side[aria-label="Response"]');
     assert.strictEqual(await response.locator('.first-line').innerText(), 'Status 422');
-    assert.ok((await response.locator('pre.body').innerText()).includes(JSON.stringify(message).slice(1, 40)), 'the refusal names the error');
+    assert.ok(
+      (await response.locator('pre.body').innerText()).includes(JSON.stringify(message).slice(1, 40)),
+      'the refusal names the error',
+    );
     assert.strictEqual(await http.getAttribute('aria-expanded'), 'true');
     await wb.screenshot('errors-http-exchange');
     await http.click();
