@@ -62,11 +62,18 @@ module.exports = {
       to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sandbox)' },
     },
     {
-      name: 'webviews-get-what-they-need-from-commands',
-      comment: 'Panels render and report; commands give them clients and handlers.',
+      name: 'webviews-below-commands',
+      comment: 'A view and its controller live in webviews/; commands open them, never the reverse, and views do not know the tree.',
       severity: 'error',
       from: { path: '^src/webviews/' },
-      to: { path: '^src/(extension\\.ts|commands|explorer|documents|environments|sandbox)' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|sandbox)' },
+    },
+    {
+      name: 'pages-run-in-the-browser',
+      comment: 'Webview pages and their message types run in a browser page: no vscode, no Node, only each other and api/ types.',
+      severity: 'error',
+      from: { path: '^src/webviews/(pages|protocol)/' },
+      to: { path: '^src/(?!webviews/(pages|protocol)/|api/types\\.ts)|(^|/)vscode$|^(crypto|fs|path|http|https|url|util)$' },
     },
     {
       name: 'documents-do-not-know-the-tree',

@@ -48,6 +48,20 @@ const entries = [
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox-lib.js' },
 ];
 
+/** The webview pages (TypeScript in src/webviews/pages), one browser bundle each, loaded by the panels. */
+const PAGES = ['errors'];
+for (const page of PAGES) {
+  entries.push({
+    entryPoints: [`src/webviews/pages/${page}.ts`],
+    outfile: `dist/webviews/${page}.js`,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    external: [],
+    plugins: [],
+  });
+}
+
 /** Codicons for the webviews, copied where their localResourceRoots (media/) can serve them. */
 function copyCodicons() {
   const fs = require('fs');

@@ -17,6 +17,13 @@ export default tseslint.config(
     },
   },
   {
+    // Webview pages are checked against their own project (the DOM instead of Node).
+    files: ['src/webviews/pages/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './src/webviews/pages/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     // Build scripts and this file are plain JavaScript run by Node, outside the TypeScript project.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -9,7 +9,7 @@ import { ChosenStep, errorsViewAction } from './commands/errorCommands';
 import { ChosenResource } from './commands/resourceTarget';
 import { cancelJobById } from './commands/runCommands';
 import { ResourceKind } from './model/resourceKinds';
-import { ErrorsState } from './webviews/errorsView';
+import { ErrorsState } from './webviews/protocol/errors';
 import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
 import { signIn } from './commands/environmentCommands';
 import { EnvironmentInfo } from './environments/environment';
@@ -31,6 +31,7 @@ import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
+import { StatefulPanel } from './webviews/statefulPanel';
 import { WebviewPanel } from './webviews/webviewPanel';
 
 /**
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
 
   WebviewPanel.environmentOf = (envId) => environments.get(envId);
+  StatefulPanel.environmentOf = (envId) => environments.get(envId);
   const focus = new FocusedEnvironment();
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const decorations = new ProductionDecorations(environments);

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
 import type { IntegratorIoApi } from '../../../src/extension';
-import type { ErrorsState } from '../../../src/webviews/errorsView';
+import type { ErrorsState } from '../../../src/webviews/protocol/errors';
 import type { ChosenStep } from '../../../src/commands/errorCommands';
 import {
   addEnvironment,

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
-import type { ErrorsState } from '../../../src/webviews/errorsView';
+import type { ErrorsState } from '../../../src/webviews/protocol/errors';
 import { waitFor } from '../../support/waitFor';
 import {
   addEnvironment,

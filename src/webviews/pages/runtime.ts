@@ -1,0 +1,118 @@
+/**
+ * What every page shares: building elements as text (names and values come from an account and
+ * must show as text, never run), codicons, status badges, and the connection to the extension
+ * (`connect`), which keeps the page's copy of the view state and applies the host's patches with
+ * the same rule the host uses.
+ */
+import { applyPatch, HostToPage, PageToHost, StatePatch } from '../protocol/envelope';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+type Child = Node | string | number | false | null | undefined;
+type Props = Record<string, unknown> & { dataset?: Record<string, string> };
+
+/** `el('td', { className: 'number' }, 'text' | element | [children])`: every string becomes a text node. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Props = {},
+  children: Child | Child[] = [],
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key === 'dataset') Object.assign(node.dataset, value);
+    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
+    else if (key.startsWith('aria') || key === 'role') node.setAttribute(ariaAttribute(key), String(value));
+    else (node as unknown as Record<string, unknown>)[key] = value;
+  }
+  for (const child of ([] as Child[]).concat(children)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** `ariaExpanded` → `aria-expanded`. */
+function ariaAttribute(key: string): string {
+  return key === 'role' ? key : `aria-${key.slice(4).toLowerCase()}`;
+}
+
+/** A codicon: `icon('check')`, `icon('loading', 'spin')`. */
+export function icon(name: string, modifier?: string): HTMLSpanElement {
+  return el('span', { className: `codicon codicon-${name}${modifier ? ` codicon-modifier-${modifier}` : ''}`, ariaHidden: 'true' });
+}
+
+const STATUS_ICONS: Record<string, string> = {
+  completed: 'pass',
+  failed: 'error',
+  canceled: 'circle-slash',
+  canceling: 'circle-slash',
+  queued: 'clock',
+  running: 'loading',
+  retrying: 'loading',
+};
+
+/** A job status with its icon. */
+export function statusBadge(status: string): HTMLSpanElement {
+  const name = STATUS_ICONS[status] ?? 'circle';
+  return el('span', { className: `badge status-${status}` }, [icon(name, name === 'loading' ? 'spin' : undefined), ` ${status}`]);
+}
+
+/** "850 ms", "12.3 s", "2 min 5 s": how long from start to end (or now). */
+export function duration(startIso?: string, endIso?: string): string {
+  if (!startIso) return '';
+  const ms = (endIso ? Date.parse(endIso) : Date.now()) - Date.parse(startIso);
+  if (!(ms >= 0)) return '';
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 100) / 10;
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+/** How a page talks back: an action, or a request whose promise settles when the host has answered. */
+export interface Host<Action> {
+  send(action: Action): void;
+  request(action: Action): Promise<void>;
+  /** Applies a change locally and renders (for what the page shows before the host answers). */
+  local(change: StatePatch): void;
+}
+
+/**
+ * Connects a page: renders each state the host sends, and says `ready` once it listens. `render`
+ * draws the whole view from the state (views are small; a full redraw keeps them simple).
+ */
+export function connect<State extends object, Action>(render: (state: State, host: Host<Action>) => void): void {
+  const vscode = acquireVsCodeApi();
+  let state: State | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  const post = (message: PageToHost<Action>) => vscode.postMessage(message);
+  const draw = () => state && render(state, host);
+  const host: Host<Action> = {
+    send: (action) => post({ kind: 'action', action }),
+    request: (action) =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        post({ kind: 'request', id, action });
+      }),
+    local: (change) => {
+      if (!state) return;
+      state = applyPatch(state, change);
+      draw();
+    },
+  };
+  window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
+    const message = event.data;
+    if (message.patch) state = applyPatch(state ?? ({} as State), message.patch);
+    if (message.kind === 'reply') {
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.error) waiter?.reject(new Error(message.error));
+      else waiter?.resolve();
+    }
+    draw();
+  });
+  post({ kind: 'ready' });
+}

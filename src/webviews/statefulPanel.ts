@@ -1,0 +1,216 @@
+/**
+ * The base of every webview. One shape for all of them:
+ * - **One panel per key**, revealed when asked for again (`openOrReveal`). Keys read
+ *   `<view>:<environment id>:<…>`, so the status bar can tell which environment a view shows.
+ * - **State with one merge rule**: `update(change)` sets the keys it names and removes those it
+ *   sets to `undefined`; the page receives only that change (`protocol/envelope.ts`).
+ * - **A ready handshake**: nothing is sent before the page listens; then it gets the whole state.
+ * - **Checked messages**: each view reads its page's actions with its own reader; anything else
+ *   is dropped. A request gets one reply carrying the state change it caused.
+ * - A strict Content-Security-Policy with a nonce; the page script is the view's bundle from
+ *   `dist/webviews/` (TypeScript in `pages/`), its style from `media/webviews/`; colours from
+ *   the theme; every value rendered as text.
+ */
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
+import { ActionReader, applyPatch, HostToPage, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
+
+export interface PanelOptions<State, Action> {
+  key: string;
+  viewType: string;
+  title: string;
+  /** The page: `dist/webviews/<page>.js` and `media/webviews/<page>.css`. */
+  page: string;
+  extensionUri: vscode.Uri;
+  initial: State;
+  readAction: ActionReader<Action>;
+}
+
+/** A change to a state: the keys named are set, those set to `undefined` are removed. */
+export type Change<State> = { [K in keyof State]?: State[K] | undefined };
+
+type AnyPanel = StatefulPanel<object, unknown>;
+
+export abstract class StatefulPanel<State extends object, Action> extends Disposable {
+  private static readonly panels = new Map<string, AnyPanel>();
+  private static readonly focusEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a view gains or loses focus, or closes. */
+  static readonly onDidChangeFocus = StatefulPanel.focusEmitter.event;
+  /**
+   * Whether an environment is production, and its name (wired in extension.ts): a production
+   * view's title says so, so it is unmistakable in its tab.
+   */
+  static environmentOf: (envId: string) => { name: string; production: boolean } | undefined = () => undefined;
+
+  /** The environment id of the focused view, if one of ours is focused. */
+  static focusedEnvironmentId(): string | undefined {
+    for (const panel of StatefulPanel.panels.values()) if (panel.panel.active) return panel.key.split(':')[1];
+    return undefined;
+  }
+
+  /** The open panel for a key, if any (not revealed). */
+  static find<T extends AnyPanel>(key: string): T | undefined {
+    return StatefulPanel.panels.get(key) as T | undefined;
+  }
+
+  /** The one reuse policy: the panel open for `key` is revealed; otherwise `create` makes one. */
+  protected static openOrReveal<T extends AnyPanel>(key: string, create: () => T): { panel: T; created: boolean } {
+    const existing = StatefulPanel.panels.get(key) as T | undefined;
+    if (existing) {
+      existing.panel.reveal(undefined, false);
+      return { panel: existing, created: false };
+    }
+    return { panel: create(), created: true };
+  }
+
+  readonly key: string;
+  protected readonly panel: vscode.WebviewPanel;
+  private state: State;
+  private ready = false;
+  /** Changes made while requests are answered: they travel in the reply, not on their own. */
+  private replyPatch: StatePatch | undefined;
+  private requestsInFlight = 0;
+  private readonly stateEmitter = this.register(new vscode.EventEmitter<State>());
+  /** Fires after every change of state (tests and benchmarks wait on it). */
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  protected constructor(private readonly options: PanelOptions<State, Action>) {
+    super();
+    this.key = options.key;
+    this.state = options.initial;
+    this.panel = vscode.window.createWebviewPanel(
+      options.viewType,
+      this.marked(options.title),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      {
+        enableScripts: true,
+        // State (scroll, selection) survives while the tab is hidden.
+        retainContextWhenHidden: true,
+        localResourceRoots: [
+          vscode.Uri.joinPath(options.extensionUri, 'media'),
+          vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews'),
+        ],
+      },
+    );
+    this.panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'integrator-io.svg');
+    this.panel.webview.html = this.html();
+    this.register(this.panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
+    this.register(this.panel.onDidDispose(() => this.dispose()));
+    this.register(this.panel.onDidChangeViewState(() => StatefulPanel.focusEmitter.fire()));
+    StatefulPanel.panels.set(this.key, this);
+  }
+
+  /** The state the view shows. */
+  get current(): State {
+    return this.state;
+  }
+
+  get title(): string {
+    return this.panel.title;
+  }
+
+  set title(value: string) {
+    this.panel.title = this.marked(value);
+  }
+
+  /** The page's HTML, for tests that check what would be rendered. */
+  get html_(): string {
+    return this.panel.webview.html;
+  }
+
+  /** Changes the state and sends the page only what changed. */
+  protected update(change: Change<State>): State {
+    const patch = patchOf(change);
+    this.state = applyPatch(this.state, patch);
+    if (this.requestsInFlight > 0) this.replyPatch = mergePatches(this.replyPatch, patch);
+    else if (this.ready) this.send({ kind: 'patch', patch });
+    this.stateEmitter.fire(this.state);
+    return this.state;
+  }
+
+  /** Does what the page asked. */
+  protected abstract handle(action: Action): void | Promise<void>;
+
+  /** Called once the page listens (after it has the state). */
+  protected onReady(): void {}
+
+  override dispose(): void {
+    if (this.isDisposed) return;
+    if (StatefulPanel.panels.get(this.key) === (this as unknown as AnyPanel)) StatefulPanel.panels.delete(this.key);
+    super.dispose();
+    this.panel.dispose();
+    StatefulPanel.focusEmitter.fire();
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = readPageMessage(raw, this.options.readAction);
+    if (!message) return; // not one of this view's messages: ignored
+    if (message.kind === 'ready') {
+      this.ready = true;
+      this.send({ kind: 'patch', patch: { set: { ...(this.state as Record<string, unknown>) } } });
+      this.onReady();
+      return;
+    }
+    if (message.kind === 'action') return this.handle(message.action);
+    this.requestsInFlight++;
+    let error: string | undefined;
+    try {
+      await this.handle(message.action);
+    } catch (err) {
+      error = err instanceof Error ? err.message : String(err);
+    } finally {
+      this.requestsInFlight--;
+    }
+    const patch = this.replyPatch;
+    this.replyPatch = undefined;
+    this.send({ kind: 'reply', id: message.id, ...(patch ? { patch } : {}), ...(error ? { error } : {}) });
+  }
+
+  private send(message: HostToPage): void {
+    if (!this.isDisposed) void this.panel.webview.postMessage(message);
+  }
+
+  /** A production environment's views carry a warning and the environment's name in their title. */
+  private marked(title: string): string {
+    const env = StatefulPanel.environmentOf(this.key.split(':')[1] ?? '');
+    return env?.production ? `⚠ PROD · ${title} (${env.name})` : title;
+  }
+
+  private html(): string {
+    const nonce = randomBytes(16).toString('base64');
+    const webview = this.panel.webview;
+    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, ...path)).toString();
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${webview.cspSource} data:; style-src ${webview.cspSource}; font-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${uri('media', 'codicons', 'codicon.css')}">
+<link rel="stylesheet" href="${uri('media', 'webviews', 'common.css')}">
+<link rel="stylesheet" href="${uri('media', 'webviews', `${this.options.page}.css`)}">
+</head>
+<body>
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}" src="${uri('dist', 'webviews', `${this.options.page}.js`)}"></script>
+</body>
+</html>`;
+  }
+}
+
+/** Two patches as one: later sets win, and a later set cancels an earlier unset (and back). */
+function mergePatches(first: StatePatch | undefined, second: StatePatch): StatePatch {
+  if (!first) return second;
+  const set = { ...first.set };
+  const unset = new Set(first.unset);
+  for (const key of second.unset ?? []) {
+    delete set[key];
+    unset.add(key);
+  }
+  for (const [key, value] of Object.entries(second.set ?? {})) {
+    set[key] = value;
+    unset.delete(key);
+  }
+  return { ...(Object.keys(set).length ? { set } : {}), ...(unset.size ? { unset: [...unset] } : {}) };
+}
