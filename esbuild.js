@@ -49,7 +49,7 @@ const entries = [
 ];
 
 /** The webview pages (TypeScript in src/webviews/pages), one browser bundle each, loaded by the panels. */
-const PAGES = ['errors'];
+const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping'];
 for (const page of PAGES) {
   entries.push({
     entryPoints: [`src/webviews/pages/${page}.ts`],

@@ -33,20 +33,5 @@ export default tseslint.config(
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    // Webview scripts run in the webview's browser page.
-    files: ['media/webviews/**/*.js'],
-    languageOptions: {
-      sourceType: 'script',
-      globals: {
-        window: 'readonly',
-        document: 'readonly',
-        Node: 'readonly',
-        IntersectionObserver: 'readonly',
-        acquireVsCodeApi: 'readonly',
-        console: 'readonly',
-      },
-    },
-  },
   prettier,
 );

@@ -30,9 +30,8 @@ import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
-import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditView';
+import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditPanel';
 import { StatefulPanel } from './webviews/statefulPanel';
-import { WebviewPanel } from './webviews/webviewPanel';
 
 /**
  * What activate() returns: the live services, plus the shortcuts the integration tests need.
@@ -75,7 +74,6 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const retryData = new RetryDataFileSystem(environments, log);
   const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
 
-  WebviewPanel.environmentOf = (envId) => environments.get(envId);
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
   const focus = new FocusedEnvironment();
   const statusBar = new EnvironmentStatusBar(environments, focus);

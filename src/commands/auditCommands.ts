@@ -1,7 +1,8 @@
 /** "Show Audit History" of any resource. */
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { AuditState, AuditView } from '../webviews/auditView';
+import { AuditPanel } from '../webviews/auditPanel';
+import { AuditState } from '../webviews/protocol/audit';
 import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 
@@ -17,14 +18,14 @@ export const showAuditHistoryCommand: CommandDefinition = {
     try {
       const client = await services.environments.client(target.env);
       const info = RESOURCE_KINDS[target.kind];
-      const view = AuditView.open(
+      const view = await AuditPanel.show(
         `audit:${target.env.id}:${target.kind}:${target.id}`,
         `History: ${target.name ?? target.id}`,
         `${info.singular} in ${target.env.name} · newest first`,
         services.context.extensionUri,
         info.collection(client).audit(target.id, { limit: 25 }),
       );
-      let state: AuditState = await view.firstPage();
+      let state: AuditState = view.current;
       const pages = (fromApi(arg) ? (options as { pages?: number } | undefined)?.pages : undefined) ?? 1;
       for (let i = 1; i < pages && state.hasMore; i++) state = await view.loadMore();
       return state;

@@ -7,19 +7,17 @@ import { parseResourceUri } from '../documents/resourceUri';
 import { RETRY_DATA_SCHEME } from '../documents/retryDataFileSystem';
 import { FocusSource } from '../environments/statusBar';
 import { StatefulPanel } from '../webviews/statefulPanel';
-import { WebviewPanel } from '../webviews/webviewPanel';
 
 export class FocusedEnvironment implements FocusSource, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly subscriptions = [
     vscode.window.onDidChangeActiveTextEditor(() => this.emitter.fire()),
-    WebviewPanel.onDidChangeFocus(() => this.emitter.fire()),
     StatefulPanel.onDidChangeFocus(() => this.emitter.fire()),
   ];
 
   focusedEnvironmentId(): string | undefined {
-    const view = StatefulPanel.focusedEnvironmentId() ?? WebviewPanel.focusedEnvironmentId();
+    const view = StatefulPanel.focusedEnvironmentId();
     if (view) return view;
     const uri = vscode.window.activeTextEditor?.document.uri;
     if (!uri) return undefined;

@@ -4,8 +4,8 @@ import { IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { resourceUri } from '../documents/resourceUri';
 import { describeError } from '../util/errors';
-import { ExportPreview } from '../webviews/exportPreview';
-import { MappingPreview, MappingState } from '../webviews/mappingPreview';
+import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
+import { MappingPanel } from '../webviews/mappingPanel';
 import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 
@@ -28,19 +28,12 @@ export const previewMappingCommand: CommandDefinition = {
       const document = await documentOf(target);
       const given = fromApi(arg) ? (options as { records?: string } | undefined)?.records : undefined;
       const records = given ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
-      const preview = MappingPreview.open(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
+      return await MappingPanel.show(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
         name: target.name ?? target.id,
         subtitle: `Import in ${target.env.name} · evaluated by the API, unsaved edits included`,
         document,
         client,
         records,
-      });
-      return await new Promise<MappingState>((resolve) => {
-        if (!preview.current.evaluating) resolve(preview.current);
-        const once = preview.onDidEvaluate((state) => {
-          once.dispose();
-          resolve(state);
-        });
       });
     } catch (err) {
       void services.notify.error(`Could not preview the mapping: ${describeError(err)}`);
@@ -86,14 +79,13 @@ export const previewExportCommand: CommandDefinition = {
       const exportDoc = JSON.parse(document.getText()) as JsonObject;
       if (typeof exportDoc._connectionId !== 'string')
         throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
-      const preview = ExportPreview.open(`export:${target.env.id}:${target.id}`, services.context.extensionUri, {
+      return await ExportPreviewPanel.show(`export:${target.env.id}:${target.id}`, services.context.extensionUri, {
         name: target.name ?? target.id,
         subtitle: `Export in ${target.env.name} · run as a virtual export through its connection`,
         client,
         connectionId: exportDoc._connectionId,
         exportDoc,
       });
-      return await preview.firstPage();
     } catch (err) {
       void services.notify.error(`Could not preview the export: ${describeError(err)}`);
       return undefined;
@@ -111,11 +103,10 @@ async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> 
   return open ?? vscode.workspace.openTextDocument(uri);
 }
 
-/** "Next page" of an export preview (its own button does the same): `(key?)`, else the latest preview. */
+/** "Export Preview: Next Page" from the palette: what the focused preview's button does. */
 export const previewExportNextPageCommand: CommandDefinition = {
   id: 'integratorIo.previewExportNextPage',
-  async run(_services, key?: unknown) {
-    const preview = ExportPreview.find(typeof key === 'string' ? key : undefined);
-    return preview ? await preview.nextPage() : undefined;
+  async run() {
+    return ExportPreviewPanel.focused()?.nextPage();
   },
 };

@@ -5,7 +5,7 @@ import { Flow, Job } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
-import { JobView } from '../webviews/jobView';
+import { JobsPanel } from '../webviews/jobsPanel';
 import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
@@ -69,9 +69,9 @@ async function followRun(
 ): Promise<Job | undefined> {
   const name = flow.name ?? flow._id;
   const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
-  const view = JobView.show(`run:${env.id}:${flow._id}`, `Run: ${name}`, services.context.extensionUri, {
-    cancel: (id) => cancelJob(services, client, id),
-  });
+  const view = JobsPanel.show(`run:${env.id}:${flow._id}`, `Run: ${name}`, services.context.extensionUri, (id) =>
+    cancelJob(services, client, id),
+  );
   const subtitle = `Flow in ${env.name} · job ${jobId}`;
   services.explorer.setBusy(flow._id, 'running…');
   try {
@@ -85,12 +85,12 @@ async function followRun(
           timeoutMs,
           onUpdate: (update) => {
             progress.report({ message: progressText(update) });
-            view.update(`Run: ${name}`, subtitle, [update], names, true);
+            view.showJobs(`Run: ${name}`, subtitle, [update], names, true);
           },
         });
       },
     );
-    view.update(`Run: ${name}`, subtitle, [job], names, false);
+    view.showJobs(`Run: ${name}`, subtitle, [job], names, false);
     const summary = `"${name}" ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors, ${job.numIgnore ?? 0} ignored.`;
     services.log.info(`${env.name}: ${summary}`);
     if (job.status === 'completed' && !job.numError) void services.notify.info(summary);
@@ -152,10 +152,10 @@ export const showRecentJobsCommand: CommandDefinition = {
       const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
       const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
       const title = `Recent runs: ${target.name ?? target.id}`;
-      const view = JobView.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, {
-        cancel: (id) => cancelJob(services, client, id),
-      });
-      view.update(
+      const view = JobsPanel.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, (id) =>
+        cancelJob(services, client, id),
+      );
+      view.showJobs(
         title,
         `${target.kind === 'flows' ? 'Flow' : 'Integration'} in ${env.name} · ${families.length} most recent runs`,
         families,

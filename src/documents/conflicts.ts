@@ -8,6 +8,7 @@ import { IntegratorClient } from '../api';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { REMOTE_SCHEME, ResourceRef, withScheme } from './resourceUri';
 import { displayText } from '../util/displayText';
+import { formatTime, formatUser } from '../model/format';
 
 export class ConflictNotifier {
   private readonly overwrite = new Set<string>();
@@ -34,7 +35,7 @@ export class ConflictNotifier {
   }
 
   /**
-   * "Maria Ops (maria.ops@example.com)" from the newest audit entry. Resources themselves never
+   * "Maria Ops <maria.ops@example.com>" from the newest audit entry. Resources themselves never
    * say who changed them (real ones carry no `lastModifiedBy`), so without audit it is "someone else".
    */
   async whoChanged(client: IntegratorClient, ref: ResourceRef): Promise<string> {
@@ -42,10 +43,7 @@ export class ConflictNotifier {
       const collection = RESOURCE_KINDS[ref.kind].collection(client);
       const first = await collection.audit(ref.id, { limit: 1 }).next();
       const entry = first.done ? undefined : first.value[0];
-      if (entry?.byUser)
-        return entry.byUser.name
-          ? `${entry.byUser.name} (${entry.byUser.email ?? entry.byUser._id})`
-          : (entry.byUser.email ?? entry.byUser._id);
+      if (entry?.byUser) return formatUser(entry.byUser);
     } catch {
       // Audit may be unavailable to this token.
     }
@@ -53,7 +51,7 @@ export class ConflictNotifier {
   }
 
   notify(uri: vscode.Uri, singular: string, who: string, when: string | undefined): void {
-    const at = when ? new Date(when).toLocaleString() : 'an unknown time';
+    const at = formatTime(when, 'an unknown time');
     void vscode.window
       .showWarningMessage(
         displayText(`This ${singular} was changed by ${who} at ${at} since you opened it. Your changes are not saved yet.`),

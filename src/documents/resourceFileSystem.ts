@@ -11,6 +11,7 @@
  * Revert: no keystroke is lost. `stat` reports the server's `lastModified` as `mtime`.
  */
 import * as vscode from 'vscode';
+import { formatTime } from '../model/format';
 import { IntegratorApiError } from '../api';
 import { ResourceBase } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
@@ -166,7 +167,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
         const who = await this.conflicts.whoChanged(client, ref);
         this.conflicts.notify(uri, info.singular, who, current.lastModified);
         throw new UnsaveableDocumentError(
-          `Not saved: this ${info.singular} was changed by ${who} at ${formatTime(current.lastModified)} since you opened it. ` +
+          `Not saved: this ${info.singular} was changed by ${who} at ${formatTime(current.lastModified, 'an unknown time')} since you opened it. ` +
             'Use Compare or Overwrite in the notification.',
         );
       }
@@ -264,8 +265,4 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     this.changeEmitter.dispose();
     this.savedEmitter.dispose();
   }
-}
-
-function formatTime(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleString() : 'an unknown time';
 }

@@ -3,12 +3,7 @@
  * long values and nested JSON as a line diff with added and removed lines marked (jsdiff).
  */
 import { diffLines } from 'diff';
-
-export type DiffLine = { kind: 'added' | 'removed' | 'same'; text: string };
-
-export type FieldDiff =
-  | { fieldPath: string; mode: 'inline'; oldText?: string; newText?: string }
-  | { fieldPath: string; mode: 'lines'; lines: DiffLine[]; oldText: string; newText: string };
+import { DiffLine, FieldDiff } from './protocol/audit';
 
 const INLINE_LIMIT = 60;
 

@@ -103,7 +103,7 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
     try {
       const page = await this.deps.client.errors.page(this.ref.flowId, this.ref.stepId, this.next);
       this.next = page.next;
-      this.update({ errors: [...this.current.errors, ...page.items], hasMore: page.next !== undefined });
+      this.update({ hasMore: page.next !== undefined }, { errors: page.items }); // only the new page travels
     } catch (err) {
       this.update({ message: `Could not load more: ${describeError(err)}` });
     }

@@ -14,7 +14,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { Disposable } from '../util/disposable';
-import { ActionReader, applyPatch, HostToPage, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
+import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
 
 export interface PanelOptions<State, Action> {
   key: string;
@@ -29,6 +29,8 @@ export interface PanelOptions<State, Action> {
 
 /** A change to a state: the keys named are set, those set to `undefined` are removed. */
 export type Change<State> = { [K in keyof State]?: State[K] | undefined };
+/** Items to add to the end of a state's lists. */
+export type AppendTo<State> = { [K in keyof State]?: State[K] extends (infer Item)[] ? Item[] : never };
 
 type AnyPanel = StatefulPanel<object, unknown>;
 
@@ -49,6 +51,16 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     return undefined;
   }
 
+  /**
+   * The open view that `pick` accepts which is in front of the user; else the one of those shown
+   * last (VS Code reports a new panel's focus a moment after creating it).
+   */
+  protected static focusedWhere<T>(pick: (panel: AnyPanel) => T | undefined): T | undefined {
+    const candidates = [...StatefulPanel.panels.values()].filter((p) => pick(p) !== undefined);
+    const chosen = candidates.find((p) => p.panel.active) ?? candidates.sort((a, b) => b.shownAt - a.shownAt)[0];
+    return chosen && pick(chosen);
+  }
+
   /** The open panel for a key, if any (not revealed). */
   static find<T extends AnyPanel>(key: string): T | undefined {
     return StatefulPanel.panels.get(key) as T | undefined;
@@ -59,6 +71,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     const existing = StatefulPanel.panels.get(key) as T | undefined;
     if (existing) {
       existing.panel.reveal(undefined, false);
+      existing.shownAt = Date.now();
       return { panel: existing, created: false };
     }
     return { panel: create(), created: true };
@@ -66,6 +79,8 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
   readonly key: string;
   protected readonly panel: vscode.WebviewPanel;
+  /** When it was opened or last revealed by a command. */
+  private shownAt = Date.now();
   private state: State;
   private ready = false;
   /** Changes made while requests are answered: they travel in the reply, not on their own. */
@@ -75,25 +90,25 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   /** Fires after every change of state (tests and benchmarks wait on it). */
   readonly onDidChangeState = this.stateEmitter.event;
 
-  protected constructor(private readonly options: PanelOptions<State, Action>) {
+  protected constructor(private readonly panelOptions: PanelOptions<State, Action>) {
     super();
-    this.key = options.key;
-    this.state = options.initial;
+    this.key = panelOptions.key;
+    this.state = panelOptions.initial;
     this.panel = vscode.window.createWebviewPanel(
-      options.viewType,
-      this.marked(options.title),
+      panelOptions.viewType,
+      this.marked(panelOptions.title),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
       {
         enableScripts: true,
         // State (scroll, selection) survives while the tab is hidden.
         retainContextWhenHidden: true,
         localResourceRoots: [
-          vscode.Uri.joinPath(options.extensionUri, 'media'),
-          vscode.Uri.joinPath(options.extensionUri, 'dist', 'webviews'),
+          vscode.Uri.joinPath(panelOptions.extensionUri, 'media'),
+          vscode.Uri.joinPath(panelOptions.extensionUri, 'dist', 'webviews'),
         ],
       },
     );
-    this.panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'integrator-io.svg');
+    this.panel.iconPath = vscode.Uri.joinPath(panelOptions.extensionUri, 'media', 'integrator-io.svg');
     this.panel.webview.html = this.html();
     this.register(this.panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
     this.register(this.panel.onDidDispose(() => this.dispose()));
@@ -120,13 +135,19 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   }
 
   /** Changes the state and sends the page only what changed. */
-  protected update(change: Change<State>): State {
-    const patch = patchOf(change);
+  protected update(change: Change<State>, append?: AppendTo<State>): State {
+    const patch = patchOf(withoutUnchanged(this.state, change));
+    if (append) patch.append = append as Record<string, unknown[]>;
     this.state = applyPatch(this.state, patch);
     if (this.requestsInFlight > 0) this.replyPatch = mergePatches(this.replyPatch, patch);
     else if (this.ready) this.send({ kind: 'patch', patch });
     this.stateEmitter.fire(this.state);
     return this.state;
+  }
+
+  /** Takes a change the page itself made (what the user typed): kept here, not sent back. */
+  protected adopt(change: Change<State>): void {
+    this.state = applyPatch(this.state, patchOf(change));
   }
 
   /** Does what the page asked. */
@@ -144,7 +165,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const message = readPageMessage(raw, this.options.readAction);
+    const message = readPageMessage(raw, this.panelOptions.readAction);
     if (!message) return; // not one of this view's messages: ignored
     if (message.kind === 'ready') {
       this.ready = true;
@@ -152,6 +173,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
       this.onReady();
       return;
     }
+    if (message.kind === 'ping') return this.send({ kind: 'reply', id: message.id });
     if (message.kind === 'action') return this.handle(message.action);
     this.requestsInFlight++;
     let error: string | undefined;
@@ -180,7 +202,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   private html(): string {
     const nonce = randomBytes(16).toString('base64');
     const webview = this.panel.webview;
-    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, ...path)).toString();
+    const uri = (...path: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.panelOptions.extensionUri, ...path)).toString();
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -189,28 +211,23 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${uri('media', 'codicons', 'codicon.css')}">
 <link rel="stylesheet" href="${uri('media', 'webviews', 'common.css')}">
-<link rel="stylesheet" href="${uri('media', 'webviews', `${this.options.page}.css`)}">
+<link rel="stylesheet" href="${uri('media', 'webviews', `${this.panelOptions.page}.css`)}">
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
-<script nonce="${nonce}" src="${uri('dist', 'webviews', `${this.options.page}.js`)}"></script>
+<script nonce="${nonce}" src="${uri('dist', 'webviews', `${this.panelOptions.page}.js`)}"></script>
 </body>
 </html>`;
   }
 }
 
-/** Two patches as one: later sets win, and a later set cancels an earlier unset (and back). */
-function mergePatches(first: StatePatch | undefined, second: StatePatch): StatePatch {
-  if (!first) return second;
-  const set = { ...first.set };
-  const unset = new Set(first.unset);
-  for (const key of second.unset ?? []) {
-    delete set[key];
-    unset.add(key);
+/** The change without the keys whose value the state already has: those need not travel. */
+function withoutUnchanged<State extends object>(state: State, change: Change<State>): Record<string, unknown> {
+  const current = state as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(change)) {
+    const same = value === undefined ? !(key in current) : JSON.stringify(current[key]) === JSON.stringify(value);
+    if (!same) kept[key] = value;
   }
-  for (const [key, value] of Object.entries(second.set ?? {})) {
-    set[key] = value;
-    unset.delete(key);
-  }
-  return { ...(Object.keys(set).length ? { set } : {}), ...(unset.size ? { unset: [...unset] } : {}) };
+  return kept;
 }

@@ -1,4 +1,5 @@
 /** Rows for resources: exports, imports, connections, scripts, file definitions, integrations, flows and flow steps. */
+import { formatTime } from '../../model/format';
 import * as vscode from 'vscode';
 import { IntegratorClient, Page } from '../../api';
 import { Connection, Export, Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
@@ -87,7 +88,7 @@ export class ResourceNode extends ExplorerNode {
     if (this.description) md.appendText(` · ${this.description}`);
     md.appendMarkdown('  \n').appendText(`id ${this.resource._id}`);
     const lastModified = textOf(this.resource.lastModified);
-    if (lastModified) md.appendMarkdown('  \n').appendText(`last modified ${new Date(lastModified).toLocaleString()}`);
+    if (lastModified) md.appendMarkdown('  \n').appendText(`last modified ${formatTime(lastModified)}`);
     const description = this.resource.description;
     if (typeof description === 'string' && description) md.appendMarkdown('\n\n').appendText(description);
     return md;

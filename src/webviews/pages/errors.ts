@@ -2,7 +2,7 @@
 // response behind an error. Text only, never HTML.
 import type { ErrorRecord } from '../../api/types';
 import type { ErrorsAction, ErrorsState, ShownExchange } from '../protocol/errors';
-import { connect, el, Host, icon } from './runtime';
+import { connect, el, formatTime, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const selected = new Set<string>();
@@ -50,7 +50,7 @@ function errorRow(e: ErrorRecord, open: string | undefined, host: Host<ErrorsAct
         onchange: (ev: Event) => ((ev.target as HTMLInputElement).checked ? selected.add(e.errorId) : selected.delete(e.errorId)),
       }),
     ),
-    el('td', { className: 'time' }, new Date(e.occurredAt).toLocaleString()),
+    el('td', { className: 'time' }, formatTime(e.occurredAt)),
     el('td', {}, e.source),
     el('td', {}, e.code),
     el('td', { className: 'message' }, e.message),

@@ -10,23 +10,36 @@
  *   context showing account data, so its messages are input like any other.
  */
 
-/** A change to a view's state: keys to set, and keys to remove (JSON cannot carry `undefined`). */
+/**
+ * A change to a view's state: keys to set, keys to remove (JSON cannot carry `undefined`), and
+ * items to add to the end of list keys (a next page sends only its own records).
+ */
 export interface StatePatch {
   set?: Record<string, unknown>;
   unset?: string[];
+  append?: Record<string, unknown[]>;
 }
 
 export type HostToPage = { kind: 'patch'; patch: StatePatch } | { kind: 'reply'; id: number; patch?: StatePatch; error?: string };
 
-export type PageToHost<Action> = { kind: 'ready' } | { kind: 'action'; action: Action } | { kind: 'request'; id: number; action: Action };
+export type PageToHost<Action> =
+  | { kind: 'ready' }
+  | { kind: 'action'; action: Action }
+  | { kind: 'request'; id: number; action: Action }
+  /** An empty round trip, answered at once: the floor a benchmark measures the views against. */
+  | { kind: 'ping'; id: number };
 
 /**
  * The one merge rule of every view: a patch's `set` keys replace the state's, `unset` keys are
- * removed; nothing else changes. Returns a new state.
+ * removed, `append` items go on the end of their lists; nothing else changes. Returns a new state.
  */
 export function applyPatch<State extends object>(state: State, patch: StatePatch): State {
   const next: Record<string, unknown> = { ...state, ...patch.set };
   for (const key of patch.unset ?? []) delete next[key];
+  for (const [key, items] of Object.entries(patch.append ?? {})) {
+    const list = next[key];
+    next[key] = [...(Array.isArray(list) ? (list as unknown[]) : []), ...items];
+  }
   return next as State;
 }
 
@@ -41,6 +54,40 @@ export function patchOf(change: Record<string, unknown>): StatePatch {
   return { ...(Object.keys(set).length ? { set } : {}), ...(unset.length ? { unset } : {}) };
 }
 
+/** Two patches as one, with the effect of applying the first, then the second. */
+export function mergePatches(first: StatePatch | undefined, second: StatePatch): StatePatch {
+  if (!first) return second;
+  // Replay both patches' steps (set, unset, append each) onto one patch whose keys are disjoint.
+  const set: Record<string, unknown> = {};
+  const unset = new Set<string>();
+  const append: Record<string, unknown[]> = {};
+  for (const patch of [first, second]) {
+    for (const [key, value] of Object.entries(patch.set ?? {})) {
+      set[key] = value;
+      unset.delete(key);
+      delete append[key];
+    }
+    for (const key of patch.unset ?? []) {
+      delete set[key];
+      delete append[key];
+      unset.add(key);
+    }
+    for (const [key, items] of Object.entries(patch.append ?? {})) {
+      if (key in set) set[key] = [...(Array.isArray(set[key]) ? (set[key] as unknown[]) : []), ...items];
+      else if (unset.has(key)) {
+        // Removed, then appended to: the list is exactly these items.
+        set[key] = [...items];
+        unset.delete(key);
+      } else append[key] = [...(append[key] ?? []), ...items];
+    }
+  }
+  return {
+    ...(Object.keys(set).length ? { set } : {}),
+    ...(unset.size ? { unset: [...unset] } : {}),
+    ...(Object.keys(append).length ? { append } : {}),
+  };
+}
+
 /** Checks one action a page sent; returns it typed, or undefined when it is not one of the view's. */
 export type ActionReader<Action> = (value: Record<string, unknown>) => Action | undefined;
 
@@ -48,6 +95,7 @@ export type ActionReader<Action> = (value: Record<string, unknown>) => Action | 
 export function readPageMessage<Action>(value: unknown, readAction: ActionReader<Action>): PageToHost<Action> | undefined {
   if (!isRecord(value)) return undefined;
   if (value.kind === 'ready') return { kind: 'ready' };
+  if (value.kind === 'ping') return Number.isSafeInteger(value.id) ? { kind: 'ping', id: value.id as number } : undefined;
   if (value.kind !== 'action' && value.kind !== 'request') return undefined;
   const action = isRecord(value.action) ? readAction(value.action) : undefined;
   if (!action) return undefined;

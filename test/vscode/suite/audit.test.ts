@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../../support/waitFor';
-import type { AuditState } from '../../../src/webviews/auditView';
+import type { AuditState } from '../../../src/webviews/protocol/audit';
 import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
 
 describe('audit history', () => {

@@ -1,0 +1,130 @@
+/**
+ * "Preview Import Mapping": sample input records (editable), the import's mapping as it stands
+ * in its document (unsaved edits included), and what `POST /connections/:id/import/map` makes of
+ * them. Runs on "Run" (one request and its reply: one round trip) and after a pause when the
+ * document changes. API errors show next to the mapping fields they name. The page is
+ * `pages/mapping.ts`.
+ */
+import * as vscode from 'vscode';
+import { IntegratorApiError, IntegratorClient } from '../api';
+import { JsonObject } from '../api/types';
+import { describeError } from '../util/errors';
+import { mappingRows } from './mappingRows';
+import { MappingAction, MappingState, readMappingAction } from './protocol/mapping';
+import { StatefulPanel } from './statefulPanel';
+
+const EVALUATE_AFTER_EDIT_MS = 400;
+
+export interface MappingPreviewOptions {
+  name: string;
+  subtitle: string;
+  document: vscode.TextDocument;
+  client: IntegratorClient;
+  records: string;
+}
+
+export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
+  private timer: NodeJS.Timeout | undefined;
+  private sequence = 0;
+
+  /** Opens (or reveals) the preview and resolves with its next finished evaluation. */
+  static show(key: string, extensionUri: vscode.Uri, options: MappingPreviewOptions): Promise<MappingState> {
+    const { panel, created } = StatefulPanel.openOrReveal(key, () => new MappingPanel(key, extensionUri, options));
+    return created ? panel.evaluated() : panel.evaluate();
+  }
+
+  private constructor(
+    key: string,
+    extensionUri: vscode.Uri,
+    private readonly options: MappingPreviewOptions,
+  ) {
+    super({
+      key,
+      viewType: 'integratorIo.mappingPreview',
+      title: `Mapping: ${options.name}`,
+      page: 'mapping',
+      extensionUri,
+      initial: {
+        title: `Mapping preview: ${options.name}`,
+        subtitle: options.subtitle,
+        records: options.records,
+        rows: [],
+        errors: [],
+        evaluating: true,
+      },
+      readAction: readMappingAction,
+    });
+    // Editing the import document evaluates again after a pause.
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() === options.document.uri.toString()) this.schedule();
+      }),
+    );
+    this.register({ dispose: () => this.timer && clearTimeout(this.timer) });
+    void this.evaluate();
+  }
+
+  protected async handle(action: MappingAction): Promise<void> {
+    this.adopt({ records: action.records }); // the page holds this text: nothing to send back
+    if (action.type === 'run') await this.evaluate();
+  }
+
+  /** The next finished evaluation (or the current one, when none is under way). */
+  private evaluated(): Promise<MappingState> {
+    if (!this.current.evaluating) return Promise.resolve(this.current);
+    return new Promise((resolve) => {
+      const once = this.onDidChangeState((state) => {
+        if (state.evaluating) return;
+        once.dispose();
+        resolve(state);
+      });
+    });
+  }
+
+  /** Evaluates now: one request to the API. */
+  private async evaluate(): Promise<MappingState> {
+    const sequence = ++this.sequence;
+    const started = Date.now();
+    let importDoc: JsonObject;
+    try {
+      importDoc = JSON.parse(this.options.document.getText()) as JsonObject;
+    } catch {
+      return this.update({ errors: [{ message: 'The import document is not valid JSON yet.' }], evaluating: false });
+    }
+    let records: unknown;
+    try {
+      records = JSON.parse(this.current.records);
+      if (!Array.isArray(records)) throw new Error('not an array');
+    } catch {
+      return this.update({
+        recordsError: 'Sample records must be a JSON array of objects.',
+        evaluating: false,
+        rows: mappingRows(importDoc),
+      });
+    }
+    this.update({ evaluating: true, rows: mappingRows(importDoc), recordsError: undefined });
+    const connectionId = typeof importDoc._connectionId === 'string' ? importDoc._connectionId : undefined;
+    if (!connectionId)
+      return this.update({
+        errors: [{ field: '_connectionId', message: 'The import needs a _connectionId to evaluate its mapping.' }],
+        evaluating: false,
+      });
+    try {
+      const output = await this.options.client.connectionActions.importMap(connectionId, importDoc, records as unknown[]);
+      if (sequence !== this.sequence) return this.current; // a newer evaluation started
+      return this.update({ output, errors: [], evaluating: false, durationMs: Date.now() - started });
+    } catch (err) {
+      if (sequence !== this.sequence) return this.current;
+      const errors =
+        err instanceof IntegratorApiError && err.status >= 400 && err.status < 500
+          ? err.errors.map((e) => ({ ...(e.field ? { field: e.field } : {}), message: e.message }))
+          : [{ message: describeError(err) }];
+      return this.update({ output: undefined, errors, evaluating: false, durationMs: Date.now() - started });
+    }
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.evaluate(), EVALUATE_AFTER_EDIT_MS);
+  }
+}

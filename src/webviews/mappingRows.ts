@@ -1,0 +1,39 @@
+/** The mapping preview's rows: one per mapped field of an import, Mapper 1.0 or 2.0. */
+import { JsonObject } from '../api/types';
+import { MappingRow } from './protocol/mapping';
+
+/** One row per mapped field, Mapper 1.0 or 2.0 (nested fields flattened with their paths). */
+export function mappingRows(importDoc: JsonObject): MappingRow[] {
+  const rows: MappingRow[] = [];
+  const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+  const mapping = importDoc.mapping as { fields?: JsonObject[]; lists?: { generate?: string; fields?: JsonObject[] }[] } | undefined;
+  mapping?.fields?.forEach((f, i) =>
+    rows.push({
+      path: `mapping.fields[${i}]`,
+      generate: text(f.generate ?? ''),
+      source: f.hardCodedValue !== undefined ? `= ${text(f.hardCodedValue)}` : text(f.extract ?? ''),
+      dataType: text(f.dataType ?? ''),
+    }),
+  );
+  mapping?.lists?.forEach((list, l) =>
+    list.fields?.forEach((f, i) =>
+      rows.push({
+        path: `mapping.lists[${l}].fields[${i}]`,
+        generate: `${list.generate ?? ''}[].${text(f.generate ?? '')}`,
+        source: f.hardCodedValue !== undefined ? `= ${text(f.hardCodedValue)}` : text(f.extract ?? ''),
+        dataType: text(f.dataType ?? ''),
+      }),
+    ),
+  );
+  const walk = (list: unknown, base: string, prefix: string) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((m: JsonObject, i) => {
+      const path = `${base}[${i}]`;
+      const generate = `${prefix}${text(m.generate ?? '')}`;
+      rows.push({ path, generate, source: text(m.extract ?? (m.mappings ? '(object)' : '')), dataType: text(m.dataType ?? '') });
+      walk(m.mappings, `${path}.mappings`, `${generate}.`);
+    });
+  };
+  walk(importDoc.mappings, 'mappings', '');
+  return rows;
+}

@@ -1,0 +1,49 @@
+// The export preview: records as a table (first columns), each expandable to its JSON.
+import type { ExportPreviewAction, ExportPreviewState } from '../protocol/exportPreview';
+import { connect, el, Host, icon } from './runtime';
+
+const app = document.getElementById('app')!;
+const MAX_COLUMNS = 6;
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
+
+const field = (record: unknown, key: string): unknown =>
+  typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
+
+function render(s: ExportPreviewState, host: Host<ExportPreviewAction>): void {
+  const columns: string[] = [];
+  for (const record of s.records)
+    for (const key of Object.keys(typeof record === 'object' && record !== null ? record : {}))
+      if (!columns.includes(key) && columns.length < MAX_COLUMNS) columns.push(key);
+  const rows = s.records.map((record, i) =>
+    el('tr', { className: 'record' }, [
+      el('td', { className: 'number' }, String(i + 1)),
+      ...columns.map((c) => el('td', { title: cell(field(record, c)) }, cell(field(record, c)))),
+      el('td', {}, el('details', {}, [el('summary', {}, 'JSON'), el('pre', {}, JSON.stringify(record, null, 2))])),
+    ]),
+  );
+  const counter = `${s.records.length}${s.totalRecords !== undefined ? ` of ${s.totalRecords}` : ''} records · ${s.pages} page${s.pages === 1 ? '' : 's'}${s.done ? ' · done' : ''}`;
+  app.replaceChildren(
+    el('h1', {}, s.title),
+    el('div', { className: 'subtitle' }, s.subtitle),
+    el('div', { className: 'toolbar' }, [
+      el(
+        'button',
+        { disabled: s.done || s.loading, onclick: () => host.send({ type: 'next' }) },
+        s.loading ? [icon('loading', 'spin'), 'Loading…'] : [icon('arrow-down'), 'Next page'],
+      ),
+      el('span', { className: 'muted counter' }, counter),
+    ]),
+    s.error ? el('p', { className: 'error-text' }, s.error) : '',
+    el('table', { className: 'records' }, [
+      el('thead', {}, el('tr', {}, [el('th', { className: 'number' }, '#'), ...columns.map((c) => el('th', {}, c)), el('th', {}, '')])),
+      el('tbody', {}, rows),
+    ]),
+  );
+}
+
+connect<ExportPreviewState, ExportPreviewAction>(render);

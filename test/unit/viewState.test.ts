@@ -1,0 +1,59 @@
+/**
+ * The state rule every webview shares (`src/webviews/protocol/envelope.ts`): patches applied one
+ * after the other equal their merge applied once (a request's reply carries the merge), and
+ * messages from a page are read strictly.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { applyPatch, mergePatches, patchOf, readPageMessage, StatePatch } from '../../src/webviews/protocol/envelope';
+import { readErrorsAction } from '../../src/webviews/protocol/errors';
+
+const KEYS = ['a', 'b', 'c', 'list'];
+const value = fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.array(fc.integer(), { maxLength: 3 }));
+const patch: fc.Arbitrary<StatePatch> = fc.record(
+  {
+    set: fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 3 }),
+    unset: fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 2 }),
+    append: fc.dictionary(fc.constantFrom(...KEYS), fc.array(fc.integer(), { maxLength: 3 }), { maxKeys: 2 }),
+  },
+  { requiredKeys: [] },
+);
+const state = fc.dictionary(fc.constantFrom(...KEYS), value, { maxKeys: 4 });
+
+describe('webview state and messages', () => {
+  it('a merged patch has the effect of its parts in order (property-based)', () => {
+    fc.assert(
+      fc.property(state, patch, patch, (s, first, second) => {
+        assert.deepStrictEqual(applyPatch(s, mergePatches(first, second)), applyPatch(applyPatch(s, first), second));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('undefined in a change removes the key, and nothing else changes', () => {
+    const next = applyPatch({ title: 't', busy: 'Loading…', errors: [1] }, patchOf({ busy: undefined, message: 'Done.' }));
+    assert.deepStrictEqual(next, { title: 't', errors: [1], message: 'Done.' });
+  });
+
+  it('reads only the actions a view knows, with the fields it expects', () => {
+    const read = (m: unknown) => readPageMessage(m, readErrorsAction);
+    assert.deepStrictEqual(read({ kind: 'action', action: { type: 'resolve', errorIds: ['1'] } }), {
+      kind: 'action',
+      action: { type: 'resolve', errorIds: ['1'] },
+    });
+    assert.deepStrictEqual(read({ kind: 'request', id: 7, action: { type: 'more', extra: 'dropped' } }), {
+      kind: 'request',
+      id: 7,
+      action: { type: 'more' },
+    });
+    for (const bad of [
+      null,
+      'ready',
+      { kind: 'action', action: { type: 'resolve', errorIds: 'all' } },
+      { kind: 'action', action: { type: 'runCommand', command: 'workbench.action.openSettings' } },
+      { kind: 'request', id: 'x', action: { type: 'more' } },
+      { kind: 'action', action: { type: 'editRetryData', retryDataKey: 'k'.repeat(500) } },
+    ])
+      assert.strictEqual(read(bad), undefined, JSON.stringify(bad));
+  });
+});
