@@ -59,7 +59,10 @@ export class ResourceNode extends ExplorerNode {
     item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : this.icon();
     item.tooltip = this.tooltip();
     item.contextValue = this.contextValue();
-    item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
+    // A click expands a row that has children, as in every VS Code tree; it opens a leaf. Rows
+    // with children open from their inline Open action and context menu.
+    if (item.collapsibleState === vscode.TreeItemCollapsibleState.None)
+      item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
   }
 
@@ -102,6 +105,7 @@ export class ResourceNode extends ExplorerNode {
     if (r.disabled) flags.push('disabled');
     if (r.isLookup) flags.push('lookup');
     if (this.env.production) flags.push('production');
+    if (this.collapsible() !== vscode.TreeItemCollapsibleState.None) flags.push('expandable');
     return flags.join(';');
   }
 }
@@ -128,6 +132,8 @@ export class IntegrationNode extends PagedNode<Flow> {
   treeItem(): vscode.TreeItem {
     const item = this.resourceNode.treeItem();
     item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    item.command = undefined; // a click expands it; Open is inline and in the context menu
+    item.contextValue = `${item.contextValue ?? ''};expandable`;
     return item;
   }
 

@@ -3,7 +3,16 @@
  * palette, expands an integration and a flow, checks what a person sees, and saves a screenshot.
  */
 import * as assert from 'assert';
+import { Locator } from 'playwright-core';
 import { UiTest } from './uiTest';
+
+async function waitForAttribute(locator: Locator, name: string, value: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while ((await locator.getAttribute(name)) !== value) {
+    if (Date.now() > deadline) throw new Error(`${name} did not become ${value}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 export const explorerUiTest: UiTest = {
   name: 'explorer: start the sandbox from the palette and browse a flow',
@@ -15,8 +24,13 @@ export const explorerUiTest: UiTest = {
     await wb.runCommand('integrator.io: Start Local Sandbox');
     await wb.treeRow('Local Sandbox').waitFor({ timeout: 30_000 });
     await wb.expand('Integrations');
-    await wb.expand('Shopify - NetSuite Order Sync');
-    await wb.expand('Shopify Orders to NetSuite Sales Orders');
+    // A click on a row with children expands it, as in every VS Code tree, and opens nothing.
+    for (const label of ['Shopify - NetSuite Order Sync', 'Shopify Orders to NetSuite Sales Orders']) {
+      const row = wb.treeRow(label);
+      await row.locator('.label-name').click();
+      await waitForAttribute(row, 'aria-expanded', 'true');
+    }
+    assert.strictEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'no document opened on a click that expands');
     for (const step of [
       'Shopify - Get Orders',
       'NetSuite - Customer Lookup',
@@ -29,6 +43,12 @@ export const explorerUiTest: UiTest = {
     assert.strictEqual(description?.trim(), 'lookup · NetSuite');
     const status = await wb.page.locator('.statusbar-item', { hasText: 'Local Sandbox' }).count();
     assert.ok(status > 0, 'the status bar shows the active environment');
+    // Opening a row with children is its inline Open action.
+    const flowRow = wb.treeRow('Shopify Orders to NetSuite Sales Orders');
+    await flowRow.hover();
+    await flowRow.getByRole('button', { name: 'Open' }).click();
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Shopify Orders to NetSuite Sales Orders' }).waitFor();
+    await wb.runCommand('View: Close All Editors');
     await wb.expand('Connections');
     await wb.treeRow('Bank SFTP').waitFor();
     await wb.widenSideBar();
