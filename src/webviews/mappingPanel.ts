@@ -23,14 +23,20 @@ export interface MappingPreviewOptions {
   records: string;
 }
 
+/** What the command resolves with: the view's state, plus the output records as objects. */
+export type MappingResult = MappingState & { output?: unknown[] };
+
 export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
   private timer: NodeJS.Timeout | undefined;
   private sequence = 0;
+  /** The last evaluation's output records (the page gets them as text). */
+  private output: unknown[] | undefined;
 
   /** Opens (or reveals) the preview and resolves with its next finished evaluation. */
-  static show(key: string, extensionUri: vscode.Uri, options: MappingPreviewOptions): Promise<MappingState> {
+  static async show(key: string, extensionUri: vscode.Uri, options: MappingPreviewOptions): Promise<MappingResult> {
     const { panel, created } = StatefulPanel.openOrReveal(key, () => new MappingPanel(key, extensionUri, options));
-    return created ? panel.evaluated() : panel.evaluate();
+    const state = created ? await panel.evaluated() : await panel.evaluate();
+    return { ...state, ...(panel.output ? { output: panel.output } : {}) };
   }
 
   private constructor(
@@ -65,7 +71,7 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
   }
 
   protected async handle(action: MappingAction): Promise<void> {
-    this.adopt({ records: action.records }); // the page holds this text: nothing to send back
+    if (action.records !== undefined) this.adopt({ records: action.records }); // the page holds this text: nothing to send back
     if (action.type === 'run') await this.evaluate();
   }
 
@@ -112,14 +118,17 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
     try {
       const output = await this.options.client.connectionActions.importMap(connectionId, importDoc, records as unknown[]);
       if (sequence !== this.sequence) return this.current; // a newer evaluation started
-      return this.update({ output, errors: [], evaluating: false, durationMs: Date.now() - started });
+      this.output = output;
+      const outputText = JSON.stringify(output, null, 2);
+      return this.update({ outputText, outputCount: output.length, errors: [], evaluating: false, durationMs: Date.now() - started });
     } catch (err) {
       if (sequence !== this.sequence) return this.current;
       const errors =
         err instanceof IntegratorApiError && err.status >= 400 && err.status < 500
           ? err.errors.map((e) => ({ ...(e.field ? { field: e.field } : {}), message: e.message }))
           : [{ message: describeError(err) }];
-      return this.update({ output: undefined, errors, evaluating: false, durationMs: Date.now() - started });
+      this.output = undefined;
+      return this.update({ outputText: undefined, outputCount: undefined, errors, evaluating: false, durationMs: Date.now() - started });
     }
   }
 

@@ -173,8 +173,10 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
       this.onReady();
       return;
     }
-    if (message.kind === 'ping') return this.send({ kind: 'reply', id: message.id });
+    if (message.kind === 'ping')
+      return this.send({ kind: 'reply', id: message.id, ...(message.replyBytes ? { filler: 'x'.repeat(message.replyBytes) } : {}) });
     if (message.kind === 'action') return this.handle(message.action);
+    const received = performance.now();
     this.requestsInFlight++;
     let error: string | undefined;
     try {
@@ -186,7 +188,8 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     }
     const patch = this.replyPatch;
     this.replyPatch = undefined;
-    this.send({ kind: 'reply', id: message.id, ...(patch ? { patch } : {}), ...(error ? { error } : {}) });
+    const hostMs = Math.round((performance.now() - received) * 10) / 10;
+    this.send({ kind: 'reply', id: message.id, ...(patch ? { patch } : {}), ...(error ? { error } : {}), hostMs });
   }
 
   private send(message: HostToPage): void {

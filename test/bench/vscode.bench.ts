@@ -101,10 +101,38 @@ function listFigures(host: TreeBenchResults): Record<string, number | string> {
   return figures;
 }
 
-/** Clicks Run and waits for the rendered result, timed in the webview itself. */
-async function mappingThroughWebview(frame: Frame): Promise<Record<string, number>> {
-  const timings = await frame.evaluate<{ total: number; times: number[]; apiTimes: number[]; outputRecords: number }>(`(async (count) => {
+/**
+ * Clicks Run and waits for the rendered result, timed in the webview itself: first with the
+ * records edited before every click (so the records travel to the host and a new output comes
+ * back, the usual loop), then clicks on unchanged records. Then, in the same frame, the floor:
+ * round trips with no work, empty and with an answer the size of the output.
+ */
+async function mappingThroughWebview(frame: Frame): Promise<Record<string, number | string>> {
+  type Clicks = {
+    times: number[];
+    apiTimes: number[];
+    beforeSend: number[];
+    roundTrip: number[];
+    host: number[];
+    render: number[];
+    layout: number[];
+  };
+  const timings = await frame.evaluate<{
+    edited: Clicks;
+    unchanged: Clicks;
+    total: number;
+    floor: number[];
+    sizedFloor: number[];
+    sizedBothFloor: number[];
+    replyBytes: number;
+    recordsBytes: number;
+    outputRecords: number;
+  }>(`(async (count) => {
     const app = document.getElementById('app');
+    const textarea = app.querySelector('textarea');
+    const original = textarea.value;
+    // Every record's f1 changes, so every output record changes too.
+    const variants = [original.replaceAll('"f1": "', '"f1": "x'), original];
     const rendered = (before) => new Promise((resolve) => {
       const check = () => {
         const status = app.querySelector('.status')?.textContent ?? '';
@@ -113,25 +141,64 @@ async function mappingThroughWebview(frame: Frame): Promise<Record<string, numbe
       const observer = new MutationObserver(check);
       observer.observe(app, { attributes: true, attributeFilter: ['data-renders'] });
     });
-    const times = [];
-    const apiTimes = [];
-    const started = performance.now();
-    for (let i = 0; i < count; i++) {
-      const before = Number(app.dataset.renders);
-      const done = rendered(before);
-      const clicked = performance.now();
-      [...app.querySelectorAll('button')].find((b) => b.textContent.includes('Run')).click();
-      await done;
-      times.push(performance.now() - clicked);
-      apiTimes.push(Number(/Evaluated in (\\d+) ms/.exec(app.querySelector('.status').textContent)[1]));
+    async function clicks(edit) {
+      const c = { times: [], apiTimes: [], beforeSend: [], roundTrip: [], host: [], render: [], layout: [] };
+      for (let i = 0; i < count; i++) {
+        if (edit) { textarea.value = variants[i % 2]; textarea.dispatchEvent(new Event('input')); }
+        // Lays the page out now (as the next frame would), so its cost is counted apart from the click.
+        const layoutStarted = performance.now();
+        app.getBoundingClientRect(); document.body.offsetHeight;
+        c.layout.push(performance.now() - layoutStarted);
+        // Waits for the "Evaluating…" render of the click, then for the result's.
+        const before = Number(app.dataset.renders) + 1;
+        const done = rendered(before);
+        const clicked = performance.now();
+        [...app.querySelectorAll('button')].find((b) => b.textContent.includes('Run')).click();
+        await done;
+        c.times.push(performance.now() - clicked);
+        c.apiTimes.push(Number(/Evaluated in (\\d+) ms/.exec(app.querySelector('.status').textContent)[1]));
+        const last = window.integratorIoLastRequest;
+        c.beforeSend.push(last.sentAt - clicked);
+        c.roundTrip.push(last.repliedAt - last.sentAt);
+        c.host.push(last.hostMs);
+        c.render.push(last.renderedAt - last.repliedAt);
+      }
+      return c;
     }
-    return { total: performance.now() - started, times, apiTimes, outputRecords: (app.querySelector('pre.output')?.textContent ?? '').split('"out"').length - 1 };
+    const started = performance.now();
+    const edited = await clicks(true);
+    const total = performance.now() - started;
+    const unchanged = await clicks(false);
+    const floor = [];
+    for (let i = 0; i < count; i++) floor.push(await window.integratorIoPing());
+    const replyBytes = (app.querySelector('pre.output')?.textContent ?? '').length;
+    const sizedFloor = [];
+    for (let i = 0; i < count; i++) sizedFloor.push(await window.integratorIoPing(replyBytes));
+    const sizedBothFloor = [];
+    for (let i = 0; i < count; i++) sizedBothFloor.push(await window.integratorIoPing(replyBytes, original.length));
+    return { edited, unchanged, total, floor, sizedFloor, sizedBothFloor, replyBytes, recordsBytes: original.length,
+      outputRecords: (app.querySelector('pre.output')?.textContent ?? '').split('"out"').length - 1 };
   })(${MAPPING_EVALUATIONS})`);
+  const { edited, unchanged } = timings;
+  const click = median(edited.times);
+  const api = median(edited.apiTimes);
+  const floor = median(timings.floor);
   return {
-    evaluations: timings.times.length,
-    'evaluations/s': timings.times.length / (timings.total / 1000),
-    'median click → rendered ms': median(timings.times),
-    'of which the API call (as the preview shows it), median ms': median(timings.apiTimes),
+    evaluations: edited.times.length,
+    'evaluations/s (records edited before each click)': edited.times.length / (timings.total / 1000),
+    'median click → rendered ms': click,
+    'of which the API call (as the preview shows it), median ms': api,
+    'empty round trip (page → host → page, no work), same window, median ms': floor,
+    'click − (empty round trip + API), median ms (goal ≤ 20)': Math.round((click - floor - api) * 10) / 10,
+    'records sent / output received per click KB': `${Math.round(timings.recordsBytes / 102.4) / 10} / ${Math.round(timings.replyBytes / 102.4) / 10}`,
+    'round trip with no work and an answer the size of the output, median ms': median(timings.sizedFloor),
+    'the same, also sending as much as the records, median ms': median(timings.sizedBothFloor),
+    'laying out the page before a click (edited records, previous output), median ms': median(edited.layout),
+    'where a click goes: page before sending (its "Evaluating…" render), median ms': median(edited.beforeSend),
+    'where a click goes: request sent → reply received, median ms': median(edited.roundTrip),
+    'where a click goes: of that, in the extension host (message in → reply out), median ms': median(edited.host),
+    'where a click goes: reply → output on the page, median ms': median(edited.render),
+    'Run again on unchanged records (nothing new travels back), median click → rendered ms': median(unchanged.times),
     'output records rendered': timings.outputRecords,
   };
 }

@@ -78,6 +78,7 @@ export function connect<State extends object, Action>(render: (state: State, hos
   const vscode = acquireVsCodeApi();
   let state: State | undefined;
   let nextId = 1;
+  const lastRequest = { sentAt: 0, repliedAt: 0, renderedAt: 0, hostMs: 0 };
   const pending = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   const post = (message: PageToHost<Action>) => vscode.postMessage(message);
   const draw = () => state && render(state, host);
@@ -87,6 +88,7 @@ export function connect<State extends object, Action>(render: (state: State, hos
       new Promise<void>((resolve, reject) => {
         const id = nextId++;
         pending.set(id, { resolve, reject });
+        lastRequest.sentAt = performance.now();
         post({ kind: 'request', id, action });
       }),
     local: (change) => {
@@ -95,21 +97,28 @@ export function connect<State extends object, Action>(render: (state: State, hos
       draw();
     },
   };
+  // Where the last request's time went (sent, replied, rendered), for benchmarks.
+  (window as unknown as { integratorIoLastRequest: typeof lastRequest }).integratorIoLastRequest = lastRequest;
   // An empty round trip to the host and back, for benchmarks: the floor every view's click pays.
-  (window as unknown as { integratorIoPing: () => Promise<number> }).integratorIoPing = () => {
+  (window as unknown as { integratorIoPing: (replyBytes?: number, sendBytes?: number) => Promise<number> }).integratorIoPing = (
+    replyBytes = 0,
+    sendBytes = 0,
+  ) => {
     const started = performance.now();
     return new Promise<number>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve: () => resolve(performance.now() - started), reject });
-      post({ kind: 'ping', id });
+      post({ kind: 'ping', id, replyBytes, ...(sendBytes ? { filler: 'x'.repeat(sendBytes) } : {}) });
     });
   };
   window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
     const message = event.data;
+    if (message.kind === 'reply') Object.assign(lastRequest, { repliedAt: performance.now(), hostMs: message.hostMs ?? 0 });
     if (message.patch) {
       state = applyPatch(state ?? ({} as State), message.patch);
       draw();
     }
+    if (message.kind === 'reply') lastRequest.renderedAt = performance.now();
     if (message.kind === 'reply') {
       const waiter = pending.get(message.id);
       pending.delete(message.id);

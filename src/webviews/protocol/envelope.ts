@@ -20,14 +20,20 @@ export interface StatePatch {
   append?: Record<string, unknown[]>;
 }
 
-export type HostToPage = { kind: 'patch'; patch: StatePatch } | { kind: 'reply'; id: number; patch?: StatePatch; error?: string };
+export type HostToPage =
+  | { kind: 'patch'; patch: StatePatch }
+  /** `hostMs`: how long the host took to answer, so a page can tell its wait from the transport's. */
+  | { kind: 'reply'; id: number; patch?: StatePatch; error?: string; hostMs?: number; filler?: string };
 
 export type PageToHost<Action> =
   | { kind: 'ready' }
   | { kind: 'action'; action: Action }
   | { kind: 'request'; id: number; action: Action }
-  /** An empty round trip, answered at once: the floor a benchmark measures the views against. */
-  | { kind: 'ping'; id: number };
+  /**
+   * A round trip with no work, answered at once (with `replyBytes` of filler, up to 1 MB): the
+   * floor a benchmark measures the views against, empty or as large as a view's answer.
+   */
+  | { kind: 'ping'; id: number; replyBytes?: number; filler?: string };
 
 /**
  * The one merge rule of every view: a patch's `set` keys replace the state's, `unset` keys are
@@ -95,7 +101,11 @@ export type ActionReader<Action> = (value: Record<string, unknown>) => Action | 
 export function readPageMessage<Action>(value: unknown, readAction: ActionReader<Action>): PageToHost<Action> | undefined {
   if (!isRecord(value)) return undefined;
   if (value.kind === 'ready') return { kind: 'ready' };
-  if (value.kind === 'ping') return Number.isSafeInteger(value.id) ? { kind: 'ping', id: value.id as number } : undefined;
+  if (value.kind === 'ping') {
+    if (!Number.isSafeInteger(value.id)) return undefined;
+    const replyBytes = Number.isSafeInteger(value.replyBytes) ? Math.min(Math.max(value.replyBytes as number, 0), 1 << 20) : 0;
+    return { kind: 'ping', id: value.id as number, ...(replyBytes ? { replyBytes } : {}) };
+  }
   if (value.kind !== 'action' && value.kind !== 'request') return undefined;
   const action = isRecord(value.action) ? readAction(value.action) : undefined;
   if (!action) return undefined;

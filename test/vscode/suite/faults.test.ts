@@ -12,7 +12,7 @@ import { ExplorerNode } from '../../../src/explorer/explorerNode';
 import type { ResourceNode } from '../../../src/explorer/nodes/resourceNodes';
 import { FaultRule, FaultSettings } from '../../../src/sandbox/faults';
 import { RequestLogEntry } from '../../../src/sandbox/services';
-import type { MappingState } from '../../../src/webviews/protocol/mapping';
+import type { MappingResult as MappingState } from '../../../src/webviews/mappingPanel';
 import type { IntegratorIoApi } from '../../../src/extension';
 import { CannedServer, cannedResponse, startCannedServer } from '../../support/cannedServer';
 import {

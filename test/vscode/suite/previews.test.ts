@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { waitFor } from '../../support/waitFor';
 import { JsonObject } from '../../../src/api/types';
-import type { MappingState } from '../../../src/webviews/protocol/mapping';
+import type { MappingResult as MappingState } from '../../../src/webviews/mappingPanel';
 import type { ExportPreviewState } from '../../../src/webviews/protocol/exportPreview';
 import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
 
