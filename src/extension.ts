@@ -20,8 +20,8 @@ import { replaceDraft } from './commands/documentCommands';
 import { ConflictNotifier } from './documents/conflicts';
 import { RemoteContentProvider } from './documents/remoteContent';
 import { ResourceFileSystem } from './documents/resourceFileSystem';
-import { RETRY_DATA_SCHEME, RetryDataFileSystem } from './documents/retryDataFileSystem';
-import { REMOTE_SCHEME, RESOURCE_SCHEME, resourceUri } from './documents/resourceUri';
+import { RetryDataFileSystem } from './documents/retryDataFileSystem';
+import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME, resourceUri } from './documents/uris';
 import { EnvironmentStore } from './environments/environmentStore';
 import { FocusedEnvironment } from './commands/focusedEnvironment';
 import { ProductionDecorations } from './documents/productionDecorations';
@@ -30,7 +30,7 @@ import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
-import { AUDIT_SCHEME, AuditTextProvider } from './webviews/auditPanel';
+import { AuditTextProvider } from './webviews/auditPanel';
 import { StatefulPanel } from './webviews/statefulPanel';
 
 /**

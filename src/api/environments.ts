@@ -24,6 +24,15 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
+ * The one way a base URL is resolved: a region's, or the custom one validated and normalised.
+ * Undefined when neither is given (the local sandbox's is known only once it runs).
+ */
+export function baseUrlOf(target: { region?: Region; baseUrl?: string }): string | undefined {
+  if (target.region) return REGION_BASE_URLS[target.region];
+  return target.baseUrl === undefined ? undefined : normaliseBaseUrl(target.baseUrl);
+}
+
+/**
  * Validates and normalises a base URL (no trailing slash). Refuses anything but http(s),
  * URLs with user:password, query or fragment, and plain http to anything but loopback.
  */
@@ -47,11 +56,6 @@ export function normaliseBaseUrl(raw: string): string {
     throw refused(`Plain http:// is only allowed for this machine (localhost); use https:// for ${url.hostname}.`);
   }
   return url.toString().replace(/\/+$/, '');
-}
-
-/** The base URL for a region, or the validated custom one. */
-export function baseUrlFor(target: { region: Region } | { baseUrl: string }): string {
-  return 'region' in target ? REGION_BASE_URLS[target.region] : normaliseBaseUrl(target.baseUrl);
 }
 
 function refused(message: string): IntegratorApiError {

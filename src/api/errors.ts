@@ -11,9 +11,6 @@ export interface ApiErrorDetail {
   field?: string;
 }
 
-/** Codes the client itself uses when the API did not give one. */
-export type ClientErrorCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'rate_limited' | 'refused_url';
-
 export class IntegratorApiError extends Error {
   override readonly name = 'IntegratorApiError';
   /** HTTP status, or 0 when no response arrived (network error, time-out, cancel). */

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { normaliseBaseUrl, Region, REGION_BASE_URLS } from '../api';
+import { baseUrlOf, normaliseBaseUrl, Region } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
 import { verifyToken } from '../environments/environmentStore';
 import { describeError } from '../util/errors';
@@ -36,7 +36,7 @@ export async function addEnvironment(
   args: AddEnvironmentArgs,
   { interactive }: { interactive: boolean },
 ): Promise<EnvironmentInfo | undefined> {
-  const baseUrl = args.region ? REGION_BASE_URLS[args.region] : normaliseBaseUrl(args.baseUrl ?? '');
+  const baseUrl = baseUrlOf({ ...args, baseUrl: args.region ? undefined : (args.baseUrl ?? '') })!;
   let userId: string;
   try {
     userId = await vscode.window.withProgress(

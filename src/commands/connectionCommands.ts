@@ -2,64 +2,56 @@
 import * as vscode from 'vscode';
 import { PingResult } from '../api';
 import { parseResourceText, UnsaveableDocumentError } from '../documents/documentText';
-import { parseResourceUri } from '../documents/resourceUri';
-import { describeError } from '../util/errors';
-import { fromApi, resourceTarget } from './resourceTarget';
-import { CommandDefinition, Services } from './services';
+import { parseResourceUri } from '../documents/uris';
+import { booleanOption, defineCommand, quoted, resourceOf } from './command';
+import { Services } from './services';
 import { displayText } from '../util/displayText';
 
 /** "Ping Connection": healthy, or the API's reason (also when the API reports it inside a 200). */
-export const pingConnectionCommand: CommandDefinition = {
+export const pingConnectionCommand = defineCommand({
   id: 'integratorIo.pingConnection',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || target.kind !== 'connections') {
-      void services.notify.info('Pick a connection in the integrator.io explorer to ping it.');
-      return undefined;
-    }
-    const label = `"${target.name ?? target.id}"`;
-    try {
-      const client = await services.environments.client(target.env);
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) },
-        () => client.connectionActions.ping(target.id),
-      );
-      report(services, label, result);
-      services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
-      // The ping updates the connection's offline flag; show it on its rows.
-      services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
-      return result;
-    } catch (err) {
-      void services.notify.error(`Could not ping ${label}: ${describeError(err)}`);
-      return undefined;
-    }
+  target: resourceOf('connections'),
+  needs: 'Pick a connection in the integrator.io explorer to ping it.',
+  failure: (target) => `Could not ping ${quoted(target)}`,
+  async run(services, target) {
+    const label = quoted(target);
+    const client = await services.environments.client(target.env);
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) },
+      () => client.connectionActions.ping(target.id),
+    );
+    report(services, label, result);
+    services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
+    // The ping updates the connection's offline flag; show it on its rows.
+    services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
+    return result;
   },
-};
+});
 
 /** "Test Connection Document": pings the connection in the active editor as it stands, unsaved edits included. */
-export const testConnectionDocumentCommand: CommandDefinition = {
+export const testConnectionDocumentCommand = defineCommand({
   id: 'integratorIo.testConnectionDocument',
-  async run(services, arg?: unknown) {
+  async target(services, arg) {
     const document = arg instanceof vscode.Uri ? await vscode.workspace.openTextDocument(arg) : vscode.window.activeTextEditor?.document;
     const ref = document && parseResourceUri(document.uri);
     const env = ref && services.environments.get(ref.envId);
-    if (!document || !ref || ref.kind !== 'connections' || !env) {
-      void services.notify.info('Open a connection document to test it.');
-      return undefined;
-    }
-    try {
-      const body = parseResourceText(document.getText());
-      const client = await services.environments.client(env);
-      const result = await client.connectionActions.pingVirtual(body);
-      report(services, `"${typeof body.name === 'string' ? body.name : 'this connection'}" (as edited)`, result);
-      return result;
-    } catch (err) {
-      const message = err instanceof UnsaveableDocumentError ? err.message.replace(/^Not saved: /, '') : describeError(err);
-      void services.notify.error(`Could not test the connection: ${message}`);
-      return undefined;
-    }
+    return document && ref?.kind === 'connections' && env ? { document, env } : undefined;
   },
-};
+  needs: 'Open a connection document to test it.',
+  failure: () => 'Could not test the connection',
+  async run(services, { document, env }) {
+    let body: ReturnType<typeof parseResourceText>;
+    try {
+      body = parseResourceText(document.getText());
+    } catch (err) {
+      throw err instanceof UnsaveableDocumentError ? new Error(err.message.replace(/^Not saved: /, '')) : err;
+    }
+    const client = await services.environments.client(env);
+    const result = await client.connectionActions.pingVirtual(body);
+    report(services, `"${typeof body.name === 'string' ? body.name : 'this connection'}" (as edited)`, result);
+    return result;
+  },
+});
 
 function report(services: Services, label: string, result: PingResult): void {
   if (result.ok) void services.notify.info(`Connection ${label} is healthy.`);
@@ -74,42 +66,35 @@ const DEBUG_WINDOW_MS = 60 * 60_000;
  * When debug logging is off, offers to turn it on for an hour first (PATCH `debugDate`).
  * Options: `{ enable: true }` turns it on without asking (scripts and tests).
  */
-export const showDebugLogCommand: CommandDefinition = {
+export const showDebugLogCommand = defineCommand({
   id: 'integratorIo.showDebugLog',
-  async run(services, arg?: unknown, options?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || target.kind !== 'connections') {
-      void services.notify.info('Pick a connection to see its debug log.');
-      return undefined;
-    }
-    const label = `"${target.name ?? target.id}"`;
-    try {
-      const client = await services.environments.client(target.env);
-      const connection = await client.connections.get(target.id);
-      const on = typeof connection.debugDate === 'string' && Date.parse(connection.debugDate) > Date.now();
-      if (!on) {
-        const enable =
-          (fromApi(arg) ? (options as { enable?: boolean } | undefined)?.enable : undefined) ??
-          (await services.notify.info(`Debug logging is off for ${label}. Turn it on for one hour?`, 'Turn On', 'Show Log Anyway')) ===
-            'Turn On';
-        if (enable) {
-          await client.connections.patch(target.id, [
-            { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
-          ]);
-          services.log.info(`${target.env.name}: debug logging on for ${label} for one hour.`);
-        }
+  target: resourceOf('connections'),
+  needs: 'Pick a connection to see its debug log.',
+  options: (raw) => ({ enable: booleanOption(raw, 'enable') }),
+  failure: (target) => `Could not read the debug log of ${quoted(target)}`,
+  async run(services, target, options) {
+    const label = quoted(target);
+    const client = await services.environments.client(target.env);
+    const connection = await client.connections.get(target.id);
+    const on = typeof connection.debugDate === 'string' && Date.parse(connection.debugDate) > Date.now();
+    if (!on) {
+      const enable =
+        options.enable ??
+        (await services.notify.info(`Debug logging is off for ${label}. Turn it on for one hour?`, 'Turn On', 'Show Log Anyway')) ===
+          'Turn On';
+      if (enable) {
+        await client.connections.patch(target.id, [
+          { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
+        ]);
+        services.log.info(`${target.env.name}: debug logging on for ${label} for one hour.`);
       }
-      const text = await client.connectionActions.debugLog(target.id);
-      const document = await vscode.workspace.openTextDocument({
-        language: 'log',
-        content:
-          text || `No debug log lines yet for ${label}. Use the connection (ping it, run a flow), then run "Show Debug Log" again.\n`,
-      });
-      await vscode.window.showTextDocument(document, { preview: true });
-      return text;
-    } catch (err) {
-      void services.notify.error(`Could not read the debug log of ${label}: ${describeError(err)}`);
-      return undefined;
     }
+    const text = await client.connectionActions.debugLog(target.id);
+    const document = await vscode.workspace.openTextDocument({
+      language: 'log',
+      content: text || `No debug log lines yet for ${label}. Use the connection (ping it, run a flow), then run "Show Debug Log" again.\n`,
+    });
+    await vscode.window.showTextDocument(document, { preview: true });
+    return text;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** Opening resources as documents, new drafts, and the conflict actions (compare, overwrite). */
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { DRAFT_PREFIX, parseResourceUri, resourceUri } from '../documents/resourceUri';
+import { DRAFT_PREFIX, parseResourceUri, resourceUri } from '../documents/uris';
 import { CategoryNode } from '../explorer/nodes/environmentNode';
 import { IntegrationNode } from '../explorer/nodes/resourceNodes';
 import { skeletonFor } from '../model/skeletons';

@@ -3,8 +3,7 @@
  * (its URI names the environment), or the focused integrator.io view. The status bar shows it.
  */
 import * as vscode from 'vscode';
-import { parseResourceUri } from '../documents/resourceUri';
-import { RETRY_DATA_SCHEME } from '../documents/retryDataFileSystem';
+import { environmentIdOf } from '../documents/uris';
 import { FocusSource } from '../environments/statusBar';
 import { StatefulPanel } from '../webviews/statefulPanel';
 
@@ -20,9 +19,7 @@ export class FocusedEnvironment implements FocusSource, vscode.Disposable {
     const view = StatefulPanel.focusedEnvironmentId();
     if (view) return view;
     const uri = vscode.window.activeTextEditor?.document.uri;
-    if (!uri) return undefined;
-    if (uri.scheme === RETRY_DATA_SCHEME) return uri.authority;
-    return parseResourceUri(uri)?.envId;
+    return uri && environmentIdOf(uri);
   }
 
   dispose(): void {

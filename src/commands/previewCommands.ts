@@ -2,12 +2,11 @@
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
-import { resourceUri } from '../documents/resourceUri';
-import { describeError } from '../util/errors';
+import { resourceUri, sameResource } from '../documents/uris';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
-import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
-import { CommandDefinition } from './services';
+import { defineCommand, resourceOf } from './command';
+import { ResourceTarget } from './resourceTarget';
 
 const SAMPLE_RECORDS = 5;
 
@@ -15,32 +14,28 @@ const SAMPLE_RECORDS = 5;
  * Opens the mapping preview of an import (its document as it stands in the editor). Options:
  * `{ records }` sets the sample records (JSON text). Resolves with the first evaluation.
  */
-export const previewMappingCommand: CommandDefinition = {
+export const previewMappingCommand = defineCommand({
   id: 'integratorIo.previewMapping',
-  async run(services, arg?: unknown, options?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || target.kind !== 'imports') {
-      void services.notify.info('Pick an import (or open an import document) to preview its mapping.');
-      return undefined;
-    }
-    try {
-      const client = await services.environments.client(target.env);
-      const document = await documentOf(target);
-      const given = fromApi(arg) ? (options as { records?: string } | undefined)?.records : undefined;
-      const records = given ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
-      return await MappingPanel.show(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
-        name: target.name ?? target.id,
-        subtitle: `Import in ${target.env.name} · evaluated by the API, unsaved edits included`,
-        document,
-        client,
-        records,
-      });
-    } catch (err) {
-      void services.notify.error(`Could not preview the mapping: ${describeError(err)}`);
-      return undefined;
-    }
+  target: resourceOf('imports'),
+  needs: 'Pick an import (or open an import document) to preview its mapping.',
+  options: (raw) => {
+    const records = typeof raw === 'object' && raw !== null ? (raw as { records?: unknown }).records : undefined;
+    return { records: typeof records === 'string' ? records : undefined };
   },
-};
+  failure: () => 'Could not preview the mapping',
+  async run(services, target, options) {
+    const client = await services.environments.client(target.env);
+    const document = await documentOf(target);
+    const records = options.records ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
+    return MappingPanel.show(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
+      name: target.name ?? target.id,
+      subtitle: `Import in ${target.env.name} · evaluated by the API, unsaved edits included`,
+      document,
+      client,
+      records,
+    });
+  },
+});
 
 /**
  * Records for the preview: the first page of the export that feeds a flow using this import,
@@ -65,48 +60,38 @@ async function sampleRecords(client: IntegratorClient, importId: string): Promis
 }
 
 /** Runs an export as a virtual export and pages through its records. */
-export const previewExportCommand: CommandDefinition = {
+export const previewExportCommand = defineCommand({
   id: 'integratorIo.previewExport',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || target.kind !== 'exports') {
-      void services.notify.info('Pick an export (or open an export document) to preview it.');
-      return undefined;
-    }
-    try {
-      const client = await services.environments.client(target.env);
-      const document = await documentOf(target);
-      const exportDoc = JSON.parse(document.getText()) as JsonObject;
-      if (typeof exportDoc._connectionId !== 'string')
-        throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
-      return await ExportPreviewPanel.show(`export:${target.env.id}:${target.id}`, services.context.extensionUri, {
-        name: target.name ?? target.id,
-        subtitle: `Export in ${target.env.name} · run as a virtual export through its connection`,
-        client,
-        connectionId: exportDoc._connectionId,
-        exportDoc,
-      });
-    } catch (err) {
-      void services.notify.error(`Could not preview the export: ${describeError(err)}`);
-      return undefined;
-    }
+  target: resourceOf('exports'),
+  needs: 'Pick an export (or open an export document) to preview it.',
+  failure: () => 'Could not preview the export',
+  async run(services, target) {
+    const client = await services.environments.client(target.env);
+    const document = await documentOf(target);
+    const exportDoc = JSON.parse(document.getText()) as JsonObject;
+    if (typeof exportDoc._connectionId !== 'string')
+      throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
+    return ExportPreviewPanel.show(`export:${target.env.id}:${target.id}`, services.context.extensionUri, {
+      name: target.name ?? target.id,
+      subtitle: `Export in ${target.env.name} · run as a virtual export through its connection`,
+      client,
+      connectionId: exportDoc._connectionId,
+      exportDoc,
+    });
   },
-};
+});
 
 /** The resource's document: the open one (with unsaved edits), or loaded without showing it. */
 async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {
   const uri = resourceUri(target.env, target.kind, target.id, target.name);
-  const open = vscode.workspace.textDocuments.find((d) => {
-    const path = d.uri.path.split('/');
-    return d.uri.scheme === uri.scheme && d.uri.authority === uri.authority && path[3] === target.id;
-  });
+  const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
   return open ?? vscode.workspace.openTextDocument(uri);
 }
 
 /** "Export Preview: Next Page" from the palette: what the focused preview's button does. */
-export const previewExportNextPageCommand: CommandDefinition = {
+export const previewExportNextPageCommand = defineCommand({
   id: 'integratorIo.previewExportNextPage',
-  async run() {
-    return ExportPreviewPanel.focused()?.nextPage();
-  },
-};
+  target: () => ExportPreviewPanel.focused(),
+  failure: () => 'Could not load the next page',
+  run: (_services, preview) => preview.nextPage(),
+});

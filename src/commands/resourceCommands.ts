@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
 import { confirmProductionChange } from '../environments/productionGuard';
-import { parseResourceUri, resourceUri } from '../documents/resourceUri';
+import { parseResourceUri, resourceUri } from '../documents/uris';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { ChosenResource, fromApi, resourceTarget, ResourceTarget } from './resourceTarget';

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { EnvironmentInfo } from '../environments/environment';
-import { parseResourceUri } from '../documents/resourceUri';
+import { parseResourceUri, resourceNameOf } from '../documents/uris';
 import { IntegrationNode, ResourceNode, StepNode } from '../explorer/nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { Services } from './services';
@@ -55,10 +55,7 @@ export function resourceTarget(services: Services, arg: unknown): ResourceTarget
           env,
           kind: ref.kind,
           id: ref.id,
-          name: uri.path
-            .split('/')
-            .pop()
-            ?.replace(/\.[^.]+\.json$|\.js$/, ''),
+          name: resourceNameOf(uri),
         }
       : undefined;
   }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
-import { REMOTE_SCHEME, ResourceRef, withScheme } from './resourceUri';
+import { fileNameOf, REMOTE_SCHEME, ResourceRef, withScheme } from './uris';
 import { displayText } from '../util/displayText';
 import { formatTime, formatUser } from '../model/format';
 
@@ -30,7 +30,7 @@ export class ConflictNotifier {
   /** The server's version on the left, the editor's on the right. */
   async compare(uri: vscode.Uri): Promise<void> {
     const remote = withScheme(uri, REMOTE_SCHEME).with({ query: `t=${Date.now()}` });
-    const name = uri.path.split('/').pop() ?? 'resource';
+    const name = fileNameOf(uri) || 'resource';
     await vscode.commands.executeCommand('vscode.diff', remote, uri, `${name} (server ↔ yours)`);
   }
 

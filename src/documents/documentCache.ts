@@ -33,10 +33,6 @@ export class DocumentCache {
     this.entries.set(key, entry);
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
   draft(key: string): Uint8Array | undefined {
     return this.drafts.get(key);
   }

@@ -6,8 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { EnvironmentStore } from '../environments/environmentStore';
-import { REMOTE_SCHEME, RESOURCE_SCHEME } from './resourceUri';
-import { RETRY_DATA_SCHEME } from './retryDataFileSystem';
+import { REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './uris';
 
 const SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]);
 

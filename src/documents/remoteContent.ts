@@ -1,6 +1,6 @@
 /** Read-only documents holding the server's current version of a resource, for diffs. */
 import * as vscode from 'vscode';
-import { RESOURCE_SCHEME, withScheme } from './resourceUri';
+import { RESOURCE_SCHEME, withScheme } from './uris';
 
 export class RemoteContentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly remoteText: (uri: vscode.Uri) => Promise<string>) {}

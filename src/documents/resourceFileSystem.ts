@@ -24,7 +24,7 @@ import { ConflictNotifier } from './conflicts';
 import { CachedResource, DocumentCache } from './documentCache';
 import { FlatFileSystem } from './flatFileSystem';
 import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
-import { isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './resourceUri';
+import { fileNameOf, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './uris';
 import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
 
@@ -106,7 +106,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     if (this.intent.takeIsAutomatic(uri)) {
       this.autoSavesRefused++;
       const env = this.environments.get(parseResourceUri(uri)?.envId ?? '');
-      this.log.info(`Auto-save of ${uri.path.split('/').pop() ?? ''} not deployed; it deploys on an explicit save.`);
+      this.log.info(`Auto-save of ${fileNameOf(uri)} not deployed; it deploys on an explicit save.`);
       return Promise.reject(
         new UnsaveableDocumentError(
           `Not deployed: auto-save never deploys to integrator.io. Your edit stays here; save it yourself (Ctrl+S / ⌘S) to deploy it${env ? ` to "${env.name}"` : ''}.`,
@@ -137,7 +137,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
         // create twice. That save asks the production question itself, so it is asked once.
         return await this.save(vscode.Uri.parse(createdKey), content);
       }
-      const name = typeof body?.name === 'string' ? body.name : uri.path.split('/').pop();
+      const name = typeof body?.name === 'string' ? body.name : fileNameOf(uri);
       const change = {
         action: isDraft(ref) ? 'create' : 'save',
         what: `${info.singular} "${name ?? ref.id}"`,
@@ -237,9 +237,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     if (!ref) throw vscode.FileSystemError.FileNotFound(uri);
     const env = this.environments.get(ref.envId);
     if (!env)
-      throw new Error(
-        `The environment of this document was removed from VS Code. Add it again to open or save ${uri.path.split('/').pop()}.`,
-      );
+      throw new Error(`The environment of this document was removed from VS Code. Add it again to open or save ${fileNameOf(uri)}.`);
     return { env, ref };
   }
 

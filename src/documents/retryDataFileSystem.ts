@@ -12,12 +12,7 @@ import { Logger } from '../util/logger';
 import { parseResourceText, UnsaveableDocumentError } from './documentText';
 import { FlatFileSystem } from './flatFileSystem';
 import { SaveIntent } from './saveIntent';
-
-export const RETRY_DATA_SCHEME = 'integrator-io-retry';
-
-export function retryDataUri(envId: string, flowId: string, stepId: string, retryDataKey: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: RETRY_DATA_SCHEME, authority: envId, path: `/${flowId}/${stepId}/${retryDataKey}.retrydata.json` });
-}
+import { parseRetryDataUri, RETRY_DATA_SCHEME } from './uris';
 
 export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -68,9 +63,9 @@ export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSy
   }
 
   private async resolve(uri: vscode.Uri) {
-    const [flowId, stepId, file] = uri.path.split('/').filter(Boolean);
-    const env = this.environments.get(uri.authority);
-    if (!env || !flowId || !stepId || !file) throw vscode.FileSystemError.FileNotFound(uri);
-    return { env, client: await this.environments.client(env), flowId, stepId, key: file.replace(/\.retrydata\.json$/, '') };
+    const ref = parseRetryDataUri(uri);
+    const env = ref && this.environments.get(ref.envId);
+    if (!ref || !env) throw vscode.FileSystemError.FileNotFound(uri);
+    return { env, client: await this.environments.client(env), flowId: ref.flowId, stepId: ref.stepId, key: ref.retryDataKey };
   }
 }

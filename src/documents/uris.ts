@@ -1,5 +1,12 @@
 /**
- * Resource identity lives in the document URI, built and parsed only here:
+ * Every URI the extension makes, built and parsed only here, one scheme each:
+ *
+ * - `integrator-io:` a resource's document (read and written through the API);
+ * - `integrator-io-remote:` the same resource as the server has it now, read-only, for diffs;
+ * - `integrator-io-retry:` the retry data of one error, written back on save;
+ * - `integrator-io-audit:` one side of an audit change, read-only, for the diff editor.
+ *
+ * Resource identity lives in the document URI:
  *
  *   integrator-io://<environment id>/<environment name>/<kind>/<resource id>/<name>.<singular>.json
  *   integrator-io://env-1a2b/Dev account/exports/55e1…/Orders to NetSuite.export.json
@@ -16,6 +23,11 @@ import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 export const RESOURCE_SCHEME = 'integrator-io';
 /** Read-only copies of the server's version, for diffs. */
 export const REMOTE_SCHEME = 'integrator-io-remote';
+/** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json`. */
+export const RETRY_DATA_SCHEME = 'integrator-io-retry';
+/** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
+export const AUDIT_SCHEME = 'integrator-io-audit';
+const OUR_SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME, AUDIT_SCHEME]);
 /** Ids of drafts made by "New …", not yet created on the server. */
 export const DRAFT_PREFIX = 'new-';
 
@@ -58,6 +70,56 @@ export function isDraft(ref: ResourceRef): boolean {
 /** The same resource's URI in another scheme (the remote copy for a diff). */
 export function withScheme(uri: vscode.Uri, scheme: string): vscode.Uri {
   return uri.with({ scheme });
+}
+
+export interface RetryDataRef {
+  envId: string;
+  flowId: string;
+  stepId: string;
+  retryDataKey: string;
+}
+
+export function retryDataUri(ref: RetryDataRef): vscode.Uri {
+  return vscode.Uri.from({
+    scheme: RETRY_DATA_SCHEME,
+    authority: ref.envId,
+    path: `/${ref.flowId}/${ref.stepId}/${ref.retryDataKey}.retrydata.json`,
+  });
+}
+
+export function parseRetryDataUri(uri: vscode.Uri): RetryDataRef | undefined {
+  if (uri.scheme !== RETRY_DATA_SCHEME) return undefined;
+  const [flowId, stepId, file] = uri.path.split('/').filter(Boolean);
+  const retryDataKey = file?.replace(/\.retrydata\.json$/, '');
+  return flowId && stepId && retryDataKey ? { envId: uri.authority, flowId, stepId, retryDataKey } : undefined;
+}
+
+/** The two sides of one audited field change. */
+export function auditDiffUris(entryId: string, fieldPath: string): { before: vscode.Uri; after: vscode.Uri } {
+  const base = `${AUDIT_SCHEME}:/${entryId}/${encodeURIComponent(fieldPath)}`;
+  return { before: vscode.Uri.parse(`${base}/before.json`), after: vscode.Uri.parse(`${base}/after.json`) };
+}
+
+/** The environment a URI of ours belongs to (its authority), or undefined for anything else. */
+export function environmentIdOf(uri: vscode.Uri): string | undefined {
+  return OUR_SCHEMES.has(uri.scheme) && uri.scheme !== AUDIT_SCHEME ? uri.authority : undefined;
+}
+
+/** The document's file name: what its tab shows. */
+export function fileNameOf(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? '';
+}
+
+/** The resource's name as its URI carries it (`Orders.export.json` → `Orders`). */
+export function resourceNameOf(uri: vscode.Uri): string {
+  return fileNameOf(uri).replace(/\.[^.]+\.json$|\.js$/, '');
+}
+
+/** Whether two URIs name the same resource (whatever name their file has now). */
+export function sameResource(a: vscode.Uri, b: vscode.Uri): boolean {
+  const left = parseResourceUri(a);
+  const right = parseResourceUri(b);
+  return !!left && !!right && a.scheme === b.scheme && left.envId === right.envId && left.kind === right.kind && left.id === right.id;
 }
 
 /** Names may hold any character; a path segment may not hold `/` (or `\`, for Windows). */

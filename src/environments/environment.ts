@@ -1,5 +1,5 @@
 /** What the extension keeps about an environment (never the token: that lives in SecretStorage). */
-import { Region, REGION_BASE_URLS, REGION_LABELS } from '../api';
+import { baseUrlOf, Region, REGION_LABELS } from '../api';
 
 export interface EnvironmentInfo {
   /** Stable id; keys the token in SecretStorage and appears in document URIs. */
@@ -35,5 +35,5 @@ export function whereLabel(env: EnvironmentInfo): string {
 }
 
 export function fixedBaseUrl(env: EnvironmentInfo): string | undefined {
-  return env.region ? REGION_BASE_URLS[env.region] : env.baseUrl;
+  return baseUrlOf(env);
 }

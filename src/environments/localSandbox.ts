@@ -22,8 +22,6 @@ type SandboxModule = { startSandbox(options: SandboxOptions): Promise<Sandbox> }
 export class LocalSandbox implements vscode.Disposable {
   private sandbox: Sandbox | undefined;
   private starting: Promise<RunningSandbox> | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -51,13 +49,11 @@ export class LocalSandbox implements vscode.Disposable {
     if (sandbox) {
       await sandbox.close();
       this.log.info('Local sandbox stopped.');
-      this.changed.fire();
     }
   }
 
   dispose(): void {
     void this.stop();
-    this.changed.dispose();
   }
 
   private async start(): Promise<RunningSandbox> {
@@ -66,7 +62,6 @@ export class LocalSandbox implements vscode.Disposable {
     const module = this.load();
     this.sandbox = await module.startSandbox({ token, port: 0, dataFile, seed: 'demo', log: (line) => this.log.debug(line) });
     this.log.info(`Local sandbox listening at ${this.sandbox.baseUrl} (account kept in ${dataFile}).`);
-    this.changed.fire();
     return { baseUrl: this.sandbox.baseUrl, token };
   }
 

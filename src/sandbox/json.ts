@@ -8,7 +8,6 @@
  */
 import { SandboxError } from './apiError';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: unknown };
 
 /** A value as text: strings as they are, other values as JSON (never "[object Object]"). */

@@ -17,10 +17,6 @@ export const RESOURCE_KINDS = [
 
 export type Kind = (typeof RESOURCE_KINDS)[number];
 
-export function isKind(value: string): value is Kind {
-  return (RESOURCE_KINDS as readonly string[]).includes(value);
-}
-
 /** Audit entries name resources in the singular. */
 export const SINGULAR: Record<Kind, string> = {
   integrations: 'integration',

@@ -7,13 +7,13 @@
 import * as vscode from 'vscode';
 import { AuditEntry } from '../api/types';
 import { formatTime, formatUser } from '../model/format';
+import { auditDiffUris } from '../documents/uris';
 import { describeError } from '../util/errors';
 import { fieldDiff } from './auditDiff';
 import { AuditAction, AuditRow, AuditState, readAuditAction } from './protocol/audit';
 import { StatefulPanel } from './statefulPanel';
 
 /** Read-only texts for the diff editor, by URI. */
-export const AUDIT_SCHEME = 'integrator-io-audit';
 const auditTexts = new Map<string, string>();
 
 export class AuditTextProvider implements vscode.TextDocumentContentProvider {
@@ -82,9 +82,7 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     if (!entry || !change) return;
     const oldText = change.mode === 'lines' ? change.oldText : (change.oldText ?? '');
     const newText = change.mode === 'lines' ? change.newText : (change.newText ?? '');
-    const base = `${AUDIT_SCHEME}:/${entryId}/${encodeURIComponent(fieldPath)}`;
-    const left = vscode.Uri.parse(`${base}/before.json`);
-    const right = vscode.Uri.parse(`${base}/after.json`);
+    const { before: left, after: right } = auditDiffUris(entryId, fieldPath);
     auditTexts.set(left.toString(), oldText);
     auditTexts.set(right.toString(), newText);
     await vscode.commands.executeCommand('vscode.diff', left, right, `${fieldPath}: ${entry.who}, ${formatTime(entry.time)}`);

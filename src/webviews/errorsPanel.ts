@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../api';
-import { retryDataUri } from '../documents/retryDataFileSystem';
+import { retryDataUri } from '../documents/uris';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { displayText } from '../util/displayText';
@@ -158,7 +158,7 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   }
 
   private async editRetryData(retryDataKey: string): Promise<void> {
-    const uri = retryDataUri(this.ref.env.id, this.ref.flowId, this.ref.stepId, retryDataKey);
+    const uri = retryDataUri({ envId: this.ref.env.id, flowId: this.ref.flowId, stepId: this.ref.stepId, retryDataKey });
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
 
