@@ -49,10 +49,12 @@ function main(): number {
   const sources = readSources(path.join(ROOT, 'src'));
   const problems: string[] = [];
 
-  // Commands defined in code: CommandDefinition objects listed in COMMANDS, and direct registrations.
+  // Commands defined in code: CommandDefinition objects and defineCommand(...) results listed in
+  // COMMANDS, and direct registrations.
   const defined = new Map<string, string>(); // id → exported constant
   for (const [file, text] of sources) {
     for (const m of text.matchAll(/export const (\w+): CommandDefinition = \{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
+    for (const m of text.matchAll(/export const (\w+) = defineCommand\(\{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
     for (const m of text.matchAll(/registerCommand\(\s*'([^']+)'/g)) defined.set(m[1]!, `registerCommand in ${path.relative(ROOT, file)}`);
   }
   const commandsIndex = sources.get(path.join(ROOT, 'src/commands/index.ts')) ?? '';
