@@ -79,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const decorations = new ProductionDecorations(environments);
   context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, retryData, focus, statusBar, decorations);
+  context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
   context.subscriptions.push(
     vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),

@@ -4,20 +4,21 @@
  * the environment. Text documents cannot change their tab's title, but file decorations reach
  * the tab whatever its width.
  */
+import { Disposable } from '../util/disposable';
 import * as vscode from 'vscode';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './uris';
 
 const SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]);
 
-export class ProductionDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<undefined>();
+export class ProductionDecorations extends Disposable implements vscode.FileDecorationProvider {
+  private readonly emitter = this.register(new vscode.EventEmitter<undefined>());
   readonly onDidChangeFileDecorations = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly environments: EnvironmentStore) {
+    super();
     // A production flag that changes, or an environment added or removed, re-decorates everything.
-    this.subscription = environments.onDidChange(() => this.emitter.fire(undefined));
+    this.register(environments.onDidChange(() => this.emitter.fire(undefined)));
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
@@ -25,10 +26,5 @@ export class ProductionDecorations implements vscode.FileDecorationProvider, vsc
     const env = this.environments.get(uri.authority);
     if (!env?.production) return undefined;
     return new vscode.FileDecoration('P', `Production environment "${env.name}"`, new vscode.ThemeColor('list.errorForeground'));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
   }
 }

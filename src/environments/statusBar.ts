@@ -5,6 +5,7 @@
  * so. Production stands out, so nobody saves or runs against it by accident; adding an
  * environment never changes what it says about the document in front of the user.
  */
+import { Disposable } from '../util/disposable';
 import * as vscode from 'vscode';
 import { displayText } from '../util/displayText';
 import { EnvironmentInfo, whereLabel } from './environment';
@@ -17,17 +18,18 @@ export interface FocusSource {
   focusedEnvironmentId(): string | undefined;
 }
 
-export class EnvironmentStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('integratorIo.environment', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscriptions: vscode.Disposable[];
+export class EnvironmentStatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('integratorIo.environment', vscode.StatusBarAlignment.Left, 50));
 
   constructor(
     private readonly environments: EnvironmentStore,
     private readonly focus: FocusSource,
   ) {
+    super();
     this.item.name = 'integrator.io environment';
     this.item.command = 'integratorIo.selectEnvironment';
-    this.subscriptions = [environments.onDidChange(() => this.update()), focus.onDidChange(() => this.update())];
+    this.register(environments.onDidChange(() => this.update()));
+    this.register(focus.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -56,11 +58,6 @@ export class EnvironmentStatusBar implements vscode.Disposable {
       : `integrator.io: default environment "${env.name}" (${whereLabel(env)}), where new resources and commands start. Click to change.`;
     this.item.backgroundColor = env.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.show();
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.item.dispose();
   }
 }
 

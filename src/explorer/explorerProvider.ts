@@ -2,6 +2,7 @@
  * The integrator.io explorer: environments at the top, then resource categories, integrations,
  * flows and their steps. Loading is lazy and paged; "Refresh" reloads only the node it is run on.
  */
+import { Disposable } from '../util/disposable';
 import * as vscode from 'vscode';
 import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
@@ -17,20 +18,20 @@ import { StepIndex } from './stepIndex';
 
 const DEFAULT_PAGE_SIZE = 100;
 
-export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changedEmitter = new vscode.EventEmitter<ExplorerNode | undefined>();
+export class ExplorerProvider extends Disposable implements vscode.TreeDataProvider<ExplorerNode> {
+  private readonly changedEmitter = this.register(new vscode.EventEmitter<ExplorerNode | undefined>());
   readonly onDidChangeTreeData = this.changedEmitter.event;
   private roots = new Map<string, EnvironmentNode>();
   private readonly stepIndexes = new Map<string, StepIndex>();
   private readonly busyResources = new Map<string, string>();
   private readonly ctx: ExplorerContext;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly environments: EnvironmentStore,
     log: Logger,
     notify: Notifier,
   ) {
+    super();
     this.ctx = {
       log,
       notify,
@@ -40,7 +41,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       changed: (node) => this.changedEmitter.fire(node),
       busy: (resourceId) => this.busyResources.get(resourceId),
     };
-    this.subscription = environments.onDidChange(() => this.refresh());
+    this.register(environments.onDidChange(() => this.refresh()));
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
@@ -145,11 +146,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** The root node of an environment. */
   environmentNode(id: string): EnvironmentNode | undefined {
     return this.roots.get(id);
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changedEmitter.dispose();
   }
 
   private stepIndex(env: EnvironmentInfo): StepIndex {

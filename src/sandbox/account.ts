@@ -2,7 +2,7 @@
  * The shape of a sandbox account: everything the sandbox knows, in one JSON-serialisable
  * object. This is what `--data FILE` holds.
  */
-import { Kind, RESOURCE_KINDS } from './kinds';
+import { Kind, SANDBOX_KINDS } from './kinds';
 import { JsonObject } from './json';
 
 export interface SandboxUser {
@@ -85,7 +85,7 @@ export interface AccountData {
 }
 
 export function emptyAccount(user: SandboxUser): AccountData {
-  const resources = Object.fromEntries(RESOURCE_KINDS.map((k) => [k, []])) as unknown as Record<Kind, JsonObject[]>;
+  const resources = Object.fromEntries(SANDBOX_KINDS.map((k) => [k, []])) as unknown as Record<Kind, JsonObject[]>;
   return {
     version: 1,
     user,

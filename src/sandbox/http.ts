@@ -3,7 +3,7 @@
  * handler gets, the reply it returns, and the route table it registers into.
  */
 import FindMyWay from 'find-my-way';
-import { Services } from './services';
+import { SandboxServices } from './services';
 
 export interface RequestContext {
   method: string;
@@ -31,7 +31,7 @@ export interface Reply {
 
 export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
-export type RouteModule = (routes: RouteTable, services: Services) => void;
+export type RouteModule = (routes: RouteTable, services: SandboxServices) => void;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

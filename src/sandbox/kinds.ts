@@ -3,7 +3,7 @@
  * which fields hold secrets (masked on read), which JSON Patch paths are allowed.
  */
 
-export const RESOURCE_KINDS = [
+export const SANDBOX_KINDS = [
   'integrations',
   'flows',
   'exports',
@@ -15,7 +15,7 @@ export const RESOURCE_KINDS = [
   'accesstokens',
 ] as const;
 
-export type Kind = (typeof RESOURCE_KINDS)[number];
+export type Kind = (typeof SANDBOX_KINDS)[number];
 
 /** Audit entries name resources in the singular. */
 export const SINGULAR: Record<Kind, string> = {
@@ -30,7 +30,7 @@ export const SINGULAR: Record<Kind, string> = {
   accesstokens: 'accesstoken',
 };
 
-export const MASK = '******';
+export const SECRET_MASK = '******';
 
 /**
  * Fields the API never returns in clear text: the one list the sandbox masks on read and keeps

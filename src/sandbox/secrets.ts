@@ -5,7 +5,7 @@
  */
 import { ErrorDetail } from './apiError';
 import { clone, getPath, isObject, JsonObject, setPath } from './json';
-import { Kind, MASK, SECRET_PATHS } from './kinds';
+import { Kind, SECRET_MASK, SECRET_PATHS } from './kinds';
 
 export function masked(kind: Kind, doc: JsonObject): JsonObject {
   const paths = SECRET_PATHS[kind];
@@ -15,7 +15,7 @@ export function masked(kind: Kind, doc: JsonObject): JsonObject {
     const value = getPath(doc, path);
     if (value === undefined || value === null || value === '') continue;
     copy ??= clone(doc);
-    setPath(copy, path, MASK);
+    setPath(copy, path, SECRET_MASK);
   }
   return copy ?? doc;
 }
@@ -34,13 +34,13 @@ export function maskedField(kind: Kind, field: string, value: unknown): unknown 
 export function restoreMaskedSecrets(kind: Kind, incoming: JsonObject, stored: JsonObject | undefined): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   for (const path of SECRET_PATHS[kind] ?? []) {
-    if (getPath(incoming, path) !== MASK) continue;
+    if (getPath(incoming, path) !== SECRET_MASK) continue;
     const value = stored === undefined ? undefined : getPath(stored, path);
     if (value === undefined || value === null || value === '') {
       problems.push({
         code: 'masked_secret',
         field: path,
-        message: `${path} is "${MASK}", the mask the API shows in place of a secret, but there is no stored secret for it to keep. Send the real value.`,
+        message: `${path} is "${SECRET_MASK}", the mask the API shows in place of a secret, but there is no stored secret for it to keep. Send the real value.`,
       });
     } else {
       setPath(incoming, path, clone(value));

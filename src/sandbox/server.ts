@@ -24,7 +24,7 @@ import { resourceRoutes } from './routes/resources';
 import { retryRoutes } from './routes/retries';
 import { seedAccount } from './seed';
 import { SignedFiles } from './signedFiles';
-import { SandboxSettings, Services } from './services';
+import { SandboxSettings, SandboxServices } from './services';
 import { Store } from './store';
 import { upgradeAccount } from './upgrade';
 
@@ -51,7 +51,7 @@ export interface Sandbox {
   /** e.g. http://127.0.0.1:41234/v1 */
   baseUrl: string;
   port: number;
-  services: Services;
+  services: SandboxServices;
   close(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     timing: { ...DEFAULT_TIMING, ...options.settings?.timing },
   };
   const faults = { current: parseFaultSettings(options.faults ?? {}, defaultFaults()) };
-  const services: Services = {
+  const services: SandboxServices = {
     store,
     settings,
     faults,
@@ -148,7 +148,7 @@ function loadStore(options: SandboxOptions, log: (line: string) => void): Store 
 
 interface ServerParts {
   routes: RouteTable;
-  services: Services;
+  services: SandboxServices;
   limiter: RateLimiter | undefined;
   origin: string;
   log: (line: string) => void;
@@ -227,7 +227,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, parts
 }
 
 /** A download behind a signed URL: no bearer token (the URL is the credential), 403 once expired. */
-function sendSignedFile(res: http.ServerResponse, services: Services, token: string): void {
+function sendSignedFile(res: http.ServerResponse, services: SandboxServices, token: string): void {
   const file = services.signedFiles.get(token);
   if (!file) {
     res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -335,7 +335,7 @@ function send(res: http.ServerResponse, reply: Reply): void {
 }
 
 function logRequest(
-  services: Services,
+  services: SandboxServices,
   arrived: Date,
   method: string,
   path: string,

@@ -39,7 +39,7 @@ export interface RequestLogEntry {
   retryAfter?: number;
 }
 
-export interface Services {
+export interface SandboxServices {
   store: Store;
   settings: SandboxSettings;
   resources: ResourceService;

@@ -11,7 +11,7 @@
 import { AccountData, AuditRecord, StoredError, StoredJob } from './account';
 import { IdGenerator } from './ids';
 import { JsonObject } from './json';
-import { Kind, RESOURCE_KINDS } from './kinds';
+import { Kind, SANDBOX_KINDS } from './kinds';
 import { AtomicJsonFile } from './persistence';
 
 export class Store {
@@ -133,7 +133,7 @@ export class Store {
   }
 
   private reindex(): void {
-    for (const kind of RESOURCE_KINDS) {
+    for (const kind of SANDBOX_KINDS) {
       this.data.resources[kind] ??= [];
       this.byId.set(kind, new Map(this.data.resources[kind].map((d) => [d._id as string, d])));
     }

@@ -5,11 +5,11 @@
  * `retriable` on export jobs) and collections added since are created empty.
  */
 import { AccountData } from './account';
-import { RESOURCE_KINDS } from './kinds';
+import { SANDBOX_KINDS } from './kinds';
 
 export function upgradeAccount(data: AccountData): AccountData {
   data.requests ??= {};
-  for (const kind of RESOURCE_KINDS) for (const doc of data.resources[kind] ?? []) delete doc.lastModifiedBy;
+  for (const kind of SANDBOX_KINDS) for (const doc of data.resources[kind] ?? []) delete doc.lastModifiedBy;
   for (const job of data.jobs ?? []) {
     delete job.triggeredBy;
     delete job.percentComplete;

@@ -45,6 +45,12 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
    */
   static environmentOf: (envId: string) => { name: string; production: boolean } | undefined = () => undefined;
 
+  /** Closes every view and releases the shared focus event (the extension is deactivating). */
+  static disposeAll(): void {
+    for (const panel of [...StatefulPanel.panels.values()]) panel.dispose();
+    StatefulPanel.focusEmitter.dispose();
+  }
+
   /** The environment id of the focused view, if one of ours is focused. */
   static focusedEnvironmentId(): string | undefined {
     for (const panel of StatefulPanel.panels.values()) if (panel.panel.active) return panel.key.split(':')[1];

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IntegratorApiError } from '../../src/api';
 import { JsonObject } from '../../src/api/types';
-import { MASK, SECRET_PATHS } from '../../src/sandbox/kinds';
+import { SECRET_MASK, SECRET_PATHS } from '../../src/sandbox/kinds';
 import { masksWithoutSecret } from '../../src/documents/documentText';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
@@ -51,8 +51,8 @@ describe('secrets', () => {
 
   it('masks OAuth tokens as recorded real payloads do', async () => {
     const salesforce = (await connection('Salesforce')).salesforce as JsonObject;
-    assert.strictEqual(salesforce.bearerToken, MASK);
-    assert.strictEqual(salesforce.refreshToken, MASK);
+    assert.strictEqual(salesforce.bearerToken, SECRET_MASK);
+    assert.strictEqual(salesforce.refreshToken, SECRET_MASK);
     assert.strictEqual(salesforce.packagedOAuth, true, 'other fields stay readable');
   });
 
@@ -61,7 +61,7 @@ describe('secrets', () => {
     const before = await t.client.connectionActions.ping(sftp._id);
     assert.strictEqual(before.ok, false, 'the demo SFTP connection has an expired password');
     const fetched = await t.client.connections.get(sftp._id);
-    assert.strictEqual((fetched.ftp as JsonObject).password, MASK);
+    assert.strictEqual((fetched.ftp as JsonObject).password, SECRET_MASK);
     await t.client.connections.update(sftp._id, { ...fetched, name: 'Bank SFTP (renamed)' });
     const after = await t.client.connectionActions.ping(sftp._id);
     assert.deepStrictEqual(after, before, 'the ping still uses the stored (expired) password');
@@ -78,7 +78,7 @@ describe('secrets', () => {
     const fetched = await t.client.connections.get(sftp._id);
     await t.client.connections.update(sftp._id, { ...fetched, ftp: { ...(fetched.ftp as JsonObject), password: 'fresh-password' } });
     assert.deepStrictEqual(await t.client.connectionActions.ping(sftp._id), { ok: true });
-    assert.strictEqual(((await t.client.connections.get(sftp._id)).ftp as JsonObject).password, MASK);
+    assert.strictEqual(((await t.client.connections.get(sftp._id)).ftp as JsonObject).password, SECRET_MASK);
   });
 
   it('an OAuth connection edited with its masks untouched keeps both tokens', async () => {
@@ -94,7 +94,7 @@ describe('secrets', () => {
     const exp = (await t.client.exports.listAll())[0]!;
     await t.client.transport.request({ method: 'PUT', path: `/exports/${exp._id}/distributed`, body: { bearerToken: 'dist-secret' } });
     const read = await t.client.transport.request<JsonObject>({ path: `/exports/${exp._id}/distributed` });
-    assert.strictEqual(read.body.bearerToken, MASK);
+    assert.strictEqual(read.body.bearerToken, SECRET_MASK);
     await t.client.transport.request({ method: 'PUT', path: `/exports/${exp._id}/distributed`, body: { ...read.body, disabled: true } });
     const stored = t.sandbox.services.store.get('exports', exp._id)!.distributed as JsonObject;
     assert.strictEqual(stored.bearerToken, 'dist-secret');
@@ -104,7 +104,7 @@ describe('secrets', () => {
   it('creating with a mask is a 422 that names the field, and creates nothing', async () => {
     const count = (await t.client.connections.listAll()).length;
     const err = await refusal(
-      t.client.connections.create({ name: 'Copied', type: 'ftp', ftp: { type: 'sftp', hostURI: 'h.example.com', password: MASK } }),
+      t.client.connections.create({ name: 'Copied', type: 'ftp', ftp: { type: 'sftp', hostURI: 'h.example.com', password: SECRET_MASK } }),
     );
     assert.strictEqual(err.status, 422);
     assert.ok(
@@ -117,7 +117,7 @@ describe('secrets', () => {
   it('a mask in a field that had no secret is a 422 on update too', async () => {
     const sf = await connection('Salesforce (edited)');
     const fetched = await t.client.connections.get(sf._id);
-    const err = await refusal(t.client.connections.update(sf._id, { ...fetched, rest: { bearerToken: MASK } }));
+    const err = await refusal(t.client.connections.update(sf._id, { ...fetched, rest: { bearerToken: SECRET_MASK } }));
     assert.strictEqual(err.status, 422);
     assert.deepStrictEqual(
       err.errors.map((e) => e.field),
@@ -128,10 +128,10 @@ describe('secrets', () => {
 });
 
 describe('which masks a document may send back', () => {
-  const opened = { name: 'c', ftp: { password: MASK }, rest: { bearerToken: MASK } };
+  const opened = { name: 'c', ftp: { password: SECRET_MASK }, rest: { bearerToken: SECRET_MASK } };
   it('an existing resource: only masks that were not there when it was opened', () => {
     assert.deepStrictEqual(masksWithoutSecret({ ...opened, name: 'renamed' }, opened), []);
-    assert.deepStrictEqual(masksWithoutSecret({ ...opened, http: { encrypted: MASK } }, opened), ['http.encrypted']);
+    assert.deepStrictEqual(masksWithoutSecret({ ...opened, http: { encrypted: SECRET_MASK } }, opened), ['http.encrypted']);
   });
   it('a new resource: every mask', () => {
     assert.deepStrictEqual(masksWithoutSecret(opened, undefined), ['ftp.password', 'rest.bearerToken']);

@@ -7,7 +7,7 @@ import { noContent, ok, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { mapRecords } from '../mapping';
 import { pingConnection } from '../ping';
-import { Services } from '../services';
+import { SandboxServices } from '../services';
 import { exportPage } from '../virtualExport';
 
 export const connectionRoutes: RouteModule = (routes, services) => {
@@ -89,7 +89,7 @@ export const connectionRoutes: RouteModule = (routes, services) => {
   });
 };
 
-function exportRequest(services: Services, ctx: RequestContext): { id: string; exportDoc: JsonObject } {
+function exportRequest(services: SandboxServices, ctx: RequestContext): { id: string; exportDoc: JsonObject } {
   const id = ctx.params.id!;
   services.resources.get('connections', id);
   const exportDoc = isObject(ctx.body) ? ctx.body.export : undefined;
@@ -98,7 +98,7 @@ function exportRequest(services: Services, ctx: RequestContext): { id: string; e
 }
 
 /** Appends to a connection's debug log while debugging is on (`debugDate` in the future). */
-function debugLog(services: Services, connectionId: string, line: string): void {
+function debugLog(services: SandboxServices, connectionId: string, line: string): void {
   const connection = services.store.get('connections', connectionId);
   const until = typeof connection?.debugDate === 'string' ? Date.parse(connection.debugDate) : NaN;
   if (!(until > Date.now())) return;

@@ -8,7 +8,7 @@ import { SandboxError } from '../apiError';
 import { isoDateParam } from '../queryDates';
 import { noContent, ok, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
-import { Services } from '../services';
+import { SandboxServices } from '../services';
 import { csvFile, jsonFile } from '../signedFiles';
 
 /** Every error source and classification the API names (reference §6.7), for the filter lists. */
@@ -147,7 +147,7 @@ export const errorRoutes: RouteModule = (routes, services) => {
   });
 };
 
-function checkStep(services: Services, ctx: RequestContext): { flowId: string; stepId: string } {
+function checkStep(services: SandboxServices, ctx: RequestContext): { flowId: string; stepId: string } {
   const flowId = ctx.params.id!;
   const stepId = ctx.params.stepId!;
   services.resources.get('flows', flowId);
@@ -155,7 +155,7 @@ function checkStep(services: Services, ctx: RequestContext): { flowId: string; s
   return { flowId, stepId };
 }
 
-function retryData(services: Services, ctx: RequestContext): { error: StoredError; key: string; data: JsonObject } {
+function retryData(services: SandboxServices, ctx: RequestContext): { error: StoredError; key: string; data: JsonObject } {
   const step = checkStep(services, ctx);
   const key = ctx.params.retryDataKey!;
   const error = services.store.stepErrors(step.flowId, step.stepId).find((e) => e.retryDataKey === key);

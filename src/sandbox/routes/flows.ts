@@ -7,7 +7,7 @@ import { created, ok, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { filterByQuery, LIST_PARAMS, pagedList } from '../listing';
 import { flowStepIds } from '../resourceService';
-import { Services } from '../services';
+import { SandboxServices } from '../services';
 
 export const flowRoutes: RouteModule = (routes, services) => {
   const { store, resources, jobs, settings } = services;
@@ -86,9 +86,9 @@ export const flowRoutes: RouteModule = (routes, services) => {
 
 /** Open errors counted per key, newest error time included. */
 function errorCountsBy(
-  services: Services,
-  filter: (e: Services['store']['data']['errors'][number]) => boolean,
-  key: (e: Services['store']['data']['errors'][number]) => string,
+  services: SandboxServices,
+  filter: (e: SandboxServices['store']['data']['errors'][number]) => boolean,
+  key: (e: SandboxServices['store']['data']['errors'][number]) => string,
   keyName: string,
 ): JsonObject[] {
   const counts = new Map<string, { numError: number; lastErrorAt: string }>();
@@ -105,7 +105,7 @@ function errorCountsBy(
 
 /** What belongs to an integration: its flows, the steps they use, and the connections behind those and registered on it. */
 export function integrationChildren(
-  services: Services,
+  services: SandboxServices,
   integration: JsonObject,
   child: 'flows' | 'exports' | 'imports' | 'connections',
 ): readonly JsonObject[] {

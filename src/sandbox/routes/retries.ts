@@ -8,7 +8,7 @@ import { SandboxError } from '../apiError';
 import { ok, RequestContext, RouteModule } from '../http';
 import { isObject } from '../json';
 import { errorOfRetry, errorsOfJob, retryView } from '../legacyJobErrors';
-import { Services } from '../services';
+import { SandboxServices } from '../services';
 import { jsonFile } from '../signedFiles';
 
 export const retryRoutes: RouteModule = (routes, services) => {
@@ -46,7 +46,7 @@ export const retryRoutes: RouteModule = (routes, services) => {
   });
 };
 
-function retryOf(services: Services, ctx: RequestContext): StoredError {
+function retryOf(services: SandboxServices, ctx: RequestContext): StoredError {
   const error = errorOfRetry(services.store, ctx.params.id!);
   if (!error) throw SandboxError.notFound('Retry');
   return error;
