@@ -230,9 +230,8 @@ export const SCENARIOS: Scenario[] = [
     fault: '<script>, <img onerror> in names and values',
     holds: 'shown as text; no element made; no script run',
     tests: [
-      { suite: 'ui', title: 'run flow: run from the context menu, follow the job, read the job view' },
-      { suite: 'ui', title: 'webviews: mapping preview, export preview, audit history and errors' },
-      { suite: 'ui', title: 'hostile content in the mapping preview, export preview and errors views' },
+      { suite: 'ui', title: 'hostile content in the mapping preview, export preview, errors, audit and job views' },
+      { suite: 'unit', title: 'webview state and messages reads only the actions a view knows, with the fields it expects' },
     ],
   },
   {

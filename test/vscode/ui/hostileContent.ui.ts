@@ -1,8 +1,8 @@
 /**
- * Hostile content in the webviews that the other UI tests do not already cover with it (the job
- * view and the audit history do): markup and script in a mapping's fields and output, in an
- * export's name in its preview, and in an error's message and source. Each shows as text; no
- * element is made from it and no script runs.
+ * Hostile content in every webview: markup and script in a mapping's fields and output, in an
+ * export's name (its preview, and a step of the job view), in an error's message and source, and
+ * in an audited change. Each shows as text; no element is made from it and no script runs. The
+ * README's screenshots come from the other UI tests, on the plain demo account.
  */
 import * as assert from 'assert';
 import { Frame } from 'playwright-core';
@@ -15,7 +15,7 @@ const HOSTILE_SCRIPT = `</script><script>document.title='pwned'</script>`;
 const HOSTILE_EXPORT = `Accounts ${HOSTILE_NAME}`;
 
 export const hostileContentUiTest: UiTest = {
-  name: 'hostile content in the mapping preview, export preview and errors views shows as text',
+  name: 'hostile content in the mapping preview, export preview, errors, audit and job views shows as text',
   prepare(userDataDir) {
     writeSandboxAccount(userDataDir, (account) => {
       const imp = account.resources.imports.find((i) => i.name === 'Slack - Post GitHub Event')!;
@@ -25,6 +25,10 @@ export const hostileContentUiTest: UiTest = {
       const error = account.errors.find((e) => e._stepId === step._id && !e.resolvedAt)!;
       error.message = HOSTILE_SCRIPT;
       error.source = HOSTILE_NAME;
+      account.resources.exports.find((e) => e.name === 'Salesforce - Opportunities')!.name = HOSTILE_NAME;
+      const getOrders = account.resources.exports.find((e) => e.name === 'Shopify - Get Orders')!;
+      const entry = account.audit.find((a) => a._resourceId === getOrders._id && a.event === 'update')!;
+      entry.fieldChanges.push({ fieldPath: 'description', oldValue: HOSTILE_SCRIPT, newValue: HOSTILE_NAME });
     });
   },
   async run(wb) {
@@ -50,6 +54,25 @@ export const hostileContentUiTest: UiTest = {
     assert.ok(table.includes(HOSTILE_SCRIPT) && table.includes(HOSTILE_NAME), 'the message and source show as text');
     await assertInert(errors, 'errors view');
     await wb.screenshot('hostile-content');
+
+    await wb.contextMenu('Shopify - Get Orders', 'Show Audit History');
+    const audit = await wb.webviewFrame('.entry');
+    const description = await audit.locator('.change[data-field="description"]').innerText();
+    assert.ok(description.includes(HOSTILE_NAME) && description.includes(HOSTILE_SCRIPT), 'audited values show as text');
+    await assertInert(audit, 'audit history');
+
+    await wb.collapse('Integrations');
+    await wb.expand('Integrations');
+    await wb.expand('Salesforce - Snowflake Analytics');
+    await wb.contextMenu('Salesforce Opportunities to Snowflake', 'Run Flow');
+    const jobs = await wb.webviewFrame('.job');
+    await jobs.locator('tr.parent[data-status="completed"]').waitFor({ timeout: 30_000 });
+    const rows = await jobs.locator('tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((r) => r.includes(HOSTILE_NAME)),
+      'the hostile step name shows as text in the job view',
+    );
+    await assertInert(jobs, 'job view');
   },
 };
 

@@ -1,27 +1,16 @@
 /**
  * The webviews as a person uses them: the mapping preview, the export preview with Next page,
  * the audit history with its diffs, and a step's errors, each reached from the tree's context
- * menu, read in its frame, and photographed for the README.
+ * menu, read in its frame, and photographed for the README from the plain demo account
+ * (hostile values in these views are hostileContent.ui.ts's job).
  */
 import * as assert from 'assert';
-import { writeSandboxAccount } from './sandboxAccount';
-import { HOSTILE_NAME } from './runFlow.ui';
 import { Frame } from 'playwright-core';
 import { UiTest } from './uiTest';
 import { Workbench } from './workbench';
 
-const HOSTILE_OLD_VALUE = `</script><script>document.title='pwned'</script>`;
-
 export const webviewsUiTest: UiTest = {
   name: 'webviews: mapping preview, export preview, audit history and errors from the tree',
-  prepare(userDataDir) {
-    // Audit values are user input too: one change of the export's history carries markup and script.
-    writeSandboxAccount(userDataDir, (account) => {
-      const exp = account.resources.exports.find((e) => e.name === 'Shopify - Get Orders')!;
-      const entry = account.audit.find((a) => a._resourceId === exp._id && a.event === 'update')!;
-      entry.fieldChanges.push({ fieldPath: 'description', oldValue: HOSTILE_OLD_VALUE, newValue: HOSTILE_NAME });
-    });
-  },
   async run(wb) {
     const { page } = wb;
     await wb.openViewContainer('integrator.io');
@@ -51,10 +40,8 @@ export const webviewsUiTest: UiTest = {
     const audit = await wb.webviewFrame('.entry');
     assert.ok((await audit.locator('.entry').count()) >= 2, 'seeded history');
     await audit.locator('pre.diff .added, .inline-new').first().waitFor();
-    const description = await audit.locator('.change[data-field="description"]').innerText();
-    assert.ok(description.includes(HOSTILE_NAME) && description.includes(HOSTILE_OLD_VALUE), 'hostile values show as text');
-    assert.strictEqual(await audit.locator('#app img, #app script').count(), 0, 'no element was made from a value');
-    assert.notStrictEqual(await audit.evaluate('document.title'), 'pwned', 'no script ran');
+    const pageSize = await audit.locator('.change[data-field="pageSize"]').innerText();
+    assert.match(pageSize, /pageSize: 50 → 20/, 'an inline change reads old → new');
     await wb.screenshot('audit-history', 'media/screenshots/audit.png');
 
     const errors = await openDemoStepErrors(wb);
