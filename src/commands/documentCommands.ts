@@ -6,28 +6,23 @@ import { CategoryNode } from '../explorer/nodes/environmentNode';
 import { IntegrationNode } from '../explorer/nodes/resourceNodes';
 import { skeletonFor } from '../model/skeletons';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
-import { describeError } from '../util/errors';
 import { resolveEnvironment } from './pickEnvironment';
-import { isInFrontOfUser, resourceTarget } from './resourceTarget';
+import { defineCommand, quoted, resourceOf } from './command';
+import { isInFrontOfUser } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
 
 /** Opens a resource as a JSON document (a script as JavaScript); returns the document's URI. */
-export const openResourceCommand: CommandDefinition = {
+export const openResourceCommand = defineCommand({
   id: 'integratorIo.openResource',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target) return undefined;
+  target: resourceOf(),
+  failure: (target) => `Could not open ${quoted(target)}`,
+  async run(_services, target) {
     const uri = resourceUri(target.env, target.kind, target.id, target.name);
-    try {
-      await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: false });
-    } catch (err) {
-      void services.notify.error(describeError(err));
-      return undefined;
-    }
+    await vscode.window.showTextDocument(uri, { preview: true, preserveFocus: false });
     return uri.toString();
   },
-};
+});
 
 export interface NewResourceArgs {
   kind: ResourceKind;

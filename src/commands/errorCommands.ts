@@ -2,7 +2,8 @@
 import { StepNode } from '../explorer/nodes/resourceNodes';
 import { ErrorsPanel, ErrorsPanelDeps, StepRef } from '../webviews/errorsPanel';
 import { ErrorsState } from '../webviews/protocol/errors';
-import { CommandDefinition, Services } from './services';
+import { defineCommand } from './command';
+import { Services } from './services';
 
 /** A flow step named by id through the extension's API; a class instance, which a link cannot pass. */
 export class ChosenStep {
@@ -38,17 +39,15 @@ async function panelDeps(services: Services, ref: StepRef): Promise<ErrorsPanelD
 }
 
 /** Opens the errors view of a step; resolves with what it shows once loaded. */
-export const showErrorsCommand: CommandDefinition = {
+export const showErrorsCommand = defineCommand({
   id: 'integratorIo.showErrors',
-  async run(services, arg?: unknown) {
-    const ref = stepRef(services, arg);
-    if (!ref) {
-      void services.notify.info('Pick a flow step with errors in the integrator.io explorer.');
-      return undefined;
-    }
+  target: stepRef,
+  needs: 'Pick a flow step with errors in the integrator.io explorer.',
+  failure: (ref) => `Could not show the errors of "${ref.name}"`,
+  async run(services, ref) {
     return (await ErrorsPanel.show(ref, await panelDeps(services, ref))).current;
   },
-};
+});
 
 /**
  * For the extension's API (tests), not a command: resolves or retries errors of a step by id

@@ -7,35 +7,31 @@ import { confirmProductionChange } from '../environments/productionGuard';
 import { parseResourceUri, resourceUri } from '../documents/uris';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { ChosenResource, fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
+import { booleanOption, defineCommand, quoted, resourceOf } from './command';
+import { ChosenResource, resourceTarget, ResourceTarget } from './resourceTarget';
 import { CommandDefinition } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
 
 /** Clones a resource (the API's clone where it has one) and opens the copy. */
-export const cloneResourceCommand: CommandDefinition = {
+export const cloneResourceCommand = defineCommand({
   id: 'integratorIo.cloneResource',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target) return undefined;
+  target: resourceOf(),
+  failure: (target) => `Could not clone ${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`,
+  async run(services, target) {
     const info = RESOURCE_KINDS[target.kind];
-    try {
-      const client = await services.environments.client(target.env);
-      const copy = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: displayText(`Cloning ${info.singular} "${target.name ?? target.id}"…`) },
-        () => cloneOf(client, target),
-      );
-      services.explorer.resourceChanged(target.env.id, target.kind, copy, true);
-      services.log.info(`${target.env.name}: cloned ${info.singular} ${target.id} as "${copy.name ?? copy._id}" (${copy._id}).`);
-      const uri = resourceUri(target.env, target.kind, copy._id, copy.name);
-      await vscode.window.showTextDocument(uri, { preview: false });
-      return copy._id;
-    } catch (err) {
-      void services.notify.error(`Could not clone ${info.singular} "${target.name ?? target.id}": ${describeError(err)}`);
-      return undefined;
-    }
+    const client = await services.environments.client(target.env);
+    const copy = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: displayText(`Cloning ${info.singular} ${quoted(target)}…`) },
+      () => cloneOf(client, target),
+    );
+    services.explorer.resourceChanged(target.env.id, target.kind, copy, true);
+    services.log.info(`${target.env.name}: cloned ${info.singular} ${target.id} as "${copy.name ?? copy._id}" (${copy._id}).`);
+    const uri = resourceUri(target.env, target.kind, copy._id, copy.name);
+    await vscode.window.showTextDocument(uri, { preview: false });
+    return copy._id;
   },
-};
+});
 
 async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promise<ResourceBase> {
   const name = `${target.name ?? target.id} (copy)`;
@@ -132,19 +128,14 @@ export interface DependencyItem {
  * Lists what uses a resource (the API's `/dependencies`) and what it uses (read from its
  * document: connection, steps, hook scripts, integration). Picking one opens it.
  */
-export const showDependenciesCommand: CommandDefinition = {
+export const showDependenciesCommand = defineCommand({
   id: 'integratorIo.showDependencies',
-  async run(services, arg?: unknown, options?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target) return undefined;
-    let items: DependencyItem[];
-    try {
-      items = await dependenciesOf(await services.environments.client(target.env), target);
-    } catch (err) {
-      void services.notify.error(`Could not read the dependencies of "${target.name ?? target.id}": ${describeError(err)}`);
-      return undefined;
-    }
-    if (fromApi(arg) && (options as { quiet?: boolean } | undefined)?.quiet) return items;
+  target: resourceOf(),
+  options: (raw) => ({ quiet: booleanOption(raw, 'quiet') }),
+  failure: (target) => `Could not read the dependencies of ${quoted(target)}`,
+  async run(services, target, options) {
+    const items = await dependenciesOf(await services.environments.client(target.env), target);
+    if (options.quiet) return items;
     const section = (relation: DependencyItem['relation'], title: string) => {
       const list = items.filter((i) => i.relation === relation);
       return [
@@ -167,7 +158,7 @@ export const showDependenciesCommand: CommandDefinition = {
     }
     return items;
   },
-};
+});
 
 const KIND_BY_PLURAL: Record<string, ResourceKind> = {
   flows: 'flows',

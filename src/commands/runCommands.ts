@@ -6,6 +6,7 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
 import { JobsPanel } from '../webviews/jobsPanel';
+import { defineCommand, quoted, resourceOf } from './command';
 import { fromApi, resourceTarget } from './resourceTarget';
 import { CommandDefinition, Services } from './services';
 import { displayText } from '../util/displayText';
@@ -138,34 +139,29 @@ export async function cancelJobById(services: Services, envId: string, jobId: st
 }
 
 /** "Show Recent Jobs": the latest runs of a flow (or of every flow of an integration) in the job view. */
-export const showRecentJobsCommand: CommandDefinition = {
+export const showRecentJobsCommand = defineCommand({
   id: 'integratorIo.showRecentJobs',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || (target.kind !== 'flows' && target.kind !== 'integrations')) return undefined;
+  target: resourceOf('flows', 'integrations'),
+  failure: (target) => `Could not read the jobs of ${quoted(target)}`,
+  async run(services, target) {
     const { env } = target;
-    try {
-      const client = await services.environments.client(env);
-      const filter = target.kind === 'flows' ? { _flowId: target.id } : { _integrationId: target.id };
-      const first = await client.jobs.list({ ...filter, type: 'flow' }).next();
-      const recent = (first.done ? [] : first.value).slice(0, 20);
-      const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
-      const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
-      const title = `Recent runs: ${target.name ?? target.id}`;
-      const view = JobsPanel.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, (id) =>
-        cancelJob(services, client, id),
-      );
-      view.showJobs(
-        title,
-        `${target.kind === 'flows' ? 'Flow' : 'Integration'} in ${env.name} · ${families.length} most recent runs`,
-        families,
-        names,
-        false,
-      );
-      return families;
-    } catch (err) {
-      void services.notify.error(`Could not read the jobs of "${target.name ?? target.id}": ${describeError(err)}`);
-      return undefined;
-    }
+    const client = await services.environments.client(env);
+    const filter = target.kind === 'flows' ? { _flowId: target.id } : { _integrationId: target.id };
+    const first = await client.jobs.list({ ...filter, type: 'flow' }).next();
+    const recent = (first.done ? [] : first.value).slice(0, 20);
+    const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
+    const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
+    const title = `Recent runs: ${target.name ?? target.id}`;
+    const view = JobsPanel.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, (id) =>
+      cancelJob(services, client, id),
+    );
+    view.showJobs(
+      title,
+      `${target.kind === 'flows' ? 'Flow' : 'Integration'} in ${env.name} · ${families.length} most recent runs`,
+      families,
+      names,
+      false,
+    );
+    return families;
   },
-};
+});
