@@ -17,6 +17,7 @@ import { hostileContentUiTest } from './ui/hostileContent.ui';
 import { hostileNotificationsUiTest } from './ui/hostileNotifications.ui';
 import { productionUiTest } from './ui/production.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
+import { viewButtonsUiTest } from './ui/viewButtons.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
@@ -27,6 +28,7 @@ const UI_TESTS: UiTest[] = [
   documentsUiTest,
   runFlowUiTest,
   webviewsUiTest,
+  viewButtonsUiTest,
   hostileContentUiTest,
   hostileNotificationsUiTest,
   productionUiTest,

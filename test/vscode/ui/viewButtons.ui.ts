@@ -1,0 +1,80 @@
+/**
+ * The buttons of the views, clicked as a person clicks them, and what each then shows: in the
+ * errors view Resolve selected, Retry selected and Retry data; the mapping preview's Run; the
+ * audit history's Open diff. (Next page and HTTP are clicked in webviews.ui.ts.)
+ */
+import * as assert from 'assert';
+import { Frame } from 'playwright-core';
+import { UiTest } from './uiTest';
+import { openDemoStepErrors } from './webviews.ui';
+
+/** Waits until the frame's text matches, polling the condition (no timer of the product's). */
+async function waitForText(frame: Frame, selector: string, pattern: RegExp, what: string): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const text =
+      (await frame
+        .locator(selector)
+        .first()
+        .innerText()
+        .catch(() => '')) ?? '';
+    if (pattern.test(text)) return text;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last saw: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const viewButtonsUiTest: UiTest = {
+  name: 'view buttons: resolve, retry and retry data in the errors view, Run in the mapping preview, Open diff in the history',
+  async run(wb) {
+    const { page } = wb;
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+
+    // Errors view: three open errors of the demo step.
+    const errors = await openDemoStepErrors(wb);
+    const rows = errors.locator('tr[data-error-id]');
+    assert.strictEqual(await rows.count(), 3);
+
+    // Retry data opens the record behind an error as a document beside the view.
+    await rows.nth(0).getByRole('button', { name: 'Retry data' }).click();
+    await page.locator('.tabs-container .tab', { hasText: '.retrydata.json' }).waitFor();
+
+    // Resolve selected: the chosen error leaves the list, and the view says so.
+    const resolvedId = await rows.nth(1).getAttribute('data-error-id');
+    await rows.nth(1).locator('input[type="checkbox"]').check();
+    await errors.getByRole('button', { name: 'Resolve selected' }).click();
+    await waitForText(errors, '.toolbar .muted', /^Resolved 1\.$/, 'the resolve to be reported');
+    assert.strictEqual(await rows.count(), 2);
+    assert.strictEqual(await errors.locator(`tr[data-error-id="${resolvedId}"]`).count(), 0, 'the resolved error is gone');
+
+    // Retry selected: the retry runs as a job, followed to its end; the record still fails (its data was not fixed).
+    await rows.nth(0).locator('input[type="checkbox"]').check();
+    await errors.getByRole('button', { name: 'Retry selected' }).click();
+    const retried = await waitForText(errors, '.toolbar .muted', /^Retry (completed|failed)/, 'the retry to finish');
+    assert.match(retried, /0 succeeded, 1 failed again\./);
+    assert.strictEqual(await rows.count(), 2, 'an error whose data was not fixed stays open');
+
+    // Mapping preview: Run evaluates again and says how long it took.
+    await wb.collapse('Integrations');
+    await wb.expand('Imports');
+    await wb.contextMenu('Slack - Post GitHub Event', 'Preview Import Mapping');
+    const mapping = await wb.webviewFrame('.mapping');
+    await waitForText(mapping, '.status', /^Evaluated in \d+ ms$/, 'the first evaluation');
+    const rendersBefore = Number(await mapping.locator('#app').getAttribute('data-renders'));
+    await mapping.locator('textarea').fill('[{"timestamp": "2026-11-30T00:00:00Z"}]');
+    await mapping.getByRole('button', { name: 'Run' }).click();
+    await waitForText(mapping, 'pre.output', /"timestamp": "2026-11-30T00:00:00Z"/, 'the output of the edited records');
+    assert.ok(Number(await mapping.locator('#app').getAttribute('data-renders')) > rendersBefore);
+    assert.match(await mapping.locator('.status').innerText(), /^Evaluated in \d+ ms$/);
+
+    // Audit history: Open diff shows the change in VS Code's diff editor.
+    await wb.collapse('Imports');
+    await wb.expand('Exports');
+    await wb.contextMenu('Shopify - Get Orders', 'Show Audit History');
+    const audit = await wb.webviewFrame('.entry');
+    await audit.locator('.change[data-field="pageSize"]').getByRole('button', { name: 'Open diff' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'pageSize: Maria Ops' }).waitFor();
+    await wb.screenshot('view-buttons');
+  },
+};
