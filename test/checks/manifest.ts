@@ -130,6 +130,11 @@ function main(): number {
   ].filter((p): p is string => !!p && !/^[a-z]+:/.test(p) && !p.startsWith('$('));
   for (const p of paths) if (!fs.existsSync(path.join(ROOT, p))) problems.push(`package.json names ${p}, which does not exist`);
 
+  // What the extension loads at run time must go into the .vsix: the bundles and the webview pages.
+  const packaged = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+  for (const wanted of ['!dist/extension.js', '!dist/sandbox-lib.js', '!dist/webviews/*.js', '!media/webviews/**'])
+    if (!packaged.split('\n').includes(wanted)) problems.push(`.vscodeignore leaves out what the extension loads: add ${wanted}`);
+
   if (problems.length) {
     console.error(`The manifest and the code disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
