@@ -27,12 +27,6 @@ const DEFAULTS: Partial<Record<Kind, JsonObject>> = {
   connections: { sandbox: false },
 };
 
-/** Every field of a kind the server sets, for clients that must not send or compare them. */
-export function serverSetFields(kind: Kind): string[] {
-  const generated = GENERATED_ONCE[kind];
-  return [...SERVER_OWNED_FIELDS, ...(generated ? [generated.field] : []), ...Object.keys(DEFAULTS[kind] ?? {})];
-}
-
 /**
  * Fills what the server sets on a write of `doc` (which already has its `_id`): the generated
  * identifier (kept from `before` on an update) and the defaults the body left out.

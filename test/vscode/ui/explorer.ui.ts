@@ -3,16 +3,8 @@
  * palette, expands an integration and a flow, checks what a person sees, and saves a screenshot.
  */
 import * as assert from 'assert';
-import { Locator } from 'playwright-core';
+import { waitFor } from '../../support/waitFor';
 import { UiTest } from './uiTest';
-
-async function waitForAttribute(locator: Locator, name: string, value: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while ((await locator.getAttribute(name)) !== value) {
-    if (Date.now() > deadline) throw new Error(`${name} did not become ${value}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export const explorerUiTest: UiTest = {
   name: 'explorer: start the sandbox from the palette and browse a flow',
@@ -28,7 +20,7 @@ export const explorerUiTest: UiTest = {
     for (const label of ['Shopify - NetSuite Order Sync', 'Shopify Orders to NetSuite Sales Orders']) {
       const row = wb.treeRow(label);
       await row.locator('.label-name').click();
-      await waitForAttribute(row, 'aria-expanded', 'true');
+      await waitFor(async () => (await row.getAttribute('aria-expanded')) === 'true', `"${label}" to expand on a click`, 15_000);
     }
     assert.strictEqual(await wb.page.locator('.tabs-container .tab').count(), 0, 'no document opened on a click that expands');
     for (const step of [

@@ -5,23 +5,24 @@
  */
 import * as assert from 'assert';
 import { Frame } from 'playwright-core';
+import { waitFor } from '../../support/waitFor';
 import { UiTest } from './uiTest';
 import { openDemoStepErrors } from './webviews.ui';
 
-/** Waits until the frame's text matches, polling the condition (no timer of the product's). */
-async function waitForText(frame: Frame, selector: string, pattern: RegExp, what: string): Promise<string> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const text =
-      (await frame
+/** Waits until the frame's text under `selector` matches, with the tests' one waitFor. */
+function waitForText(frame: Frame, selector: string, pattern: RegExp, what: string): Promise<string> {
+  return waitFor(
+    async () => {
+      const text = await frame
         .locator(selector)
         .first()
         .innerText()
-        .catch(() => '')) ?? '';
-    if (pattern.test(text)) return text;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; last saw: ${text}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+        .catch(() => '');
+      return pattern.test(text) && text;
+    },
+    what,
+    30_000,
+  );
 }
 
 export const viewButtonsUiTest: UiTest = {
