@@ -86,10 +86,26 @@ module.exports = {
       to: { path: '^src/(explorer|webviews)/' },
     },
     {
+      name: 'activation-stays-small',
+      comment:
+        'extension.ts and activation/ are all that activation loads (dist/extension.js); the rest is dist/main.js, loaded on first use. ' +
+        'They may use main.ts and the layers below only for types.',
+      severity: 'error',
+      from: { path: '^src/(extension\\.ts|activation/)' },
+      to: { path: '^src/(?!activation/|documents/schemes\\.ts)', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'nothing-imports-activation',
+      comment: 'Activation is the top: main.ts and the layers below are loaded by it, not the reverse (only the Surface type).',
+      severity: 'error',
+      from: { path: '^src/(?!extension\\.ts|activation/)' },
+      to: { path: '^src/(extension\\.ts|activation/)', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'commands-do-not-import-extension',
       severity: 'error',
       from: { path: '^src/commands/' },
-      to: { path: '^src/extension\\.ts' },
+      to: { path: '^src/(extension|main)\\.ts' },
     },
     {
       name: 'src-does-not-import-tests',

@@ -40,7 +40,14 @@ function nodeUrlForWhatwgUrl() {
 }
 
 const entries = [
-  { entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  {
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    // When the bundle began to run, so activation can log how long evaluating the code took.
+    banner: { js: 'globalThis.__integratorIoLoadStarted = performance.now();' },
+  },
+  // Everything past activation, loaded on first use by src/activation/lazyMain.ts.
+  { entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
   // The sandbox's command line: `node dist/sandbox.js --port … --token …`.
   { entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
   // The sandbox as a library, loaded by "Start Local Sandbox" only when used, so that

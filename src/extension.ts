@@ -1,123 +1,83 @@
 /**
- * Wiring only: builds the services, registers the explorer, the status bar and the commands.
- * Activation makes no HTTP request; everything is fetched when a view asks for it.
+ * Activation: registrations only. The commands, the explorer's view, the documents' file systems
+ * and the decorations are registered here with forwarders, and the rest of the extension
+ * (dist/main.js, built from main.ts) is loaded the first time one of them is used. Activation
+ * therefore costs about what an empty extension's does (`npm run bench` compares the two).
+ * Nothing but activation/ and documents/schemes.ts may be imported here (check:layers).
  */
-import * as vscode from 'vscode';
-import { Job } from './api/types';
-import { COMMANDS } from './commands';
-import { ChosenStep, errorsViewAction } from './commands/errorCommands';
-import { ChosenResource } from './commands/resourceTarget';
-import { cancelJobById } from './commands/runCommands';
-import { ResourceKind } from './model/resourceKinds';
-import { ErrorsState } from './webviews/protocol/errors';
-import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
-import { signIn } from './commands/environmentCommands';
-import { EnvironmentInfo } from './environments/environment';
-import { answerNext, takeUnusedAnswers } from './util/dialogs';
-import { Services } from './commands/services';
-import { startLocalSandboxCommand } from './commands/startLocalSandbox';
-import { replaceDraft } from './commands/documentCommands';
-import { ConflictNotifier } from './documents/conflicts';
-import { RemoteContentProvider } from './documents/remoteContent';
-import { ResourceFileSystem } from './documents/resourceFileSystem';
-import { RetryDataFileSystem } from './documents/retryDataFileSystem';
-import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME, resourceUri } from './documents/uris';
-import { EnvironmentStore } from './environments/environmentStore';
-import { FocusedEnvironment } from './commands/focusedEnvironment';
-import { ProductionDecorations } from './documents/productionDecorations';
-import { LocalSandbox } from './environments/localSandbox';
-import { EnvironmentStatusBar } from './environments/statusBar';
-import { ExplorerProvider } from './explorer/explorerProvider';
-import { Logger } from './util/logger';
-import { Notifier } from './util/notifier';
-import { AuditTextProvider } from './webviews/auditPanel';
-import { StatefulPanel } from './webviews/statefulPanel';
+import vscode = require('vscode');
+import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
+import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
+import { LazyMain } from './activation/lazyMain';
+import type { IntegratorIoApi } from './main';
 
-/**
- * What activate() returns: the live services, plus the shortcuts the integration tests need.
- * Contributed commands take no arguments that could skip a question (any command link could
- * pass them); what a test must do without a person goes through here instead.
- */
-export interface IntegratorIoApi extends Services {
-  /** Adds an environment without the questions; throws when the token or URL is refused. */
-  addEnvironment(args: AddEnvironmentArgs): Promise<EnvironmentInfo | undefined>;
-  /** Signs in to an environment with this token, as the Sign In command does after its prompt. */
-  signIn(envId: string, token: string): Promise<boolean>;
-  /** The button the next modal question is answered with (a modal cannot be clicked from here). */
-  answerNextDialog(title: string): void;
-  /** Queued answers no question used, cleared: a test asserts there are none left. */
-  takeUnusedAnswers(): string[];
-  /** What the status bar shows. */
-  statusBar: EnvironmentStatusBar;
-  /** A resource as a command target, as a tree row would give it (a link cannot build one). */
-  resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
-  /** A flow step as a command target (Show Errors). */
-  step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
-  /** Cancels a job, as the job view's Cancel button does. */
-  cancelJob(envId: string, jobId: string): Promise<Job | undefined>;
-  /** Resolves, retries or loads more in an open errors view, as its buttons do. */
-  errorsViewAction(step: ChosenStep, action: { resolve?: string[]; retry?: string[]; more?: boolean }): Promise<ErrorsState | undefined>;
-}
+export type { IntegratorIoApi } from './main';
 
 export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   const started = performance.now();
-  const log = new Logger();
-  const notify = new Notifier(log);
-  const sandbox = new LocalSandbox(context, log);
-  const environments = new EnvironmentStore(context, sandbox, log);
-  const explorer = new ExplorerProvider(environments, log, notify);
-  const treeView = vscode.window.createTreeView('integratorIo.explorer', { treeDataProvider: explorer, showCollapseAll: true });
-  const conflicts = new ConflictNotifier();
-  const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
-    resourceUri(env, ref.kind, ref.id, resource.name),
-  );
-  const retryData = new RetryDataFileSystem(environments, log);
-  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
-
-  StatefulPanel.environmentOf = (envId) => environments.get(envId);
-  const focus = new FocusedEnvironment();
-  const statusBar = new EnvironmentStatusBar(environments, focus);
-  const decorations = new ProductionDecorations(environments);
-  context.subscriptions.push(log, sandbox, environments, explorer, treeView, files, retryData, focus, statusBar, decorations);
-  context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
+  // The view is made below, before anything can load the rest (which reads it then).
+  const lazy: LazyMain = new LazyMain(context, () => ({ treeView }));
+  const tree = new ForwardingTreeProvider(lazy);
+  const treeView: vscode.TreeView<unknown> = vscode.window.createTreeView('integratorIo.explorer', {
+    treeDataProvider: tree,
+    showCollapseAll: true,
+  });
+  const files = new ForwardingFileSystem(lazy, 'a document', (main) => main.files);
+  const retryData = new ForwardingFileSystem(lazy, 'retry data', (main) => main.retryData);
+  const decorations = new ForwardingDecorations(lazy, new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]));
   context.subscriptions.push(
+    tree,
+    treeView,
+    files,
+    retryData,
+    decorations,
     vscode.workspace.registerFileSystemProvider(RESOURCE_SCHEME, files, { isCaseSensitive: true }),
-    vscode.workspace.registerTextDocumentContentProvider(REMOTE_SCHEME, new RemoteContentProvider((uri) => files.remoteText(uri))),
-    vscode.workspace.registerTextDocumentContentProvider(AUDIT_SCHEME, new AuditTextProvider()),
+    vscode.workspace.registerTextDocumentContentProvider(
+      REMOTE_SCHEME,
+      new ForwardingContentProvider(lazy, 'a diff', (m) => m.remoteContent),
+    ),
+    vscode.workspace.registerTextDocumentContentProvider(
+      AUDIT_SCHEME,
+      new ForwardingContentProvider(lazy, 'an audit diff', (m) => m.auditText),
+    ),
     vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, retryData),
     vscode.window.registerFileDecorationProvider(decorations),
-    files.onDidSave((saved) => {
-      explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
-      if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
-    }),
   );
-  for (const command of COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(services, ...args)));
+  // Every contributed command (check:manifest keeps package.json and main's commands the same).
+  const contributed = (context.extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
+  for (const { command } of contributed) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command, (...args: unknown[]) => lazy.get(command).runCommand(command, args)),
+    );
   }
-  void environments.updateContextKeys();
-
-  if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false)) {
-    // After activation returns: starting the sandbox is work, activation must stay cheap.
-    setTimeout(() => void startLocalSandboxCommand.run(services), 0);
-  }
-  // Read by `npm run bench` from the log; also a quick answer to "is activation slow?".
-  log.info(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
-  return {
-    ...services,
-    addEnvironment: (args) => addEnvironment(services, args, { interactive: false }),
-    signIn: async (envId, token) => {
-      const env = environments.get(envId);
-      return env ? signIn(services, env, token) : false;
-    },
-    answerNextDialog: answerNext,
-    takeUnusedAnswers,
-    statusBar,
-    resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),
-    step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
-    cancelJob: (envId, jobId) => cancelJobById(services, envId, jobId),
-    errorsViewAction: (step, action) => errorsViewAction(services, step, action),
-  };
+  // Loading the rest starts the sandbox when the setting asks; after activation returns, which must stay cheap.
+  setTimeout(() => {
+    if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false))
+      lazy.get('the local sandbox, started automatically');
+  }, 0);
+  // Read by `npm run bench` from the log, next to what loading the rest cost on first use.
+  const activatedIn = performance.now() - started;
+  lazy.whenLoaded((main) => main.api.log.info(`Activated in ${activatedIn.toFixed(1)} ms${loadedIn()}.`));
+  return api(lazy);
 }
+
+/**
+ * The extension's API (for the integration tests), loading the extension on first use. `then`
+ * answers undefined without loading: VS Code awaits what activate() returns, and a promise-like
+ * answer would load everything during activation.
+ */
+function api(lazy: LazyMain): IntegratorIoApi {
+  return new Proxy({} as IntegratorIoApi, {
+    get: (_target, key) => (key === 'then' ? undefined : (Reflect.get(lazy.get('the extension API').api, key) as unknown)),
+  });
+}
+
+/** How long the bundle's top level took to run (the banner esbuild puts at its top marks the start). */
+function loadedIn(): string {
+  const loadStarted = (globalThis as { __integratorIoLoadStarted?: number }).__integratorIoLoadStarted;
+  return loadStarted === undefined ? '' : ` (code ran for ${(bundleEvaluated - loadStarted).toFixed(1)} ms before activation)`;
+}
+const bundleEvaluated = performance.now();
 
 export function deactivate(): void {
   // Disposables registered on the context stop the sandbox and close connections.

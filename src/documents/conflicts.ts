@@ -3,7 +3,7 @@
  * when, and offer "Compare" (the server's version beside yours) and "Overwrite" (save anyway,
  * once). The save itself has already failed, so the editor stays dirty while the user decides.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { fileNameOf, REMOTE_SCHEME, ResourceRef, withScheme } from './uris';

@@ -3,7 +3,7 @@
  * files with no directories, not watched (the server has no change feed), and deleted or
  * renamed by commands, never through the file system.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export abstract class FlatFileSystem {
   watch(): vscode.Disposable {

@@ -5,7 +5,7 @@
  * the tab whatever its width.
  */
 import { Disposable } from '../util/disposable';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './uris';
 

@@ -1,5 +1,5 @@
 /** Read-only documents holding the server's current version of a resource, for diffs. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { RESOURCE_SCHEME, withScheme } from './uris';
 
 export class RemoteContentProvider implements vscode.TextDocumentContentProvider {

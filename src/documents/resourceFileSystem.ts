@@ -10,7 +10,7 @@
  * Every refusal or failure throws, so VS Code keeps the editor dirty and offers Retry or
  * Revert: no keystroke is lost. `stat` reports the server's `lastModified` as `mtime`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { formatTime } from '../model/format';
 import { IntegratorApiError } from '../api';
 import { ResourceBase } from '../api/types';

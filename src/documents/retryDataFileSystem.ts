@@ -4,7 +4,7 @@
  *
  *   integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';

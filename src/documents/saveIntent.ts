@@ -8,7 +8,7 @@
  * here and taken by `writeFile`, which refuses auto-saves: the document stays dirty, and VS Code
  * skips further auto-saves of a document whose last save failed until the user saves it.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const AUTOMATIC = new Set([vscode.TextDocumentSaveReason.AfterDelay, vscode.TextDocumentSaveReason.FocusOut]);
 

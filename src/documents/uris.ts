@@ -16,17 +16,13 @@
  * the file name gives the tab its title and lets `jsonValidation` attach a schema by pattern.
  * The authority (environment id), kind and id are what identify the resource.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 
-export const RESOURCE_SCHEME = 'integrator-io';
-/** Read-only copies of the server's version, for diffs. */
-export const REMOTE_SCHEME = 'integrator-io-remote';
-/** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json`. */
-export const RETRY_DATA_SCHEME = 'integrator-io-retry';
-/** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
-export const AUDIT_SCHEME = 'integrator-io-audit';
+import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './schemes';
+
+export { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME };
 const OUR_SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME, AUDIT_SCHEME]);
 /** Ids of drafts made by "New …", not yet created on the server. */
 export const DRAFT_PREFIX = 'new-';

@@ -2,7 +2,7 @@
  * The environments the user has added: their metadata in global state, their tokens in
  * SecretStorage only, the active one, and one API client per environment.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient, normaliseBaseUrl } from '../api';
 import { Logger } from '../util/logger';
 import { EnvironmentInfo, fixedBaseUrl, SANDBOX_ENVIRONMENT_ID } from './environment';

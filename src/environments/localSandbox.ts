@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'crypto';
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Sandbox, SandboxOptions } from '../sandbox';
 import { Logger } from '../util/logger';
 

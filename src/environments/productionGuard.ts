@@ -7,7 +7,7 @@
  * nothing, never the write. Names from the account are quoted as plain text (modal dialogs do
  * not render markup).
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo } from './environment';
 import { askModal } from '../util/dialogs';
 

@@ -6,7 +6,7 @@
  * environment never changes what it says about the document in front of the user.
  */
 import { Disposable } from '../util/disposable';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { displayText } from '../util/displayText';
 import { EnvironmentInfo, whereLabel } from './environment';
 import { EnvironmentStore } from './environmentStore';

@@ -3,7 +3,7 @@
  * around them. Each node knows its parent (for `reveal`), builds its own TreeItem, and caches
  * its children until it is refreshed.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
 import { Logger } from '../util/logger';

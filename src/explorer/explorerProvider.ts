@@ -3,7 +3,7 @@
  * flows and their steps. Loading is lazy and paged; "Refresh" reloads only the node it is run on.
  */
 import { Disposable } from '../util/disposable';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { Logger } from '../util/logger';

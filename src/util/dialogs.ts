@@ -4,7 +4,7 @@
  * from the extension host, so a test queues the answer it would click (`answerNext`), through
  * the extension's API, never through a command argument that a link could pass.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { displayText } from './displayText';
 
 const queuedAnswers: string[] = [];

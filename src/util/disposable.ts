@@ -2,7 +2,7 @@
  * The base of everything that holds listeners, emitters or panels: `register()` what you create,
  * and one `dispose()` releases it all, newest first, once.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export abstract class Disposable implements vscode.Disposable {
   private readonly owned: vscode.Disposable[] = [];

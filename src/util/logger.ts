@@ -3,7 +3,7 @@
  * `scrub`, which removes any secret the extension knows of (tokens are registered as soon as
  * they are read), so a token can never reach the log even if some message carried it.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 export class Logger implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

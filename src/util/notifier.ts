@@ -4,7 +4,7 @@
  * message is scrubbed of known secrets first. The last few are kept in `recent`, so scripts and
  * the integration tests see exactly the text a user was shown.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Logger } from './logger';
 import { displayText } from './displayText';
 

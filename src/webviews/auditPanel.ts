@@ -4,7 +4,7 @@
  * read-only documents on both sides. Older entries load as the user scrolls. Opening it again
  * starts again from the newest entry. The page is `pages/audit.ts`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { AuditEntry } from '../api/types';
 import { formatTime, formatUser } from '../model/format';
 import { auditDiffUris } from '../documents/uris';

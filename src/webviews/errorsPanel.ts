@@ -4,7 +4,7 @@
  * or the HTTP request and response behind it; more pages follow `nextPageURL`. The page is
  * `pages/errors.ts`; what it may send is `protocol/errors.ts`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { retryDataUri } from '../documents/uris';
 import { EnvironmentInfo } from '../environments/environment';

@@ -3,7 +3,7 @@
  * "Next page", which sends `pagedExportState` back until the API says `done`. Opening it again
  * starts again from page one. The page is `pages/exportPreview.ts`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient, PagedExportState } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';

@@ -3,7 +3,7 @@
  * with its steps: status, duration, and export, success, error and ignore counts. A running
  * job can be cancelled from it. The page is `pages/jobs.ts`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Job } from '../api/types';
 import { JobRow, JobsAction, JobsState, readJobsAction } from './protocol/jobs';
 import { StatefulPanel } from './statefulPanel';

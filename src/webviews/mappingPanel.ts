@@ -5,7 +5,7 @@
  * document changes. API errors show next to the mapping fields they name. The page is
  * `pages/mapping.ts`.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';

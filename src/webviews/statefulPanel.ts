@@ -12,7 +12,7 @@
  *   the theme; every value rendered as text.
  */
 import { randomBytes } from 'crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Disposable } from '../util/disposable';
 import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
 

@@ -22,7 +22,7 @@ import { BenchResults, median, ROOT, SandboxProcess, startSandboxProcess } from 
 import type { TreeBenchResults } from './host/treeBench';
 
 const TOKEN = 'bench-token-vscode-5e81d0';
-const { values: args } = parseArgs({ options: { windows: { type: 'string', default: '5' } } });
+const { values: args } = parseArgs({ options: { windows: { type: 'string', default: '5' }, trace: { type: 'string' } } });
 /** Window reloads for the activation figures (`--windows 0` skips them). */
 const ACTIVATION_WINDOWS = Number(args.windows);
 const MAPPING_EVALUATIONS = 40;
@@ -64,8 +64,12 @@ async function inVsCode(runDir: string, sandbox: SandboxProcess, results: BenchR
     const host = await waitForFile<TreeBenchResults & { crashed?: string }>(resultsFile, 10 * 60_000);
     if (host.crashed) throw new Error(`The benchmark crashed in the extension host:\n${host.crashed}`);
     const frame = await new Workbench(page).webviewFrame('.mapping [data-path]');
+    // `--trace FILE` keeps a Chromium trace of the mapping clicks (open it in chrome://tracing or Perfetto).
+    if (args.trace) await browser.startTracing(page, { path: args.trace, categories: ['devtools.timeline', 'toplevel', 'blink', 'v8'] });
+    const mapping = await mappingThroughWebview(frame);
+    if (args.trace) await browser.stopTracing();
     results.record('mapping preview, full path: Run in the webview → API → rendered (20 fields × 100 records)', {
-      ...(await mappingThroughWebview(frame)),
+      ...mapping,
       'first evaluation, API call only ms': host.mapping.firstEvaluationMs ?? NaN,
     });
     results.record('explorer on large:10000 in the VS Code extension host (default page size 100)', listFigures(host));
@@ -212,56 +216,76 @@ async function activation(page: Page, userDataDir: string, sandbox: SandboxProce
   const vscodeTimes: number[] = [];
   const floorTimes: number[] = [];
   const activateCalls: number[] = [];
+  const firstUse: number[] = [];
   const requestsBeforeView: number[] = [];
   for (let reload = 0; reload < ACTIVATION_WINDOWS; reload++) {
-    const activationsBefore = activationLog(userDataDir).length;
+    const loggedBefore = activationLog(userDataDir).length;
     await sandbox.clearRequests();
+    // As a user who was last somewhere else: our view and documents closed, so activation loads nothing more.
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('View: Show Explorer');
     await wb.runCommand('Developer: Reload Window');
-    activateCalls.push(await waitForActivation(userDataDir, activationsBefore));
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
     await page.waitForTimeout(3000); // anything activation set off has had time to reach the sandbox
     requestsBeforeView.push((await sandbox.requests()).length);
     const reported = await runningExtensionsActivationMs(page, ['integrator.io', FLOOR_EXTENSION]);
     vscodeTimes.push(reported[0]!);
     floorTimes.push(reported[1]!);
-  }
-  // The counter is live: opening the view and a category does fetch.
-  try {
+    // The first use: opening the explorer loads the rest of the extension (dist/main.js).
     await wb.openViewContainer('integrator.io');
+    const logged = await waitForActivation(userDataDir, loggedBefore);
+    activateCalls.push(logged.activated);
+    firstUse.push(logged.loaded);
+  }
+  // The counter is live: expanding a category (the view is open) does fetch.
+  try {
     await wb.expand('Bench');
     await wb.expand('Integrations');
   } finally {
     await wb.screenshot('bench-activation-window');
   }
   const requestsAfterExpand = (await sandbox.requests()).length;
+  const differences = vscodeTimes.map((t, i) => t - floorTimes[i]!);
   results.record(`activation in VS Code, ${ACTIVATION_WINDOWS} window reloads with an environment and its token in place`, {
     "VS Code's activation time (load code + activate), median ms": median(vscodeTimes),
     'VS Code activation time, every reload ms': vscodeTimes.join(' / '),
     'an extension that only creates an output channel, same windows, median ms': median(floorTimes),
+    'that extension, every reload ms': floorTimes.join(' / '),
+    'ours − that extension, same reload, median ms (goal ≤ 10)': median(differences),
     'activate() call alone, median ms': median(activateCalls),
+    'loading the rest on first use (the explorer opened), median ms': median(firstUse),
     'HTTP requests before a view is opened (max over reloads)': Math.max(...requestsBeforeView),
     'HTTP requests once Integrations is expanded (the counter works)': requestsAfterExpand,
-    'dist/extension.js KB': fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024,
+    'dist/extension.js KB (loaded at activation)': fs.statSync(path.join(ROOT, 'dist', 'extension.js')).size / 1024,
+    'dist/main.js KB (loaded on first use)': fs.statSync(path.join(ROOT, 'dist', 'main.js')).size / 1024,
   });
 }
 
-/** Every "Activated in N ms." the extension logged in this profile, oldest first. */
-function activationLog(userDataDir: string): number[] {
+/**
+ * What the extension logged in this profile, oldest first: for each load, activate()'s own time
+ * ("Activated in N ms") and what loading the rest cost on first use ("Loaded for … in N ms").
+ */
+function activationLog(userDataDir: string): { activated: number; loaded: number }[] {
   const logs = path.join(userDataDir, 'logs');
   if (!fs.existsSync(logs)) return [];
   return findFiles(logs, 'integrator.io.log')
     .sort((a, b) => fs.statSync(a).birthtimeMs - fs.statSync(b).birthtimeMs)
-    .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/Activated in ([\d.]+) ms/g)].map((m) => Number(m[1])));
+    .flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/Loaded for .*? in ([\d.]+) ms[^\n]*\n[^\n]*Activated in ([\d.]+) ms/g)].map((m) => ({
+        loaded: Number(m[1]),
+        activated: Number(m[2]),
+      })),
+    );
 }
 
-async function waitForActivation(userDataDir: string, seenBefore: number): Promise<number> {
+async function waitForActivation(userDataDir: string, seenBefore: number): Promise<{ activated: number; loaded: number }> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     const seen = activationLog(userDataDir);
     if (seen.length > seenBefore) return seen.at(-1)!;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error('The extension did not log a new activation within 90 s of the reload');
+  throw new Error('The extension did not log its activation and first load within 90 s of opening its view');
 }
 
 /**

@@ -1,5 +1,5 @@
 /** An environment at the top of the tree, with a category per resource kind below it. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient, Page } from '../../api';
 import { ResourceBase } from '../../api/types';
 import { EnvironmentInfo, whereLabel } from '../../environments/environment';

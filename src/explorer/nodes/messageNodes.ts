@@ -1,5 +1,5 @@
 /** Rows that are not resources: "Load more…", errors with a way out, empty lists. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorApiError } from '../../api';
 import { EnvironmentInfo, EnvironmentRef } from '../../environments/environment';
 import { NotSignedInError } from '../../environments/environmentStore';

@@ -1,6 +1,6 @@
 /** Rows for resources: exports, imports, connections, scripts, file definitions, integrations, flows and flow steps. */
 import { formatTime } from '../../model/format';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient, Page } from '../../api';
 import { Connection, Export, Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
 import { EnvironmentInfo } from '../../environments/environment';

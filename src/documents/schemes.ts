@@ -1,0 +1,11 @@
+/**
+ * The URI schemes of the extension's documents. Apart from uris.ts (which builds and parses
+ * them) so that activation can register providers for them without loading anything else.
+ */
+export const RESOURCE_SCHEME = 'integrator-io';
+/** Read-only copies of the server's version, for diffs. */
+export const REMOTE_SCHEME = 'integrator-io-remote';
+/** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json`. */
+export const RETRY_DATA_SCHEME = 'integrator-io-retry';
+/** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
+export const AUDIT_SCHEME = 'integrator-io-audit';

@@ -1,0 +1,156 @@
+/**
+ * The extension past activation, bundled apart (dist/main.js) and loaded by activation/lazyMain.ts
+ * the first time something needs it. Wiring only: builds the services, the explorer, the
+ * documents' providers, the status bar and the commands, and hands back what activation's
+ * forwarders call. Nothing here makes an HTTP request; everything is fetched when a view asks.
+ */
+import vscode = require('vscode');
+import { Job } from './api/types';
+import { COMMANDS } from './commands';
+import { ChosenStep, errorsViewAction } from './commands/errorCommands';
+import { ChosenResource } from './commands/resourceTarget';
+import { cancelJobById } from './commands/runCommands';
+import { ResourceKind } from './model/resourceKinds';
+import { ErrorsState } from './webviews/protocol/errors';
+import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
+import { signIn } from './commands/environmentCommands';
+import { EnvironmentInfo } from './environments/environment';
+import { answerNext, takeUnusedAnswers } from './util/dialogs';
+import { Services } from './commands/services';
+import { startLocalSandboxCommand } from './commands/startLocalSandbox';
+import { replaceDraft } from './commands/documentCommands';
+import { ConflictNotifier } from './documents/conflicts';
+import { RemoteContentProvider } from './documents/remoteContent';
+import { ResourceFileSystem } from './documents/resourceFileSystem';
+import { RetryDataFileSystem } from './documents/retryDataFileSystem';
+import { resourceUri } from './documents/uris';
+import type { Surface } from './activation/surface';
+import { EnvironmentStore } from './environments/environmentStore';
+import { FocusedEnvironment } from './commands/focusedEnvironment';
+import { ProductionDecorations } from './documents/productionDecorations';
+import { LocalSandbox } from './environments/localSandbox';
+import { EnvironmentStatusBar } from './environments/statusBar';
+import { ExplorerProvider } from './explorer/explorerProvider';
+import { ExplorerNode } from './explorer/explorerNode';
+import { Logger } from './util/logger';
+import { Notifier } from './util/notifier';
+import { AuditTextProvider } from './webviews/auditPanel';
+import { StatefulPanel } from './webviews/statefulPanel';
+
+/**
+ * What activate() returns: the live services, plus the shortcuts the integration tests need.
+ * Contributed commands take no arguments that could skip a question (any command link could
+ * pass them); what a test must do without a person goes through here instead.
+ */
+export interface IntegratorIoApi extends Services {
+  /** Adds an environment without the questions; throws when the token or URL is refused. */
+  addEnvironment(args: AddEnvironmentArgs): Promise<EnvironmentInfo | undefined>;
+  /** Signs in to an environment with this token, as the Sign In command does after its prompt. */
+  signIn(envId: string, token: string): Promise<boolean>;
+  /** The button the next modal question is answered with (a modal cannot be clicked from here). */
+  answerNextDialog(title: string): void;
+  /** Queued answers no question used, cleared: a test asserts there are none left. */
+  takeUnusedAnswers(): string[];
+  /** What the status bar shows. */
+  statusBar: EnvironmentStatusBar;
+  /** A resource as a command target, as a tree row would give it (a link cannot build one). */
+  resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
+  /** A flow step as a command target (Show Errors). */
+  step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
+  /** Cancels a job, as the job view's Cancel button does. */
+  cancelJob(envId: string, jobId: string): Promise<Job | undefined>;
+  /** Resolves, retries or loads more in an open errors view, as its buttons do. */
+  errorsViewAction(step: ChosenStep, action: { resolve?: string[]; retry?: string[]; more?: boolean }): Promise<ErrorsState | undefined>;
+}
+
+/** What activation's forwarders and the extension's API reach, once this part is loaded. */
+export interface Main {
+  explorer: ExplorerProvider;
+  files: ResourceFileSystem;
+  retryData: RetryDataFileSystem;
+  remoteContent: RemoteContentProvider;
+  auditText: AuditTextProvider;
+  decorations: ProductionDecorations;
+  api: IntegratorIoApi;
+  /** Runs a contributed command with what VS Code passed it. */
+  runCommand(id: string, args: unknown[]): unknown;
+}
+
+/** Why and when activation asked for this part, for the log line that says what loading it cost. */
+export interface LoadRequest {
+  reason: string;
+  /** performance.now() when activation began to load this bundle. */
+  requestedAt: number;
+}
+
+export function start(context: vscode.ExtensionContext, surface: Surface<unknown>, request: LoadRequest): Main {
+  const started = performance.now();
+  const log = new Logger();
+  const notify = new Notifier(log);
+  const sandbox = new LocalSandbox(context, log);
+  const environments = new EnvironmentStore(context, sandbox, log);
+  const explorer = new ExplorerProvider(environments, log, notify);
+  // The view's rows are this explorer's nodes: its provider forwards to `explorer` below.
+  const treeView = surface.treeView as vscode.TreeView<ExplorerNode>;
+  const conflicts = new ConflictNotifier();
+  const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
+    resourceUri(env, ref.kind, ref.id, resource.name),
+  );
+  const retryData = new RetryDataFileSystem(environments, log);
+  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
+
+  StatefulPanel.environmentOf = (envId) => environments.get(envId);
+  const focus = new FocusedEnvironment();
+  const statusBar = new EnvironmentStatusBar(environments, focus);
+  const decorations = new ProductionDecorations(environments);
+  context.subscriptions.push(log, sandbox, environments, explorer, files, retryData, focus, statusBar, decorations);
+  context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
+  context.subscriptions.push(
+    files.onDidSave((saved) => {
+      explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
+      if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
+    }),
+  );
+  const commands = new Map(COMMANDS.map((command) => [command.id, command]));
+  void environments.updateContextKeys();
+
+  if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false)) {
+    // After loading returns: starting the sandbox is work of its own.
+    setTimeout(() => void startLocalSandboxCommand.run(services), 0);
+  }
+  // Read by `npm run bench`; also a quick answer to "is the first use slow?".
+  const now = performance.now();
+  log.info(
+    `Loaded for ${request.reason} in ${(now - request.requestedAt).toFixed(1)} ms` +
+      ` (code ${(started - request.requestedAt).toFixed(1)} ms, wiring ${(now - started).toFixed(1)} ms).`,
+  );
+  const api: IntegratorIoApi = {
+    ...services,
+    addEnvironment: (args) => addEnvironment(services, args, { interactive: false }),
+    signIn: async (envId, token) => {
+      const env = environments.get(envId);
+      return env ? signIn(services, env, token) : false;
+    },
+    answerNextDialog: answerNext,
+    takeUnusedAnswers,
+    statusBar,
+    resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),
+    step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
+    cancelJob: (envId, jobId) => cancelJobById(services, envId, jobId),
+    errorsViewAction: (step, action) => errorsViewAction(services, step, action),
+  };
+  return {
+    explorer,
+    files,
+    retryData,
+    remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
+    auditText: new AuditTextProvider(),
+    decorations,
+    api,
+    runCommand(id, args) {
+      const command = commands.get(id);
+      if (!command) throw new Error(`integrator.io has no command ${id}.`);
+      return command.run(services, args[0], args[1]);
+    },
+  };
+}
