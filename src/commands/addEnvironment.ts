@@ -5,12 +5,13 @@
  * extension's API instead.
  */
 import { randomBytes } from 'crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { baseUrlOf, normaliseBaseUrl, Region } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
 import { verifyToken } from '../environments/environmentStore';
 import { describeError } from '../util/errors';
-import { CommandDefinition, Services } from './services';
+import { defineCommand } from './command';
+import { Services } from './services';
 import { startLocalSandboxCommand } from './startLocalSandbox';
 
 export interface AddEnvironmentArgs {
@@ -22,14 +23,16 @@ export interface AddEnvironmentArgs {
   aShareId?: string;
 }
 
-export const addEnvironmentCommand: CommandDefinition = {
+export const addEnvironmentCommand = defineCommand({
   id: 'integratorIo.addEnvironment',
+  target: () => ({}),
+  failure: () => 'Could not add the environment',
   async run(services) {
     const answers = await ask(services);
     if (answers) return addEnvironment(services, answers, { interactive: true });
     return undefined;
   },
-};
+});
 
 export async function addEnvironment(
   services: Services,

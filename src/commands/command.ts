@@ -65,3 +65,15 @@ export function booleanOption(raw: unknown, name: string): boolean | undefined {
   const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
   return typeof value === 'boolean' ? value : undefined;
 }
+
+/** Reads one number option, if it is a finite one. */
+export function numberOption(raw: unknown, name: string): number | undefined {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Reads one string option, if it is one. */
+export function stringOption(raw: unknown, name: string): string | undefined {
+  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}

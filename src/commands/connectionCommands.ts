@@ -1,5 +1,5 @@
 /** Ping a saved connection, or test the connection document in the editor without saving it. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { PingResult } from '../api';
 import { parseResourceText, UnsaveableDocumentError } from '../documents/documentText';
 import { parseResourceUri } from '../documents/uris';

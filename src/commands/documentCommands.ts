@@ -1,15 +1,15 @@
 /** Opening resources as documents, new drafts, and the conflict actions (compare, overwrite). */
 import { randomBytes } from 'crypto';
-import * as vscode from 'vscode';
-import { DRAFT_PREFIX, parseResourceUri, resourceUri } from '../documents/uris';
+import vscode = require('vscode');
+import { DRAFT_PREFIX, fileNameOf, parseResourceUri, resourceUri } from '../documents/uris';
 import { CategoryNode } from '../explorer/nodes/environmentNode';
 import { IntegrationNode } from '../explorer/nodes/resourceNodes';
 import { skeletonFor } from '../model/skeletons';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { resolveEnvironment } from './pickEnvironment';
-import { defineCommand, quoted, resourceOf } from './command';
+import { defineCommand, quoted, resourceOf, stringOption } from './command';
 import { isInFrontOfUser } from './resourceTarget';
-import { CommandDefinition, Services } from './services';
+import { Services } from './services';
 import { displayText } from '../util/displayText';
 
 /** Opens a resource as a JSON document (a script as JavaScript); returns the document's URI. */
@@ -37,15 +37,19 @@ export interface NewResourceArgs {
  * valid skeleton. Its first save creates the resource (POST), and the draft is replaced by the
  * saved resource's document.
  */
-export const newResourceCommand: CommandDefinition = {
+export const newResourceCommand = defineCommand({
   id: 'integratorIo.newResource',
-  async run(services, arg?: unknown) {
-    const given = (arg && typeof arg === 'object' && 'kind' in arg ? arg : {}) as Partial<NewResourceArgs>;
-    const fromNode = arg instanceof CategoryNode ? arg : arg instanceof IntegrationNode ? arg : undefined;
-    const kind = given.kind ?? (arg instanceof CategoryNode ? arg.kind : arg instanceof IntegrationNode ? 'flows' : await pickKind());
+  // A draft writes nothing until it is saved, so answers given as arguments skip no question
+  // that guards a write.
+  target: (_services, arg) => ({
+    fromNode: arg instanceof CategoryNode || arg instanceof IntegrationNode ? arg : undefined,
+    given: newResourceArgs(arg),
+  }),
+  failure: () => 'Could not make a new resource',
+  async run(services, { fromNode, given }) {
+    const kind = given.kind ?? (fromNode instanceof CategoryNode ? fromNode.kind : fromNode ? 'flows' : await pickKind());
     if (!kind) return undefined;
-    // A draft writes nothing until it is saved, so answers given as arguments skip no question
-    // that guards a write. With a single environment there is nothing to ask.
+    // With a single environment there is nothing to ask.
     const environments = services.environments.list();
     const only = environments.length === 1 ? environments[0] : undefined;
     const env =
@@ -69,7 +73,7 @@ export const newResourceCommand: CommandDefinition = {
       connectionId = await pickConnection(services, env);
       if (connectionId === undefined) return undefined;
     }
-    const integrationId = given.integrationId ?? (arg instanceof IntegrationNode ? arg.resource._id : undefined);
+    const integrationId = given.integrationId ?? (fromNode instanceof IntegrationNode ? fromNode.resource._id : undefined);
     const skeleton = skeletonFor(kind, { name, ...(connectionId ? { connectionId } : {}), ...(integrationId ? { integrationId } : {}) });
     const uri = resourceUri(env, kind, `${DRAFT_PREFIX}${randomBytes(4).toString('hex')}`, name);
     services.files.createDraft(uri, typeof skeleton === 'string' ? skeleton : `${JSON.stringify(skeleton, null, 2)}\n`);
@@ -78,7 +82,19 @@ export const newResourceCommand: CommandDefinition = {
     void services.notify.info(`Edit the new ${info.singular}, then save to create it in "${env.name}".`);
     return uri.toString();
   },
-};
+});
+
+/** The answers a caller gave (kind, environment, name, connection, integration), each checked. */
+function newResourceArgs(arg: unknown): Partial<NewResourceArgs> {
+  const kind = stringOption(arg, 'kind');
+  const given: Partial<NewResourceArgs> = {};
+  if (kind && kind in RESOURCE_KINDS) given.kind = kind as ResourceKind;
+  for (const key of ['envId', 'name', 'connectionId', 'integrationId'] as const) {
+    const value = stringOption(arg, key);
+    if (value !== undefined) given[key] = value;
+  }
+  return given;
+}
 
 /** After a draft's first save: show the created resource's document in place of the draft. */
 export async function replaceDraft(draftUri: vscode.Uri, createdUri: vscode.Uri): Promise<void> {
@@ -95,22 +111,32 @@ export async function replaceDraft(draftUri: vscode.Uri, createdUri: vscode.Uri)
   if (tab) await vscode.window.tabGroups.close(tab);
 }
 
-export const compareWithServerCommand: CommandDefinition = {
+/** A resource document: the editor's whose title button was clicked, or the active one. Only reads. */
+export const compareWithServerCommand = defineCommand({
   id: 'integratorIo.compareWithServer',
-  async run(services, arg?: unknown) {
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-    if (uri && parseResourceUri(uri)) await services.conflicts.compare(uri);
+  target: (_services, arg) => resourceDocument(arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri),
+  needs: 'Open an integrator.io resource document to compare it with the server.',
+  failure: (uri) => `Could not compare ${fileNameOf(uri)} with the server`,
+  async run(services, uri) {
+    await services.conflicts.compare(uri);
   },
-};
+});
 
-export const overwriteServerCommand: CommandDefinition = {
+/** Writes: only a document the user sees. */
+export const overwriteServerCommand = defineCommand({
   id: 'integratorIo.overwriteServer',
-  async run(services, arg?: unknown) {
-    const uri = arg instanceof vscode.Uri ? (isInFrontOfUser(arg) ? arg : undefined) : vscode.window.activeTextEditor?.document.uri;
-    if (!uri || !parseResourceUri(uri)) return false;
+  target: (_services, arg) =>
+    resourceDocument(arg instanceof vscode.Uri ? (isInFrontOfUser(arg) ? arg : undefined) : vscode.window.activeTextEditor?.document.uri),
+  needs: 'Open the integrator.io resource document whose version should replace the server’s.',
+  failure: (uri) => `Could not overwrite the server's version of ${fileNameOf(uri)}`,
+  run(services, uri) {
     return services.conflicts.overwriteRemote(uri);
   },
-};
+});
+
+function resourceDocument(uri: vscode.Uri | undefined): vscode.Uri | undefined {
+  return uri && parseResourceUri(uri) ? uri : undefined;
+}
 
 async function pickKind(): Promise<ResourceKind | undefined> {
   const kinds: ResourceKind[] = ['exports', 'imports', 'flows', 'connections', 'integrations', 'scripts', 'filedefinitions'];

@@ -1,17 +1,23 @@
 /** Remove, sign in, sign out, and select the active environment. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo, fixedBaseUrl, whereLabel } from '../environments/environment';
 import { verifyToken } from '../environments/environmentStore';
 import { describeError } from '../util/errors';
 import { resolveEnvironment } from './pickEnvironment';
-import { CommandDefinition, Services } from './services';
+import { defineCommand } from './command';
+import { Services } from './services';
 import { askModal } from '../util/dialogs';
 
-export const removeEnvironmentCommand: CommandDefinition = {
+/** The environment a command acts on: the row it was run on, or the one the user picks. */
+function environmentOf(placeHolder: string) {
+  return (services: Services, arg: unknown) => resolveEnvironment(services, arg, placeHolder);
+}
+
+export const removeEnvironmentCommand = defineCommand({
   id: 'integratorIo.removeEnvironment',
-  async run(services, arg?: unknown) {
-    const env = await resolveEnvironment(services, arg, 'Remove which environment?');
-    if (!env) return false;
+  target: environmentOf('Remove which environment?'),
+  failure: (env) => `Could not remove "${env.name}"`,
+  async run(services, env) {
     const confirmed =
       (
         await askModal(
@@ -25,25 +31,29 @@ export const removeEnvironmentCommand: CommandDefinition = {
     services.log.info(`Removed environment "${env.name}".`);
     return true;
   },
-};
+});
 
-export const signOutCommand: CommandDefinition = {
+export const signOutCommand = defineCommand({
   id: 'integratorIo.signOut',
-  async run(services, arg?: unknown) {
-    const env = await resolveEnvironment(services, arg, 'Sign out of which environment?');
-    if (!env) return;
+  target: environmentOf('Sign out of which environment?'),
+  failure: (env) => `Could not sign out of "${env.name}"`,
+  async run(services, env) {
     await services.environments.signOut(env.id);
     services.log.info(`Signed out of "${env.name}": its token was deleted.`);
     void services.notify.info(`integrator.io: signed out of "${env.name}". Its token was deleted.`);
   },
-};
+});
 
 /** Enters a new token for an environment (after a 401, or after signing out). */
-export const signInCommand: CommandDefinition = {
+export const signInCommand = defineCommand({
   id: 'integratorIo.signIn',
-  async run(services, arg?: unknown) {
-    const env = await resolveEnvironment(services, arg, 'Sign in to which environment?');
-    if (!env || env.kind === 'sandbox') return false;
+  target: environmentOf('Sign in to which environment?'),
+  failure: (env) => `Sign-in to "${env.name}" failed`,
+  async run(services, env) {
+    if (env.kind === 'sandbox') {
+      void services.notify.info('The local sandbox needs no sign-in: its token is made and kept by the extension.');
+      return false;
+    }
     const token = await vscode.window.showInputBox({
       title: `Sign in to ${env.name}`,
       prompt: `A new API token for ${whereLabel(env)}. It is kept in VS Code’s secret storage only.`,
@@ -52,7 +62,7 @@ export const signInCommand: CommandDefinition = {
     });
     return token ? signIn(services, env, token) : false;
   },
-};
+});
 
 /**
  * Checks a token and stores it. A token of another user than the one the environment was added
@@ -85,10 +95,11 @@ export async function signIn(services: Services, env: EnvironmentInfo, token: st
   return true;
 }
 
-export const selectEnvironmentCommand: CommandDefinition = {
+export const selectEnvironmentCommand = defineCommand({
   id: 'integratorIo.selectEnvironment',
-  async run(services, arg?: unknown) {
-    const env = await resolveEnvironment(services, arg, 'Make which environment active?');
-    if (env) await services.environments.setActive(env.id);
+  target: environmentOf('Make which environment active?'),
+  failure: (env) => `Could not make "${env.name}" active`,
+  async run(services, env) {
+    await services.environments.setActive(env.id);
   },
-};
+});

@@ -1,31 +1,39 @@
 /** Explorer commands: refresh a node, load the next page, find a loaded resource, show the log. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ExplorerNode } from '../explorer/explorerNode';
 import { PagedNode } from '../explorer/nodes/pagedNode';
-import { CommandDefinition } from './services';
+import { defineCommand, stringOption } from './command';
 import { displayText } from '../util/displayText';
 
-export const refreshCommand: CommandDefinition = {
+/** The row it was run on, or the whole tree (from the palette or the view's title). */
+export const refreshCommand = defineCommand({
   id: 'integratorIo.refresh',
-  run(services, node?: unknown) {
-    services.explorer.refresh(node instanceof ExplorerNode ? node : undefined);
+  target: (_services, arg) => ({ node: arg instanceof ExplorerNode ? arg : undefined }),
+  failure: () => 'Could not refresh the integrator.io explorer',
+  run(services, { node }) {
+    services.explorer.refresh(node);
   },
-};
+});
 
-export const loadMoreCommand: CommandDefinition = {
+export const loadMoreCommand = defineCommand({
   id: 'integratorIo.loadMore',
-  async run(_services, node?: unknown) {
-    if (node instanceof PagedNode) await node.loadMore();
+  target: (_services, arg) => (arg instanceof PagedNode ? arg : undefined),
+  failure: () => 'Could not load more rows',
+  async run(_services, node) {
+    await node.loadMore();
   },
-};
+});
 
 /**
  * A quick pick over every resource loaded in the tree (by name or id) that reveals the chosen
  * node. `{ query }` picks the first match without asking (for keybindings and tests).
  */
-export const findResourceCommand: CommandDefinition = {
+export const findResourceCommand = defineCommand({
   id: 'integratorIo.findResource',
-  async run(services, arg?: unknown) {
+  // Only reveals a row: a query passed by a link or keybinding changes nothing.
+  target: (_services, arg) => ({ query: stringOption(arg, 'query') }),
+  failure: () => 'Could not search the integrator.io explorer',
+  async run(services, { query }) {
     const nodes = services.explorer.loadedResources();
     if (nodes.length === 0) {
       void services.notify.info('Nothing is loaded yet: expand an environment’s categories in the integrator.io explorer, then search.');
@@ -36,7 +44,6 @@ export const findResourceCommand: CommandDefinition = {
       return { label: displayText(label), description: displayText(description), detail, node, name: label };
     });
     let picked: (typeof items)[number] | undefined;
-    const query = (arg as { query?: string } | undefined)?.query;
     if (query !== undefined) {
       const q = query.toLowerCase();
       picked = items.find((i) => i.name.toLowerCase().includes(q) || i.detail === query);
@@ -52,11 +59,13 @@ export const findResourceCommand: CommandDefinition = {
     await services.treeView.reveal(picked.node, { select: true, focus: true });
     return picked.node.id;
   },
-};
+});
 
-export const showLogCommand: CommandDefinition = {
+export const showLogCommand = defineCommand({
   id: 'integratorIo.showLog',
+  target: () => ({}),
+  failure: () => 'Could not show the integrator.io log',
   run(services) {
     services.log.show();
   },
-};
+});

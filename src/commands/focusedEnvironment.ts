@@ -3,7 +3,7 @@
  * (its URI names the environment), or the focused integrator.io view. The status bar shows it.
  */
 import { Disposable } from '../util/disposable';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { environmentIdOf } from '../documents/uris';
 import { FocusSource } from '../environments/statusBar';
 import { StatefulPanel } from '../webviews/statefulPanel';

@@ -1,5 +1,5 @@
 /** Resolves the environment a command acts on: from a tree row, or a quick pick. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo, EnvironmentRef, whereLabel } from '../environments/environment';
 import { EnvironmentNode } from '../explorer/nodes/environmentNode';
 import { Services } from './services';

@@ -1,5 +1,5 @@
 /** "Preview Import Mapping" and "Preview Export": the fast loops of mapping and export work. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { resourceUri, sameResource } from '../documents/uris';

@@ -1,6 +1,6 @@
 /** Clone, delete, and show what a resource depends on and what depends on it. */
 import { maskedSecretPaths } from '../documents/documentText';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
 import { confirmProductionChange } from '../environments/productionGuard';
@@ -8,8 +8,7 @@ import { parseResourceUri, resourceUri } from '../documents/uris';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';
-import { ChosenResource, resourceTarget, ResourceTarget } from './resourceTarget';
-import { CommandDefinition } from './services';
+import { ChosenResource, ResourceTarget } from './resourceTarget';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
 
@@ -68,13 +67,13 @@ async function cloneOf(client: IntegratorClient, target: ResourceTarget): Promis
 }
 
 /** Deletes after a confirmation that names the resource and its environment. Refused by the API while in use. */
-export const deleteResourceCommand: CommandDefinition = {
+export const deleteResourceCommand = defineCommand({
   id: 'integratorIo.deleteResource',
-  async run(services, arg?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target) return false;
-    const info = RESOURCE_KINDS[target.kind];
-    const label = `${info.singular} "${target.name ?? target.id}"`;
+  target: resourceOf(),
+  needs: 'Pick a resource in the integrator.io explorer to delete it.',
+  failure: (target) => `Could not delete ${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`,
+  async run(services, target) {
+    const label = `${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`;
     const answer = await askModal(`Delete ${label} from "${target.env.name}"?`, 'This deletes it in integrator.io and cannot be undone.', {
       title: 'Delete',
     });
@@ -85,17 +84,15 @@ export const deleteResourceCommand: CommandDefinition = {
       await RESOURCE_KINDS[target.kind].collection(client).delete(target.id);
     } catch (err) {
       const inUse = err instanceof IntegratorApiError && (err.code === 'resource_in_use' || err.status === 409 || err.status === 422);
-      const message = `Could not delete ${label}: ${describeError(err)}`;
-      services.log.error(message);
-      if (inUse) {
-        void services.notify.error(message, 'Show Dependencies').then((choice) => {
-          if (choice)
-            void vscode.commands.executeCommand(
-              showDependenciesCommand.id,
-              new ChosenResource(target.env.id, target.kind, target.id, target.name),
-            );
-        });
-      } else void services.notify.error(message);
+      if (!inUse) throw err;
+      // In use: the notification offers what uses it.
+      void services.notify.error(`Could not delete ${label}: ${describeError(err)}`, 'Show Dependencies').then((choice) => {
+        if (choice)
+          void vscode.commands.executeCommand(
+            showDependenciesCommand.id,
+            new ChosenResource(target.env.id, target.kind, target.id, target.name),
+          );
+      });
       return false;
     }
     services.log.info(`${target.env.name}: deleted ${label} (${target.id}).`);
@@ -105,7 +102,7 @@ export const deleteResourceCommand: CommandDefinition = {
     );
     return true;
   },
-};
+});
 
 async function closeEditorsOf(target: ResourceTarget): Promise<void> {
   const tabs = vscode.window.tabGroups.all

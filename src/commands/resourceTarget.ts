@@ -5,7 +5,7 @@
  * can pass those, and `vscode.Uri`s too, which is why a URI counts only when it is open in front
  * of the user.
  */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { parseResourceUri, resourceNameOf } from '../documents/uris';
 import { IntegrationNode, ResourceNode, StepNode } from '../explorer/nodes/resourceNodes';

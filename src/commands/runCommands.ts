@@ -1,14 +1,14 @@
 /** Run a flow and follow its job; show a flow's recent runs; cancel a job. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { IntegratorClient, JobStillRunningError } from '../api';
 import { Flow, Job } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
 import { JobsPanel } from '../webviews/jobsPanel';
-import { defineCommand, quoted, resourceOf } from './command';
-import { fromApi, resourceTarget } from './resourceTarget';
-import { CommandDefinition, Services } from './services';
+import { defineCommand, numberOption, quoted, resourceOf } from './command';
+import { ResourceTarget } from './resourceTarget';
+import { Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
 
@@ -22,43 +22,30 @@ export interface RunFlowOptions {
  * notification whose Cancel cancels the job, a spinner on the flow's rows, and the job view,
  * which shows the run and its steps' counts as they change. Resolves with the finished job.
  */
-export const runFlowCommand: CommandDefinition = {
+export const runFlowCommand = defineCommand<ResourceTarget, RunFlowOptions>({
   id: 'integratorIo.runFlow',
-  async run(services, arg?: unknown, options?: unknown) {
-    const target = resourceTarget(services, arg);
-    if (!target || target.kind !== 'flows') {
-      void services.notify.info('Pick a flow in the integrator.io explorer to run it.');
-      return undefined;
-    }
-    const { followTimeoutMs } = (fromApi(arg) ? (options ?? {}) : {}) as RunFlowOptions;
+  target: resourceOf('flows'),
+  needs: 'Pick a flow in the integrator.io explorer to run it.',
+  options: (raw) => {
+    const followTimeoutMs = numberOption(raw, 'followTimeoutMs');
+    return followTimeoutMs === undefined ? {} : { followTimeoutMs };
+  },
+  failure: (target) => `Could not run the flow ${quoted(target)}`,
+  async run(services, target, { followTimeoutMs }) {
     const { env } = target;
-    let client: IntegratorClient;
-    let flow: Flow;
-    try {
-      client = await services.environments.client(env);
-      flow = await client.flows.get(target.id);
-    } catch (err) {
-      void services.notify.error(`Could not run the flow: ${describeError(err)}`);
-      return undefined;
-    }
+    const client = await services.environments.client(env);
+    const flow = await client.flows.get(target.id);
     const name = flow.name ?? flow._id;
     if (flow.disabled) {
       const answer = await askModal(`"${name}" is disabled. Run it once anyway?`, 'Its schedule stays off.', { title: 'Run Once' });
       if (answer?.title !== 'Run Once') return undefined;
     }
     if (!(await confirmProductionChange(env, { action: 'run', what: `flow "${name}"` }))) return undefined;
-
-    let jobId: string;
-    try {
-      jobId = await client.jobs.runFlow(flow._id);
-    } catch (err) {
-      void services.notify.error(`Could not start "${name}": ${describeError(err)}`);
-      return undefined;
-    }
+    const jobId = await client.jobs.runFlow(flow._id);
     services.log.info(`${env.name}: started flow "${name}" (job ${jobId}).`);
     return followRun(services, env, client, flow, jobId, followTimeoutMs);
   },
-};
+});
 
 async function followRun(
   services: Services,

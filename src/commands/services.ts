@@ -1,5 +1,5 @@
 /** What commands work with; built once in extension.ts. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ConflictNotifier } from '../documents/conflicts';
 import { ResourceFileSystem } from '../documents/resourceFileSystem';
 import { EnvironmentStore } from '../environments/environmentStore';
@@ -22,8 +22,12 @@ export interface Services {
   conflicts: ConflictNotifier;
 }
 
-/** A command: its id (as contributed in package.json) and what it does. */
+/**
+ * A command, as defineCommand (command.ts) makes it: its id (as contributed in package.json) and
+ * what it does with what VS Code passed (a tree row, an editor's URI, or nothing) and, from the
+ * extension's API only, options.
+ */
 export interface CommandDefinition {
   id: string;
-  run(services: Services, ...args: unknown[]): unknown;
+  run(services: Services, arg?: unknown, options?: unknown): Promise<unknown>;
 }

@@ -1,45 +1,42 @@
 /** "integrator.io: Start Local Sandbox": starts the in-process sandbox and adds it as an environment. */
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { EnvironmentInfo, SANDBOX_ENVIRONMENT_ID } from '../environments/environment';
-import { describeError } from '../util/errors';
-import { CommandDefinition, Services } from './services';
+import { defineCommand } from './command';
+import { Services } from './services';
 
-export const startLocalSandboxCommand: CommandDefinition = {
+export const startLocalSandboxCommand = defineCommand({
   id: 'integratorIo.startLocalSandbox',
-  async run(services: Services) {
-    try {
-      const running = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Starting the local integrator.io sandbox…' },
-        () => services.sandbox.ensureRunning(),
-      );
-      const env: EnvironmentInfo = services.environments.get(SANDBOX_ENVIRONMENT_ID) ?? {
-        id: SANDBOX_ENVIRONMENT_ID,
-        name: 'Local Sandbox',
-        production: false,
-        kind: 'sandbox',
-      };
-      await services.environments.save(env);
-      await services.environments.setActive(env.id);
-      const node = await findRoot(services, env.id);
-      if (node) await services.treeView.reveal(node, { expand: true, select: false, focus: false });
-      void services.notify.info(`integrator.io: the local sandbox is running at ${running.baseUrl} with demo data.`);
-      return running.baseUrl;
-    } catch (err) {
-      const message = `Could not start the local sandbox: ${describeError(err)}`;
-      services.log.error(message);
-      void services.notify.error(message);
-      return undefined;
-    }
+  target: () => ({}),
+  failure: () => 'Could not start the local sandbox',
+  async run(services) {
+    const running = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Starting the local integrator.io sandbox…' },
+      () => services.sandbox.ensureRunning(),
+    );
+    const env: EnvironmentInfo = services.environments.get(SANDBOX_ENVIRONMENT_ID) ?? {
+      id: SANDBOX_ENVIRONMENT_ID,
+      name: 'Local Sandbox',
+      production: false,
+      kind: 'sandbox',
+    };
+    await services.environments.save(env);
+    await services.environments.setActive(env.id);
+    const node = await findRoot(services, env.id);
+    if (node) await services.treeView.reveal(node, { expand: true, select: false, focus: false });
+    void services.notify.info(`integrator.io: the local sandbox is running at ${running.baseUrl} with demo data.`);
+    return running.baseUrl;
   },
-};
+});
 
-export const stopLocalSandboxCommand: CommandDefinition = {
+export const stopLocalSandboxCommand = defineCommand({
   id: 'integratorIo.stopLocalSandbox',
-  async run(services: Services) {
+  target: () => ({}),
+  failure: () => 'Could not stop the local sandbox',
+  async run(services) {
     await services.sandbox.stop();
     services.explorer.refresh();
   },
-};
+});
 
 async function findRoot(services: Services, id: string) {
   await services.explorer.getChildren();

@@ -2,8 +2,9 @@
  * Checks that package.json and the code agree, so no contributed command fails with "command
  * not found" and no registered command is missing from the manifest:
  * - every command contributed, used in a menu, a welcome view or a keybinding is defined in
- *   src/commands and listed in COMMANDS (or registered with registerCommand);
- * - every command defined in the code is contributed (or listed below as deliberately internal);
+ *   src/commands with defineCommand and listed in COMMANDS (activation registers each contributed
+ *   command, and runs it from COMMANDS once the rest of the extension is loaded);
+ * - every command defined in the code is contributed, since activation registers no other;
  * - every view is created in the code; every custom `when`-clause context key is set in the code;
  * - every file path the manifest names (icons, schemas, grammars) exists.
  *
@@ -13,8 +14,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-/** Commands registered in code but deliberately not contributed. */
-const INTERNAL_COMMANDS = new Set<string>([]);
 /** Context keys VS Code itself sets. */
 const BUILT_IN_CONTEXT_KEYS = new Set([
   'view',
@@ -49,25 +48,21 @@ function main(): number {
   const sources = readSources(path.join(ROOT, 'src'));
   const problems: string[] = [];
 
-  // Commands defined in code: CommandDefinition objects and defineCommand(...) results listed in
-  // COMMANDS, and direct registrations.
+  // Commands defined in code: defineCommand(...) results (listed in COMMANDS, checked below).
   const defined = new Map<string, string>(); // id → exported constant
-  for (const [file, text] of sources) {
-    for (const m of text.matchAll(/export const (\w+): CommandDefinition = \{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
-    for (const m of text.matchAll(/export const (\w+) = defineCommand\(\{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
-    for (const m of text.matchAll(/registerCommand\(\s*'([^']+)'/g)) defined.set(m[1]!, `registerCommand in ${path.relative(ROOT, file)}`);
+  for (const text of sources.values()) {
+    for (const m of text.matchAll(/export const (\w+) = defineCommand(?:<[^>]*>)?\(\{\s*id: '([^']+)'/g)) defined.set(m[2]!, m[1]!);
   }
   const commandsIndex = sources.get(path.join(ROOT, 'src/commands/index.ts')) ?? '';
   for (const [id, constant] of defined) {
-    if (!constant.startsWith('registerCommand') && !new RegExp(`\\b${constant}\\b`).test(commandsIndex.split('COMMANDS')[1] ?? '')) {
-      problems.push(`${id} is defined (${constant}) but not listed in COMMANDS, so it is never registered`);
+    if (!new RegExp(`\\b${constant}\\b`).test(commandsIndex.split('COMMANDS')[1] ?? '')) {
+      problems.push(`${id} is defined (${constant}) but not listed in COMMANDS, so activation's registration of it finds nothing to run`);
     }
   }
 
   const contributed = new Set((contributes.commands ?? []).map((c) => c.command));
   for (const id of contributed) if (!defined.has(id)) problems.push(`${id} is contributed but not registered in the code`);
-  for (const id of defined.keys())
-    if (!contributed.has(id) && !INTERNAL_COMMANDS.has(id)) problems.push(`${id} is registered but not contributed in package.json`);
+  for (const id of defined.keys()) if (!contributed.has(id)) problems.push(`${id} is registered but not contributed in package.json`);
 
   const referenced: [string, string][] = [];
   for (const [menu, items] of Object.entries(contributes.menus ?? {}))
@@ -132,7 +127,7 @@ function main(): number {
 
   // What the extension loads at run time must go into the .vsix: the bundles and the webview pages.
   const packaged = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
-  for (const wanted of ['!dist/extension.js', '!dist/sandbox-lib.js', '!dist/webviews/*.js', '!media/webviews/**'])
+  for (const wanted of ['!dist/extension.js', '!dist/main.js', '!dist/sandbox-lib.js', '!dist/webviews/*.js', '!media/webviews/**'])
     if (!packaged.split('\n').includes(wanted)) problems.push(`.vscodeignore leaves out what the extension loads: add ${wanted}`);
 
   if (problems.length) {
