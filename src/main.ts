@@ -5,13 +5,10 @@
  * forwarders call. Nothing here makes an HTTP request; everything is fetched when a view asks.
  */
 import vscode = require('vscode');
-import { Job } from './api/types';
 import { COMMANDS } from './commands';
-import { ChosenStep, errorsViewAction } from './commands/errorCommands';
+import { ChosenStep } from './commands/errorCommands';
 import { ChosenResource } from './commands/resourceTarget';
-import { cancelJobById } from './commands/runCommands';
 import { ResourceKind } from './model/resourceKinds';
-import { ErrorsState } from './webviews/protocol/errors';
 import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
 import { signIn } from './commands/environmentCommands';
 import { EnvironmentInfo } from './environments/environment';
@@ -57,10 +54,6 @@ export interface IntegratorIoApi extends Services {
   resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
   /** A flow step as a command target (Show Errors). */
   step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
-  /** Cancels a job, as the job view's Cancel button does. */
-  cancelJob(envId: string, jobId: string): Promise<Job | undefined>;
-  /** Resolves, retries or loads more in an open errors view, as its buttons do. */
-  errorsViewAction(step: ChosenStep, action: { resolve?: string[]; retry?: string[]; more?: boolean }): Promise<ErrorsState | undefined>;
 }
 
 /** What activation's forwarders and the extension's API reach, once this part is loaded. */
@@ -136,8 +129,6 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     statusBar,
     resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),
     step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
-    cancelJob: (envId, jobId) => cancelJobById(services, envId, jobId),
-    errorsViewAction: (step, action) => errorsViewAction(services, step, action),
   };
   return {
     explorer,

@@ -1,7 +1,6 @@
 /** "Show Errors" of a flow step: which step, then the view in `webviews/errorsPanel.ts`. */
 import { StepNode } from '../explorer/nodes/resourceNodes';
 import { ErrorsPanel, ErrorsPanelDeps, StepRef } from '../webviews/errorsPanel';
-import { ErrorsState } from '../webviews/protocol/errors';
 import { defineCommand } from './command';
 import { Services } from './services';
 
@@ -48,22 +47,3 @@ export const showErrorsCommand = defineCommand({
     return (await ErrorsPanel.show(ref, await panelDeps(services, ref))).current;
   },
 });
-
-/**
- * For the extension's API (tests), not a command: resolves or retries errors of a step by id
- * (`{ resolve: [errorIds] }`, `{ retry: [retryDataKeys] }`) or loads more (`{ more: true }`), as
- * the view's buttons do, through the view's own checked action path; returns what it then shows.
- */
-export async function errorsViewAction(
-  services: Services,
-  step: ChosenStep,
-  a: { resolve?: string[]; retry?: string[]; more?: boolean },
-): Promise<ErrorsState | undefined> {
-  const ref = stepRef(services, step);
-  const panel = ref && ErrorsPanel.find<ErrorsPanel>(ErrorsPanel.keyOf(ref));
-  if (!panel) return undefined;
-  if (a.resolve) await panel.act({ type: 'resolve', errorIds: a.resolve });
-  if (a.retry) await panel.act({ type: 'retry', retryDataKeys: a.retry });
-  if (a.more) await panel.act({ type: 'more' });
-  return panel.current;
-}

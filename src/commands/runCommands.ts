@@ -116,15 +116,6 @@ async function cancelJob(services: Services, client: IntegratorClient, jobId: st
   }
 }
 
-/** Cancels a job by id, for the extension's API (tests); the job view's Cancel button cancels its own job. */
-export async function cancelJobById(services: Services, envId: string, jobId: string): Promise<Job | undefined> {
-  const env = services.environments.get(envId);
-  if (!env) return undefined;
-  const client = await services.environments.client(env);
-  await cancelJob(services, client, jobId);
-  return client.jobs.get(jobId);
-}
-
 /** "Show Recent Jobs": the latest runs of a flow (or of every flow of an integration) in the job view. */
 export const showRecentJobsCommand = defineCommand({
   id: 'integratorIo.showRecentJobs',

@@ -174,12 +174,4 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
       this.update({ exchange: { errorId, failure: `Could not load the HTTP request: ${describeError(err)}` } });
     }
   }
-
-  /** For the extension's API (tests): does what a button does, through the same checked path. */
-  async act(action: unknown): Promise<ErrorsState> {
-    const checked = typeof action === 'object' && action !== null ? readErrorsAction(action as Record<string, unknown>) : undefined;
-    if (!checked) throw new Error('Not an action of the errors view.');
-    await this.handle(checked);
-    return this.current;
-  }
 }

@@ -139,10 +139,12 @@ export const SCENARIOS: Scenario[] = [
     tests: [
       { suite: 'vscode', title: 'production environments a save asks first' },
       { suite: 'vscode', title: 'production environments a draft asks once' },
-      { suite: 'vscode', title: 'production environments resolving and retrying errors ask first' },
       { suite: 'vscode', title: 'production environments saving retry data asks first' },
       { suite: 'vscode', title: 'actions runs a disabled flow only once the user says so' },
-      { suite: 'ui', title: 'production: the save question names what and where, and its default button writes nothing' },
+      {
+        suite: 'ui',
+        title: 'production: the save question names what and where, its default button writes nothing, and Resolve and Retry ask',
+      },
     ],
   },
   {

@@ -18,6 +18,7 @@ import { hostileNotificationsUiTest } from './ui/hostileNotifications.ui';
 import { productionUiTest } from './ui/production.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
 import { viewButtonsUiTest } from './ui/viewButtons.ui';
+import { pagingAndCancelUiTest } from './ui/pagingAndCancel.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
@@ -29,6 +30,7 @@ const UI_TESTS: UiTest[] = [
   runFlowUiTest,
   webviewsUiTest,
   viewButtonsUiTest,
+  pagingAndCancelUiTest,
   hostileContentUiTest,
   hostileNotificationsUiTest,
   productionUiTest,

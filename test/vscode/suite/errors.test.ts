@@ -53,21 +53,15 @@ describe('errors', () => {
     assert.match(String(step.treeItem().contextValue), /;errors/);
   });
 
-  it('lists the errors, resolves one, and the counts follow', async () => {
+  // Resolve, Retry and Load more are clicked in the views by the UI tests (viewButtons, pagingAndCancel, production).
+  it('lists the errors of a step', async () => {
     const state = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', ref);
     assert.strictEqual(state.errors.length, 3);
     assert.strictEqual(state.hasMore, false, 'all three fit one page: no "Load more"');
     assert.ok(state.errors.every((e) => e.code === 'INVALID_KEY_OR_REF' && e.classification === 'missing'));
-    const after = (await api.errorsViewAction(ref, {
-      resolve: [state.errors[0]!.errorId],
-    }))!;
-    assert.strictEqual(after.errors.length, 2);
-    assert.strictEqual(after.message, 'Resolved 1.');
-    const summary = await client.errors.flowSummary(refFlowId);
-    assert.strictEqual(summary.flowErrors.find((e) => e._expOrImpId === refStepId)?.numError, 2);
   });
 
-  it('pages a long error list with nextPageURL', async () => {
+  it('shows the first page of a long error list, with more to load', async () => {
     const paged = await startTestSandbox({ settings: { errorPageSize: 2 } });
     try {
       const pagedEnv = (await addEnvironment('Paged errors', paged)).id;
@@ -79,19 +73,12 @@ describe('errors', () => {
       const first = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', pagedRef);
       assert.strictEqual(first.errors.length, 2);
       assert.strictEqual(first.hasMore, true);
-      const all = (await api.errorsViewAction(pagedRef, { more: true }))!;
-      assert.strictEqual(all.errors.length, 3);
-      assert.strictEqual(all.hasMore, false);
-      assert.ok(
-        paged.requests().some((r) => r.query.includes('startAtErrorId')),
-        'the second page came from nextPageURL',
-      );
     } finally {
       await paged.close();
     }
   });
 
-  it('opens retry data as a document whose save writes it back, then a retry fixes the record', async () => {
+  it('opens retry data as a document whose save writes it back', async () => {
     const [error] = await client.errors.listAll(refFlowId, refStepId);
     const uri = vscode.Uri.from({
       scheme: 'integrator-io-retry',
@@ -119,13 +106,5 @@ describe('errors', () => {
       ((await client.errors.getRetryData(refFlowId, refStepId, error!.retryDataKey!)).data as JsonObject).email,
       'known.customer@example.com',
     );
-
-    const after = (await api.errorsViewAction(ref, {
-      retry: [error!.retryDataKey!],
-    }))!;
-    assert.match(after.message ?? '', /Retry completed: 1 succeeded, 0 failed again/);
-    assert.ok(!after.errors.some((e) => e.errorId === error!.errorId), 'the fixed error is gone from the open list');
-    const retries = await client.jobs.listAll({ _flowId: refFlowId, type: 'retry' });
-    assert.strictEqual(retries[0]?.status, 'completed');
   });
 });

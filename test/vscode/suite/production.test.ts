@@ -8,7 +8,6 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
-import type { ErrorsState } from '../../../src/webviews/protocol/errors';
 import { waitFor } from '../../support/waitFor';
 import {
   addEnvironment,
@@ -103,29 +102,7 @@ describe('production environments', () => {
     assert.strictEqual((await prod.exports.listAll()).filter((e) => e.name === 'Prod Draft').length, 1, 'created once');
   });
 
-  it('resolving and retrying errors ask first; cancelled, nothing changes', async () => {
-    const flow = (await prod.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
-    const step = (await prod.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
-    const ref = dev.api.step(prodId, flow._id, step._id, step.name);
-    const state = await vscode.commands.executeCommand<ErrorsState>('integratorIo.showErrors', ref);
-    const [first] = state.errors;
-    const count = state.errors.length;
-    prodSandbox.clearRequests();
-    dev.api.answerNextDialog('Cancel');
-    const unchanged = (await dev.api.errorsViewAction(ref, {
-      resolve: [first!.errorId],
-    }))!;
-    assert.strictEqual(unchanged.errors.length, count);
-    dev.api.answerNextDialog('Cancel');
-    await dev.api.errorsViewAction(ref, { retry: [first!.retryDataKey!] });
-    assert.deepStrictEqual(writes(), []);
-    dev.api.answerNextDialog('Resolve in Production');
-    const resolved = (await dev.api.errorsViewAction(ref, {
-      resolve: [first!.errorId],
-    }))!;
-    assert.strictEqual(resolved.errors.length, count - 1);
-  });
-
+  // Resolving and retrying in production ask in the errors view itself: the UI test production.ui clicks them.
   it('saving retry data asks first', async () => {
     const flow = (await prod.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
     const step = (await prod.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;

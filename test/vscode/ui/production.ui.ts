@@ -3,7 +3,8 @@
  * Environment (against a sandbox this test starts, marked production), an export edited and
  * saved with Ctrl+S. The question names the export and the environment, its focused (default)
  * button is Show Diff, not the one that writes; a stray Enter writes nothing; only a click on
- * "Save in Production" saves. The tab carries the production badge.
+ * "Save in Production" saves. The tab carries the production badge. Then the errors view's
+ * Resolve and Retry: each asks, Cancel writes nothing, "Resolve in Production" resolves.
  */
 import * as assert from 'assert';
 import { startSandbox } from '../../../src/sandbox';
@@ -12,31 +13,13 @@ import { UiTest } from './uiTest';
 const TOKEN = 'ui-production-token-4d1c9e7b2a';
 
 export const productionUiTest: UiTest = {
-  name: 'production: the save question names what and where, and its default button writes nothing',
+  name: 'production: the save question names what and where, its default button writes nothing, and Resolve and Retry ask',
   async run(wb) {
     const { page } = wb;
     const sandbox = await startSandbox({ token: TOKEN, seed: 'demo' });
     try {
       await wb.openViewContainer('integrator.io');
-      await wb.runCommand('integrator.io: Add Environment');
-      const quickInput = page.locator('.quick-input-widget');
-      const pick = async (text: string) => {
-        await quickInput.locator('.monaco-list-row', { hasText: text }).first().click();
-      };
-      const answer = async (text: string) => {
-        const input = quickInput.locator('input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(text);
-        await page.keyboard.press('Enter');
-      };
-      await pick('Custom base URL');
-      await answer(sandbox.baseUrl);
-      await quickInput.locator('.quick-input-title', { hasText: '(2/4)' }).waitFor();
-      await answer('Acme Production');
-      await quickInput.locator('.quick-input-title', { hasText: '(3/4)' }).waitFor();
-      await answer(TOKEN);
-      await quickInput.locator('.quick-input-title', { hasText: '(4/4)' }).waitFor();
-      await pick('Production account');
+      await wb.addEnvironment({ baseUrl: sandbox.baseUrl, name: 'Acme Production', token: TOKEN, production: true });
 
       await wb.expand('Acme Production');
       await wb.expand('Exports');
@@ -76,6 +59,35 @@ export const productionUiTest: UiTest = {
       const saved = sandbox.services.store.list('exports').find((e) => e.name === 'Shopify - Get Orders')!;
       assert.strictEqual(saved.pageSize, 21, 'saved once the user chose to');
       await wb.screenshot('production-saved');
+
+      // The errors view's Resolve and Retry change the account too: each asks, and Cancel writes nothing.
+      await wb.collapse('Exports');
+      await wb.expand('Integrations');
+      await wb.expand('Shopify - NetSuite Order Sync');
+      await wb.expand('Shopify Orders to NetSuite Sales Orders');
+      await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
+      const errors = await wb.webviewFrame('tr[data-error-id]');
+      const rows = errors.locator('tr[data-error-id]');
+      assert.strictEqual(await rows.count(), 3);
+      const writes = () => sandbox.services.requestLog.filter((r) => r.method !== 'GET').length;
+      const writesBefore = writes();
+      await rows.nth(0).locator('input[type="checkbox"]').check();
+      for (const button of ['Resolve selected', 'Retry selected']) {
+        await errors.getByRole('button', { name: button }).click();
+        await dialog.waitFor({ timeout: 15_000 });
+        assert.match(
+          await dialog.innerText(),
+          /1 error of step "NetSuite - Create Sales Orders" in the PRODUCTION environment "Acme Production"\?/,
+        );
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await dialog.waitFor({ state: 'detached' });
+      }
+      assert.strictEqual(writes(), writesBefore, 'cancelled: nothing was written');
+      assert.strictEqual(await rows.count(), 3);
+      await errors.getByRole('button', { name: 'Resolve selected' }).click();
+      await dialog.getByRole('button', { name: 'Resolve in Production' }).click();
+      await errors.locator('.toolbar .muted', { hasText: /^Resolved 1\.$/ }).waitFor({ timeout: 30_000 });
+      assert.strictEqual(await rows.count(), 2, 'resolved once the user chose to');
     } finally {
       await sandbox.close();
     }

@@ -18,6 +18,30 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Adds an environment the way a person does: Add Environment, "Custom base URL…", then the URL,
+   * the name, the token and the kind of account, each in the quick input.
+   */
+  async addEnvironment(options: { baseUrl: string; name: string; token: string; production: boolean }): Promise<void> {
+    await this.runCommand('integrator.io: Add Environment');
+    const quickInput = this.page.locator('.quick-input-widget');
+    const pick = (text: string) => quickInput.locator('.monaco-list-row', { hasText: text }).first().click();
+    const answer = async (text: string) => {
+      const input = quickInput.locator('input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(text);
+      await this.page.keyboard.press('Enter');
+    };
+    await pick('Custom base URL');
+    await answer(options.baseUrl);
+    await quickInput.locator('.quick-input-title', { hasText: '(2/4)' }).waitFor();
+    await answer(options.name);
+    await quickInput.locator('.quick-input-title', { hasText: '(3/4)' }).waitFor();
+    await answer(options.token);
+    await quickInput.locator('.quick-input-title', { hasText: '(4/4)' }).waitFor();
+    await pick(options.production ? 'Production account' : 'Development or sandbox account');
+  }
+
   /** Opens a view container from the activity bar by its title. */
   async openViewContainer(title: string): Promise<void> {
     await this.page
