@@ -18,21 +18,21 @@ const common = {
   // Prefer packages' ES module builds: jsonc-parser's UMD build requires its parts dynamically,
   // which a bundle cannot resolve.
   mainFields: ['module', 'main'],
-  plugins: [nodeUrlForWhatwgUrl()],
+  plugins: [noStreamsPolyfill()],
 };
 
 /**
- * node-fetch 2 falls back to the `whatwg-url` package only where Node has no URL class
- * (`Url.URL || whatwgUrl.URL`). Node always has one, but bundling the fallback would add
- * 280 KB (its Unicode tables) to every bundle; resolve it to Node's own URL instead.
+ * node-fetch 3's fetch-blob loads `web-streams-polyfill` only where Node has no ReadableStream
+ * (before 16.5). Every Node this runs on has one, so that branch never runs; bundling the polyfill
+ * would add about 70 KB to the bundle loaded on first use. It resolves to a module that says so.
  */
-function nodeUrlForWhatwgUrl() {
+function noStreamsPolyfill() {
   return {
-    name: 'node-url-for-whatwg-url',
+    name: 'no-streams-polyfill',
     setup(build) {
-      build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url' }));
-      build.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({
-        contents: 'module.exports = { URL: require("url").URL };',
+      build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, () => ({ path: 'web-streams-polyfill', namespace: 'unused' }));
+      build.onLoad({ filter: /.*/, namespace: 'unused' }, () => ({
+        contents: 'throw new Error("web-streams-polyfill is not bundled: Node has ReadableStream");',
         loader: 'js',
       }));
     },
