@@ -72,96 +72,109 @@ export const CONNECTION_TYPES = [
 /** Exports that need no connection. */
 const CONNECTIONLESS_EXPORTS = new Set(['WebhookExport', 'SimpleExport']);
 
-export function validate(kind: Kind, doc: JsonObject, store: Store): ErrorDetail[] {
-  const errors: ErrorDetail[] = [];
-  const need = (field: string, message = `\`${field}\` is required.`) => errors.push({ code: 'missing_required_field', message, field });
-  const invalid = (field: string, message: string) => errors.push({ code: 'invalid_field', message, field });
-  const ref = (field: string, target: Kind, id: unknown) => {
-    if (typeof id !== 'string' || !store.get(target, id)) {
-      errors.push({ code: 'invalid_ref', message: `Invalid reference: ${field}`, field });
+/** Collects the errors of one document, with the checks every kind uses. */
+class Checks {
+  readonly errors: ErrorDetail[] = [];
+
+  constructor(
+    readonly doc: JsonObject,
+    readonly store: Store,
+  ) {}
+
+  readonly need = (field: string, message = `\`${field}\` is required.`): void => {
+    this.errors.push({ code: 'missing_required_field', message, field });
+  };
+
+  readonly invalid = (field: string, message: string): void => {
+    this.errors.push({ code: 'invalid_field', message, field });
+  };
+
+  readonly ref = (field: string, target: Kind, id: unknown): void => {
+    if (typeof id !== 'string' || !this.store.get(target, id)) {
+      this.errors.push({ code: 'invalid_ref', message: `Invalid reference: ${field}`, field });
     }
   };
-  const maxLength = (field: string, max: number) => {
-    const value = doc[field];
-    if (typeof value === 'string' && value.length > max) invalid(field, `\`${field}\` must be at most ${max} characters.`);
-  };
 
-  if (doc.name !== undefined && typeof doc.name !== 'string') invalid('name', '`name` must be a string.');
-
-  switch (kind) {
-    case 'integrations':
-      if (!doc.name) need('name');
-      maxLength('name', 100);
-      maxLength('description', 5120);
-      break;
-
-    case 'connections':
-      if (!doc.name) need('name');
-      maxLength('name', 100);
-      if (!doc.type) need('type');
-      else if (!CONNECTION_TYPES.includes(asText(doc.type))) invalid('type', `\`type\` must be one of: ${CONNECTION_TYPES.join(', ')}.`);
-      if (doc.type === 'http' && !isObject(doc.http)) need('http', '`http` is required when `type` is `http`.');
-      if (doc.type === 'http' && isObject(doc.http) && !doc.http.baseURI) need('http.baseURI');
-      break;
-
-    case 'exports': {
-      if (!doc.name) need('name');
-      const adaptorType = doc.adaptorType as string | undefined;
-      if (adaptorType !== undefined && !EXPORT_ADAPTOR_TYPES.includes(adaptorType)) {
-        invalid('adaptorType', `\`adaptorType\` must be one of: ${EXPORT_ADAPTOR_TYPES.join(', ')} (case-sensitive).`);
-      }
-      if (doc.type !== undefined && !EXPORT_TYPES.includes(asText(doc.type))) {
-        invalid('type', `\`type\` must be one of: ${EXPORT_TYPES.join(', ')}; leave it out to export all records.`);
-      }
-      const connectionless = CONNECTIONLESS_EXPORTS.has(adaptorType ?? '') || doc.type === 'webhook' || doc.type === 'simple';
-      if (!connectionless) {
-        if (!doc._connectionId) need('_connectionId');
-        else ref('_connectionId', 'connections', doc._connectionId);
-      }
-      if (doc.type === 'test' && isObject(doc.test)) {
-        const limit = doc.test.limit;
-        if (limit !== undefined && (typeof limit !== 'number' || limit < 1 || limit > 100))
-          invalid('test.limit', '`test.limit` must be between 1 and 100.');
-      }
-      validateHookScripts(doc, store, errors);
-      break;
-    }
-
-    case 'imports': {
-      if (!doc.name) need('name');
-      const adaptorType = doc.adaptorType as string | undefined;
-      if (adaptorType !== undefined && !IMPORT_ADAPTOR_TYPES.includes(adaptorType)) {
-        invalid('adaptorType', `\`adaptorType\` must be one of: ${IMPORT_ADAPTOR_TYPES.join(', ')} (case-sensitive).`);
-      }
-      if (!doc._connectionId) need('_connectionId');
-      else ref('_connectionId', 'connections', doc._connectionId);
-      if (doc.mapping !== undefined && doc.mappings !== undefined) {
-        invalid('mappings', 'Use either `mapping` (Mapper 1.0) or `mappings` (Mapper 2.0), not both.');
-      }
-      if (Array.isArray(doc.mappings)) validateMappings2(doc.mappings, 'mappings', errors);
-      validateHookScripts(doc, store, errors);
-      break;
-    }
-
-    case 'flows':
-      validateFlow(doc, store, need, invalid, ref);
-      break;
-
-    case 'scripts':
-      if (!doc.name) need('name');
-      maxLength('name', 100);
-      maxLength('description', 1024);
-      if (doc.content !== undefined && typeof doc.content !== 'string') invalid('content', '`content` must be a string of JavaScript.');
-      break;
-
-    case 'filedefinitions':
-      if (!doc.name) need('name');
-      break;
-
-    default:
-      break;
+  required(field: string): void {
+    if (!this.doc[field]) this.need(field);
   }
-  return errors;
+
+  maxLength(field: string, max: number): void {
+    const value = this.doc[field];
+    if (typeof value === 'string' && value.length > max) this.invalid(field, `\`${field}\` must be at most ${max} characters.`);
+  }
+
+  /** One of `allowed`, when given at all. */
+  oneOf(field: string, allowed: readonly string[], message: string): void {
+    const value = this.doc[field];
+    if (value !== undefined && !allowed.includes(asText(value))) this.invalid(field, message);
+  }
+}
+
+/** What the API checks per kind before it stores a document (kinds not listed: only `name`'s type). */
+const VALIDATORS: Partial<Record<Kind, (c: Checks) => void>> = {
+  integrations(c) {
+    c.required('name');
+    c.maxLength('name', 100);
+    c.maxLength('description', 5120);
+  },
+  connections(c) {
+    const { doc } = c;
+    c.required('name');
+    c.maxLength('name', 100);
+    if (!doc.type) c.need('type');
+    else c.oneOf('type', CONNECTION_TYPES, `\`type\` must be one of: ${CONNECTION_TYPES.join(', ')}.`);
+    if (doc.type === 'http' && !isObject(doc.http)) c.need('http', '`http` is required when `type` is `http`.');
+    if (doc.type === 'http' && isObject(doc.http) && !doc.http.baseURI) c.need('http.baseURI');
+  },
+  exports(c) {
+    const { doc } = c;
+    c.required('name');
+    c.oneOf('adaptorType', EXPORT_ADAPTOR_TYPES, `\`adaptorType\` must be one of: ${EXPORT_ADAPTOR_TYPES.join(', ')} (case-sensitive).`);
+    c.oneOf('type', EXPORT_TYPES, `\`type\` must be one of: ${EXPORT_TYPES.join(', ')}; leave it out to export all records.`);
+    const connectionless = CONNECTIONLESS_EXPORTS.has(asText(doc.adaptorType ?? '')) || doc.type === 'webhook' || doc.type === 'simple';
+    if (!connectionless) {
+      if (!doc._connectionId) c.need('_connectionId');
+      else c.ref('_connectionId', 'connections', doc._connectionId);
+    }
+    if (doc.type === 'test' && isObject(doc.test)) {
+      const limit = doc.test.limit;
+      if (limit !== undefined && (typeof limit !== 'number' || limit < 1 || limit > 100))
+        c.invalid('test.limit', '`test.limit` must be between 1 and 100.');
+    }
+    validateHookScripts(doc, c.store, c.errors);
+  },
+  imports(c) {
+    const { doc } = c;
+    c.required('name');
+    c.oneOf('adaptorType', IMPORT_ADAPTOR_TYPES, `\`adaptorType\` must be one of: ${IMPORT_ADAPTOR_TYPES.join(', ')} (case-sensitive).`);
+    if (!doc._connectionId) c.need('_connectionId');
+    else c.ref('_connectionId', 'connections', doc._connectionId);
+    if (doc.mapping !== undefined && doc.mappings !== undefined) {
+      c.invalid('mappings', 'Use either `mapping` (Mapper 1.0) or `mappings` (Mapper 2.0), not both.');
+    }
+    if (Array.isArray(doc.mappings)) validateMappings2(doc.mappings, 'mappings', c.errors);
+    validateHookScripts(doc, c.store, c.errors);
+  },
+  flows(c) {
+    validateFlow(c.doc, c.store, c.need, c.invalid, c.ref);
+  },
+  scripts(c) {
+    c.required('name');
+    c.maxLength('name', 100);
+    c.maxLength('description', 1024);
+    if (c.doc.content !== undefined && typeof c.doc.content !== 'string') c.invalid('content', '`content` must be a string of JavaScript.');
+  },
+  filedefinitions(c) {
+    c.required('name');
+  },
+};
+
+export function validate(kind: Kind, doc: JsonObject, store: Store): ErrorDetail[] {
+  const checks = new Checks(doc, store);
+  if (doc.name !== undefined && typeof doc.name !== 'string') checks.invalid('name', '`name` must be a string.');
+  VALIDATORS[kind]?.(checks);
+  return checks.errors;
 }
 
 function validateFlow(
