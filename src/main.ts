@@ -15,7 +15,8 @@ import { EnvironmentInfo } from './environments/environment';
 import { answerNext, takeUnusedAnswers } from './util/dialogs';
 import { Services } from './commands/services';
 import { startLocalSandboxCommand } from './commands/startLocalSandbox';
-import { replaceDraft } from './commands/documentCommands';
+import { ChosenDraft, NewResourceArgs, replaceDraft } from './commands/documentCommands';
+import { ChosenSearch } from './commands/explorerCommands';
 import { ConflictNotifier } from './documents/conflicts';
 import { RemoteContentProvider } from './documents/remoteContent';
 import { ResourceFileSystem } from './documents/resourceFileSystem';
@@ -52,6 +53,10 @@ export interface IntegratorIoApi extends Services {
   statusBar: EnvironmentStatusBar;
   /** A resource as a command target, as a tree row would give it (a link cannot build one). */
   resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
+  /** A search for Find Resource that picks the first match without asking. */
+  search(query: string): ChosenSearch;
+  /** The answers to New Resource's questions, so it asks none. */
+  draft(answers: Partial<NewResourceArgs>): ChosenDraft;
   /** A flow step as a command target (Show Errors). */
   step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
 }
@@ -129,6 +134,8 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     statusBar,
     resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),
     step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
+    search: (query) => new ChosenSearch(query),
+    draft: (answers) => new ChosenDraft(answers),
   };
   return {
     explorer,

@@ -37,13 +37,16 @@ export interface NewResourceArgs {
  * valid skeleton. Its first save creates the resource (POST), and the draft is replaced by the
  * saved resource's document.
  */
+/** The answers to New Resource's questions, given through the extension's API (tests): a class instance, which a link cannot pass. */
+export class ChosenDraft {
+  constructor(readonly answers: Partial<NewResourceArgs>) {}
+}
+
 export const newResourceCommand = defineCommand({
   id: 'integratorIo.newResource',
-  // A draft writes nothing until it is saved, so answers given as arguments skip no question
-  // that guards a write.
   target: (_services, arg) => ({
     fromNode: arg instanceof CategoryNode || arg instanceof IntegrationNode ? arg : undefined,
-    given: newResourceArgs(arg),
+    given: arg instanceof ChosenDraft ? newResourceArgs(arg.answers) : {},
   }),
   failure: () => 'Could not make a new resource',
   async run(services, { fromNode, given }) {

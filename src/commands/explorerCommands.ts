@@ -2,7 +2,7 @@
 import vscode = require('vscode');
 import { ExplorerNode } from '../explorer/explorerNode';
 import { PagedNode } from '../explorer/nodes/pagedNode';
-import { defineCommand, stringOption } from './command';
+import { defineCommand } from './command';
 import { displayText } from '../util/displayText';
 
 /** The row it was run on, or the whole tree (from the palette or the view's title). */
@@ -28,10 +28,15 @@ export const loadMoreCommand = defineCommand({
  * A quick pick over every resource loaded in the tree (by name or id) that reveals the chosen
  * node. `{ query }` picks the first match without asking (for keybindings and tests).
  */
+/** A search the extension's API made (tests): a class instance, which a link cannot pass. */
+export class ChosenSearch {
+  constructor(readonly query: string) {}
+}
+
 export const findResourceCommand = defineCommand({
   id: 'integratorIo.findResource',
-  // Only reveals a row: a query passed by a link or keybinding changes nothing.
-  target: (_services, arg) => ({ query: stringOption(arg, 'query') }),
+  // From the palette or the view it asks; only the extension's API can pass the query.
+  target: (_services, arg) => ({ query: arg instanceof ChosenSearch ? arg.query : undefined }),
   failure: () => 'Could not search the integrator.io explorer',
   async run(services, { query }) {
     const nodes = services.explorer.loadedResources();

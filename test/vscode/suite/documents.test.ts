@@ -214,12 +214,10 @@ describe('resource documents', () => {
 
   it('creates a resource from a draft on its first save, then shows the saved resource', async () => {
     const connection = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
-    const draftUri = await vscode.commands.executeCommand<string>('integratorIo.newResource', {
-      kind: 'exports',
-      envId: demo.envId,
-      name: 'Get Customers',
-      connectionId: connection._id,
-    });
+    const draftUri = await vscode.commands.executeCommand<string>(
+      'integratorIo.newResource',
+      demo.api.draft({ kind: 'exports', envId: demo.envId, name: 'Get Customers', connectionId: connection._id }),
+    );
     const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri)!;
     assert.strictEqual((JSON.parse(draft.getText()) as JsonObject).name, 'Get Customers');
     await edit(draft, (json) => ((json.http as JsonObject).relativeURI = '/customers.json'));

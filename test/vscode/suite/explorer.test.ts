@@ -131,10 +131,10 @@ describe('explorer', () => {
     await childrenOf(api, await nodeAt(api, 'Demo', 'Exports'));
     const exports = await client.exports.listAll();
     const target = exports.find((e) => e.name === 'Shopify - Get Orders')!;
-    const byName = await vscode.commands.executeCommand<string>('integratorIo.findResource', { query: 'get orders' });
+    const byName = await vscode.commands.executeCommand<string>('integratorIo.findResource', api.search('get orders'));
     assert.strictEqual(byName.split('/').pop(), target._id);
     assert.strictEqual(api.treeView.selection[0]?.id, byName, 'the node is selected in the tree');
-    const byId = await vscode.commands.executeCommand<string>('integratorIo.findResource', { query: target._id });
+    const byId = await vscode.commands.executeCommand<string>('integratorIo.findResource', api.search(target._id));
     assert.strictEqual(byId, byName);
   });
 

@@ -80,12 +80,10 @@ describe('production environments', () => {
 
   it('a draft asks once when it is created, and once when saved again', async () => {
     const connection = (await prod.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
-    const draftUri = await vscode.commands.executeCommand<string>('integratorIo.newResource', {
-      kind: 'exports',
-      envId: prodId,
-      name: 'Prod Draft',
-      connectionId: connection._id,
-    });
+    const draftUri = await vscode.commands.executeCommand<string>(
+      'integratorIo.newResource',
+      dev.api.draft({ kind: 'exports', envId: prodId, name: 'Prod Draft', connectionId: connection._id }),
+    );
     const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri)!;
     const json = JSON.parse(draft.getText()) as JsonObject;
     // The file system's save pipeline itself, as the editor's save calls it.
