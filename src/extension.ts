@@ -3,12 +3,14 @@
  * and the decorations are registered here with forwarders, and the rest of the extension
  * (dist/main.js, built from main.ts) is loaded the first time one of them is used. Activation
  * therefore costs about what an empty extension's does (`npm run bench` compares the two).
- * Nothing but activation/ and documents/schemes.ts may be imported here (check:layers).
+ * Nothing but activation/, documents/schemes.ts and environments/storageKeys.ts may be imported
+ * here (check:layers).
  */
 import vscode = require('vscode');
 import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
 import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
 import { LazyMain } from './activation/lazyMain';
+import { setHasEnvironmentsContext } from './environments/storageKeys';
 import type { IntegratorIoApi } from './main';
 
 export type { IntegratorIoApi } from './main';
@@ -43,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
     vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, retryData),
     vscode.window.registerFileDecorationProvider(decorations),
   );
+  // Menus and the palette show most commands only once there is an environment.
+  void setHasEnvironmentsContext(context.globalState);
   // Every contributed command (check:manifest keeps package.json and main's commands the same).
   const contributed = (context.extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
   for (const { command } of contributed) {

@@ -3,13 +3,12 @@
  * SecretStorage only, the active one, and one API client per environment.
  */
 import vscode = require('vscode');
+import { ACTIVE_KEY, ENVIRONMENTS_KEY, setHasEnvironmentsContext } from './storageKeys';
 import { IntegratorApiError, IntegratorClient, normaliseBaseUrl } from '../api';
 import { Logger } from '../util/logger';
 import { EnvironmentInfo, fixedBaseUrl, SANDBOX_ENVIRONMENT_ID } from './environment';
 import { LocalSandbox } from './localSandbox';
 
-const ENVIRONMENTS_KEY = 'integratorIo.environments';
-const ACTIVE_KEY = 'integratorIo.activeEnvironment';
 const tokenKey = (id: string) => `integratorIo.token.${id}`;
 
 /** Thrown when an environment has no token (signed out). */
@@ -125,7 +124,7 @@ export class EnvironmentStore implements vscode.Disposable {
 
   /** Sets `integratorIo.hasEnvironments`, which the welcome view and menus read. */
   async updateContextKeys(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'integratorIo.hasEnvironments', this.list().length > 0);
+    await setHasEnvironmentsContext(this.context.globalState);
   }
 
   dispose(): void {

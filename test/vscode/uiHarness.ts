@@ -19,6 +19,7 @@ import { productionUiTest } from './ui/production.ui';
 import { runFlowUiTest } from './ui/runFlow.ui';
 import { viewButtonsUiTest } from './ui/viewButtons.ui';
 import { pagingAndCancelUiTest } from './ui/pagingAndCancel.ui';
+import { firstUseUiTest } from './ui/firstUse.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
@@ -31,6 +32,7 @@ const UI_TESTS: UiTest[] = [
   webviewsUiTest,
   viewButtonsUiTest,
   pagingAndCancelUiTest,
+  firstUseUiTest,
   hostileContentUiTest,
   hostileNotificationsUiTest,
   productionUiTest,
