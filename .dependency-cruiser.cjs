@@ -92,7 +92,10 @@ module.exports = {
         'They may use main.ts and the layers below only for types.',
       severity: 'error',
       from: { path: '^src/(extension\\.ts|activation/)' },
-      to: { path: '^src/(?!activation/|documents/schemes\\.ts|environments/storageKeys\\.ts)', dependencyTypesNot: ['type-only'] },
+      to: {
+        path: '^src/(?!activation/|documents/schemes\\.ts|environments/storageKeys\\.ts|util/disposable\\.ts)',
+        dependencyTypesNot: ['type-only'],
+      },
     },
     {
       name: 'nothing-imports-activation',

@@ -5,25 +5,25 @@
  */
 import vscode = require('vscode');
 import type { Main } from '../main';
+import { Disposable } from '../util/disposable';
 import { LazyMain } from './lazyMain';
 
-/** Relays `source` into `emitter` once the extension is loaded. */
-function relay<T>(
-  lazy: LazyMain,
-  emitter: vscode.EventEmitter<T>,
-  source: (main: Main) => vscode.Event<T>,
-  owner: vscode.Disposable[],
-): void {
-  lazy.whenLoaded((main) => owner.push(source(main)((e) => emitter.fire(e))));
+/** An event of the forwarder's own that repeats the loaded provider's `source` event from then on. */
+abstract class Relaying<T> extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<T>());
+  protected readonly relayed = this.emitter.event;
+
+  constructor(lazy: LazyMain, source: (main: Main) => vscode.Event<T>) {
+    super();
+    lazy.whenLoaded((main) => this.register(source(main)((e) => this.emitter.fire(e))));
+  }
 }
 
-export class ForwardingTreeProvider implements vscode.TreeDataProvider<unknown>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<unknown>();
-  readonly onDidChangeTreeData = this.changed.event;
-  private readonly owned: vscode.Disposable[] = [this.changed];
+export class ForwardingTreeProvider extends Relaying<unknown> implements vscode.TreeDataProvider<unknown> {
+  readonly onDidChangeTreeData = this.relayed;
 
   constructor(private readonly lazy: LazyMain) {
-    relay(lazy, this.changed, (main) => main.explorer.onDidChangeTreeData as vscode.Event<unknown>, this.owned);
+    super(lazy, (main) => main.explorer.onDidChangeTreeData as vscode.Event<unknown>);
   }
 
   private get explorer() {
@@ -41,23 +41,17 @@ export class ForwardingTreeProvider implements vscode.TreeDataProvider<unknown>,
   getParent(node: unknown) {
     return this.explorer.getParent?.(node);
   }
-
-  dispose(): void {
-    for (const d of this.owned.splice(0)) d.dispose();
-  }
 }
 
-export class ForwardingFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  private readonly owned: vscode.Disposable[] = [this.changed];
+export class ForwardingFileSystem extends Relaying<vscode.FileChangeEvent[]> implements vscode.FileSystemProvider {
+  readonly onDidChangeFile = this.relayed;
 
   constructor(
     private readonly lazy: LazyMain,
     private readonly reason: string,
     private readonly pick: (main: Main) => vscode.FileSystemProvider,
   ) {
-    relay(lazy, this.changed, (main) => pick(main).onDidChangeFile, this.owned);
+    super(lazy, (main) => pick(main).onDidChangeFile);
   }
 
   private get target(): vscode.FileSystemProvider {
@@ -88,10 +82,6 @@ export class ForwardingFileSystem implements vscode.FileSystemProvider, vscode.D
   rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { readonly overwrite: boolean }) {
     return this.target.rename(oldUri, newUri, options);
   }
-
-  dispose(): void {
-    for (const d of this.owned.splice(0)) d.dispose();
-  }
 }
 
 export class ForwardingContentProvider implements vscode.TextDocumentContentProvider {
@@ -110,24 +100,18 @@ export class ForwardingContentProvider implements vscode.TextDocumentContentProv
  * Decorations are asked for every URI VS Code shows (files in the explorer too): only the
  * extension's own schemes load it, and those exist only once it is loaded.
  */
-export class ForwardingDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.Uri | vscode.Uri[] | undefined>();
-  readonly onDidChangeFileDecorations = this.changed.event;
-  private readonly owned: vscode.Disposable[] = [this.changed];
+export class ForwardingDecorations extends Relaying<vscode.Uri | vscode.Uri[] | undefined> implements vscode.FileDecorationProvider {
+  readonly onDidChangeFileDecorations = this.relayed;
 
   constructor(
     private readonly lazy: LazyMain,
     private readonly schemes: ReadonlySet<string>,
   ) {
-    relay(lazy, this.changed, (main) => main.decorations.onDidChangeFileDecorations, this.owned);
+    super(lazy, (main) => main.decorations.onDidChangeFileDecorations);
   }
 
   provideFileDecoration(uri: vscode.Uri) {
     if (!this.schemes.has(uri.scheme) || !this.lazy.isLoaded) return undefined;
     return this.lazy.get('a decoration').decorations.provideFileDecoration(uri);
-  }
-
-  dispose(): void {
-    for (const d of this.owned.splice(0)) d.dispose();
   }
 }

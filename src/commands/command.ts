@@ -60,20 +60,25 @@ export function quoted(target: { name?: string | undefined; id: string }): strin
   return `"${target.name ?? target.id}"`;
 }
 
+/** One field of an options object, whatever it is (undefined when `raw` is no object). */
+function optionValue(raw: unknown, name: string): unknown {
+  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+}
+
 /** Reads one boolean option, if it is one. */
 export function booleanOption(raw: unknown, name: string): boolean | undefined {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+  const value = optionValue(raw, name);
   return typeof value === 'boolean' ? value : undefined;
 }
 
 /** Reads one number option, if it is a finite one. */
 export function numberOption(raw: unknown, name: string): number | undefined {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+  const value = optionValue(raw, name);
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 /** Reads one string option, if it is one. */
 export function stringOption(raw: unknown, name: string): string | undefined {
-  const value = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+  const value = optionValue(raw, name);
   return typeof value === 'string' ? value : undefined;
 }

@@ -9,6 +9,7 @@ import { IntegratorClient } from '../../../src/api';
 import { startSandbox } from '../../../src/sandbox';
 import { waitFor } from '../../support/waitFor';
 import { UiTest } from './uiTest';
+import { openDemoStepErrors } from './webviews.ui';
 
 const TOKEN = 'ui-paging-token-8b3f6a91c2';
 
@@ -24,11 +25,7 @@ export const pagingAndCancelUiTest: UiTest = {
       await wb.expand('Paging Account');
 
       // Errors: the first page holds two of the three; Load more brings the third, from nextPageURL.
-      await wb.expand('Integrations');
-      await wb.expand('Shopify - NetSuite Order Sync');
-      await wb.expand('Shopify Orders to NetSuite Sales Orders');
-      await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
-      const errors = await wb.webviewFrame('tr[data-error-id]');
+      const errors = await openDemoStepErrors(wb);
       const rows = errors.locator('tr[data-error-id]');
       await errors.getByText('2 open errors loaded, more to load').waitFor();
       assert.strictEqual(await rows.count(), 2);

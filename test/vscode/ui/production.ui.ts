@@ -9,6 +9,7 @@
 import * as assert from 'assert';
 import { startSandbox } from '../../../src/sandbox';
 import { UiTest } from './uiTest';
+import { openDemoStepErrors } from './webviews.ui';
 
 const TOKEN = 'ui-production-token-4d1c9e7b2a';
 
@@ -61,12 +62,7 @@ export const productionUiTest: UiTest = {
       await wb.screenshot('production-saved');
 
       // The errors view's Resolve and Retry change the account too: each asks, and Cancel writes nothing.
-      await wb.collapse('Exports');
-      await wb.expand('Integrations');
-      await wb.expand('Shopify - NetSuite Order Sync');
-      await wb.expand('Shopify Orders to NetSuite Sales Orders');
-      await wb.contextMenu('NetSuite - Create Sales Orders', 'Show Errors');
-      const errors = await wb.webviewFrame('tr[data-error-id]');
+      const errors = await openDemoStepErrors(wb);
       const rows = errors.locator('tr[data-error-id]');
       assert.strictEqual(await rows.count(), 3);
       const writes = () => sandbox.services.requestLog.filter((r) => r.method !== 'GET').length;
