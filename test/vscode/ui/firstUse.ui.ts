@@ -1,5 +1,5 @@
 /**
- * A window reopened with an environment in place, while the user is elsewhere (the file Explorer):
+ * A window opened later with an environment in place, while the user is elsewhere (the file Explorer):
  * activation loads nothing past its registrations, yet the palette already offers the commands
  * that need an environment (their menus read a context key activation sets), and the first use,
  * opening the view, loads the rest.
@@ -12,8 +12,8 @@ import { UiTest } from './uiTest';
 
 let userDataDir = '';
 
-/** How many times the rest of the extension was loaded in this profile (one log line each). */
-function loads(): number {
+/** Why the rest of the extension was loaded in this profile, one entry per load ("Loaded for <reason>"). */
+function loadReasons(): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -24,11 +24,13 @@ function loads(): number {
   };
   const logs = path.join(userDataDir, 'logs');
   if (fs.existsSync(logs)) walk(logs);
-  return found.reduce((n, file) => n + (fs.readFileSync(file, 'utf8').match(/Loaded for /g)?.length ?? 0), 0);
+  return found.flatMap((file) => fs.readFileSync(file, 'utf8').match(/Loaded for [^\n]*/g) ?? []);
 }
 
+const loads = () => loadReasons().length;
+
 export const firstUseUiTest: UiTest = {
-  name: 'first use: a reopened window loads nothing more until used, and the palette already offers New Resource',
+  name: 'first use: a later window loads nothing more until used, and the palette already offers New Resource',
   prepare(dir) {
     userDataDir = dir;
   },
@@ -39,18 +41,27 @@ export const firstUseUiTest: UiTest = {
     await wb.treeRow('Local Sandbox').waitFor({ timeout: 30_000 });
     await waitFor(() => loads() === 1, 'the first window to log its one load');
 
-    await wb.runCommand('View: Show Explorer');
-    const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 90_000 });
-    await wb.runCommand('Developer: Reload Window');
-    await reloaded;
-    await page.waitForLoadState('load');
+    // A window opened later on another folder, as a user switching projects does: a new folder's window
+    // shows the file Explorer, while the environment list (global state) comes along. The browser stores
+    // state when idle, with only a best-effort write on unload, so wait until the list is stored.
+    await waitFor(
+      async () => (await wb.storedState('integrator-io-community.integrator-io')).some((v) => v.includes('Local Sandbox')),
+      "the window to store the extension's environment list",
+      30_000,
+    );
+    const anotherProject = path.join(path.dirname(userDataDir), 'another-project');
+    fs.mkdirSync(anotherProject, { recursive: true });
+    const url = new URL(page.url());
+    url.searchParams.set('folder', anotherProject);
+    await page.goto(url.toString());
     await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 90_000 });
+    await page.locator('.part.sidebar .title-label', { hasText: /^Explorer$/i }).waitFor({ timeout: 30_000 });
     // The palette offers New Resource once activation has set the context key (activation runs at startup).
     const input = page.locator('.quick-input-widget input');
     await waitFor(
       async () => {
         await page.keyboard.press('F1');
-        // Right after the reload the palette may not open yet: try again.
+        // Right after the window opens the palette may not open yet: try again.
         const opened = await input.waitFor({ state: 'visible', timeout: 2000 }).then(
           () => true,
           () => false,
@@ -65,10 +76,14 @@ export const firstUseUiTest: UiTest = {
         await page.keyboard.press('Escape');
         return offered;
       },
-      'the palette to offer New Resource in the reopened window',
+      'the palette to offer New Resource in the later window',
       30_000,
     );
-    assert.strictEqual(loads(), 1, 'nothing past activation was loaded: the user has not used the extension yet');
+    assert.deepStrictEqual(
+      loadReasons().length,
+      1,
+      `nothing past activation was loaded, the user has not used the extension yet; loads: ${loadReasons().join('; ')}`,
+    );
 
     await wb.openViewContainer('integrator.io');
     await wb.treeRow('Local Sandbox').waitFor({ timeout: 30_000 });

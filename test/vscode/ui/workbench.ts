@@ -42,6 +42,40 @@ export class Workbench {
     await pick(options.production ? 'Production account' : 'Development or sandbox account');
   }
 
+  /**
+   * What the window has written to its stored state (the browser's IndexedDB) under `key`, in any of
+   * its state databases. The browser workbench writes changes when idle (every few seconds) and makes
+   * only a best-effort write when the page unloads, so a test that reloads the window waits on this
+   * first to know what the reopened window will restore.
+   */
+  async storedState(key: string): Promise<string[]> {
+    // Written as page source: the test project has no DOM types, and this runs in the page.
+    const read = `(async (wanted) => {
+      const values = [];
+      for (const info of await indexedDB.databases()) {
+        if (!info.name || !info.name.startsWith('vscode-web-state-db-')) continue;
+        const db = await new Promise((resolve, reject) => {
+          const open = indexedDB.open(info.name);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        try {
+          if (!db.objectStoreNames.contains('ItemTable')) continue;
+          const value = await new Promise((resolve, reject) => {
+            const get = db.transaction('ItemTable', 'readonly').objectStore('ItemTable').get(wanted);
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          });
+          if (typeof value === 'string') values.push(value);
+        } finally {
+          db.close();
+        }
+      }
+      return values;
+    })(${JSON.stringify(key)})`;
+    return this.page.evaluate<string[]>(read);
+  }
+
   /** Opens a view container from the activity bar by its title. */
   async openViewContainer(title: string): Promise<void> {
     await this.page
