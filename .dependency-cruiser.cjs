@@ -34,6 +34,20 @@ module.exports = {
       to: { path: '^src/api/' },
     },
     {
+      name: 'iac-is-an-engine-below-vscode',
+      comment: 'iac/ (integration as code) runs in the extension and in the CLI: it uses api/ and nothing VS Code-facing, not the sandbox.',
+      severity: 'error',
+      from: { path: '^src/iac/' },
+      to: { path: '^src/(?!iac/|api/)|(^|/)vscode$|@types/vscode' },
+    },
+    {
+      name: 'cli-uses-only-the-engine',
+      comment: 'The command line (dist/cli.js) is the engine and the client: no VS Code, no sandbox.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/(?!cli/|iac/|api/)|(^|/)vscode$|@types/vscode' },
+    },
+    {
       name: 'model-imports-only-api',
       comment: 'model/ describes resource kinds; it sits just above api/.',
       severity: 'error',

@@ -6,6 +6,9 @@
 
 export type JsonObject = { [key: string]: unknown };
 
+/** What the API sends in place of a stored secret; a write that sends it back keeps the secret. */
+export const MASK = '******';
+
 /** Fields the server sets on every resource. */
 export interface ResourceBase extends JsonObject {
   _id: string;

@@ -3,10 +3,10 @@
  * order the API returned, or, for scripts, the hook code itself.
  */
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
-import { JsonObject, ResourceBase } from '../api/types';
+import { JsonObject, MASK, ResourceBase } from '../api/types';
 import { ResourceKind } from '../model/resourceKinds';
 
-export const MASK = '******';
+export { MASK };
 
 export function toDocumentText(kind: ResourceKind, resource: ResourceBase): string {
   if (kind === 'scripts') return typeof resource.content === 'string' ? resource.content : '';

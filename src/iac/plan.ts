@@ -1,0 +1,284 @@
+/**
+ * Plan: compares the folder with an environment three ways (the base in the binding file, the
+ * folder now, the account now) and says what an apply would do. It only reads.
+ *
+ *   create           in the folder, not bound in this environment
+ *   update           changed in the folder only
+ *   delete           bound, but removed from the folder (applied only with consent)
+ *   bind             a connection matched by exact name in the environment (connections are bound, never created)
+ *   needs-connection a connection with no match: apply refuses
+ *   remote-change    changed (or added, or deleted) in the account only: pull it
+ *   conflict         changed on both sides since the base: never overwritten
+ *   unchanged        nothing to do
+ */
+import { IntegratorApiError, IntegratorClient } from '../api';
+import { Connection } from '../api/types';
+import { AccountResource, getEach, readIntegration } from './accountReader';
+import { BindingFile, keysById, readBindings } from './bindings';
+import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
+import { FolderResource, hashOfResource, readFolder } from './folder';
+import { folderResourceOf } from './folderForm';
+import { assignKeys } from './keys';
+import { IAC_KINDS, IacKind, kindOfKey, LogicalKey } from './layout';
+import { rawIdReferences, referencedKeys } from './references';
+
+export type PlanAction = 'create' | 'update' | 'delete' | 'bind' | 'needs-connection' | 'remote-change' | 'conflict' | 'unchanged';
+
+export interface PlanItem {
+  key: LogicalKey;
+  kind: IacKind;
+  action: PlanAction;
+  /** The resource's name, from the folder or the account. */
+  name?: string;
+  /** The account id it is bound (or, for `bind`, matched) to. */
+  id?: string;
+  /** For remote changes: what happened in the account. */
+  remote?: 'added' | 'changed' | 'deleted';
+  /** One line for people. */
+  reason: string;
+}
+
+export interface Plan {
+  environment: string;
+  baseUrl: string;
+  /** Folder resources in dependency order, then deletions, then what the account added. */
+  items: PlanItem[];
+  /** What stops an apply besides conflicts and unbound connections (a reference to nothing, a cycle). */
+  problems: string[];
+  /** What an apply goes ahead with but a person should know (account ids left in files). */
+  warnings: string[];
+}
+
+export interface PlanOptions {
+  client: IntegratorClient;
+  baseUrl: string;
+  environment: string;
+  dir: string;
+  /** Connections to bind to a chosen account connection (id or exact name) instead of the one of the same name. */
+  connectionChoices?: Readonly<Record<LogicalKey, string>>;
+  signal?: AbortSignal;
+}
+
+/** What apply and "pull remote changes" need beyond the plan itself. */
+export interface PlanState {
+  folder: Map<LogicalKey, FolderResource>;
+  bindings: BindingFile;
+  /** The account's resources, by id: those of the bound integration, and every other bound one. */
+  account: Map<string, AccountResource>;
+  /** The account resource's folder form, by key (for diffs and pulls). */
+  remote: Map<LogicalKey, FolderResource>;
+  /** For `bind` items: the matched connection. */
+  matches: Map<LogicalKey, AccountResource>;
+}
+
+export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; state: PlanState }> {
+  const { dir, environment, baseUrl } = options;
+  const folder = await readFolder(dir);
+  const bindings = await readBindings(dir, environment, baseUrl);
+  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [] };
+  const account = await readAccount(options, folder, bindings);
+  const keyOfId = assignKeys(
+    [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
+    keysById(bindings),
+    new Set([...folder.keys()].filter((key) => !bindings.resources[key])),
+  );
+  const remote = new Map<LogicalKey, FolderResource>();
+  for (const resource of account.values()) {
+    const key = keyOfId.get(resource.id)!;
+    remote.set(key, folderResourceOf(resource, key, keyOfId));
+  }
+  const state: PlanState = { folder, bindings, account, remote, matches: new Map() };
+
+  checkFolder(folder, plan);
+  let order: LogicalKey[] = [...folder.keys()].sort();
+  try {
+    order = dependencyOrder(new Map([...folder].map(([key, r]) => [key, referencedKeys(r.doc)])));
+  } catch (err) {
+    if (!(err instanceof DependencyCycleError)) throw err;
+    plan.problems.push(err.message);
+  }
+  const connections = await connectionsToMatch(options, folder, bindings);
+  for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.connectionChoices ?? {}));
+  plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
+  return { plan, state };
+}
+
+/** 0: nothing to do; 2: changes to apply; 3: conflicts, unbound connections or problems (the CLI's exit codes). */
+export function planExitCode(plan: Plan): 0 | 2 | 3 {
+  if (isBlocked(plan)) return 3;
+  return plan.items.some((i) => APPLIED_ACTIONS.has(i.action)) ? 2 : 0;
+}
+
+export const APPLIED_ACTIONS: ReadonlySet<PlanAction> = new Set(['create', 'update', 'delete', 'bind']);
+
+/** Why an apply of this plan must not start, or undefined. */
+export function blockReason(plan: Plan): string | undefined {
+  const conflicts = plan.items.filter((i) => i.action === 'conflict').map((i) => i.key);
+  const unbound = plan.items.filter((i) => i.action === 'needs-connection').map((i) => i.key);
+  const reasons = [
+    ...plan.problems,
+    ...(conflicts.length ? [`${conflicts.join(', ')} changed both in the folder and in the account since the last pull or apply`] : []),
+    ...(unbound.length ? [`${unbound.join(', ')} need${unbound.length === 1 ? 's' : ''} a connection in this environment`] : []),
+  ];
+  return reasons.length ? reasons.join('; ') : undefined;
+}
+
+export function isBlocked(plan: Plan): boolean {
+  return blockReason(plan) !== undefined;
+}
+
+async function readAccount(
+  options: PlanOptions,
+  folder: Map<LogicalKey, FolderResource>,
+  bindings: BindingFile,
+): Promise<Map<string, AccountResource>> {
+  const { client } = options;
+  const integrationKey = [...folder.keys()].find((key) => kindOfKey(key) === 'integrations');
+  const integrationId = integrationKey ? bindings.resources[integrationKey]?.id : undefined;
+  let account = new Map<string, AccountResource>();
+  if (integrationId) {
+    try {
+      account = await readIntegration(client, integrationId, options);
+    } catch (err) {
+      if (!(err instanceof IntegratorApiError && err.status === 404)) throw err;
+    }
+  }
+  // Bound resources the integration's lists did not bring (shared, unused, or gone).
+  const missing = Object.entries(bindings.resources)
+    .filter(([key, b]) => !account.has(b.id) && kindOfKey(key))
+    .map(([key, b]) => [b.id, kindOfKey(key)!] as [string, IacKind]);
+  for (const resource of await getEach(client, missing, options)) account.set(resource.id, resource);
+  return account;
+}
+
+/** The environment's connections, when some folder connection is not bound yet (for matching by name). */
+async function connectionsToMatch(
+  options: PlanOptions,
+  folder: Map<LogicalKey, FolderResource>,
+  bindings: BindingFile,
+): Promise<Connection[]> {
+  const unbound = [...folder.values()].some((r) => r.kind === 'connections' && !bindings.resources[r.key]);
+  return unbound ? options.client.connections.listAll({ signal: options.signal }) : [];
+}
+
+function checkFolder(folder: Map<LogicalKey, FolderResource>, plan: Plan): void {
+  const integrations = [...folder.keys()].filter((key) => kindOfKey(key) === 'integrations');
+  if (integrations.length !== 1) {
+    plan.problems.push(
+      integrations.length === 0
+        ? 'The folder holds no integration (integrations/<name>.json).'
+        : `The folder holds ${integrations.length} integrations (${integrations.join(', ')}); it must hold one.`,
+    );
+  }
+  for (const resource of folder.values()) {
+    for (const key of referencedKeys(resource.doc)) {
+      if (!folder.has(key)) plan.problems.push(`${resource.key} refers to ${key}, which the folder does not hold.`);
+    }
+    for (const ref of rawIdReferences(resource.doc)) {
+      plan.warnings.push(
+        `${resource.key}: ${ref.path} holds the account id ${ref.value}, which no file of the folder stands for; it is sent as it is.`,
+      );
+    }
+  }
+}
+
+function compareOne(
+  resource: FolderResource,
+  state: PlanState,
+  connections: Connection[],
+  choices: Readonly<Record<LogicalKey, string>>,
+): PlanItem {
+  const { key, kind } = resource;
+  const name = typeof resource.doc.name === 'string' ? resource.doc.name : undefined;
+  const item = (action: PlanAction, reason: string, extra: Partial<PlanItem> = {}): PlanItem => ({
+    key,
+    kind,
+    action,
+    name,
+    reason,
+    ...extra,
+  });
+  const binding = state.bindings.resources[key];
+  if (!binding) {
+    if (kind !== 'connections') return item('create', `new: not in this environment yet`);
+    return matchConnection(resource, state, connections, choices[key], item);
+  }
+  const id = binding.id;
+  const accountResource = state.account.get(id);
+  if (binding.boundByName) {
+    if (!accountResource) return item('needs-connection', `the connection it was bound to (${id}) no longer exists`, { id });
+    return item('unchanged', `bound to "${String(accountResource.doc.name)}"; its settings belong to this environment`, { id });
+  }
+  const localChanged = hashOfResource(resource) !== binding.hash;
+  if (!accountResource) {
+    return localChanged
+      ? item('conflict', 'changed in the folder, and deleted from the account', { id })
+      : item('remote-change', 'deleted from the account', { id, remote: 'deleted' });
+  }
+  const remote = state.remote.get(key);
+  if (remote && hashOfResource(remote) === hashOfResource(resource))
+    return item('unchanged', 'the same in the folder and the account', { id });
+  const remoteChanged = accountResource.doc.lastModified !== binding.lastModified;
+  if (localChanged && remoteChanged)
+    return item('conflict', 'changed in the folder and in the account since the last pull or apply', { id });
+  if (localChanged) return item('update', 'changed in the folder', { id });
+  if (remoteChanged) return item('remote-change', 'changed in the account', { id, remote: 'changed' });
+  return item('unchanged', 'differs only in what the environment keeps (server defaults)', { id });
+}
+
+function matchConnection(
+  resource: FolderResource,
+  state: PlanState,
+  connections: Connection[],
+  choice: string | undefined,
+  item: (action: PlanAction, reason: string, extra?: Partial<PlanItem>) => PlanItem,
+): PlanItem {
+  const wanted = choice ?? (typeof resource.doc.name === 'string' ? resource.doc.name : undefined);
+  const matches = connections.filter((c) => c._id === wanted || c.name === wanted);
+  if (matches.length === 1) {
+    const match = matches[0]!;
+    state.matches.set(resource.key, { kind: 'connections', id: match._id, doc: match });
+    return item('bind', `${choice ? 'chosen' : 'same name'}: "${String(match.name)}" (${match._id})`, { id: match._id });
+  }
+  if (matches.length > 1) return item('needs-connection', `${matches.length} connections are named "${wanted}": choose one`);
+  return item('needs-connection', wanted ? `no connection named "${wanted}" in this environment` : 'the connection has no name to match');
+}
+
+function removedFromFolder(state: PlanState): PlanItem[] {
+  const items: PlanItem[] = [];
+  for (const [key, binding] of Object.entries(state.bindings.resources)) {
+    const kind = kindOfKey(key);
+    if (!kind || state.folder.has(key) || binding.boundByName) continue;
+    const accountResource = state.account.get(binding.id);
+    if (!accountResource) continue;
+    const name = typeof accountResource.doc.name === 'string' ? accountResource.doc.name : undefined;
+    const remoteChanged = accountResource.doc.lastModified !== binding.lastModified;
+    items.push(
+      remoteChanged
+        ? { key, kind, action: 'conflict', name, id: binding.id, reason: 'removed from the folder, and changed in the account' }
+        : { key, kind, action: 'delete', name, id: binding.id, reason: 'removed from the folder' },
+    );
+  }
+  // Dependents first: flows before their steps, steps before their connections.
+  return items.sort((a, b) => IAC_KINDS.indexOf(b.kind) - IAC_KINDS.indexOf(a.kind) || (a.key < b.key ? -1 : 1));
+}
+
+function addedInAccount(state: PlanState, keyOfId: Map<string, LogicalKey>): PlanItem[] {
+  const bound = keysById(state.bindings);
+  const items: PlanItem[] = [];
+  for (const resource of state.account.values()) {
+    if (bound.has(resource.id)) continue;
+    const key = keyOfId.get(resource.id)!;
+    const name = typeof resource.doc.name === 'string' ? resource.doc.name : undefined;
+    items.push({
+      key,
+      kind: resource.kind,
+      action: 'remote-change',
+      remote: 'added',
+      name,
+      id: resource.id,
+      reason: 'added in the account',
+    });
+  }
+  return items.sort((a, b) => (a.key < b.key ? -1 : 1));
+}

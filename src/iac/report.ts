@@ -1,0 +1,81 @@
+/**
+ * Plans and apply reports as plain text, one line per resource, for a CI log and for the
+ * extension's output channel alike.
+ */
+import { ApplyReport } from './apply';
+import { Plan, PlanAction, PlanItem } from './plan';
+import { PullReport } from './pull';
+
+const MARK: Record<PlanAction, string> = {
+  create: '+ create',
+  update: '~ update',
+  delete: '- delete',
+  bind: '= bind',
+  'needs-connection': '? needs connection',
+  'remote-change': '< remote change',
+  conflict: '! conflict',
+  unchanged: '  unchanged',
+};
+
+export function planLines(plan: Plan, options: { showUnchanged?: boolean } = {}): string[] {
+  const lines = [`Plan for ${plan.environment} (${plan.baseUrl}):`];
+  const shown = plan.items.filter((i) => options.showUnchanged || i.action !== 'unchanged');
+  for (const item of shown) lines.push(`  ${itemLine(item)}`);
+  if (shown.length === 0) lines.push('  nothing to do: the folder and the environment agree.');
+  for (const problem of plan.problems) lines.push(`  problem: ${problem}`);
+  for (const warning of plan.warnings) lines.push(`  warning: ${warning}`);
+  lines.push(summary(plan.items));
+  return lines;
+}
+
+export function itemLine(item: PlanItem): string {
+  return `${MARK[item.action].padEnd(20)} ${item.key}${item.name ? ` ("${item.name}")` : ''}: ${item.reason}`;
+}
+
+function summary(items: readonly PlanItem[]): string {
+  const count = (action: PlanAction) => items.filter((i) => i.action === action).length;
+  const parts = (
+    [
+      ['create', 'to create'],
+      ['update', 'to update'],
+      ['delete', 'to delete'],
+      ['bind', 'to bind'],
+      ['needs-connection', 'needing a connection'],
+      ['conflict', 'in conflict'],
+      ['remote-change', 'changed in the account'],
+      ['unchanged', 'unchanged'],
+    ] as const
+  )
+    .map(([action, words]) => [count(action), words] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, words]) => `${n} ${words}`);
+  return parts.length ? `${parts.join(', ')}.` : 'The folder holds nothing.';
+}
+
+export function applyLines(report: ApplyReport): string[] {
+  if (report.refused) return [...planLines(report.plan), `Nothing applied: ${report.refused}.`];
+  const lines = [`Apply to ${report.plan.environment} (${report.plan.baseUrl}):`];
+  for (const step of report.applied) lines.push(`  done      ${itemLine(step.item)}`);
+  if (report.failed) lines.push(`  FAILED    ${report.failed.item.key}: ${report.failed.message}`);
+  for (const { item, why } of report.notApplied) lines.push(`  not done  ${item.key} (${item.action}): ${why}`);
+  const remote = report.plan.items.filter((i) => i.action === 'remote-change');
+  if (remote.length)
+    lines.push(
+      `  ${remote.length} changed in the account and not in the folder: pull remote changes to bring ${remote.length === 1 ? 'it' : 'them'} in.`,
+    );
+  lines.push(
+    report.failed
+      ? `Stopped at ${report.failed.item.key}: ${report.applied.length} applied, ${report.notApplied.length} not. Run apply again once it is fixed.`
+      : report.cancelled
+        ? `Cancelled: ${report.applied.length} applied, ${report.notApplied.length} not. Run apply again to finish.`
+        : `${report.applied.length} applied${report.notApplied.length ? `, ${report.notApplied.length} not` : ''}.`,
+  );
+  return lines;
+}
+
+export function pullLines(report: PullReport, dir: string): string[] {
+  return [
+    `Pulled "${report.integrationName}" (${report.resources} resources) into ${dir}: ` +
+      `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
+  ];
+}
