@@ -50,6 +50,8 @@ const entries = [
   { entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
   // The sandbox's command line: `node dist/sandbox.js --port … --token …`.
   { entryPoints: ['src/sandbox/cli.ts'], outfile: 'dist/sandbox.js' },
+  // Integration as code from a terminal or CI: `node dist/cli.js pull|plan|apply …` (the package's bin).
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The sandbox as a library, loaded by "Start Local Sandbox" only when used, so that
   // activating the extension does not load it.
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox-lib.js' },

@@ -1,0 +1,155 @@
+/**
+ * `integrator-io`: integration as code from a terminal or a CI job, on the same engine as the
+ * extension (src/iac). The token comes only from INTEGRATOR_IO_TOKEN, never from an argument
+ * (arguments show in process lists and CI logs).
+ *
+ *   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
+ *   integrator-io plan  --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]… [--json]
+ *   integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
+ *
+ * Exit codes: plan 0 nothing to do, 2 changes to apply, 3 conflicts, unbound connections or
+ * problems; apply 0 only when everything was applied; 1 for any error.
+ */
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { IntegratorClient, normaliseBaseUrl } from '../api';
+import { apply, appliedEverything } from '../iac/apply';
+import { environmentNameOf } from '../iac/bindings';
+import { makePlan, planExitCode } from '../iac/plan';
+import { pull } from '../iac/pull';
+import { pullRemoteChanges } from '../iac/pullRemoteChanges';
+import { applyLines, planLines, pullLines } from '../iac/report';
+import { confirmApply } from './confirm';
+import { CliIo, processIo } from './io';
+
+const USAGE = `Usage:
+  integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
+  integrator-io plan  --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--json]
+  integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--yes] [--delete] [--enable-new-flows] [--json]
+  integrator-io pull-remote --url <base URL> --dir <folder> [--env <name>]
+
+The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
+--env names the binding file (.integrator-io/<env>.json); by default the URL's host and port.
+--bind binds a folder connection to an environment's connection by id or exact name.
+--yes applies without asking (needed when no one can answer, as in CI).`;
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\n${USAGE}`);
+    return 1;
+  }
+  const { command, values } = args;
+  if (values.help || !command) {
+    io.out(USAGE);
+    return command || values.help ? 0 : 1;
+  }
+  const token = io.env.INTEGRATOR_IO_TOKEN;
+  if (!token) {
+    io.err('Set the INTEGRATOR_IO_TOKEN environment variable to an API token of the account (it is never taken as an argument).');
+    return 1;
+  }
+  if (!values.url || !values.dir) {
+    io.err(`--url and --dir are required.\n\n${USAGE}`);
+    return 1;
+  }
+  let client: IntegratorClient | undefined;
+  try {
+    const baseUrl = normaliseBaseUrl(values.url);
+    client = new IntegratorClient({ baseUrl, token });
+    const common = {
+      client,
+      baseUrl,
+      environment: values.env ?? environmentNameOf(baseUrl),
+      dir: path.resolve(values.dir),
+      connectionChoices: bindChoices(values.bind ?? []),
+    };
+    switch (command) {
+      case 'pull': {
+        if (!values.integration) throw new UsageError('--integration is required for pull.');
+        const report = await pull({ ...common, integration: values.integration, force: values.force });
+        io.out(values.json ? JSON.stringify(report, null, 2) : pullLines(report, values.dir).join('\n'));
+        return 0;
+      }
+      case 'plan': {
+        const { plan } = await makePlan(common);
+        io.out(values.json ? JSON.stringify({ ...plan, exitCode: planExitCode(plan) }, null, 2) : planLines(plan).join('\n'));
+        return planExitCode(plan);
+      }
+      case 'apply': {
+        const agreed = values.yes ? undefined : await confirmApply(common, io);
+        if (!values.yes && !agreed) {
+          io.err('Nothing applied: not confirmed (pass --yes to apply without asking).');
+          return 1;
+        }
+        const report = await apply({ ...common, expected: agreed, allowDelete: values.delete, enableNewFlows: values['enable-new-flows'] });
+        io.out(values.json ? JSON.stringify(report, null, 2) : applyLines(report).join('\n'));
+        if (report.refused) return 3;
+        return appliedEverything(report) ? 0 : 1;
+      }
+      case 'pull-remote': {
+        const report = await pullRemoteChanges(common);
+        io.out(
+          values.json
+            ? JSON.stringify(report, null, 2)
+            : [
+                `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
+                ...report.refused.map((i) => `  not pulled (conflict): ${i.key}: ${i.reason}`),
+              ].join('\n'),
+        );
+        return report.refused.length ? 3 : 0;
+      }
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (err) {
+    io.err(err instanceof UsageError ? `${err.message}\n\n${USAGE}` : `Error: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    client?.dispose();
+  }
+}
+
+class UsageError extends Error {}
+
+function parse(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      dir: { type: 'string' },
+      env: { type: 'string' },
+      integration: { type: 'string' },
+      bind: { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      yes: { type: 'boolean' },
+      delete: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'enable-new-flows': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      token: { type: 'string' },
+    },
+  });
+  if (values.token !== undefined) throw new Error('The token is never taken as an argument: set INTEGRATOR_IO_TOKEN instead.');
+  if (positionals.length > 1) throw new Error(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
+  return { command: positionals[0], values };
+}
+
+function bindChoices(pairs: readonly string[]): Record<string, string> {
+  const choices: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new UsageError(`--bind takes <key>=<connection id or name>, not "${pair}".`);
+    choices[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return choices;
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
