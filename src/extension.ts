@@ -7,7 +7,7 @@
  * may be imported here (check:layers).
  */
 import vscode = require('vscode');
-import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
+import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
 import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
 import { LazyMain } from './activation/lazyMain';
 import { setHasEnvironmentsContext } from './environments/storageKeys';
@@ -42,6 +42,10 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
       AUDIT_SCHEME,
       new ForwardingContentProvider(lazy, 'an audit diff', (m) => m.auditText),
     ),
+    vscode.workspace.registerTextDocumentContentProvider(
+      ACCOUNT_VERSION_SCHEME,
+      new ForwardingContentProvider(lazy, "an account's version", (m) => m.accountVersions),
+    ),
     vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, retryData),
     vscode.window.registerFileDecorationProvider(decorations),
   );
@@ -58,6 +62,12 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   setTimeout(() => {
     if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false))
       lazy.get('the local sandbox, started automatically');
+  }, 0);
+  // A pulled folder in the workspace belongs in the Source Control view from the start.
+  setTimeout(() => {
+    void vscode.workspace.findFiles('**/.integrator-io/*.json', '**/node_modules/**', 1).then((found) => {
+      if (found.length) lazy.get('a pulled integration folder in the workspace');
+    });
   }, 0);
   // Read by `npm run bench` from the log, next to what loading the rest cost on first use.
   const activatedIn = performance.now() - started;

@@ -33,6 +33,8 @@ import { ExplorerNode } from './explorer/explorerNode';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AuditTextProvider } from './webviews/auditPanel';
+import { AccountVersions } from './sourceControl/accountVersions';
+import { SourceControls } from './sourceControl/sourceControls';
 import { StatefulPanel } from './webviews/statefulPanel';
 
 /**
@@ -68,6 +70,7 @@ export interface Main {
   retryData: RetryDataFileSystem;
   remoteContent: RemoteContentProvider;
   auditText: AuditTextProvider;
+  accountVersions: AccountVersions;
   decorations: ProductionDecorations;
   api: IntegratorIoApi;
   /** Runs a contributed command with what VS Code passed it. */
@@ -95,13 +98,28 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     resourceUri(env, ref.kind, ref.id, resource.name),
   );
   const retryData = new RetryDataFileSystem(environments, log);
-  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts };
+  const accountVersions = new AccountVersions();
+  const sourceControls = new SourceControls(context, environments, accountVersions, log);
+  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts, sourceControls };
 
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
   const focus = new FocusedEnvironment();
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const decorations = new ProductionDecorations(environments);
-  context.subscriptions.push(log, sandbox, environments, explorer, files, retryData, focus, statusBar, decorations);
+  context.subscriptions.push(
+    log,
+    sandbox,
+    environments,
+    explorer,
+    files,
+    retryData,
+    focus,
+    statusBar,
+    decorations,
+    accountVersions,
+    sourceControls,
+  );
+  void sourceControls.discover();
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
   context.subscriptions.push(
     files.onDidSave((saved) => {
@@ -143,6 +161,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     retryData,
     remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
     auditText: new AuditTextProvider(),
+    accountVersions,
     decorations,
     api,
     runCommand(id, args) {

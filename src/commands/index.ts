@@ -9,6 +9,14 @@ import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
+import {
+  applyFolderCommand,
+  compareFolderWithCommand,
+  promoteFolderCommand,
+  pullIntegrationCommand,
+  pullRemoteChangesCommand,
+  refreshFolderCommand,
+} from './folderCommands';
 import { CommandDefinition } from './services';
 import { startLocalSandboxCommand, stopLocalSandboxCommand } from './startLocalSandbox';
 
@@ -41,4 +49,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showAuditHistoryCommand,
   showErrorsCommand,
   showDebugLogCommand,
+  pullIntegrationCommand,
+  applyFolderCommand,
+  pullRemoteChangesCommand,
+  refreshFolderCommand,
+  compareFolderWithCommand,
+  promoteFolderCommand,
 ];

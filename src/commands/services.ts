@@ -8,6 +8,7 @@ import { ExplorerNode } from '../explorer/explorerNode';
 import { ExplorerProvider } from '../explorer/explorerProvider';
 import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
+import { SourceControls } from '../sourceControl/sourceControls';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -20,6 +21,8 @@ export interface Services {
   treeView: vscode.TreeView<ExplorerNode>;
   files: ResourceFileSystem;
   conflicts: ConflictNotifier;
+  /** Pulled folders in the Source Control view (integration as code). */
+  sourceControls: SourceControls;
 }
 
 /**

@@ -9,3 +9,5 @@ export const REMOTE_SCHEME = 'integrator-io-remote';
 export const RETRY_DATA_SCHEME = 'integrator-io-retry';
 /** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
 export const AUDIT_SCHEME = 'integrator-io-audit';
+/** The account's version of a pulled folder's file: `integrator-io-account:/<file path>?<environment id>`. */
+export const ACCOUNT_VERSION_SCHEME = 'integrator-io-account';

@@ -7,7 +7,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { JsonObject } from '../api/types';
 import { canonicalJson, contentHash } from './canonical';
-import { codeFileOf, IAC_KINDS, IacKind, jsonFileOf, kindOfKey, LogicalKey } from './layout';
+import { codeFileOf, IAC_KINDS, IacKind, jsonFileOf, keyOf, kindOfKey, LogicalKey, slugOfJsonFile } from './layout';
 
 export interface FolderResource {
   key: LogicalKey;
@@ -43,9 +43,9 @@ export async function readFolder(dir: string): Promise<Map<LogicalKey, FolderRes
       throw err;
     }
     for (const name of names.sort()) {
-      if (!name.endsWith('.json')) continue;
-      const key = `${kind}/${name.slice(0, -'.json'.length)}`;
-      if (kindOfKey(key) !== kind) continue;
+      const slug = slugOfJsonFile(kind, name);
+      const key = slug === undefined ? undefined : keyOf(kind, slug);
+      if (!key || kindOfKey(key) !== kind) continue;
       const doc = parseFile(await fs.readFile(path.join(dir, jsonFileOf(key)), 'utf8'), key);
       const resource: FolderResource = { key, kind, doc };
       if (kind === 'scripts') resource.code = await readOptional(path.join(dir, codeFileOf(key)));

@@ -1,8 +1,10 @@
 /**
  * How an integration is laid out as a folder: one file per resource, named by a logical key
- * `<kind>/<slug>` (`exports/shopify-get-orders` is `exports/shopify-get-orders.json`), scripts'
- * code beside their settings (`scripts/<slug>.js`), and per-environment binding files under
- * `.integrator-io/`. The kinds are listed here once; nothing else in the engine lists them.
+ * `<kind>/<slug>` and the kind's suffix (`exports/shopify-get-orders` is
+ * `exports/shopify-get-orders.export.json`; the suffix gives the file its JSON schema in any
+ * editor, as Salesforce DX's `*.cls-meta.xml` does), scripts' code beside their settings
+ * (`scripts/<slug>.js`), and per-environment binding files under `.integrator-io/`. The kinds are
+ * listed here once; nothing else in the engine lists them.
  */
 import { IntegratorClient, ResourceCollection } from '../api';
 import { ResourceBase } from '../api/types';
@@ -21,6 +23,17 @@ const SINGULAR: Record<IacKind, string> = {
   connections: 'connection',
   scripts: 'script',
   filedefinitions: 'file definition',
+  exports: 'export',
+  imports: 'import',
+  flows: 'flow',
+};
+
+/** The file suffix before `.json`, the same the resource documents' schemas match. */
+const FILE_SUFFIX: Record<IacKind, string> = {
+  integrations: 'integration',
+  connections: 'connection',
+  scripts: 'script',
+  filedefinitions: 'filedefinition',
   exports: 'export',
   imports: 'import',
   flows: 'flow',
@@ -48,7 +61,18 @@ export function singularOf(kind: IacKind): string {
 
 /** The settings file of a resource, relative to the folder (always with `/`). */
 export function jsonFileOf(key: LogicalKey): string {
-  return `${key}.json`;
+  return `${key}.${FILE_SUFFIX[kindOfKey(key) ?? 'flows']}.json`;
+}
+
+/** The settings file's name inside its kind's folder, for a slug. */
+export function jsonFileName(kind: IacKind, slug: string): string {
+  return `${slug}.${FILE_SUFFIX[kind]}.json`;
+}
+
+/** The slug of a settings file's name in a kind's folder, or undefined for other files. */
+export function slugOfJsonFile(kind: IacKind, fileName: string): string | undefined {
+  const suffix = `.${FILE_SUFFIX[kind]}.json`;
+  return fileName.endsWith(suffix) ? fileName.slice(0, -suffix.length) : undefined;
 }
 
 /** The code file of a script, relative to the folder. */
@@ -58,11 +82,12 @@ export function codeFileOf(key: LogicalKey): string {
 
 /** The logical key a folder-relative file path belongs to, or undefined for other files. */
 export function keyOfFile(relativePath: string): LogicalKey | undefined {
-  const match = /^(.+)\.(json|js)$/.exec(relativePath.replace(/\\/g, '/'));
-  if (!match) return undefined;
-  const kind = kindOfKey(match[1]!);
-  if (!kind || (match[2] === 'js' && kind !== 'scripts')) return undefined;
-  return match[1];
+  const [folder, name, ...rest] = relativePath.replace(/\\/g, '/').split('/');
+  const kind = IAC_KINDS.find((k) => k === folder);
+  if (!kind || !name || rest.length) return undefined;
+  const slug = kind === 'scripts' && name.endsWith('.js') ? name.slice(0, -'.js'.length) : slugOfJsonFile(kind, name);
+  const key = slug === undefined ? undefined : keyOf(kind, slug);
+  return key && kindOfKey(key) ? key : undefined;
 }
 
 export function collectionOf(client: IntegratorClient, kind: IacKind): ResourceCollection<ResourceBase> {

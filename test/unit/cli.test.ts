@@ -7,6 +7,7 @@ import { execFile } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { jsonFileOf } from '../../src/iac/layout';
 import { environmentNameOf } from '../../src/iac/bindings';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
@@ -59,7 +60,7 @@ describe('integrator-io command line', () => {
     assert.strictEqual(unchanged.code, 0, unchanged.stdout + unchanged.stderr);
     assert.match(unchanged.stdout, /nothing to do/);
 
-    const file = path.join(dir, 'imports/shopify-tag-order-as-synced.json');
+    const file = path.join(dir, 'imports/shopify-tag-order-as-synced.import.json');
     const doc = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
     await fs.writeFile(file, JSON.stringify({ ...doc, description: 'Tags the order once it is in NetSuite' }, null, 2));
     const changed = await cli(['plan', '--url', url, '--dir', dir, '--json']);
@@ -90,7 +91,7 @@ describe('integrator-io command line', () => {
     const id = bindings.resources[key]!.id;
     const remote = await t.client.exports.get(id);
     await t.client.exports.update(id, { ...remote, pageSize: 11 });
-    const file = path.join(dir, `${key}.json`);
+    const file = path.join(dir, jsonFileOf(key));
     const doc = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
     await fs.writeFile(file, JSON.stringify({ ...doc, pageSize: 12 }, null, 2));
     const plan = await cli(['plan', '--url', url, '--dir', dir]);

@@ -9,6 +9,7 @@ import * as path from 'path';
 import { IntegratorClient } from '../../src/api';
 import { Export, Flow } from '../../src/api/types';
 import { apply, appliedEverything } from '../../src/iac/apply';
+import { jsonFileOf } from '../../src/iac/layout';
 import { environmentNameOf, readBindings } from '../../src/iac/bindings';
 import { makePlan, Plan, PlanAction, planExitCode } from '../../src/iac/plan';
 import { pull } from '../../src/iac/pull';
@@ -83,16 +84,16 @@ describe('integration as code', () => {
     assert.strictEqual(report.resources, [...a.keys()].filter((f) => f.endsWith('.json') && !f.startsWith('.integrator-io')).length);
 
     const files = [...a.keys()].sort();
-    assert.ok(files.includes('integrations/shopify-netsuite-order-sync.json'), files.join('\n'));
-    assert.ok(files.includes('exports/shopify-get-orders.json'), files.join('\n'));
-    assert.ok(files.includes('connections/shopify-store.json'));
+    assert.ok(files.includes('integrations/shopify-netsuite-order-sync.integration.json'), files.join('\n'));
+    assert.ok(files.includes('exports/shopify-get-orders.export.json'), files.join('\n'));
+    assert.ok(files.includes('connections/shopify-store.connection.json'));
     assert.ok(
       files.some((f) => /^scripts\/.+\.js$/.test(f)),
       'a script’s code beside its settings',
     );
     assert.ok(files.includes(`.integrator-io/${env}.json`));
 
-    const getOrders = JSON.parse(a.get('exports/shopify-get-orders.json')!) as Export;
+    const getOrders = JSON.parse(a.get('exports/shopify-get-orders.export.json')!) as Export;
     assert.strictEqual(getOrders._connectionId, 'connections/shopify-store');
     assert.match(String((getOrders.hooks as { preSavePage: { _scriptId: string } }).preSavePage._scriptId), /^scripts\//);
     for (const [file, text] of a) {
@@ -126,16 +127,16 @@ describe('integration as code', () => {
     const dir = await tempDir('operations');
     await pull({ ...common(dir), integration: OPERATIONS });
     const files = await readTree(dir);
-    const router = JSON.parse(files.get('flows/zendesk-tickets-router.json')!) as Flow;
+    const router = JSON.parse(files.get('flows/zendesk-tickets-router.flow.json')!) as Flow;
     const branchSteps = (router.routers ?? []).flatMap((r) => (r.branches ?? []).flatMap((b) => b.pageProcessors ?? []));
     assert.ok(branchSteps.length >= 2);
     for (const step of branchSteps) assert.match(String(step._importId ?? step._exportId), /^(imports|exports)\//);
-    const statements = JSON.parse(files.get('exports/sftp-bank-statements.json')!) as {
+    const statements = JSON.parse(files.get('exports/sftp-bank-statements.export.json')!) as {
       file: { fileDefinition: { _fileDefinitionId: string } };
     };
     const definition = statements.file.fileDefinition._fileDefinitionId;
     assert.match(definition, /^filedefinitions\//);
-    assert.ok(files.has(`${definition}.json`), 'the file definition is pulled');
+    assert.ok(files.has(`${definition}.filedefinition.json`), 'the file definition is pulled');
   });
 
   it('plans nothing and writes nothing for an unchanged folder, and one PUT for one edit', async () => {
@@ -155,7 +156,7 @@ describe('integration as code', () => {
     );
     assert.ok(requests.every((r) => r.method === 'GET'));
 
-    const file = path.join(dir, 'exports/shopify-get-orders.json');
+    const file = path.join(dir, 'exports/shopify-get-orders.export.json');
     const edited = JSON.parse(await fs.readFile(file, 'utf8')) as Export;
     edited.pageSize = 77;
     await fs.writeFile(file, JSON.stringify(edited, null, 2));
@@ -186,7 +187,7 @@ describe('integration as code', () => {
   it('keeps masked secrets on an update of a connection', async () => {
     const dir = await tempDir('secret-update');
     await pull({ ...common(dir), integration: COMMERCE });
-    const file = path.join(dir, 'connections/shopify-store.json');
+    const file = path.join(dir, 'connections/shopify-store.connection.json');
     const doc = JSON.parse(await fs.readFile(file, 'utf8')) as { http: { concurrencyLevel: number } };
     doc.http.concurrencyLevel = 3;
     await fs.writeFile(file, JSON.stringify(doc));
@@ -209,7 +210,7 @@ describe('integration as code', () => {
     const id = (await readBindings(dir, env, t.sandbox.baseUrl)).resources[key]!.id;
     const remote = await t.client.exports.get(id);
     await t.client.exports.update(id, { ...remote, name: 'Changed in the account' });
-    const file = path.join(dir, `${key}.json`);
+    const file = path.join(dir, jsonFileOf(key));
     const local = JSON.parse(await fs.readFile(file, 'utf8')) as Export;
     await fs.writeFile(file, JSON.stringify({ ...local, name: 'Changed in the folder' }, null, 2));
 
@@ -249,7 +250,7 @@ describe('integration as code', () => {
       [key],
     );
     assert.strictEqual(
-      (JSON.parse(await fs.readFile(path.join(dir, `${key}.json`), 'utf8')) as { description: string }).description,
+      (JSON.parse(await fs.readFile(path.join(dir, jsonFileOf(key)), 'utf8')) as { description: string }).description,
       'Edited in the web UI',
     );
     assert.strictEqual(planExitCode((await makePlan(common(dir))).plan), 0);
@@ -261,7 +262,7 @@ describe('integration as code', () => {
     await pull({ ...common(dir), integration: OPERATIONS });
     const flowKey = 'flows/nightly-order-archive-to-s3';
     const id = (await readBindings(dir, env, t.sandbox.baseUrl)).resources[flowKey]!.id;
-    await fs.unlink(path.join(dir, `${flowKey}.json`));
+    await fs.unlink(path.join(dir, jsonFileOf(flowKey)));
     const { plan } = await makePlan(common(dir));
     assert.deepStrictEqual(actions(plan, 'delete'), [flowKey]);
     const without = await apply(common(dir));
@@ -289,7 +290,7 @@ describe('integration as code', () => {
     const flow = JSON.parse(text) as Flow;
     assert.match(flow._exportId!, /^exports\//);
     assert.match(flow._importId!, /^imports\//);
-    const key = file.slice(0, -'.json'.length);
+    const key = file.slice(0, -'.flow.json'.length);
     const id = (await readBindings(dir, env, t.sandbox.baseUrl)).resources[key]!.id;
     const before = await t.client.flows.get(id);
 

@@ -21,6 +21,7 @@ import { viewButtonsUiTest } from './ui/viewButtons.ui';
 import { pagingAndCancelUiTest } from './ui/pagingAndCancel.ui';
 import { firstUseUiTest } from './ui/firstUse.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
+import { integrationAsCodeUiTest } from './ui/integrationAsCode.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -36,6 +37,7 @@ const UI_TESTS: UiTest[] = [
   hostileContentUiTest,
   hostileNotificationsUiTest,
   productionUiTest,
+  integrationAsCodeUiTest,
 ];
 
 async function main(): Promise<number> {

@@ -1,0 +1,342 @@
+/**
+ * Integration as code in VS Code: Pull Integration to Folder, Apply (✓ in the Source Control
+ * view), Pull Remote Changes, Promote to Environment, Compare Folder With Environment, Refresh.
+ * The engine (src/iac) does the work; these ask, show progress, and report in the output channel.
+ */
+import * as path from 'path';
+import vscode = require('vscode');
+import { EnvironmentInfo } from '../environments/environment';
+import { confirmProductionChange } from '../environments/productionGuard';
+import { apply, ApplyReport } from '../iac/apply';
+import { slugify } from '../iac/keys';
+import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
+import { pull } from '../iac/pull';
+import { pullRemoteChanges } from '../iac/pullRemoteChanges';
+import { applyLines, planLines } from '../iac/report';
+import { bindingNameOf } from '../sourceControl/folderEnvironment';
+import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
+import { askModal } from '../util/dialogs';
+import { displayText } from '../util/displayText';
+import { defineCommand, quoted, resourceOf, stringOption } from './command';
+import { resolveEnvironment } from './pickEnvironment';
+import { ResourceTarget } from './resourceTarget';
+import { Services } from './services';
+
+export interface PullIntegrationOptions {
+  /** The folder to pull into (its parent is not asked for). */
+  folder?: string;
+}
+
+/** "Pull Integration to Folder…": on an integration row, or from the palette with questions. */
+export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrationOptions>({
+  id: 'integratorIo.pullIntegration',
+  target: async (services, arg) => resourceOf('integrations')(services, arg) ?? (arg === undefined ? pickIntegration(services) : undefined),
+  options: (raw) => {
+    const folder = stringOption(raw, 'folder');
+    return folder ? { folder } : {};
+  },
+  failure: (target) => `Could not pull the integration ${quoted(target)}`,
+  async run(services, target, options) {
+    const folder = options.folder ? vscode.Uri.file(options.folder) : await askFolder(target);
+    if (!folder) return undefined;
+    const client = await services.environments.client(target.env);
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Pulling ${quoted(target)} from ${displayText(target.env.name)}…` },
+      () =>
+        pull({
+          client,
+          baseUrl: client.transport.baseUrl,
+          environment: bindingNameOf(target.env),
+          integration: target.id,
+          dir: folder.fsPath,
+        }),
+    );
+    services.log.info(
+      `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
+        `${report.written.length} files written, ${report.removed.length} removed.`,
+    );
+    const control = await services.sourceControls.track(folder, target.env);
+    if (!vscode.workspace.getWorkspaceFolder(folder)) {
+      const at = vscode.workspace.workspaceFolders?.length ?? 0;
+      vscode.workspace.updateWorkspaceFolders(at, 0, { uri: folder });
+    }
+    void services.notify.info(`Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`);
+    await control?.refresh();
+    return folder;
+  },
+});
+
+/** "Apply" (✓): makes the environment follow the folder, after the questions a deploy deserves. */
+export const applyFolderCommand = defineCommand<IntegrationSourceControl>({
+  id: 'integratorIo.applyFolder',
+  target: (services, arg) => folderOf(services, arg, 'Pick the folder to apply'),
+  needs: 'Pull an integration to a folder first (Pull Integration to Folder…).',
+  failure: (control) => `Could not apply ${path.basename(control.folder.fsPath)} to "${control.env.name}"`,
+  async run(services, control) {
+    const plan = await control.refresh();
+    if (!plan) throw new Error(control.lastError ?? 'the plan failed');
+    return applyPlan(services, control.env, plan, planOptionsOf(control, await services.environments.client(control.env)), () =>
+      control.refresh(),
+    );
+  },
+});
+
+/** "Pull Remote Changes": brings in what changed only in the account; leaves conflicts alone. */
+export const pullRemoteChangesCommand = defineCommand<IntegrationSourceControl>({
+  id: 'integratorIo.pullRemoteChanges',
+  target: (services, arg) => folderOf(services, arg, 'Pick the folder to pull remote changes into'),
+  needs: 'Pull an integration to a folder first (Pull Integration to Folder…).',
+  failure: (control) => `Could not pull remote changes into ${path.basename(control.folder.fsPath)}`,
+  async run(services, control) {
+    const client = await services.environments.client(control.env);
+    const report = await pullRemoteChanges(planOptionsOf(control, client));
+    for (const item of report.pulled) services.log.info(`Pulled from "${control.env.name}": ${item.key} (${item.reason}).`);
+    const refused = report.refused.map((i) => i.key);
+    if (report.pulled.length === 0 && refused.length === 0) void services.notify.info(`Nothing changed in "${control.env.name}" only.`);
+    else if (refused.length)
+      void services.notify.warning(
+        `Pulled ${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'}; not ${refused.join(', ')}: ` +
+          'changed in the folder too. Settle each conflict by hand (the diff shows both).',
+      );
+    else
+      void services.notify.info(
+        `Pulled ${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} from "${control.env.name}".`,
+      );
+    await control.refresh();
+    return report;
+  },
+});
+
+export const refreshFolderCommand = defineCommand<IntegrationSourceControl>({
+  id: 'integratorIo.refreshFolder',
+  target: (services, arg) => folderOf(services, arg, 'Pick the folder to compare again'),
+  failure: (control) => `Could not compare ${path.basename(control.folder.fsPath)} with "${control.env.name}"`,
+  async run(_services, control) {
+    const plan = await control.refresh();
+    if (!plan) throw new Error(control.lastError ?? 'the plan failed');
+    return plan;
+  },
+});
+
+/** "Compare Folder With Environment…": which environment the Source Control view compares with. */
+export const compareFolderWithCommand = defineCommand<IntegrationSourceControl>({
+  id: 'integratorIo.compareFolderWith',
+  target: (services, arg) => folderOf(services, arg, 'Pick the folder'),
+  failure: (control) => `Could not compare ${path.basename(control.folder.fsPath)}`,
+  async run(services, control) {
+    const env = await resolveEnvironment(services, undefined, `Compare ${path.basename(control.folder.fsPath)} with…`);
+    if (!env) return undefined;
+    return services.sourceControls.track(control.folder, env);
+  },
+});
+
+/**
+ * "Promote to Environment…": the folder applied to another environment under its own binding
+ * file. Connections are matched by exact name and shown for the user to confirm or change; new
+ * flows are created disabled; production asks, with no as the default.
+ */
+export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
+  id: 'integratorIo.promoteFolder',
+  target: (services, arg) => folderOf(services, arg, 'Pick the folder to promote'),
+  needs: 'Pull an integration to a folder first (Pull Integration to Folder…).',
+  failure: (control) => `Could not promote ${path.basename(control.folder.fsPath)}`,
+  async run(services, control) {
+    const others = services.environments.list().filter((e) => e.id !== control.env.id);
+    if (others.length === 0) {
+      void services.notify.info('Add the environment to promote to first (Add Environment…).');
+      return undefined;
+    }
+    const target = await pickOther(others, `Promote ${path.basename(control.folder.fsPath)} from "${control.env.name}" to…`);
+    if (!target) return undefined;
+    const client = await services.environments.client(target);
+    const options: PlanOptions = {
+      client,
+      baseUrl: client.transport.baseUrl,
+      environment: bindingNameOf(target),
+      dir: control.folder.fsPath,
+      connectionChoices: {},
+    };
+    let { plan } = await makePlan(options);
+    while (plan.items.some((i) => i.action === 'needs-connection')) {
+      const chosen = await chooseConnections(services, target, plan, options);
+      if (!chosen) return undefined;
+      ({ plan } = await makePlan(options));
+    }
+    return applyPlan(services, target, plan, options, () => Promise.resolve(), { promotion: true });
+  },
+});
+
+/** Shows the plan, asks (production by default says no), applies with a cancellable progress, reports. */
+async function applyPlan(
+  services: Services,
+  env: EnvironmentInfo,
+  plan: Plan,
+  options: PlanOptions,
+  refresh: () => Promise<unknown>,
+  how: { promotion?: boolean } = {},
+): Promise<ApplyReport | undefined> {
+  for (const line of planLines(plan)) services.log.info(line);
+  const refused = blockReason(plan);
+  if (refused) {
+    services.log.show();
+    void services.notify.error(`Not applied to "${env.name}": ${refused}.`);
+    return undefined;
+  }
+  const changes = plan.items.filter((i) => i.action === 'create' || i.action === 'update' || i.action === 'bind');
+  const deletes = plan.items.filter((i) => i.action === 'delete');
+  if (changes.length === 0 && deletes.length === 0) {
+    void services.notify.info(`Nothing to apply: the folder and "${env.name}" agree.`);
+    return undefined;
+  }
+  const what = `${changes.length} change${changes.length === 1 ? '' : 's'} (${summary(plan)})`;
+  if (how.promotion && !env.production) {
+    const bindings = plan.items.filter((i) => i.action === 'bind').map((i) => `${i.key} → ${i.reason}`);
+    const go: vscode.MessageItem = { title: 'Promote' };
+    const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+    const answer = await askModal(
+      `Promote to "${env.name}": ${what}?`,
+      [
+        ...(bindings.length ? ['Connections:', ...bindings] : []),
+        'New flows are created disabled. The plan is in the output channel.',
+      ].join('\n'),
+      go,
+      cancel,
+    );
+    if (answer !== go) return undefined;
+  }
+  if (!(await confirmProductionChange(env, { action: how.promotion ? 'promote' : 'apply', what }))) return undefined;
+  let allowDelete = false;
+  if (deletes.length) {
+    const keep = { title: 'Keep Them' };
+    const remove = { title: `Delete ${deletes.length}` };
+    const answer = await askModal(
+      `Also delete ${deletes.length} resource${deletes.length === 1 ? '' : 's'} removed from the folder from "${env.name}"?`,
+      deletes.map((i) => `${i.key}${i.name ? ` ("${i.name}")` : ''}`).join('\n'),
+      keep,
+      remove,
+    );
+    if (answer === undefined) return undefined;
+    allowDelete = answer === remove;
+  }
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Applying to ${displayText(env.name)}`, cancellable: true },
+    (progress, token) => {
+      const abort = new AbortController();
+      token.onCancellationRequested(() => abort.abort());
+      return apply({
+        ...options,
+        expected: plan,
+        allowDelete,
+        signal: abort.signal,
+        onStep: (item, index, total) =>
+          progress.report({ message: `${item.action} ${item.key}`, increment: index === 0 ? 0 : 100 / total }),
+      });
+    },
+  );
+  for (const line of applyLines(report)) services.log.info(line);
+  await refresh();
+  if (report.refused) void services.notify.error(`Not applied to "${env.name}": ${report.refused}.`);
+  else if (report.failed)
+    void services.notify.error(`Apply to "${env.name}" stopped at ${report.failed.item.key}: ${report.failed.message}`);
+  else if (report.cancelled)
+    void services.notify.warning(`Apply to "${env.name}" cancelled: ${report.applied.length} applied. Apply again to finish.`);
+  else void services.notify.info(`Applied ${report.applied.length} change${report.applied.length === 1 ? '' : 's'} to "${env.name}".`);
+  return report;
+}
+
+function summary(plan: Plan): string {
+  const count = (action: string) => plan.items.filter((i) => i.action === action).length;
+  return [
+    [count('create'), 'to create'],
+    [count('update'), 'to update'],
+    [count('bind'), 'connections to bind'],
+  ]
+    .filter(([n]) => Number(n) > 0)
+    .map(([n, words]) => `${n} ${words}`)
+    .join(', ');
+}
+
+function planOptionsOf(control: IntegrationSourceControl, client: { transport: { baseUrl: string } }): PlanOptions {
+  return {
+    client: client as PlanOptions['client'],
+    baseUrl: client.transport.baseUrl,
+    environment: control.bindingName,
+    dir: control.folder.fsPath,
+  };
+}
+
+/** The folder a command acts on: the Source Control provider it was invoked on, or a pick. */
+async function folderOf(services: Services, arg: unknown, placeHolder: string): Promise<IntegrationSourceControl | undefined> {
+  const controls = services.sourceControls.list();
+  const invokedOn = controls.find(
+    (c) => c.sourceControl === arg || (arg instanceof vscode.Uri && c === services.sourceControls.containing(arg)),
+  );
+  if (invokedOn) return invokedOn;
+  if (arg !== undefined) return undefined;
+  const editor = vscode.window.activeTextEditor?.document.uri;
+  const fromEditor = editor && services.sourceControls.containing(editor);
+  if (fromEditor) return fromEditor;
+  if (controls.length <= 1) return controls[0];
+  const picked = await vscode.window.showQuickPick(
+    controls.map((c) => ({
+      label: path.basename(c.folder.fsPath),
+      description: `${c.folder.fsPath} ↔ ${displayText(c.env.name)}`,
+      control: c,
+    })),
+    { placeHolder },
+  );
+  return picked?.control;
+}
+
+async function pickIntegration(services: Services): Promise<ResourceTarget | undefined> {
+  const env = await resolveEnvironment(services, undefined, 'Pull an integration from…');
+  if (!env) return undefined;
+  const client = await services.environments.client(env);
+  const integrations = await client.integrations.listAll({ include: ['name', 'description'] });
+  const picked = await vscode.window.showQuickPick(
+    integrations.map((i) => ({
+      label: displayText(i.name ?? i._id),
+      description: displayText(String(i.description ?? '')),
+      integration: i,
+    })),
+    { placeHolder: `The integration of "${env.name}" to pull to a folder` },
+  );
+  return picked && { env, kind: 'integrations', id: picked.integration._id, name: picked.integration.name };
+}
+
+async function askFolder(target: ResourceTarget): Promise<vscode.Uri | undefined> {
+  const parent = await vscode.window.showOpenDialog({
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    openLabel: 'Pull Here',
+    title: `The folder to hold "${target.name ?? target.id}" (a folder named after it is made inside)`,
+  });
+  return parent?.[0] && vscode.Uri.joinPath(parent[0], slugify(target.name ?? target.id));
+}
+
+async function pickOther(environments: EnvironmentInfo[], placeHolder: string): Promise<EnvironmentInfo | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    environments.map((env) => ({ label: displayText(env.name), description: env.production ? 'production' : '', env })),
+    { placeHolder },
+  );
+  return picked?.env;
+}
+
+/** Asks, for each folder connection with no match, which connection of the target stands for it. */
+async function chooseConnections(services: Services, env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
+  const client = await services.environments.client(env);
+  const connections = await client.connections.listAll({ include: ['name', 'type'] });
+  for (const item of plan.items.filter((i) => i.action === 'needs-connection')) {
+    const picked = await vscode.window.showQuickPick(
+      connections.map((c) => ({ label: displayText(c.name ?? c._id), description: String(c.type ?? ''), id: c._id })),
+      {
+        placeHolder: `${item.key}${item.name ? ` ("${displayText(item.name)}")` : ''}: ${item.reason}. Which connection of "${env.name}" stands for it?`,
+      },
+    );
+    if (!picked) return false;
+    (options.connectionChoices as Record<string, string>)[item.key] = picked.id;
+  }
+  return true;
+}

@@ -1,0 +1,50 @@
+/**
+ * The account's version of a folder file, for the diff editor and the gutter's quick diff:
+ * `integrator-io-account:/<file path>?<environment id>` shows the resource as the last plan read
+ * it from that environment, in the folder's own form (keys for ids, no secrets), so the diff
+ * shows only what differs. Read-only; it changes when the view refreshes.
+ */
+import vscode = require('vscode');
+import { ACCOUNT_VERSION_SCHEME } from '../documents/schemes';
+import { renderResource } from '../iac/folder';
+import { LogicalKey } from '../iac/layout';
+import { PlanState } from '../iac/plan';
+
+export function accountVersionUri(file: vscode.Uri, envId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ACCOUNT_VERSION_SCHEME, path: file.path, query: envId });
+}
+
+export class AccountVersions implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  /** The last plan's state of each folder, by the folder's path. */
+  private readonly states = new Map<string, { envId: string; state: PlanState; keyOf: (file: vscode.Uri) => LogicalKey | undefined }>();
+
+  remember(folder: vscode.Uri, envId: string, state: PlanState, keyOf: (file: vscode.Uri) => LogicalKey | undefined): void {
+    this.states.set(folder.path, { envId, state, keyOf });
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme === ACCOUNT_VERSION_SCHEME && doc.uri.path.startsWith(`${folder.path}/`)) this.changed.fire(doc.uri);
+    }
+  }
+
+  forget(folder: vscode.Uri): void {
+    this.states.delete(folder.path);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    for (const [folderPath, { envId, state, keyOf }] of this.states) {
+      if (!uri.path.startsWith(`${folderPath}/`) || envId !== uri.query) continue;
+      const file = uri.with({ scheme: 'file', query: '' });
+      const key = keyOf(file);
+      const remote = key ? state.remote.get(key) : undefined;
+      if (!remote) return '';
+      const { json, code } = renderResource(remote);
+      return file.path.endsWith('.js') ? (code ?? '') : json;
+    }
+    return '';
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
