@@ -35,6 +35,7 @@ import { Notifier } from './util/notifier';
 import { AuditTextProvider } from './webviews/auditPanel';
 import { AccountVersions } from './sourceControl/accountVersions';
 import { SourceControls } from './sourceControl/sourceControls';
+import { FolderLinks } from './sourceControl/folderLinks';
 import { StatefulPanel } from './webviews/statefulPanel';
 
 /**
@@ -120,6 +121,12 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     sourceControls,
   );
   void sourceControls.discover();
+  const folderLinks = new FolderLinks(sourceControls);
+  const pulledJson: vscode.DocumentSelector = { language: 'json', scheme: 'file' };
+  context.subscriptions.push(
+    vscode.languages.registerDefinitionProvider(pulledJson, folderLinks),
+    vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
+  );
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
   context.subscriptions.push(
     files.onDidSave((saved) => {

@@ -20,11 +20,12 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
   /** The last plan's state of each folder, by the folder's path. */
   private readonly states = new Map<string, { envId: string; state: PlanState; keyOf: (file: vscode.Uri) => LogicalKey | undefined }>();
 
+  /** Every version asked for, so each can be told to change (the gutter's quick diff holds some no editor shows). */
+  private readonly provided = new Map<string, vscode.Uri>();
+
   remember(folder: vscode.Uri, envId: string, state: PlanState, keyOf: (file: vscode.Uri) => LogicalKey | undefined): void {
     this.states.set(folder.path, { envId, state, keyOf });
-    for (const doc of vscode.workspace.textDocuments) {
-      if (doc.uri.scheme === ACCOUNT_VERSION_SCHEME && doc.uri.path.startsWith(`${folder.path}/`)) this.changed.fire(doc.uri);
-    }
+    for (const uri of this.provided.values()) if (uri.path.startsWith(`${folder.path}/`)) this.changed.fire(uri);
   }
 
   forget(folder: vscode.Uri): void {
@@ -32,6 +33,7 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
+    this.provided.set(uri.toString(), uri);
     for (const [folderPath, { envId, state, keyOf }] of this.states) {
       if (!uri.path.startsWith(`${folderPath}/`) || envId !== uri.query) continue;
       const file = uri.with({ scheme: 'file', query: '' });

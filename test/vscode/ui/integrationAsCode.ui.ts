@@ -6,6 +6,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { IntegratorClient } from '../../../src/api';
+import { startSandbox } from '../../../src/sandbox';
 import { waitFor } from '../../support/waitFor';
 import { UiTest } from './uiTest';
 
@@ -13,11 +15,16 @@ let userDataDir = '';
 
 /** The export as the local sandbox stored it (its data file holds every acknowledged write). */
 function storedExport(name: string): Record<string, unknown> | undefined {
-  const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
-  if (!fs.existsSync(file)) return undefined;
-  const account = JSON.parse(fs.readFileSync(file, 'utf8')) as { resources: { exports: Record<string, unknown>[] } };
-  return account.resources.exports.find((e) => e.name === name);
+  return stored('exports').find((e) => e.name === name);
 }
+
+function stored(kind: 'exports' | 'connections'): Record<string, unknown>[] {
+  const file = path.join(userDataDir, 'User/globalStorage/integrator-io-community.integrator-io/sandbox/account.json');
+  if (!fs.existsSync(file)) return [];
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { resources: Record<string, Record<string, unknown>[]> }).resources[kind] ?? [];
+}
+
+const STAGING_TOKEN = 'staging-token-3e9b1c7a5f';
 
 export const integrationAsCodeUiTest: UiTest = {
   name: 'integration as code: pull to the workspace, see a change in Source Control, open its diff, apply it',
@@ -51,6 +58,8 @@ export const integrationAsCodeUiTest: UiTest = {
     await page.keyboard.type('25');
     await page.keyboard.press('Control+S');
     await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 });
+    // Saved, the line still differs from the account: the gutter's quick diff marks it.
+    await page.locator('.editor-instance .dirty-diff-glyph').first().waitFor({ state: 'attached', timeout: 15_000 });
 
     await wb.openViewContainer('Source Control');
     const entry = page.locator('.scm-view .monaco-list-row', { hasText: 'shopify-get-orders.export.json' });
@@ -72,5 +81,61 @@ export const integrationAsCodeUiTest: UiTest = {
     await entry.first().waitFor({ state: 'detached', timeout: 20_000 });
     await waitFor(() => storedExport('Shopify - Get Orders')?.pageSize === 25, 'the account to hold the edit', 10_000);
     await wb.screenshot('iac-applied');
+
+    // Keys work like references: completion offers the folder's connections, F12 opens the one named.
+    await page
+      .locator('.tabs-container .tab', { hasText: /^shopify-get-orders\.export\.json/ })
+      .first()
+      .click();
+    // The gutter's quick diff compares with the account, which now holds the edit: no marker is left.
+    await page.locator('.editor-instance .view-line', { hasText: '"pageSize": 25' }).first().waitFor();
+    await page.locator('.editor-instance .dirty-diff-glyph').first().waitFor({ state: 'detached', timeout: 15_000 });
+    const key = page.locator('.editor-instance .view-line span', { hasText: 'connections/shopify-store' }).first();
+    await key.click();
+    await page.keyboard.press('Control+Space');
+    await page
+      .locator('.suggest-widget .monaco-list-row', { hasText: 'connections/netsuite-production' })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await wb.screenshot('iac-completion');
+    await page.keyboard.press('Escape');
+    await key.click();
+    await page.keyboard.press('F12');
+    await page.locator('.tabs-container .tab', { hasText: 'shopify-store.connection.json' }).waitFor({ timeout: 15_000 });
+
+    // Promote the folder to a second, empty account that has connections of the same names.
+    const staging = await startSandbox({ token: STAGING_TOKEN, seed: 'empty' });
+    const stagingClient = new IntegratorClient({ baseUrl: staging.baseUrl, token: STAGING_TOKEN });
+    try {
+      for (const connection of stored('connections').filter((c) => c.name === 'Shopify Store' || c.name === 'NetSuite Production')) {
+        const settings = { ...connection };
+        for (const field of ['_id', 'createdAt', 'lastModified']) delete settings[field];
+        await stagingClient.connections.create(settings);
+      }
+      await wb.addEnvironment({ baseUrl: staging.baseUrl, name: 'Staging', token: STAGING_TOKEN, production: false });
+      await wb.runCommand('integrator.io: Promote to Environment…');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Staging' }).first().click();
+      const dialog = page.locator('.monaco-dialog-box');
+      await dialog.waitFor({ timeout: 30_000 });
+      const question = await dialog.innerText();
+      assert.match(question, /Promote to "Staging": 16 changes \(14 to create, 2 connections to bind\)\?/);
+      assert.match(question, /connections\/shopify-store → same name: "Shopify Store"/);
+      await wb.screenshot('iac-promote-question');
+      await dialog.getByRole('button', { name: 'Promote' }).click();
+      await page.locator('.notifications-toasts', { hasText: 'Applied 16 changes to "Staging".' }).waitFor({ timeout: 30_000 });
+      const flows = await stagingClient.flows.listAll();
+      assert.strictEqual(flows.length, 3);
+      assert.ok(
+        flows.every((f) => f.disabled === true),
+        'promoted flows are created disabled',
+      );
+      const [getOrders] = (await stagingClient.exports.listAll()).filter((e) => e.name === 'Shopify - Get Orders');
+      const [shopify] = (await stagingClient.connections.listAll()).filter((c) => c.name === 'Shopify Store');
+      assert.strictEqual(getOrders?._connectionId, shopify?._id, 'the export uses the staging connection');
+      assert.ok(fs.existsSync(path.join(folder, '.integrator-io/staging.json')), "staging's binding file");
+    } finally {
+      stagingClient.dispose();
+      await staging.close();
+    }
   },
 };
