@@ -7,7 +7,7 @@
 import { IntegratorClient } from '../api';
 import { AccountResource, readIntegration } from './accountReader';
 import { Binding, BindingFile, keysById, readBindings, writeBindings } from './bindings';
-import { FolderResource, hashOfResource, readFolder, removeResource, writeResource } from './folder';
+import { FolderResource, hashOfResource, readFolder, removeResource, writeResources } from './folder';
 import { folderResourceOf } from './folderForm';
 import { assignKeys } from './keys';
 import { LogicalKey } from './layout';
@@ -55,8 +55,10 @@ export async function pull(options: PullOptions): Promise<PullReport> {
     if (changed.length) throw new LocalChangesError(changed.map((r) => r.key));
   }
   const { resources } = toFolderResources(account, bindings, folder);
-  const written: string[] = [];
-  for (const { resource } of resources) written.push(...(await writeResource(dir, resource)));
+  const written = await writeResources(
+    dir,
+    resources.map((r) => r.resource),
+  );
   const removed: string[] = [];
   const next: BindingFile = { baseUrl: options.baseUrl, resources: {} };
   for (const { resource, account: fromAccount } of resources) next.resources[resource.key] = bindingOf(fromAccount, resource);

@@ -1,15 +1,15 @@
 /**
  * The `large:N` account, for benchmarks: N flows, each with its own export, import and
- * connection, spread over integrations of 100 flows. No audit history or jobs.
+ * connection, spread over integrations of 100 flows (`large:N:P` for P flows an integration). No audit history or jobs.
  */
 import { AccountData, SandboxUser } from '../account';
 import { SeedBuilder } from './builder';
 
 const FLOWS_PER_INTEGRATION = 100;
 
-export function largeAccount(user: SandboxUser, flowCount: number): AccountData {
+export function largeAccount(user: SandboxUser, flowCount: number, flowsPerIntegration = FLOWS_PER_INTEGRATION): AccountData {
   const b = new SeedBuilder(user, 2, false);
-  const integrations = Array.from({ length: Math.max(1, Math.ceil(flowCount / FLOWS_PER_INTEGRATION)) }, (_, i) =>
+  const integrations = Array.from({ length: Math.max(1, Math.ceil(flowCount / flowsPerIntegration)) }, (_, i) =>
     b.add('integrations', { name: `Integration ${String(i + 1).padStart(3, '0')}`, description: `Bulk integration ${i + 1}` }, 30),
   );
   for (let i = 0; i < flowCount; i++) {
@@ -57,7 +57,7 @@ export function largeAccount(user: SandboxUser, flowCount: number): AccountData 
       'flows',
       {
         name: `Flow ${n}`,
-        _integrationId: integrations[Math.floor(i / FLOWS_PER_INTEGRATION)]!._id,
+        _integrationId: integrations[Math.floor(i / flowsPerIntegration)]!._id,
         disabled: i % 7 === 0,
         schedule: '? 0 */6 ? * *',
         pageGenerators: [{ _exportId: exp._id }],
