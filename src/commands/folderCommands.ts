@@ -10,7 +10,7 @@ import { confirmProductionChange } from '../environments/productionGuard';
 import { apply, ApplyReport } from '../iac/apply';
 import { slugify } from '../iac/keys';
 import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
-import { pull } from '../iac/pull';
+import { LocalChangesError, pull } from '../iac/pull';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines } from '../iac/report';
 import { bindingNameOf } from '../sourceControl/folderEnvironment';
@@ -40,27 +40,44 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
     const folder = options.folder ? vscode.Uri.file(options.folder) : await askFolder(target);
     if (!folder) return undefined;
     const client = await services.environments.client(target.env);
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Pulling ${quoted(target)} from ${displayText(target.env.name)}…` },
-      () =>
-        pull({
-          client,
-          baseUrl: client.transport.baseUrl,
-          environment: bindingNameOf(target.env),
-          integration: target.id,
-          dir: folder.fsPath,
-        }),
-    );
+    const pullOnce = (force: boolean) =>
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Pulling ${quoted(target)} from ${displayText(target.env.name)}…` },
+        () =>
+          pull({
+            client,
+            baseUrl: client.transport.baseUrl,
+            environment: bindingNameOf(target.env),
+            integration: target.id,
+            dir: folder.fsPath,
+            force,
+          }),
+      );
+    let report;
+    try {
+      report = await pullOnce(false);
+    } catch (err) {
+      if (!(err instanceof LocalChangesError)) throw err;
+      // The folder holds edits not yet applied: overwriting them is the user's call, and not the default.
+      const overwrite: vscode.MessageItem = { title: 'Overwrite Them' };
+      const keep: vscode.MessageItem = { title: 'Keep My Changes', isCloseAffordance: true };
+      const answer = await askModal(
+        `${path.basename(folder.fsPath)} has changes not applied to "${target.env.name}". Overwrite them with the account's versions?`,
+        `${err.keys.join(', ')}. Keep them to apply them, or use Pull Remote Changes, which leaves them alone.`,
+        keep,
+        overwrite,
+      );
+      if (answer !== overwrite) return undefined;
+      report = await pullOnce(true);
+    }
     services.log.info(
       `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
         `${report.written.length} files written, ${report.removed.length} removed.`,
     );
     const control = await services.sourceControls.track(folder, target.env);
-    if (!vscode.workspace.getWorkspaceFolder(folder)) {
-      const at = vscode.workspace.workspaceFolders?.length ?? 0;
-      vscode.workspace.updateWorkspaceFolders(at, 0, { uri: folder });
-    }
-    void services.notify.info(`Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`);
+    const pulled = `Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`;
+    if (vscode.workspace.getWorkspaceFolder(folder)) void services.notify.info(pulled);
+    else void offerToOpen(services, folder, pulled);
     await control?.refresh();
     return folder;
   },
@@ -286,6 +303,19 @@ async function folderOf(services: Services, arg: unknown, placeHolder: string): 
     { placeHolder },
   );
   return picked?.control;
+}
+
+/**
+ * A folder outside the workspace is offered, not added: adding a folder turns a one-folder window
+ * into a workspace of several, which restarts every extension, so it is the user's call (as after
+ * Git: Clone). The Source Control view shows the folder either way.
+ */
+async function offerToOpen(services: Services, folder: vscode.Uri, message: string): Promise<void> {
+  const add = 'Add to Workspace';
+  const open = 'Open Folder';
+  const answer = await services.notify.info(message, add, open);
+  if (answer === add) vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri: folder });
+  else if (answer === open) await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: false });
 }
 
 async function pickIntegration(services: Services): Promise<ResourceTarget | undefined> {

@@ -1,0 +1,103 @@
+/**
+ * Integration as code in the extension host: a pulled folder in the Source Control view follows
+ * the account (remote changes appear, and Pull Remote Changes brings them in), a conflict is
+ * refused by Apply with nothing written, and pulling again over unapplied edits asks first.
+ */
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { jsonFileOf } from '../../../src/iac/layout';
+import { waitFor } from '../../support/waitFor';
+import { chosen, useDemoEnvironment } from './support';
+
+describe('pulled folders', () => {
+  const demo = useDemoEnvironment('Acme Dev');
+  let folder: string;
+  const control = () => demo.api.sourceControls.list().find((c) => c.folder.fsPath === folder)!;
+  const groupKeys = (id: string) =>
+    (control().lastPlan?.items ?? [])
+      .filter((i) =>
+        id === 'remote' ? i.action === 'remote-change' : id === 'conflicts' ? i.action === 'conflict' : i.action === 'update',
+      )
+      .map((i) => i.key);
+  const readFile = async (key: string) =>
+    JSON.parse(await fs.readFile(path.join(folder, jsonFileOf(key)), 'utf8')) as Record<string, unknown>;
+  const writeFile = (key: string, doc: Record<string, unknown>) =>
+    fs.writeFile(path.join(folder, jsonFileOf(key)), JSON.stringify(doc, null, 2));
+  const bindingOf = async (key: string) =>
+    (
+      JSON.parse(await fs.readFile(path.join(folder, '.integrator-io/acme-dev.json'), 'utf8')) as {
+        resources: Record<string, { id: string }>;
+      }
+    ).resources[key]!.id;
+
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+
+  before(async () => {
+    // Inside the workspace, where a pull leaves it open (a folder outside is offered, not added).
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'folders-')));
+    folder = path.join(root, `commerce-${Date.now().toString(36)}`);
+    const [integration] = (await demo.client.integrations.listAll()).filter((i) => i.name === 'Shopify - NetSuite Order Sync');
+    const target = chosen({ envId: demo.envId, kind: 'integrations', id: integration!._id, name: integration!.name });
+    await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
+    await waitFor(() => control()?.lastPlan !== undefined, 'the Source Control view to compare the folder');
+  });
+
+  it('names the environment in the view, and finds nothing to do right after the pull', () => {
+    assert.strictEqual(control().sourceControl.label, `${path.basename(folder)} ↔ Acme Dev`);
+    assert.strictEqual(control().sourceControl.count, 0);
+    assert.ok(control().lastPlan!.items.every((i) => i.action === 'unchanged'));
+    assert.ok(
+      demo.api.notify.recent.some(
+        (n) => n.message === `Pulled "Shopify - NetSuite Order Sync" (16 resources) into ${path.basename(folder)}.`,
+      ),
+    );
+  });
+
+  it('shows an edit made in the account as a remote change, and Pull Remote Changes brings it in', async () => {
+    const key = 'imports/shopify-tag-order-as-synced';
+    const id = await bindingOf(key);
+    const remote = await demo.client.imports.get(id);
+    await demo.client.imports.update(id, { ...remote, description: 'Edited in the web UI' });
+    await vscode.commands.executeCommand('integratorIo.refreshFolder', control().sourceControl);
+    assert.deepStrictEqual(groupKeys('remote'), [key]);
+    await vscode.commands.executeCommand('integratorIo.pullRemoteChanges', control().sourceControl);
+    assert.strictEqual((await readFile(key)).description, 'Edited in the web UI');
+    await waitFor(() => groupKeys('remote').length === 0, 'the remote change to leave the view');
+  });
+
+  it('refuses to apply a conflict, says so, and writes nothing', async () => {
+    const key = 'exports/netsuite-customer-lookup';
+    const id = await bindingOf(key);
+    const remote = await demo.client.exports.get(id);
+    await demo.client.exports.update(id, { ...remote, name: 'Renamed in the account' });
+    await writeFile(key, { ...(await readFile(key)), name: 'Renamed in the folder' });
+    demo.sandbox.clearRequests();
+    await vscode.commands.executeCommand('integratorIo.applyFolder', control().sourceControl);
+    assert.deepStrictEqual(groupKeys('conflicts'), [key]);
+    assert.deepStrictEqual(
+      demo.sandbox.requests().filter((r) => r.method !== 'GET'),
+      [],
+    );
+    const said = demo.api.notify.recent.at(-1);
+    assert.strictEqual(said?.severity, 'error');
+    assert.match(
+      said?.message ?? '',
+      /Not applied to "Acme Dev": exports\/netsuite-customer-lookup changed both in the folder and in the account/,
+    );
+    assert.strictEqual((await demo.client.exports.get(id)).name, 'Renamed in the account');
+  });
+
+  it('asks before a new pull overwrites edits not yet applied, and keeps them by default', async () => {
+    const [integration] = (await demo.client.integrations.listAll()).filter((i) => i.name === 'Shopify - NetSuite Order Sync');
+    const target = chosen({ envId: demo.envId, kind: 'integrations', id: integration!._id, name: integration!.name });
+    demo.api.answerNextDialog('Keep My Changes');
+    await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
+    assert.strictEqual((await readFile('exports/netsuite-customer-lookup')).name, 'Renamed in the folder');
+    demo.api.answerNextDialog('Overwrite Them');
+    await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
+    assert.strictEqual((await readFile('exports/netsuite-customer-lookup')).name, 'Renamed in the account');
+  });
+});
