@@ -174,14 +174,57 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
       connectionChoices: {},
     };
     let { plan } = await makePlan(options);
-    while (plan.items.some((i) => i.action === 'needs-connection')) {
-      const chosen = await chooseConnections(services, target, plan, options);
-      if (!chosen) return undefined;
-      ({ plan } = await makePlan(options));
+    for (;;) {
+      if (plan.items.some((i) => i.action === 'needs-connection')) {
+        if (!(await chooseConnections(services, target, plan, options, 'needs-connection'))) return undefined;
+        ({ plan } = await makePlan(options));
+        continue;
+      }
+      if (blockReason(plan)) break;
+      const answer = await askPromotion(target, plan);
+      if (answer === 'change') {
+        if (await chooseConnections(services, target, plan, options, 'bind')) ({ plan } = await makePlan(options));
+        continue;
+      }
+      if (answer === undefined) return undefined;
+      return applyPlan(services, target, plan, options, () => Promise.resolve(), { promotion: true, enableNewFlows: answer === 'enabled' });
     }
     return applyPlan(services, target, plan, options, () => Promise.resolve(), { promotion: true });
   },
 });
+
+/**
+ * The promotion's question: what it creates, which connection stands for each of the folder's (by
+ * name, or as chosen), and whether new flows start disabled (the default) or enabled.
+ */
+async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled' | 'enabled' | 'change' | undefined> {
+  const bindings = plan.items.filter((i) => i.action === 'bind').map((i) => `${i.key} → ${i.reason}`);
+  const newFlows = plan.items.filter((i) => i.action === 'create' && i.kind === 'flows').length;
+  const go: vscode.MessageItem = { title: 'Promote' };
+  const goEnabled: vscode.MessageItem = { title: 'Promote with Flows Enabled' };
+  const change: vscode.MessageItem = { title: 'Change Connections…' };
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const answer = await askModal(
+    `Promote to "${env.name}": ${changeCount(plan)}?`,
+    [
+      ...(bindings.length ? ['Connections:', ...bindings] : []),
+      newFlows ? `${newFlows} new flow${newFlows === 1 ? ' is' : 's are'} created disabled, unless you promote with flows enabled.` : '',
+      'The plan is in the output channel.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    go,
+    ...(newFlows ? [goEnabled] : []),
+    ...(bindings.length ? [change] : []),
+    cancel,
+  );
+  return answer === go ? 'disabled' : answer === goEnabled ? 'enabled' : answer === change ? 'change' : undefined;
+}
+
+function changeCount(plan: Plan): string {
+  const changes = plan.items.filter((i) => i.action === 'create' || i.action === 'update' || i.action === 'bind').length;
+  return `${changes} change${changes === 1 ? '' : 's'} (${summary(plan)})`;
+}
 
 /** Shows the plan, asks (production by default says no), applies with a cancellable progress, reports. */
 async function applyPlan(
@@ -190,7 +233,7 @@ async function applyPlan(
   plan: Plan,
   options: PlanOptions,
   refresh: () => Promise<unknown>,
-  how: { promotion?: boolean } = {},
+  how: { promotion?: boolean; enableNewFlows?: boolean } = {},
 ): Promise<ApplyReport | undefined> {
   for (const line of planLines(plan)) services.log.info(line);
   const refused = blockReason(plan);
@@ -205,22 +248,7 @@ async function applyPlan(
     void services.notify.info(`Nothing to apply: the folder and "${env.name}" agree.`);
     return undefined;
   }
-  const what = `${changes.length} change${changes.length === 1 ? '' : 's'} (${summary(plan)})`;
-  if (how.promotion && !env.production) {
-    const bindings = plan.items.filter((i) => i.action === 'bind').map((i) => `${i.key} → ${i.reason}`);
-    const go: vscode.MessageItem = { title: 'Promote' };
-    const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
-    const answer = await askModal(
-      `Promote to "${env.name}": ${what}?`,
-      [
-        ...(bindings.length ? ['Connections:', ...bindings] : []),
-        'New flows are created disabled. The plan is in the output channel.',
-      ].join('\n'),
-      go,
-      cancel,
-    );
-    if (answer !== go) return undefined;
-  }
+  const what = changeCount(plan);
   if (!(await confirmProductionChange(env, { action: how.promotion ? 'promote' : 'apply', what }))) return undefined;
   let allowDelete = false;
   if (deletes.length) {
@@ -244,6 +272,7 @@ async function applyPlan(
         ...options,
         expected: plan,
         allowDelete,
+        enableNewFlows: how.enableNewFlows,
         signal: abort.signal,
         onStep: (item, index, total) =>
           progress.report({ message: `${item.action} ${item.key}`, increment: index === 0 ? 0 : 100 / total }),
@@ -355,12 +384,24 @@ async function pickOther(environments: EnvironmentInfo[], placeHolder: string): 
 }
 
 /** Asks, for each folder connection with no match, which connection of the target stands for it. */
-async function chooseConnections(services: Services, env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
+async function chooseConnections(
+  services: Services,
+  env: EnvironmentInfo,
+  plan: Plan,
+  options: PlanOptions,
+  which: 'needs-connection' | 'bind',
+): Promise<boolean> {
   const client = await services.environments.client(env);
   const connections = await client.connections.listAll({ include: ['name', 'type'] });
-  for (const item of plan.items.filter((i) => i.action === 'needs-connection')) {
+  for (const item of plan.items.filter((i) => i.action === which)) {
+    // The current match first, so Enter keeps it.
+    const ordered = [...connections].sort((a, b) => Number(b._id === item.id) - Number(a._id === item.id));
     const picked = await vscode.window.showQuickPick(
-      connections.map((c) => ({ label: displayText(c.name ?? c._id), description: String(c.type ?? ''), id: c._id })),
+      ordered.map((c) => ({
+        label: displayText(c.name ?? c._id),
+        description: [String(c.type ?? ''), c._id === item.id ? 'matched by name' : ''].filter(Boolean).join(' · '),
+        id: c._id,
+      })),
       {
         placeHolder: `${item.key}${item.name ? ` ("${displayText(item.name)}")` : ''}: ${item.reason}. Which connection of "${env.name}" stands for it?`,
       },

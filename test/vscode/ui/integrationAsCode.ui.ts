@@ -120,8 +120,9 @@ export const integrationAsCodeUiTest: UiTest = {
       const question = await dialog.innerText();
       assert.match(question, /Promote to "Staging": 16 changes \(14 to create, 2 connections to bind\)\?/);
       assert.match(question, /connections\/shopify-store → same name: "Shopify Store"/);
+      assert.match(question, /3 new flows are created disabled, unless you promote with flows enabled/);
       await wb.screenshot('iac-promote-question');
-      await dialog.getByRole('button', { name: 'Promote' }).click();
+      await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
       await page.locator('.notifications-toasts', { hasText: 'Applied 16 changes to "Staging".' }).waitFor({ timeout: 30_000 });
       const flows = await stagingClient.flows.listAll();
       assert.strictEqual(flows.length, 3);
