@@ -32,6 +32,8 @@ export function hashOfResource(resource: FolderResource): string {
   return contentHash(json, code);
 }
 
+const PARALLEL_READS = 32;
+
 /** Every resource in the folder, by key. Files of other names are left alone. */
 export async function readFolder(dir: string): Promise<Map<LogicalKey, FolderResource>> {
   const resources = new Map<LogicalKey, FolderResource>();
@@ -43,14 +45,21 @@ export async function readFolder(dir: string): Promise<Map<LogicalKey, FolderRes
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw err;
     }
-    for (const name of names.sort()) {
-      const slug = slugOfJsonFile(kind, name);
-      const key = slug === undefined ? undefined : keyOf(kind, slug);
-      if (!key || kindOfKey(key) !== kind) continue;
-      const doc = parseFile(await fs.readFile(path.join(dir, jsonFileOf(key)), 'utf8'), key);
-      const resource: FolderResource = { key, kind, doc };
-      if (kind === 'scripts') resource.code = await readOptional(path.join(dir, codeFileOf(key)));
-      resources.set(key, resource);
+    const keys = names
+      .sort()
+      .map((name) => slugOfJsonFile(kind, name))
+      .map((slug) => (slug === undefined ? undefined : keyOf(kind, slug)))
+      .filter((key): key is LogicalKey => key !== undefined && kindOfKey(key) === kind);
+    // A few reads at a time: a large integration's folder holds thousands of small files.
+    for (let at = 0; at < keys.length; at += PARALLEL_READS) {
+      const read = await Promise.all(
+        keys.slice(at, at + PARALLEL_READS).map(async (key) => {
+          const resource: FolderResource = { key, kind, doc: parseFile(await fs.readFile(path.join(dir, jsonFileOf(key)), 'utf8'), key) };
+          if (kind === 'scripts') resource.code = await readOptional(path.join(dir, codeFileOf(key)));
+          return resource;
+        }),
+      );
+      for (const resource of read) resources.set(resource.key, resource);
     }
   }
   return resources;

@@ -209,15 +209,15 @@ function compareOne(
     if (!accountResource) return item('needs-connection', `the connection it was bound to (${id}) no longer exists`, { id });
     return item('unchanged', `bound to "${String(accountResource.doc.name)}"; its settings belong to this environment`, { id });
   }
-  const localChanged = hashOfResource(resource) !== binding.hash;
+  const localHash = hashOfResource(resource);
+  const localChanged = localHash !== binding.hash;
   if (!accountResource) {
     return localChanged
       ? item('conflict', 'changed in the folder, and deleted from the account', { id })
       : item('remote-change', 'deleted from the account', { id, remote: 'deleted' });
   }
   const remote = state.remote.get(key);
-  if (remote && hashOfResource(remote) === hashOfResource(resource))
-    return item('unchanged', 'the same in the folder and the account', { id });
+  if (remote && hashOfResource(remote) === localHash) return item('unchanged', 'the same in the folder and the account', { id });
   const remoteChanged = accountResource.doc.lastModified !== binding.lastModified;
   if (localChanged && remoteChanged)
     return item('conflict', 'changed in the folder and in the account since the last pull or apply', { id });

@@ -6,10 +6,9 @@
  *
  *   npm run bench:api [-- --flows 5000 --runs 7 --limit 1000]
  */
-import * as http from 'http';
 import { parseArgs } from 'util';
 import { IntegratorClient } from '../../src/api';
-import { median, startSandboxProcess } from './benchSupport';
+import { median, RawHttp, startSandboxProcess } from './benchSupport';
 
 const TOKEN = 'bench-token-0f3a9c2e';
 
@@ -29,12 +28,13 @@ async function main(): Promise<void> {
   const stop = () => sandbox.stop();
   try {
     const client = new IntegratorClient({ baseUrl, token: TOKEN });
-    const raw = new RawLister(baseUrl);
+    const raw = new RawHttp(TOKEN);
+    const rawCount = async (pathAndQuery: string) => (await raw.listAll(`${baseUrl}${pathAndQuery}`)).length;
     const kinds = ['flows', 'exports', 'imports', 'connections'] as const;
     // Warm both paths up once (JIT, sockets).
     for (const kind of kinds) {
       await client[kind].listAll({ limit });
-      await raw.listAll(`/${kind}?limit=${limit}`);
+      await rawCount(`/${kind}?limit=${limit}`);
     }
     const rows: { kind: string; records: number; pages: number; client: number; raw: number }[] = [];
     for (const kind of kinds) {
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
         }
         clientTimes.push(performance.now() - started);
         started = performance.now();
-        const rawRecords = await raw.listAll(`/${kind}?limit=${limit}`);
+        const rawRecords = await rawCount(`/${kind}?limit=${limit}`);
         rawTimes.push(performance.now() - started);
         if (rawRecords !== records) throw new Error(`raw listing saw ${rawRecords} ${kind}, the client ${records}`);
       }
@@ -64,47 +64,6 @@ async function main(): Promise<void> {
     print(rows, flows, runs, limit);
   } finally {
     await stop();
-  }
-}
-
-/** Plain `http` with keep-alive, following `rel="next"`: the floor the client is measured against. */
-class RawLister {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  private readonly origin: string;
-  private readonly basePath: string;
-
-  constructor(baseUrl: string) {
-    const url = new URL(baseUrl);
-    this.origin = url.origin;
-    this.basePath = url.pathname;
-  }
-
-  async listAll(pathAndQuery: string): Promise<number> {
-    let next: string | undefined = `${this.origin}${this.basePath}${pathAndQuery}`;
-    let count = 0;
-    while (next) {
-      const { body, link } = await this.get(next);
-      count += (JSON.parse(body) as unknown[]).length;
-      next = /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-    }
-    return count;
-  }
-
-  dispose(): void {
-    this.agent.destroy();
-  }
-
-  private get(url: string): Promise<{ body: string; link: string | undefined }> {
-    return new Promise((resolve, reject) => {
-      http
-        .get(url, { agent: this.agent, headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ body: Buffer.concat(chunks).toString('utf8'), link: [res.headers.link ?? ''].flat().join(', ') }));
-          res.on('error', reject);
-        })
-        .on('error', reject);
-    });
   }
 }
 

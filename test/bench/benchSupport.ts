@@ -109,3 +109,46 @@ export function mappingWorkload(connectionId: string): { importDoc: Record<strin
   const records = Array.from({ length: 100 }, (_, r) => Object.fromEntries(fields.map((_f, i) => [`f${i}`, `${r * 100 + i}`])));
   return { importDoc: { _connectionId: connectionId, mapping: { fields } }, records };
 }
+
+/**
+ * Plain `http` with keep-alive and JSON.parse, following `rel="next"`: the floor the client and
+ * the engine are measured against.
+ */
+export class RawHttp {
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+
+  constructor(private readonly token: string) {}
+
+  /** Every record of a Link-paged list, from its first page's URL. */
+  async listAll<T = unknown>(first: string): Promise<T[]> {
+    let next: string | undefined = first;
+    const records: T[] = [];
+    while (next) {
+      const { body, link } = await this.get(next);
+      records.push(...(JSON.parse(body) as T[]));
+      next = /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+    }
+    return records;
+  }
+
+  get(url: string): Promise<{ body: string; link: string | undefined }> {
+    return new Promise((resolve, reject) => {
+      http
+        .get(url, { agent: this.agent, headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode} ${body}`));
+            else resolve({ body, link: [res.headers.link ?? ''].flat().join(', ') });
+          });
+          res.on('error', reject);
+        })
+        .on('error', reject);
+    });
+  }
+
+  dispose(): void {
+    this.agent.destroy();
+  }
+}

@@ -11,7 +11,6 @@
  *   npm run bench:iac [-- --flows 500 --runs 5]
  */
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -19,7 +18,7 @@ import { IntegratorClient } from '../../src/api';
 import { environmentNameOf } from '../../src/iac/bindings';
 import { makePlan, planExitCode } from '../../src/iac/plan';
 import { pull } from '../../src/iac/pull';
-import { BenchResults, median, startSandboxProcess } from './benchSupport';
+import { BenchResults, median, RawHttp, startSandboxProcess } from './benchSupport';
 
 const TOKEN = 'bench-token-iac-4d2a7e';
 
@@ -34,7 +33,7 @@ async function measure(flows: number, runs: number, latency: number): Promise<vo
   const sandbox = await startSandboxProcess(TOKEN, ['--seed', `large:${flows}:${flows}`, '--latency', String(latency)]);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-iac-'));
   const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: TOKEN });
-  const raw = new RawFetcher(sandbox.baseUrl);
+  const raw = new RawHttp(TOKEN);
   const results = new BenchResults();
   try {
     const [integration] = await client.integrations.listAll({ include: ['name'] });
@@ -47,7 +46,7 @@ async function measure(flows: number, runs: number, latency: number): Promise<vo
     };
     // Warm both sides up once (JIT, sockets).
     await pullOnce(0);
-    await raw.fetchIntegration(integration!._id);
+    await fetchRaw(raw, sandbox.baseUrl, integration!._id);
     const pullTimes: number[] = [];
     const rawTimes: number[] = [];
     const dumpTimes: number[] = [];
@@ -58,12 +57,12 @@ async function measure(flows: number, runs: number, latency: number): Promise<vo
       pullTimes.push(pulled.ms);
       resources = pulled.resources;
       let started = performance.now();
-      documents = (await raw.fetchIntegration(integration!._id)).length;
+      documents = (await fetchRaw(raw, sandbox.baseUrl, integration!._id)).length;
       rawTimes.push(performance.now() - started);
       started = performance.now();
       const dump = path.join(work, `dump-${i}`);
       fs.mkdirSync(dump);
-      for (const doc of await raw.fetchIntegration(integration!._id))
+      for (const doc of await fetchRaw(raw, sandbox.baseUrl, integration!._id))
         fs.writeFileSync(path.join(dump, `${doc._id}.json`), JSON.stringify(doc, null, 2));
       dumpTimes.push(performance.now() - started);
     }
@@ -74,12 +73,12 @@ async function measure(flows: number, runs: number, latency: number): Promise<vo
     let requests: { method: string }[] = [];
     let exitCode = -1;
     for (let i = 0; i < runs; i++) {
-      await admin(sandbox.baseUrl, 'DELETE', '/_sandbox/requests');
+      await sandbox.clearRequests();
       const started = performance.now();
       const { plan } = await makePlan({ client, baseUrl: sandbox.baseUrl, environment, dir });
       planTimes.push(performance.now() - started);
       exitCode = planExitCode(plan);
-      requests = JSON.parse(await admin(sandbox.baseUrl, 'GET', '/_sandbox/requests')) as { method: string }[];
+      requests = await sandbox.requests();
     }
     const pullMs = median(pullTimes);
     const rawMs = median(rawTimes);
@@ -114,64 +113,13 @@ function countFiles(dir: string): number {
   return n;
 }
 
-function admin(baseUrl: string, method: string, route: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${route}`, { method, headers: { Authorization: `Bearer ${TOKEN}` } }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(body));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** The requests a pull makes, with plain `http` (keep-alive) and JSON.parse: the floor it is measured against. */
-class RawFetcher {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-
-  constructor(private readonly baseUrl: string) {}
-
-  /** The integration and its four lists, in parallel as the pull reads them; answers the documents fetched. */
-  async fetchIntegration(id: string): Promise<{ _id: string }[]> {
-    const integration = JSON.parse((await this.get(`${this.baseUrl}/integrations/${id}`)).body) as { _id: string };
-    const lists = await Promise.all(
-      ['flows', 'exports', 'imports', 'connections'].map((kind) => this.list(`${this.baseUrl}/integrations/${id}/${kind}`)),
-    );
-    return [integration, ...lists.flat()];
-  }
-
-  private async list(first: string): Promise<{ _id: string }[]> {
-    let next: string | undefined = first;
-    const docs: { _id: string }[] = [];
-    while (next) {
-      const { body, link } = await this.get(next);
-      docs.push(...(JSON.parse(body) as { _id: string }[]));
-      next = /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-    }
-    return docs;
-  }
-
-  dispose(): void {
-    this.agent.destroy();
-  }
-
-  private get(url: string): Promise<{ body: string; link: string | undefined }> {
-    return new Promise((resolve, reject) => {
-      http
-        .get(url, { agent: this.agent, headers: { Authorization: `Bearer ${TOKEN}`, Accept: 'application/json' } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode} ${body}`));
-            else resolve({ body, link: [res.headers.link ?? ''].flat().join(', ') });
-          });
-          res.on('error', reject);
-        })
-        .on('error', reject);
-    });
-  }
+/** The integration and its four lists, in parallel as the pull reads them, with plain http: the documents. */
+async function fetchRaw(raw: RawHttp, baseUrl: string, id: string): Promise<{ _id: string }[]> {
+  const integration = JSON.parse((await raw.get(`${baseUrl}/integrations/${id}`)).body) as { _id: string };
+  const lists = await Promise.all(
+    ['flows', 'exports', 'imports', 'connections'].map((kind) => raw.listAll<{ _id: string }>(`${baseUrl}/integrations/${id}/${kind}`)),
+  );
+  return [integration, ...lists.flat()];
 }
 
 main().catch((err: unknown) => {
