@@ -61,6 +61,10 @@ export const integrationAsCodeUiTest: UiTest = {
     // Saved, the line still differs from the account: the gutter's quick diff marks it.
     await page.locator('.editor-instance .dirty-diff-glyph').first().waitFor({ state: 'attached', timeout: 15_000 });
 
+    // The activity bar counts the change on the Source Control icon before the view is even open.
+    await page
+      .locator('.activitybar .action-item:has([aria-label^="Source Control"]) .badge', { hasText: '1' })
+      .waitFor({ timeout: 30_000 });
     await wb.openViewContainer('Source Control');
     const entry = page.locator('.scm-view .monaco-list-row', { hasText: 'shopify-get-orders.export.json' });
     await entry.first().waitFor({ timeout: 30_000 });

@@ -76,12 +76,12 @@ export class Workbench {
     return this.page.evaluate<string[]>(read);
   }
 
-  /** Opens a view container from the activity bar by its title. */
+  /**
+   * Opens a view container from the activity bar by its title. Clicks the whole item, not its
+   * icon: a badge (a pending-changes count) sits over the icon and would take the click.
+   */
   async openViewContainer(title: string): Promise<void> {
-    await this.page
-      .locator(`.activitybar .action-item a[aria-label^="${title}"], .activitybar .action-item [aria-label^="${title}"]`)
-      .first()
-      .click();
+    await this.page.locator(`.activitybar .action-item:has([aria-label^="${title}"])`).first().click();
   }
 
   /** Right-clicks a tree row and picks an item of its context menu. */
