@@ -17,6 +17,7 @@ import {
   pullRemoteChangesCommand,
   refreshFolderCommand,
 } from './folderCommands';
+import { disableFlowCommand, enableFlowCommand } from './flowSwitchCommands';
 import { CommandDefinition } from './services';
 import { startLocalSandboxCommand, stopLocalSandboxCommand } from './startLocalSandbox';
 
@@ -40,6 +41,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   deleteResourceCommand,
   showDependenciesCommand,
   runFlowCommand,
+  enableFlowCommand,
+  disableFlowCommand,
   showRecentJobsCommand,
   pingConnectionCommand,
   testConnectionDocumentCommand,

@@ -15,6 +15,11 @@ export const runFlowUiTest: UiTest = {
     await wb.runCommand('integrator.io: Start Local Sandbox');
     await wb.expand('Integrations');
     await wb.expand('Salesforce - Snowflake Analytics');
+    // An enabled flow's menu offers Disable Flow, not Enable Flow.
+    await wb.treeRow('Salesforce Opportunities to Snowflake').click({ button: 'right' });
+    await wb.page.getByRole('menuitem', { name: 'Disable Flow', exact: true }).waitFor();
+    assert.strictEqual(await wb.page.getByRole('menuitem', { name: 'Enable Flow', exact: true }).count(), 0);
+    await wb.page.keyboard.press('Escape');
     await wb.contextMenu('Salesforce Opportunities to Snowflake', 'Run Flow');
 
     const frame = await wb.webviewFrame('.job');
