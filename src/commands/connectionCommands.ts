@@ -5,6 +5,7 @@ import { parseResourceText, UnsaveableDocumentError } from '../documents/documen
 import { parseResourceUri } from '../documents/uris';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';
 import { Services } from './services';
+import { ChosenResource } from './resourceTarget';
 import { displayText } from '../util/displayText';
 
 /** "Ping Connection": healthy, or the API's reason (also when the API reports it inside a 200). */
@@ -20,7 +21,9 @@ export const pingConnectionCommand = defineCommand({
       { location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) },
       () => client.connectionActions.ping(target.id),
     );
-    report(services, label, result);
+    report(services, label, result, () =>
+      vscode.commands.executeCommand('integratorIo.openResource', new ChosenResource(target.env.id, 'connections', target.id, target.name)),
+    );
     services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
     // The ping updates the connection's offline flag; show it on its rows.
     services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
@@ -53,9 +56,15 @@ export const testConnectionDocumentCommand = defineCommand({
   },
 });
 
-function report(services: Services, label: string, result: PingResult): void {
-  if (result.ok) void services.notify.info(`Connection ${label} is healthy.`);
-  else void services.notify.error(`Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`);
+/** Says how a ping went; a failed one from the tree offers to open the connection, where it is fixed. */
+function report(services: Services, label: string, result: PingResult, open?: () => Thenable<unknown>): void {
+  if (result.ok) {
+    void services.notify.info(`Connection ${label} is healthy.`);
+    return;
+  }
+  const message = `Connection ${label} failed: ${result.message}${/^\d+$/.test(result.code) ? ` (${result.code})` : ''}`;
+  const action = 'Open Connection';
+  void services.notify.error(message, ...(open ? [action] : [])).then((answer) => answer === action && open?.());
 }
 
 /** Debug logging stays on for an hour once turned on; the API requires `debugDate` in the future. */

@@ -13,6 +13,8 @@ export type NotificationSeverity = 'error' | 'warning' | 'info';
 export interface ShownNotification {
   severity: NotificationSeverity;
   message: string;
+  /** The buttons it offered. */
+  actions: string[];
   time: number;
 }
 
@@ -29,27 +31,27 @@ export class Notifier {
   }
 
   error(message: string, ...actions: string[]): Thenable<string | undefined> {
-    const text = this.remember('error', message);
+    const text = this.remember('error', message, actions);
     this.log.error(text);
     return vscode.window.showErrorMessage(text, ...actions);
   }
 
   warning(message: string, ...actions: string[]): Thenable<string | undefined> {
-    const text = this.remember('warning', message);
+    const text = this.remember('warning', message, actions);
     this.log.warn(text);
     return vscode.window.showWarningMessage(text, ...actions);
   }
 
   info(message: string, ...actions: string[]): Thenable<string | undefined> {
-    const text = this.remember('info', message);
+    const text = this.remember('info', message, actions);
     this.log.info(text);
     return vscode.window.showInformationMessage(text, ...actions);
   }
 
   /** Scrubbed of secrets, and with link and icon syntax broken: account text never becomes a link or command. */
-  private remember(severity: NotificationSeverity, message: string): string {
+  private remember(severity: NotificationSeverity, message: string, actions: string[]): string {
     const text = displayText(this.log.scrub(message));
-    this.shown.push({ severity, message: text, time: Date.now() });
+    this.shown.push({ severity, message: text, actions, time: Date.now() });
     if (this.shown.length > KEEP) this.shown.splice(0, this.shown.length - KEEP);
     return text;
   }

@@ -122,6 +122,12 @@ describe('actions', () => {
     const failed = await ping('Bank SFTP');
     assert.strictEqual(failed.ok, false);
     if (!failed.ok) assert.match(failed.message, /Authentication failed/);
+    const said = demo.api.notify.recent.filter((n) => n.message.startsWith('Connection "Bank SFTP" failed')).at(-1);
+    assert.deepStrictEqual(said?.actions, ['Open Connection'], 'a failed ping offers to open the connection');
+    assert.deepStrictEqual(
+      demo.api.notify.recent.filter((n) => n.message === 'Connection "Shopify Store" is healthy.').at(-1)?.actions,
+      [],
+    );
     const rows = await childrenOf(demo.api, await nodeAt(demo.api, 'Actions', 'Connections'));
     assert.strictEqual(descriptionOf(rows.find((r) => labelOf(r) === 'Bank SFTP')!), 'ftp · offline');
   });
