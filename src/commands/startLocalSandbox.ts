@@ -11,7 +11,7 @@ export const startLocalSandboxCommand = defineCommand({
   async run(services) {
     const running = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Starting the local integrator.io sandbox…' },
-      () => services.sandbox.ensureRunning(),
+      () => services.sandbox.ensureRunning({ explicitly: true }),
     );
     const env: EnvironmentInfo = services.environments.get(SANDBOX_ENVIRONMENT_ID) ?? {
       id: SANDBOX_ENVIRONMENT_ID,
@@ -33,8 +33,14 @@ export const stopLocalSandboxCommand = defineCommand({
   target: () => ({}),
   failure: () => 'Could not stop the local sandbox',
   async run(services) {
-    await services.sandbox.stop();
+    const wasRunning = services.sandbox.isRunning;
+    await services.sandbox.stop({ byUser: true });
     services.explorer.refresh();
+    void services.notify.info(
+      wasRunning
+        ? 'The local sandbox stopped. Its data is kept; Start Local Sandbox runs it again.'
+        : 'The local sandbox was not running. Start Local Sandbox runs it.',
+    );
   },
 });
 

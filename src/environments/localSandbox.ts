@@ -19,9 +19,18 @@ export interface RunningSandbox {
 
 type SandboxModule = { startSandbox(options: SandboxOptions): Promise<Sandbox> };
 
+/** The user stopped the local sandbox: nothing starts it again but Start Local Sandbox. */
+export class SandboxStoppedError extends Error {
+  constructor() {
+    super('The local sandbox is stopped.');
+  }
+}
+
 export class LocalSandbox implements vscode.Disposable {
   private sandbox: Sandbox | undefined;
   private starting: Promise<RunningSandbox> | undefined;
+  /** Set by Stop Local Sandbox, cleared by Start: a stopped sandbox is not restarted behind the user's back. */
+  private stoppedByUser = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -32,8 +41,18 @@ export class LocalSandbox implements vscode.Disposable {
     return this.sandbox !== undefined;
   }
 
-  /** Starts the sandbox if it is not running; resolves with where it listens. */
-  ensureRunning(): Promise<RunningSandbox> {
+  get isStoppedByUser(): boolean {
+    return this.stoppedByUser;
+  }
+
+  /**
+   * Starts the sandbox if it is not running; resolves with where it listens. After the user
+   * stopped it, only an explicit start (Start Local Sandbox) runs it again; anything else gets
+   * a SandboxStoppedError, which the tree turns into a "start it again" row.
+   */
+  ensureRunning(options: { explicitly?: boolean } = {}): Promise<RunningSandbox> {
+    if (options.explicitly) this.stoppedByUser = false;
+    else if (this.stoppedByUser) return Promise.reject(new SandboxStoppedError());
     if (this.starting) return this.starting;
     this.starting = this.start().catch((err: unknown) => {
       this.starting = undefined;
@@ -42,7 +61,8 @@ export class LocalSandbox implements vscode.Disposable {
     return this.starting;
   }
 
-  async stop(): Promise<void> {
+  async stop(options: { byUser?: boolean } = {}): Promise<void> {
+    if (options.byUser) this.stoppedByUser = true;
     const sandbox = this.sandbox;
     this.sandbox = undefined;
     this.starting = undefined;

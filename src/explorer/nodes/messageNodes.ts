@@ -3,6 +3,7 @@ import vscode = require('vscode');
 import { IntegratorApiError } from '../../api';
 import { EnvironmentInfo, EnvironmentRef } from '../../environments/environment';
 import { NotSignedInError } from '../../environments/environmentStore';
+import { SandboxStoppedError } from '../../environments/localSandbox';
 import { describeError } from '../../util/errors';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 
@@ -52,6 +53,13 @@ export function errorNode(parent: ExplorerNode, ctx: ExplorerContext, env: Envir
       tooltip: `No token is stored for "${env.name}". Click to enter one.`,
       command: { command: 'integratorIo.signIn', title: 'Sign in', arguments: [new EnvironmentRef(env)] },
       contextValue: 'error;signIn',
+    });
+  }
+  if (err instanceof SandboxStoppedError) {
+    return new MessageNode(id, parent, ctx, 'Stopped: start the local sandbox…', new vscode.ThemeIcon('debug-start'), {
+      tooltip: 'You stopped the local sandbox. Click to start it again (its data was kept).',
+      command: { command: 'integratorIo.startLocalSandbox', title: 'Start Local Sandbox' },
+      contextValue: 'error;startSandbox',
     });
   }
   const message = describeError(err);

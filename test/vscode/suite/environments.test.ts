@@ -125,4 +125,31 @@ describe('environments', () => {
     await vscode.commands.executeCommand('integratorIo.stopLocalSandbox');
     await api.environments.remove('local-sandbox');
   });
+
+  it('says the sandbox stopped, and a later expand offers to start it again instead of starting it', async () => {
+    await vscode.commands.executeCommand<string>('integratorIo.startLocalSandbox');
+    await vscode.commands.executeCommand('integratorIo.stopLocalSandbox');
+    assert.strictEqual(
+      api.notify.recent.at(-1)?.message,
+      'The local sandbox stopped. Its data is kept; Start Local Sandbox runs it again.',
+    );
+    const root = (await childrenOf(api)).find((n) => n.id === 'local-sandbox')!;
+    const integrations = (await childrenOf(api, root)).find((n) => labelOf(n) === 'Integrations')!;
+    const rows = await childrenOf(api, integrations);
+    assert.deepStrictEqual(rows.map(labelOf), ['Stopped: start the local sandbox…']);
+    assert.strictEqual(rows[0]!.treeItem().command?.command, 'integratorIo.startLocalSandbox');
+    assert.strictEqual(api.sandbox.isRunning, false, 'not started behind the user’s back');
+    await vscode.commands.executeCommand(rows[0]!.treeItem().command!.command);
+    assert.strictEqual(api.sandbox.isRunning, true);
+    const again = (await childrenOf(api)).find((n) => n.id === 'local-sandbox')!;
+    const names = (
+      await childrenOf(
+        api,
+        (await childrenOf(api, again)).find((n) => labelOf(n) === 'Integrations'),
+      )
+    ).map(labelOf);
+    assert.ok(names.includes('Shopify - NetSuite Order Sync'), names.join(', '));
+    await vscode.commands.executeCommand('integratorIo.stopLocalSandbox');
+    await api.environments.remove('local-sandbox');
+  });
 });
