@@ -92,7 +92,7 @@ export const applyFolderCommand = defineCommand<IntegrationSourceControl>({
   async run(services, control) {
     const plan = await control.refresh();
     if (!plan) throw new Error(control.lastError ?? 'the plan failed');
-    return applyPlan(services, control.env, plan, planOptionsOf(control, await services.environments.client(control.env)), () =>
+    return applyPlan(services, control.env, plan, control.planOptions(await services.environments.client(control.env)), () =>
       control.refresh(),
     );
   },
@@ -106,7 +106,7 @@ export const pullRemoteChangesCommand = defineCommand<IntegrationSourceControl>(
   failure: (control) => `Could not pull remote changes into ${path.basename(control.folder.fsPath)}`,
   async run(services, control) {
     const client = await services.environments.client(control.env);
-    const report = await pullRemoteChanges(planOptionsOf(control, client));
+    const report = await pullRemoteChanges(control.planOptions(client));
     for (const item of report.pulled) services.log.info(`Pulled from "${control.env.name}": ${item.key} (${item.reason}).`);
     const refused = report.refused.map((i) => i.key);
     if (report.pulled.length === 0 && refused.length === 0) void services.notify.info(`Nothing changed in "${control.env.name}" only.`);
@@ -300,15 +300,6 @@ function summary(plan: Plan): string {
     .filter(([n]) => Number(n) > 0)
     .map(([n, words]) => `${n} ${words}`)
     .join(', ');
-}
-
-function planOptionsOf(control: IntegrationSourceControl, client: { transport: { baseUrl: string } }): PlanOptions {
-  return {
-    client: client as PlanOptions['client'],
-    baseUrl: client.transport.baseUrl,
-    environment: control.bindingName,
-    dir: control.folder.fsPath,
-  };
 }
 
 /** The folder a command acts on: the Source Control provider it was invoked on, or a pick. */

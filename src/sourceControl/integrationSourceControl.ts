@@ -9,7 +9,7 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { codeFileOf, jsonFileOf, keyOfFile, LogicalKey } from '../iac/layout';
-import { APPLIED_ACTIONS, makePlan, Plan, PlanItem, PlanState } from '../iac/plan';
+import { APPLIED_ACTIONS, makePlan, Plan, PlanItem, PlanOptions, PlanState } from '../iac/plan';
 import { Disposable } from '../util/disposable';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
@@ -74,6 +74,11 @@ export class IntegrationSourceControl extends Disposable {
     return bindingNameOf(this.env);
   }
 
+  /** What the engine needs to compare this folder with this environment. */
+  planOptions(client: IntegratorClient): PlanOptions {
+    return { client, baseUrl: client.transport.baseUrl, environment: this.bindingName, dir: this.folder.fsPath };
+  }
+
   /** Refreshes once the folder has been quiet for a moment (a pull writes many files). */
   refreshSoon(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -101,12 +106,7 @@ export class IntegrationSourceControl extends Disposable {
   private async plan(): Promise<Plan | undefined> {
     try {
       const client = await this.client();
-      const { plan, state } = await makePlan({
-        client,
-        baseUrl: client.transport.baseUrl,
-        environment: this.bindingName,
-        dir: this.folder.fsPath,
-      });
+      const { plan, state } = await makePlan(this.planOptions(client));
       this.lastPlan = plan;
       this.lastState = state;
       this.lastError = undefined;
