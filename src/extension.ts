@@ -10,6 +10,7 @@ import vscode = require('vscode');
 import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
 import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
 import { LazyMain } from './activation/lazyMain';
+import { RESTORABLE_VIEW_TYPES } from './activation/viewTypes';
 import { setHasEnvironmentsContext } from './environments/storageKeys';
 import type { IntegratorIoApi } from './main';
 
@@ -48,6 +49,12 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
     ),
     vscode.workspace.registerFileSystemProvider(RETRY_DATA_SCHEME, retryData),
     vscode.window.registerFileDecorationProvider(decorations),
+    // Views open before a reload come back: each is rebuilt by the command that opened it.
+    ...RESTORABLE_VIEW_TYPES.map((viewType) =>
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: (tab, state) => lazy.get('a view restored after a reload').restoreView(tab, state),
+      }),
+    ),
   );
   // Menus and the palette show most commands only once there is an environment.
   void setHasEnvironmentsContext(context.globalState);

@@ -17,6 +17,7 @@ import { Services } from './commands/services';
 import { startLocalSandboxCommand } from './commands/startLocalSandbox';
 import { ChosenDraft, NewResourceArgs, replaceDraft } from './commands/documentCommands';
 import { ChosenSearch } from './commands/explorerCommands';
+import { restoreView } from './commands/restoreViews';
 import { ConflictNotifier } from './documents/conflicts';
 import { RemoteContentProvider } from './documents/remoteContent';
 import { ResourceFileSystem } from './documents/resourceFileSystem';
@@ -30,6 +31,7 @@ import { LocalSandbox } from './environments/localSandbox';
 import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { ExplorerNode } from './explorer/explorerNode';
+import { ExpansionMemory } from './explorer/expansionMemory';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AuditTextProvider } from './webviews/auditPanel';
@@ -76,6 +78,8 @@ export interface Main {
   api: IntegratorIoApi;
   /** Runs a contributed command with what VS Code passed it. */
   runCommand(id: string, args: unknown[]): unknown;
+  /** Rebuilds a view VS Code restored after a reload, from the state its page kept. */
+  restoreView(tab: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 /** Why and when activation asked for this part, for the log line that says what loading it cost. */
@@ -94,6 +98,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const explorer = new ExplorerProvider(environments, log, notify);
   // The view's rows are this explorer's nodes: its provider forwards to `explorer` below.
   const treeView = surface.treeView as vscode.TreeView<ExplorerNode>;
+  explorer.expansion = new ExpansionMemory(context.workspaceState, treeView);
   const conflicts = new ConflictNotifier();
   const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>
     resourceUri(env, ref.kind, ref.id, resource.name),
@@ -112,6 +117,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     sandbox,
     environments,
     explorer,
+    explorer.expansion,
     files,
     retryData,
     focus,
@@ -171,6 +177,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     accountVersions,
     decorations,
     api,
+    restoreView: (tab, state) => restoreView(services, tab, state),
     runCommand(id, args) {
       const command = commands.get(id);
       if (!command) throw new Error(`integrator.io has no command ${id}.`);

@@ -2,7 +2,7 @@
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { AuditPanel } from '../webviews/auditPanel';
 import { AuditState } from '../webviews/protocol/audit';
-import { defineCommand, resourceOf } from './command';
+import { defineCommand, reopenWith, resourceOf } from './command';
 
 /** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
 export const showAuditHistoryCommand = defineCommand({
@@ -17,12 +17,14 @@ export const showAuditHistoryCommand = defineCommand({
   async run(services, target, options) {
     const client = await services.environments.client(target.env);
     const info = RESOURCE_KINDS[target.kind];
+    const key = `audit:${target.env.id}:${target.kind}:${target.id}`;
     const view = await AuditPanel.show(
-      `audit:${target.env.id}:${target.kind}:${target.id}`,
+      key,
       `History: ${target.name ?? target.id}`,
       `${info.singular} in ${target.env.name} · newest first`,
       services.context.extensionUri,
       info.collection(client).audit(target.id, { limit: 25 }),
+      reopenWith('integratorIo.showAuditHistory', key, target),
     );
     let state: AuditState = view.current;
     for (let i = 1; i < (options.pages ?? 1) && state.hasMore; i++) state = await view.loadMore();

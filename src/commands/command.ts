@@ -7,6 +7,7 @@
 import { ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
+import { Reopen } from '../webviews/statefulPanel';
 import { CommandDefinition, Services } from './services';
 
 export interface CommandSpec<Target, Options extends object = Record<string, never>> {
@@ -53,6 +54,11 @@ export function resourceOf(...kinds: ResourceKind[]): (services: Services, arg: 
     const target = resourceTarget(services, arg);
     return target && (kinds.length === 0 || kinds.includes(target.kind)) ? target : undefined;
   };
+}
+
+/** What reopens a view about `target` after a reload: `command` run again on it (webviews/statefulPanel.ts). */
+export function reopenWith(command: string, key: string, target: ResourceTarget): Reopen {
+  return { command, key, envId: target.env.id, kind: target.kind, id: target.id, ...(target.name ? { name: target.name } : {}) };
 }
 
 /** `"Orders to NetSuite"`: how messages name a target. */

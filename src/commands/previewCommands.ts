@@ -5,7 +5,7 @@ import { JsonObject } from '../api/types';
 import { resourceUri, sameResource } from '../documents/uris';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
-import { defineCommand, resourceOf } from './command';
+import { defineCommand, reopenWith, resourceOf } from './command';
 import { ResourceTarget } from './resourceTarget';
 
 const SAMPLE_RECORDS = 5;
@@ -27,7 +27,9 @@ export const previewMappingCommand = defineCommand({
     const client = await services.environments.client(target.env);
     const document = await documentOf(target);
     const records = options.records ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
-    return MappingPanel.show(`mapping:${target.env.id}:${target.id}`, services.context.extensionUri, {
+    const key = `mapping:${target.env.id}:${target.id}`;
+    return MappingPanel.show(key, services.context.extensionUri, {
+      reopen: reopenWith('integratorIo.previewMapping', key, target),
       name: target.name ?? target.id,
       subtitle: `Import in ${target.env.name} · evaluated by the API, unsaved edits included`,
       document,
@@ -71,7 +73,9 @@ export const previewExportCommand = defineCommand({
     const exportDoc = JSON.parse(document.getText()) as JsonObject;
     if (typeof exportDoc._connectionId !== 'string')
       throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
-    return ExportPreviewPanel.show(`export:${target.env.id}:${target.id}`, services.context.extensionUri, {
+    const key = `export:${target.env.id}:${target.id}`;
+    return ExportPreviewPanel.show(key, services.context.extensionUri, {
+      reopen: reopenWith('integratorIo.previewExport', key, target),
       name: target.name ?? target.id,
       subtitle: `Export in ${target.env.name} · run as a virtual export through its connection`,
       client,

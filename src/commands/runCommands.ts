@@ -6,7 +6,7 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
 import { JobsPanel } from '../webviews/jobsPanel';
-import { defineCommand, numberOption, quoted, resourceOf } from './command';
+import { defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
 import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
@@ -57,8 +57,13 @@ async function followRun(
 ): Promise<Job | undefined> {
   const name = flow.name ?? flow._id;
   const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
-  const view = JobsPanel.show(`run:${env.id}:${flow._id}`, `Run: ${name}`, services.context.extensionUri, (id) =>
-    cancelJob(services, client, id),
+  // After a reload a run view comes back as the flow's recent runs (the run among them): nothing runs again.
+  const view = JobsPanel.show(
+    `run:${env.id}:${flow._id}`,
+    `Run: ${name}`,
+    services.context.extensionUri,
+    (id) => cancelJob(services, client, id),
+    { command: 'integratorIo.showRecentJobs', key: `jobs:${env.id}:${flow._id}`, envId: env.id, kind: 'flows', id: flow._id, name },
   );
   const subtitle = `Flow in ${env.name} · job ${jobId}`;
   services.explorer.setBusy(flow._id, 'running…');
@@ -130,8 +135,13 @@ export const showRecentJobsCommand = defineCommand({
     const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
     const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
     const title = `Recent runs: ${target.name ?? target.id}`;
-    const view = JobsPanel.show(`jobs:${env.id}:${target.id}`, title, services.context.extensionUri, (id) =>
-      cancelJob(services, client, id),
+    const key = `jobs:${env.id}:${target.id}`;
+    const view = JobsPanel.show(
+      key,
+      title,
+      services.context.extensionUri,
+      (id) => cancelJob(services, client, id),
+      reopenWith('integratorIo.showRecentJobs', key, target),
     );
     view.showJobs(
       title,

@@ -15,6 +15,7 @@ import { IntegrationNode, ResourceNode } from './nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { ResourceBase } from '../api/types';
 import { StepIndex } from './stepIndex';
+import { ExpansionMemory } from './expansionMemory';
 
 const DEFAULT_PAGE_SIZE = 100;
 
@@ -44,9 +45,13 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     this.register(environments.onDidChange(() => this.refresh()));
   }
 
+  /** Rows the user left expanded, expanded again after a reload (set once the view exists). */
+  expansion: ExpansionMemory<ExplorerNode> | undefined;
+
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
     const item = node.treeItem();
     item.id = node.id;
+    if (this.expansion) item.collapsibleState = this.expansion.stateOf(item.id, item.collapsibleState);
     return item;
   }
 
@@ -141,6 +146,24 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   /** Resource nodes loaded so far, in any environment. */
   loadedResources(): ExplorerNode[] {
     return [...this.loadedRows()].filter((n) => n.searchText !== undefined);
+  }
+
+  /**
+   * The row of a resource in the tree, loading what lies above it (the environment, its
+   * category or the flow's integration, and pages of those lists) as a user expanding would.
+   * Undefined when the tree does not show it: a flow outside any integration, or a deleted one.
+   */
+  async rowOf(envId: string, kind: ResourceKind, id: string, integrationId?: string): Promise<ExplorerNode | undefined> {
+    if (!this.roots.has(envId)) await this.getChildren();
+    const root = this.roots.get(envId);
+    if (!root) return undefined;
+    await root.children();
+    if (kind === 'flows') {
+      if (!integrationId) return undefined;
+      const integration = await root.category('integrations')?.rowOf(integrationId);
+      return integration instanceof IntegrationNode ? integration.rowOf(id) : undefined;
+    }
+    return root.category(kind)?.rowOf(id);
   }
 
   /** The root node of an environment. */

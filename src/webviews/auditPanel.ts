@@ -11,7 +11,7 @@ import { auditDiffUris } from '../documents/uris';
 import { describeError } from '../util/errors';
 import { fieldDiff } from './auditDiff';
 import { AuditAction, AuditRow, AuditState, readAuditAction } from './protocol/audit';
-import { StatefulPanel } from './statefulPanel';
+import { Reopen, StatefulPanel } from './statefulPanel';
 
 /** Read-only texts for the diff editor, by URI. */
 const auditTexts = new Map<string, string>();
@@ -32,8 +32,9 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     subtitle: string,
     extensionUri: vscode.Uri,
     pages: AsyncGenerator<AuditEntry[]>,
+    reopen: Reopen,
   ): Promise<AuditPanel> {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new AuditPanel(key, title, subtitle, extensionUri, pages));
+    const { panel } = StatefulPanel.openOrReveal(key, () => new AuditPanel(key, title, subtitle, extensionUri, pages, reopen));
     await panel.restart(pages);
     return panel;
   }
@@ -44,8 +45,10 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     subtitle: string,
     extensionUri: vscode.Uri,
     private pages: AsyncGenerator<AuditEntry[]>,
+    reopen: Reopen,
   ) {
     super({
+      reopen,
       key,
       viewType: 'integratorIo.audit',
       title,

@@ -55,6 +55,14 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   ) {
     super({
       key: ErrorsPanel.keyOf(ref),
+      reopen: {
+        command: 'integratorIo.showErrors',
+        key: ErrorsPanel.keyOf(ref),
+        envId: ref.env.id,
+        flowId: ref.flowId,
+        id: ref.stepId,
+        name: ref.name,
+      },
       viewType: 'integratorIo.errors',
       title: `Errors: ${ref.name}`,
       page: 'errors',

@@ -8,10 +8,11 @@ import { IntegratorClient, PagedExportState } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';
 import { ExportPreviewAction, ExportPreviewState, readExportPreviewAction } from './protocol/exportPreview';
-import { StatefulPanel } from './statefulPanel';
+import { Reopen, StatefulPanel } from './statefulPanel';
 
 export interface ExportPreviewOptions {
   name: string;
+  reopen: Reopen;
   subtitle: string;
   client: IntegratorClient;
   connectionId: string;
@@ -40,6 +41,7 @@ export class ExportPreviewPanel extends StatefulPanel<ExportPreviewState, Export
   ) {
     super({
       key,
+      reopen: options.reopen,
       viewType: 'integratorIo.exportPreview',
       title: `Preview: ${options.name}`,
       page: 'exportPreview',

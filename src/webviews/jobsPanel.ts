@@ -6,12 +6,12 @@
 import vscode = require('vscode');
 import { Job } from '../api/types';
 import { JobRow, JobsAction, JobsState, readJobsAction } from './protocol/jobs';
-import { StatefulPanel } from './statefulPanel';
+import { Reopen, StatefulPanel } from './statefulPanel';
 
 export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
   /** Opens (or reveals) the job view for a key; `cancel` is what its Cancel button does. */
-  static show(key: string, title: string, extensionUri: vscode.Uri, cancel: (jobId: string) => Promise<void>): JobsPanel {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new JobsPanel(key, title, extensionUri, cancel));
+  static show(key: string, title: string, extensionUri: vscode.Uri, cancel: (jobId: string) => Promise<void>, reopen: Reopen): JobsPanel {
+    const { panel } = StatefulPanel.openOrReveal(key, () => new JobsPanel(key, title, extensionUri, cancel, reopen));
     panel.cancel = cancel;
     return panel;
   }
@@ -21,8 +21,10 @@ export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
     title: string,
     extensionUri: vscode.Uri,
     private cancel: (jobId: string) => Promise<void>,
+    reopen: Reopen,
   ) {
     super({
+      reopen,
       key,
       viewType: 'integratorIo.jobs',
       title,

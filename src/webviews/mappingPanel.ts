@@ -11,12 +11,13 @@ import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';
 import { mappingRows } from './mappingRows';
 import { MappingAction, MappingState, readMappingAction } from './protocol/mapping';
-import { StatefulPanel } from './statefulPanel';
+import { Reopen, StatefulPanel } from './statefulPanel';
 
 const EVALUATE_AFTER_EDIT_MS = 400;
 
 export interface MappingPreviewOptions {
   name: string;
+  reopen: Reopen;
   subtitle: string;
   document: vscode.TextDocument;
   client: IntegratorClient;
@@ -46,6 +47,7 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
   ) {
     super({
       key,
+      reopen: options.reopen,
       viewType: 'integratorIo.mappingPreview',
       title: `Mapping: ${options.name}`,
       page: 'mapping',

@@ -25,6 +25,26 @@ export interface PanelOptions<State, Action> {
   extensionUri: vscode.Uri;
   initial: State;
   readAction: ActionReader<Action>;
+  /** How to open this view again after a reload (see `Reopen`). */
+  reopen: Reopen;
+}
+
+/**
+ * What reopens a view after a window reload: the command that opened it, run again on the same
+ * target. The page keeps it as its webview state (VS Code stores that with the tab), and the
+ * serializer registered at activation hands it back; the command then rebuilds the view from the
+ * account, in the tab VS Code restored. Only the commands in `REOPENING_COMMANDS` are run.
+ */
+export interface Reopen {
+  command: string;
+  /** The view's key, so the command's panel takes over the restored tab. */
+  key: string;
+  envId: string;
+  kind?: string;
+  id: string;
+  name?: string;
+  /** For a step's errors: its flow. */
+  flowId?: string;
 }
 
 /** A change to a state: the keys named are set, those set to `undefined` are removed. */
@@ -67,6 +87,22 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     return chosen && pick(chosen);
   }
 
+  /** Tabs VS Code restored after a reload, by view key, waiting for their command to rebuild them. */
+  private static readonly restoredTabs = new Map<string, vscode.WebviewPanel>();
+
+  /**
+   * Keeps a restored tab for the view with `key`, for the next panel made with that key; returns
+   * a function that closes the tab if no panel took it (the command failed or opened another).
+   */
+  static holdRestoredTab(key: string, tab: vscode.WebviewPanel): () => void {
+    StatefulPanel.restoredTabs.set(key, tab);
+    return () => {
+      if (StatefulPanel.restoredTabs.get(key) !== tab) return;
+      StatefulPanel.restoredTabs.delete(key);
+      tab.dispose();
+    };
+  }
+
   /** The open panel for a key, if any (not revealed). */
   static find<T extends AnyPanel>(key: string): T | undefined {
     return StatefulPanel.panels.get(key) as T | undefined;
@@ -100,20 +136,29 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     super();
     this.key = panelOptions.key;
     this.state = panelOptions.initial;
-    this.panel = vscode.window.createWebviewPanel(
-      panelOptions.viewType,
-      this.marked(panelOptions.title),
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      {
-        enableScripts: true,
+    const webviewOptions = {
+      enableScripts: true,
+      localResourceRoots: [
+        vscode.Uri.joinPath(panelOptions.extensionUri, 'media'),
+        vscode.Uri.joinPath(panelOptions.extensionUri, 'dist', 'webviews'),
+      ],
+    };
+    const restored = StatefulPanel.restoredTabs.get(this.key);
+    StatefulPanel.restoredTabs.delete(this.key);
+    if (restored) {
+      // The tab VS Code brought back after a reload: this view takes it over where it stood.
+      restored.webview.options = webviewOptions;
+      restored.title = this.marked(panelOptions.title);
+    }
+    this.panel =
+      restored ??
+      vscode.window.createWebviewPanel(
+        panelOptions.viewType,
+        this.marked(panelOptions.title),
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
         // State (scroll, selection) survives while the tab is hidden.
-        retainContextWhenHidden: true,
-        localResourceRoots: [
-          vscode.Uri.joinPath(panelOptions.extensionUri, 'media'),
-          vscode.Uri.joinPath(panelOptions.extensionUri, 'dist', 'webviews'),
-        ],
-      },
-    );
+        { ...webviewOptions, retainContextWhenHidden: true },
+      );
     this.panel.iconPath = vscode.Uri.joinPath(panelOptions.extensionUri, 'media', 'integrator-io.svg');
     this.panel.webview.html = this.html();
     this.register(this.panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)));
@@ -222,7 +267,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 <link rel="stylesheet" href="${uri('media', 'webviews', 'common.css')}">
 <link rel="stylesheet" href="${uri('media', 'webviews', `${this.panelOptions.page}.css`)}">
 </head>
-<body>
+<body data-reopen="${Buffer.from(JSON.stringify(this.panelOptions.reopen)).toString('base64')}">
 <main id="app" aria-live="polite"></main>
 <script nonce="${nonce}" src="${uri('dist', 'webviews', `${this.panelOptions.page}.js`)}"></script>
 </body>

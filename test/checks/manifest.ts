@@ -29,6 +29,7 @@ const BUILT_IN_CONTEXT_KEYS = new Set([
 
 interface Manifest {
   main?: string;
+  activationEvents?: string[];
   contributes?: {
     commands?: { command: string; icon?: unknown }[];
     menus?: Record<string, { command?: string; when?: string; submenu?: string }[]>;
@@ -113,6 +114,21 @@ function main(): number {
     const set = [...sources.values()].some((t) => t.includes(`'setContext', '${key}'`));
     if (!set) problems.push(`when-clause context key ${key} is never set with setContext`);
   }
+
+  // Each view restored after a reload has a serializer and an activation event (VS Code activates
+  // the extension for the view before asking the serializer).
+  const viewTypes = sources.get(path.join(ROOT, 'src/activation/viewTypes.ts')) ?? '';
+  const restorable = new Set([...viewTypes.matchAll(/'(integratorIo\.[\w]+)'/g)].map((m) => m[1]!));
+  const webviewEvents = new Set(
+    (manifest.activationEvents ?? []).filter((e) => e.startsWith('onWebviewPanel:')).map((e) => e.slice('onWebviewPanel:'.length)),
+  );
+  for (const type of restorable)
+    if (!webviewEvents.has(type)) problems.push(`view type ${type} is restored but has no onWebviewPanel activation event`);
+  for (const type of webviewEvents)
+    if (!restorable.has(type)) problems.push(`onWebviewPanel:${type} names a view type activation does not restore`);
+  for (const type of restorable)
+    if (![...sources.values()].some((text) => text.includes(`viewType: '${type}'`)))
+      problems.push(`view type ${type} is restored but no panel makes it`);
 
   // Paths the manifest names.
   const paths = [

@@ -22,6 +22,7 @@ import { pagingAndCancelUiTest } from './ui/pagingAndCancel.ui';
 import { firstUseUiTest } from './ui/firstUse.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { integrationAsCodeUiTest } from './ui/integrationAsCode.ui';
+import { findAndRestoreUiTest } from './ui/findAndRestore.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -38,6 +39,7 @@ const UI_TESTS: UiTest[] = [
   hostileNotificationsUiTest,
   productionUiTest,
   integrationAsCodeUiTest,
+  findAndRestoreUiTest,
 ];
 
 async function main(): Promise<number> {

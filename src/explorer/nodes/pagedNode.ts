@@ -39,6 +39,25 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     return this.rows;
   }
 
+  /** Whether the list has pages not loaded yet. */
+  get hasMore(): boolean {
+    return this.paged.hasMore;
+  }
+
+  /**
+   * The row of a resource, loading further pages until it turns up (at most `maxPages` more):
+   * what reveals a search result that is not on the pages loaded so far.
+   */
+  async rowOf(resourceId: string, maxPages = 50): Promise<ExplorerNode | undefined> {
+    await this.children();
+    for (let page = 0; ; page++) {
+      const row = this.rows.find((r) => rowResourceId(r) === resourceId);
+      if (row || !this.paged.hasMore || page >= maxPages) return row;
+      await this.loadMore();
+      await this.children();
+    }
+  }
+
   async loadMore(): Promise<void> {
     try {
       await this.paged.loadMore(await this.ctx.client(this.env));
@@ -82,4 +101,8 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     if (this.paged.hasMore) children.push(loadMoreNode(this, this.ctx, loaded.length));
     return children;
   }
+}
+
+function rowResourceId(row: ExplorerNode): string | undefined {
+  return (row as { resource?: ResourceBase }).resource?._id;
 }

@@ -10,6 +10,7 @@ export { formatDuration as duration, formatTime } from '../../model/format';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -76,6 +77,8 @@ export interface Host<Action> {
  */
 export function connect<State extends object, Action>(render: (state: State, host: Host<Action>) => void): void {
   const vscode = acquireVsCodeApi();
+  // What reopens this view after a reload (statefulPanel.ts): VS Code keeps it with the tab.
+  if (document.body.dataset.reopen) vscode.setState({ reopen: document.body.dataset.reopen });
   let state: State | undefined;
   let nextId = 1;
   const lastRequest = { sentAt: 0, repliedAt: 0, renderedAt: 0, hostMs: 0 };

@@ -127,15 +127,31 @@ describe('explorer', () => {
     await vscode.commands.executeCommand('integratorIo.refresh', category);
   });
 
-  it('finds a loaded resource by name or id and reveals it', async () => {
-    await childrenOf(api, await nodeAt(api, 'Demo', 'Exports'));
+  it('finds a resource in the account, loaded in the tree or not, opens it and reveals it', async () => {
+    await vscode.commands.executeCommand('integratorIo.refresh');
     const exports = await client.exports.listAll();
     const target = exports.find((e) => e.name === 'Shopify - Get Orders')!;
     const byName = await vscode.commands.executeCommand<string>('integratorIo.findResource', api.search('get orders'));
     assert.strictEqual(byName.split('/').pop(), target._id);
     assert.strictEqual(api.treeView.selection[0]?.id, byName, 'the node is selected in the tree');
+    assert.ok(vscode.window.activeTextEditor?.document.uri.path.includes(target._id), 'the export is open in the editor');
     const byId = await vscode.commands.executeCommand<string>('integratorIo.findResource', api.search(target._id));
     assert.strictEqual(byId, byName);
+    // A flow lives under its integration: the search loads that integration's flows to reveal it.
+    await vscode.commands.executeCommand('integratorIo.refresh');
+    const flow = (await client.flows.listAll()).find((f) => f.name === 'SFTP Bank Statements to NetSuite')!;
+    const flowRow = await vscode.commands.executeCommand<string>('integratorIo.findResource', api.search('bank statements to'));
+    assert.strictEqual(flowRow, `${api.environments.list()[0]!.id}/integrations/${flow._integrationId}/${flow._id}`);
+    assert.strictEqual(api.treeView.selection[0]?.id, flowRow);
+    const notes = api.notify.recent.length;
+    assert.strictEqual(await vscode.commands.executeCommand('integratorIo.findResource', api.search('no such thing anywhere')), undefined);
+    assert.match(
+      api.notify.recent
+        .slice(notes)
+        .map((n) => n.message)
+        .join('\n'),
+      /Nothing matches "no such thing anywhere"\. Searched \d+ resources \(every kind\) in Demo/,
+    );
   });
 
   it('shows a 401 on the node with a way to sign in again, then recovers', async () => {
