@@ -32,6 +32,7 @@ import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { ExplorerNode } from './explorer/explorerNode';
 import { ExpansionMemory } from './explorer/expansionMemory';
+import { RowDecorations } from './explorer/rowDecorations';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AuditTextProvider } from './webviews/auditPanel';
@@ -134,6 +135,8 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
   );
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
+  // Error counts and production marks on tree rows (rows exist only once this part is loaded).
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new RowDecorations()));
   context.subscriptions.push(
     files.onDidSave((saved) => {
       explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);

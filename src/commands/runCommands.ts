@@ -5,7 +5,8 @@ import { Flow, Job } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
-import { JobsPanel } from '../webviews/jobsPanel';
+import { JobsPanel, JobsPanelActions } from '../webviews/jobsPanel';
+import { ChosenStep } from './errorCommands';
 import { defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
 import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
@@ -62,7 +63,7 @@ async function followRun(
     `run:${env.id}:${flow._id}`,
     `Run: ${name}`,
     services.context.extensionUri,
-    (id) => cancelJob(services, client, id),
+    jobActions(services, env, client),
     { command: 'integratorIo.showRecentJobs', key: `jobs:${env.id}:${flow._id}`, envId: env.id, kind: 'flows', id: flow._id, name },
   );
   const subtitle = `Flow in ${env.name} · job ${jobId}`;
@@ -86,8 +87,17 @@ async function followRun(
     view.showJobs(`Run: ${name}`, subtitle, [job], names, false);
     const summary = `"${name}" ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors, ${job.numIgnore ?? 0} ignored.`;
     services.log.info(`${env.name}: ${summary}`);
+    const failedSteps = (job.children ?? []).filter((c) => (c.numOpenError ?? c.numError ?? 0) > 0 && (c._exportId ?? c._importId));
     if (job.status === 'completed' && !job.numError) void services.notify.info(summary);
-    else void services.notify.warning(summary);
+    else if (!failedSteps.length) void services.notify.warning(summary);
+    else
+      void services.notify.warning(summary, 'Show Errors').then(async (choice) => {
+        if (choice !== 'Show Errors') return;
+        for (const step of failedSteps) {
+          const stepId = (step._exportId ?? step._importId)!;
+          await showStepErrors(env, flow._id, stepId, names.get(stepId) ?? stepId);
+        }
+      });
     return job;
   } catch (err) {
     if (err instanceof JobStillRunningError) {
@@ -110,6 +120,18 @@ function progressText(job: Job): string {
     ? ` · ${job.children.filter((c) => c.status === 'completed').length}/${job.children.length} steps`
     : '';
   return `${job.status}${steps} · ${job.numExport ?? 0} exported, ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors`;
+}
+
+/** What the job view's buttons do: cancel a run, open a step's errors. */
+function jobActions(services: Services, env: EnvironmentInfo, client: IntegratorClient): JobsPanelActions {
+  return {
+    cancel: (id) => cancelJob(services, client, id),
+    showErrors: (flowId, stepId, stepName) => showStepErrors(env, flowId, stepId, stepName),
+  };
+}
+
+async function showStepErrors(env: EnvironmentInfo, flowId: string, stepId: string, stepName: string): Promise<void> {
+  await vscode.commands.executeCommand('integratorIo.showErrors', new ChosenStep(env.id, flowId, stepId, stepName));
 }
 
 async function cancelJob(services: Services, client: IntegratorClient, jobId: string): Promise<void> {
@@ -140,7 +162,7 @@ export const showRecentJobsCommand = defineCommand({
       key,
       title,
       services.context.extensionUri,
-      (id) => cancelJob(services, client, id),
+      jobActions(services, env, client),
       reopenWith('integratorIo.showRecentJobs', key, target),
     );
     view.showJobs(

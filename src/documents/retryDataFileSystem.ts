@@ -2,7 +2,7 @@
  * The retry data of one error as a JSON document whose save writes it back
  * (`PUT /flows/:flowId/:stepId/:retryDataKey/data`), so a record can be fixed before a retry:
  *
- *   integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json
+ *   integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>/<step – error code>.retrydata.json
  */
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';

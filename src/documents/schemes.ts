@@ -5,7 +5,7 @@
 export const RESOURCE_SCHEME = 'integrator-io';
 /** Read-only copies of the server's version, for diffs. */
 export const REMOTE_SCHEME = 'integrator-io-remote';
-/** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>.retrydata.json`. */
+/** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>/<step – code>.retrydata.json`. */
 export const RETRY_DATA_SCHEME = 'integrator-io-retry';
 /** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
 export const AUDIT_SCHEME = 'integrator-io-audit';

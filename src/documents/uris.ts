@@ -73,20 +73,27 @@ export interface RetryDataRef {
   flowId: string;
   stepId: string;
   retryDataKey: string;
+  /** What its tab says, e.g. "NetSuite - Create Sales Orders – INVALID_FIELD" (the step and the error's code). */
+  label?: string;
 }
 
+/**
+ * `…/<flow>/<step>/<retryDataKey>/<label>.retrydata.json`: the tab shows the label, the key stays
+ * in the path. Without a label the key is the file name.
+ */
 export function retryDataUri(ref: RetryDataRef): vscode.Uri {
+  const file = ref.label ? `${ref.retryDataKey}/${safeSegment(ref.label)}` : ref.retryDataKey;
   return vscode.Uri.from({
     scheme: RETRY_DATA_SCHEME,
     authority: ref.envId,
-    path: `/${ref.flowId}/${ref.stepId}/${ref.retryDataKey}.retrydata.json`,
+    path: `/${ref.flowId}/${ref.stepId}/${file}.retrydata.json`,
   });
 }
 
 export function parseRetryDataUri(uri: vscode.Uri): RetryDataRef | undefined {
   if (uri.scheme !== RETRY_DATA_SCHEME) return undefined;
-  const [flowId, stepId, file] = uri.path.split('/').filter(Boolean);
-  const retryDataKey = file?.replace(/\.retrydata\.json$/, '');
+  const [flowId, stepId, key, file] = uri.path.split('/').filter(Boolean);
+  const retryDataKey = file !== undefined ? key : key?.replace(/\.retrydata\.json$/, '');
   return flowId && stepId && retryDataKey ? { envId: uri.authority, flowId, stepId, retryDataKey } : undefined;
 }
 

@@ -166,7 +166,10 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   }
 
   private async editRetryData(retryDataKey: string): Promise<void> {
-    const uri = retryDataUri({ envId: this.ref.env.id, flowId: this.ref.flowId, stepId: this.ref.stepId, retryDataKey });
+    // Named for what it is: "<step> – <error code>", beside this view.
+    const error = this.current.errors.find((e) => e.retryDataKey === retryDataKey);
+    const label = [this.ref.name, error?.code].filter(Boolean).join(' – ');
+    const uri = retryDataUri({ envId: this.ref.env.id, flowId: this.ref.flowId, stepId: this.ref.stepId, retryDataKey, label });
     await vscode.window.showTextDocument(uri, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
 

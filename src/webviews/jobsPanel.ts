@@ -8,11 +8,18 @@ import { Job } from '../api/types';
 import { JobRow, JobsAction, JobsState, readJobsAction } from './protocol/jobs';
 import { Reopen, StatefulPanel } from './statefulPanel';
 
+/** What the view's buttons do. */
+export interface JobsPanelActions {
+  cancel(jobId: string): Promise<void>;
+  /** Opens the errors view of a flow's step. */
+  showErrors(flowId: string, stepId: string, stepName: string): Promise<void>;
+}
+
 export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
   /** Opens (or reveals) the job view for a key; `cancel` is what its Cancel button does. */
-  static show(key: string, title: string, extensionUri: vscode.Uri, cancel: (jobId: string) => Promise<void>, reopen: Reopen): JobsPanel {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new JobsPanel(key, title, extensionUri, cancel, reopen));
-    panel.cancel = cancel;
+  static show(key: string, title: string, extensionUri: vscode.Uri, actions: JobsPanelActions, reopen: Reopen): JobsPanel {
+    const { panel } = StatefulPanel.openOrReveal(key, () => new JobsPanel(key, title, extensionUri, actions, reopen));
+    panel.actions = actions;
     return panel;
   }
 
@@ -20,7 +27,7 @@ export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
     key: string,
     title: string,
     extensionUri: vscode.Uri,
-    private cancel: (jobId: string) => Promise<void>,
+    private actions: JobsPanelActions,
     reopen: Reopen,
   ) {
     super({
@@ -41,12 +48,20 @@ export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
   }
 
   protected async handle(action: JobsAction): Promise<void> {
-    // Only a job this view shows can be cancelled from it.
-    if (action.type === 'cancel' && this.current.jobs.some((j) => j.id === action.jobId)) await this.cancel(action.jobId);
+    // Only a job this view shows can be acted on from it.
+    const run = this.current.jobs.find((j) => j.id === action.jobId || j.children.some((c) => c.id === action.jobId));
+    if (!run) return;
+    if (action.type === 'cancel' && run.id === action.jobId) return this.actions.cancel(action.jobId);
+    if (action.type === 'showErrors') {
+      const steps = run.id === action.jobId ? run.children : run.children.filter((c) => c.id === action.jobId);
+      for (const step of steps.filter((s) => (s.numOpenError || s.numError) && s.flowId && s.stepId))
+        await this.actions.showErrors(step.flowId!, step.stepId!, step.name);
+    }
   }
 }
 
-function toRow(job: Job, names: ReadonlyMap<string, string>): JobRow {
+/** A job's row; a step's job may not name its flow, so it takes its run's (`flowId`). */
+function toRow(job: Job, names: ReadonlyMap<string, string>, flowId = job._flowId): JobRow {
   const stepId = job._exportId ?? job._importId;
   const name = job.type === 'flow' ? 'Flow run' : job.type === 'retry' ? 'Retry' : (stepId && names.get(stepId)) || stepId || job.type;
   return {
@@ -61,6 +76,8 @@ function toRow(job: Job, names: ReadonlyMap<string, string>): JobRow {
     numError: job.numError ?? 0,
     numIgnore: job.numIgnore ?? 0,
     numOpenError: job.numOpenError ?? 0,
-    children: (job.children ?? []).map((c) => toRow(c, names)),
+    ...(flowId ? { flowId } : {}),
+    ...(stepId ? { stepId } : {}),
+    children: (job.children ?? []).map((c) => toRow(c, names, c._flowId ?? flowId)),
   };
 }

@@ -23,6 +23,7 @@ import { firstUseUiTest } from './ui/firstUse.ui';
 import { webviewsUiTest } from './ui/webviews.ui';
 import { integrationAsCodeUiTest } from './ui/integrationAsCode.ui';
 import { findAndRestoreUiTest } from './ui/findAndRestore.ui';
+import { noticingUiTest } from './ui/noticing.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -40,6 +41,7 @@ const UI_TESTS: UiTest[] = [
   productionUiTest,
   integrationAsCodeUiTest,
   findAndRestoreUiTest,
+  noticingUiTest,
 ];
 
 async function main(): Promise<number> {

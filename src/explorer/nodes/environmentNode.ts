@@ -7,6 +7,7 @@ import { NotSignedInError } from '../../environments/environmentStore';
 import { CATEGORY_ORDER, LIST_FIELDS, RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { errorNode } from './messageNodes';
+import { rowUri } from '../rowDecorations';
 import { PagedNode } from './pagedNode';
 import { IntegrationNode, ResourceNode } from './resourceNodes';
 
@@ -22,13 +23,15 @@ export class EnvironmentNode extends ExplorerNode {
   treeItem(): vscode.TreeItem {
     const env = this.env;
     const item = new vscode.TreeItem(env.name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = [whereLabel(env), env.production ? 'production' : undefined].filter(Boolean).join(' · ');
+    // Production leads the description, and a red "P" (rowDecorations.ts) stays at the row's end at any width.
+    item.description = [env.production ? 'PRODUCTION' : undefined, whereLabel(env)].filter(Boolean).join(' · ');
     item.iconPath =
       env.kind === 'sandbox'
         ? new vscode.ThemeIcon('beaker')
         : env.production
-          ? new vscode.ThemeIcon('cloud', new vscode.ThemeColor('list.warningForeground'))
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.errorForeground'))
           : new vscode.ThemeIcon('cloud');
+    item.resourceUri = rowUri(this.id, { production: env.production && 'environment' });
     item.tooltip = `${env.name}\n${whereLabel(env)}${env.production ? '\nProduction: saves and runs ask first.' : ''}${env.aShareId ? `\nShared account ${env.aShareId}` : ''}`;
     item.contextValue = ['environment', env.kind === 'sandbox' ? 'sandbox' : 'account', env.production ? 'production' : undefined]
       .filter(Boolean)

@@ -10,6 +10,7 @@ import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { StepInfo } from '../stepIndex';
 import { errorNode } from './messageNodes';
 import { PagedNode } from './pagedNode';
+import { rowUri } from '../rowDecorations';
 
 /** A resource of any kind: its row, tooltip, and the context value menus match on. */
 export class ResourceNode extends ExplorerNode {
@@ -59,6 +60,7 @@ export class ResourceNode extends ExplorerNode {
     item.iconPath = busy ? new vscode.ThemeIcon('loading~spin') : this.icon();
     item.tooltip = this.tooltip();
     item.contextValue = this.contextValue();
+    item.resourceUri = rowUri(this.id, { errors: this.openErrors, production: this.env.production });
     // A click expands a row that has children, as in every VS Code tree; it opens a leaf. Rows
     // with children open from their inline Open action and context menu.
     if (item.collapsibleState === vscode.TreeItemCollapsibleState.None)
@@ -72,6 +74,11 @@ export class ResourceNode extends ExplorerNode {
 
   protected collapsible(): vscode.TreeItemCollapsibleState {
     return vscode.TreeItemCollapsibleState.None;
+  }
+
+  /** Open errors shown on the row (a flow's, from its integration's error summary). */
+  protected get openErrors(): number {
+    return 0;
   }
 
   protected icon(): vscode.ThemeIcon {
@@ -145,19 +152,44 @@ export class IntegrationNode extends PagedNode<Flow> {
     return 'flows';
   }
 
-  protected firstPage(client: IntegratorClient): Promise<Page<Flow>> {
-    return client.integrationChildrenPage<Flow>(this.resource._id, 'flows', { limit: this.ctx.pageSize() });
+  /** Open errors per flow, from one error summary of the integration read with its flows. */
+  private flowErrors = new Map<string, number>();
+
+  protected async firstPage(client: IntegratorClient): Promise<Page<Flow>> {
+    const [page, summary] = await Promise.all([
+      client.integrationChildrenPage<Flow>(this.resource._id, 'flows', { limit: this.ctx.pageSize() }),
+      client.errors.integrationSummary(this.resource._id).catch(() => undefined),
+    ]);
+    this.flowErrors = new Map((Array.isArray(summary) ? summary : []).map((e) => [e._flowId, e.numError]));
+    return page;
   }
 
   protected childNode(flow: Flow): ExplorerNode {
-    return new FlowNode(flow._id, this, this.ctx, this.env, flow);
+    return new FlowNode(flow._id, this, this.ctx, this.env, flow, () => this.flowErrors.get(flow._id) ?? 0);
   }
 }
 
 /** A flow; its children are its steps, in order, labelled from the environment's step index. */
 export class FlowNode extends ResourceNode {
-  constructor(idPart: string, parent: ExplorerNode, ctx: ExplorerContext, env: EnvironmentInfo, flow: Flow) {
+  constructor(
+    idPart: string,
+    parent: ExplorerNode,
+    ctx: ExplorerContext,
+    env: EnvironmentInfo,
+    flow: Flow,
+    private readonly flowErrors: () => number,
+  ) {
     super(idPart, parent, ctx, env, 'flows', flow);
+  }
+
+  protected override get openErrors(): number {
+    // Once the steps are loaded, their counts are the newer figure.
+    return this.stepErrors ?? this.flowErrors();
+  }
+
+  override get description(): string {
+    const errors = this.openErrors;
+    return [super.description, errors ? `${errors} open error${errors === 1 ? '' : 's'}` : undefined].filter(Boolean).join(' · ');
   }
 
   get flow(): Flow {
@@ -187,7 +219,10 @@ export class FlowNode extends ResourceNode {
     } catch (err) {
       return [errorNode(this, this.ctx, this.env, err)];
     }
-    this.openErrors = openErrors;
+    this.stepOpenErrors = openErrors;
+    const before = this.openErrors;
+    this.stepErrors = [...openErrors.values()].reduce((a, b) => a + b, 0);
+    if (this.stepErrors !== before) this.ctx.changed(this); // the row's count follows its steps'
     const flow = this.flow;
     const nodes: ExplorerNode[] = [];
     const generators = flow.pageGenerators ?? (flow._exportId ? [{ _exportId: flow._exportId }] : []);
@@ -202,11 +237,13 @@ export class FlowNode extends ResourceNode {
     return nodes;
   }
 
-  private openErrors = new Map<string, number>();
+  private stepOpenErrors = new Map<string, number>();
+  /** The flow's open errors summed over its steps, once they are loaded. */
+  private stepErrors: number | undefined;
 
   private step(key: string, parent: ExplorerNode, pp: PageProcessor, role: 'source' | undefined, index: Map<string, StepInfo>): StepNode {
     const resourceId = (pp.type === 'import' ? pp._importId : pp._exportId) ?? '';
-    const step = { flowId: this.flow._id, openErrors: this.openErrors.get(resourceId) ?? 0 };
+    const step = { flowId: this.flow._id, openErrors: this.stepOpenErrors.get(resourceId) ?? 0 };
     return new StepNode(key, parent, this.ctx, this.env, pp.type, resourceId, index.get(resourceId), role, step);
   }
 }
@@ -301,6 +338,7 @@ export class StepNode extends ExplorerNode {
       ? `${what} step: ${this.info.name}\n${this.stepType} ${this.resourceId}`
       : `This step refers to ${this.stepType} ${this.resourceId}, which was not found.`;
     item.contextValue = `step;resource:${this.stepType}${this.step.openErrors ? ';errors' : ''}${this.env.production ? ';production' : ''}`;
+    item.resourceUri = rowUri(this.id, { errors: this.step.openErrors, production: this.env.production });
     if (this.info) item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
   }

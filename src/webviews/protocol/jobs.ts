@@ -14,6 +14,9 @@ export interface JobRow {
   numError: number;
   numIgnore: number;
   numOpenError: number;
+  /** The flow and the step (export or import) a step's job ran: where its errors are. */
+  flowId?: string;
+  stepId?: string;
   children: JobRow[];
 }
 
@@ -25,7 +28,8 @@ export interface JobsState {
   following: boolean;
 }
 
-export type JobsAction = { type: 'cancel'; jobId: string };
+/** Cancel a running job; open the errors view of a step's job (or of every step of a run with errors). */
+export type JobsAction = { type: 'cancel'; jobId: string } | { type: 'showErrors'; jobId: string };
 
 export const readJobsAction: ActionReader<JobsAction> = (a) =>
-  a.type === 'cancel' && field.string(a.jobId, 100) ? { type: 'cancel', jobId: a.jobId } : undefined;
+  (a.type === 'cancel' || a.type === 'showErrors') && field.string(a.jobId, 100) ? { type: a.type, jobId: a.jobId } : undefined;

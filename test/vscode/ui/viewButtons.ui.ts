@@ -37,9 +37,31 @@ export const viewButtonsUiTest: UiTest = {
     const rows = errors.locator('tr[data-error-id]');
     assert.strictEqual(await rows.count(), 3);
 
-    // Retry data opens the record behind an error as a document beside the view.
+    // Nothing selected: Resolve and Retry are disabled. Select all picks every row, and a second
+    // click none; one row alone leaves the header box half-checked.
+    const resolveButton = errors.getByRole('button', { name: 'Resolve selected' });
+    const retryButton = errors.getByRole('button', { name: 'Retry selected' });
+    assert.ok(await resolveButton.isDisabled(), 'Resolve is disabled until something is selected');
+    assert.ok(await retryButton.isDisabled(), 'Retry is disabled until something is selected');
+    const selectAll = errors.getByRole('checkbox', { name: 'Select all loaded errors' });
+    await selectAll.check();
+    assert.strictEqual(await errors.locator('tr[data-error-id] input[type="checkbox"]:checked').count(), 3);
+    assert.match(await errors.locator('.toolbar .muted').innerText(), /^3 selected · 3 open errors$/);
+    assert.ok(await resolveButton.isEnabled(), 'Resolve is enabled once errors are selected');
+    await selectAll.uncheck();
+    assert.strictEqual(await errors.locator('tr[data-error-id] input[type="checkbox"]:checked').count(), 0);
+    await rows.nth(2).locator('input[type="checkbox"]').check();
+    assert.ok(
+      await selectAll.evaluate((box) => (box as unknown as { indeterminate: boolean }).indeterminate),
+      'some selected: half-checked',
+    );
+    await rows.nth(2).locator('input[type="checkbox"]').uncheck();
+
+    // Retry data opens the record behind an error as a document beside the view, named for the
+    // step and the error's code.
+    const code = (await rows.nth(0).locator('td.code').innerText()).split('\n')[0]!.trim();
     await rows.nth(0).getByRole('button', { name: 'Retry data' }).click();
-    await page.locator('.tabs-container .tab', { hasText: '.retrydata.json' }).waitFor();
+    await page.locator('.tabs-container .tab', { hasText: `NetSuite - Create Sales Orders – ${code}.retrydata.json` }).waitFor();
 
     // Resolve selected: the chosen error leaves the list, and the view says so.
     const resolvedId = await rows.nth(1).getAttribute('data-error-id');
