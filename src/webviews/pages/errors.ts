@@ -140,7 +140,7 @@ function render(s: ErrorsState, host: Host<ErrorsAction>): void {
     // A full redraw replaces the elements: the one with the keyboard focus gets it back.
     const label = document.activeElement?.getAttribute('aria-label');
     host.local({});
-    if (label) (document.querySelector(`[aria-label="${CSS.escape(label)}"]`) as HTMLElement | null)?.focus();
+    if (label) document.querySelector<HTMLElement>(`[aria-label="${CSS.escape(label)}"]`)?.focus();
   };
   for (const id of [...selected]) if (!s.errors.some((e) => e.errorId === id)) selected.delete(id);
   const chosen = () => s.errors.filter((e) => selected.has(e.errorId));
