@@ -32,6 +32,7 @@ import { EnvironmentStatusBar } from './environments/statusBar';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import { ExplorerNode } from './explorer/explorerNode';
 import { ExpansionMemory } from './explorer/expansionMemory';
+import { RESOURCE_KINDS } from './model/resourceKinds';
 import { RowDecorations } from './explorer/rowDecorations';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
@@ -107,11 +108,23 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const retryData = new RetryDataFileSystem(environments, log);
   const accountVersions = new AccountVersions();
   const sourceControls = new SourceControls(context, environments, accountVersions, log);
-  const services: Services = { context, log, notify, environments, sandbox, explorer, treeView, files, conflicts, sourceControls };
 
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
   const focus = new FocusedEnvironment();
   const statusBar = new EnvironmentStatusBar(environments, focus);
+  const services: Services = {
+    context,
+    log,
+    notify,
+    environments,
+    sandbox,
+    explorer,
+    treeView,
+    files,
+    conflicts,
+    sourceControls,
+    statusBar,
+  };
   const decorations = new ProductionDecorations(environments);
   context.subscriptions.push(
     log,
@@ -140,6 +153,9 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   context.subscriptions.push(
     files.onDidSave((saved) => {
       explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
+      // A brief word in the status bar, not a notification: saving is what the user meant to do.
+      const what = `${RESOURCE_KINDS[saved.ref.kind].singular} "${saved.resource.name ?? saved.resource._id}"`;
+      statusBar.flash(`${saved.createdUri ? 'Created' : 'Saved'} ${what} in ${saved.env.name}`, 'check');
       if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
     }),
   );

@@ -163,3 +163,29 @@ async function pickConnection(services: Services, env: Parameters<Services['envi
   );
   return picked?.id;
 }
+
+/**
+ * Ctrl+S / ⌘S in a document of a production environment: the production question comes before
+ * VS Code saves, so answering no is not a failed save (no error, nothing to retry), only
+ * "Not saved" in the status bar, with the edit left in the editor. Yes saves it as usual.
+ */
+export const saveDocumentCommand = defineCommand({
+  id: 'integratorIo.saveDocument',
+  target: () => {
+    const document = vscode.window.activeTextEditor?.document;
+    return document && parseResourceUri(document.uri) ? { document } : undefined;
+  },
+  failure: () => 'Could not save',
+  async run(services, { document }) {
+    if (!document.isDirty) return document.save();
+    if (!(await services.files.confirmBeforeSave(document.uri, document.getText()))) {
+      services.statusBar.flash(`Not saved: ${fileNameOf(document.uri)} keeps your edit`, 'circle-slash');
+      return false;
+    }
+    try {
+      return await document.save();
+    } finally {
+      services.files.forgetConfirmation(document.uri);
+    }
+  },
+});

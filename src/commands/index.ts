@@ -2,7 +2,13 @@
 import { addEnvironmentCommand } from './addEnvironment';
 import { showAuditHistoryCommand } from './auditCommands';
 import { showErrorsCommand } from './errorCommands';
-import { compareWithServerCommand, newResourceCommand, openResourceCommand, overwriteServerCommand } from './documentCommands';
+import {
+  compareWithServerCommand,
+  newResourceCommand,
+  openResourceCommand,
+  overwriteServerCommand,
+  saveDocumentCommand,
+} from './documentCommands';
 import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
@@ -34,6 +40,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   findResourceCommand,
   showLogCommand,
   openResourceCommand,
+  saveDocumentCommand,
   newResourceCommand,
   compareWithServerCommand,
   overwriteServerCommand,

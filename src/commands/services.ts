@@ -9,6 +9,7 @@ import { ExplorerProvider } from '../explorer/explorerProvider';
 import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
 import { SourceControls } from '../sourceControl/sourceControls';
+import { EnvironmentStatusBar } from '../environments/statusBar';
 
 export interface Services {
   context: vscode.ExtensionContext;
@@ -23,6 +24,8 @@ export interface Services {
   conflicts: ConflictNotifier;
   /** Pulled folders in the Source Control view (integration as code). */
   sourceControls: SourceControls;
+  /** The environment in the status bar, and brief messages beside it. */
+  statusBar: EnvironmentStatusBar;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Marks every document of a production environment where the user looks first: its tab and
  * the explorer rows that show it get a warning colour and a badge, with a tooltip that names
- * the environment. Text documents cannot change their tab's title, but file decorations reach
+ * the environment (and sets the context key that makes Ctrl+S ask first). Text documents cannot change their tab's title, but file decorations reach
  * the tab whatever its width.
  */
 import { Disposable } from '../util/disposable';
@@ -19,6 +19,16 @@ export class ProductionDecorations extends Disposable implements vscode.FileDeco
     super();
     // A production flag that changes, or an environment added or removed, re-decorates everything.
     this.register(environments.onDidChange(() => this.emitter.fire(undefined)));
+    // Ctrl+S in a production document asks before saving (package.json's keybinding reads this).
+    this.register(environments.onDidChange(() => this.updateFocusedContext()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.updateFocusedContext()));
+    this.updateFocusedContext();
+  }
+
+  private updateFocusedContext(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const production = !!uri && uri.scheme === RESOURCE_SCHEME && !!this.environments.get(uri.authority)?.production;
+    void vscode.commands.executeCommand('setContext', 'integratorIo.productionDocumentFocused', production);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {

@@ -27,6 +27,7 @@ import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocume
 import { fileNameOf, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './uris';
 import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
+import { FieldProblems } from './fieldProblems';
 
 /** When a write comes with no editor's save event (a script's workspace.fs write), re-read after this. */
 const RELOAD_FALLBACK_MS = 2000;
@@ -62,6 +63,45 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     private readonly uriFor: (env: EnvironmentInfo, ref: ResourceRef, resource: ResourceBase) => vscode.Uri,
   ) {
     super();
+  }
+
+  /** The API's field errors of refused saves, on the lines of their fields. */
+  readonly problems = new FieldProblems();
+  /** Documents whose next save was already confirmed for production (`confirmBeforeSave`). */
+  private readonly confirmed = new Set<string>();
+
+  /**
+   * Asks the production question before VS Code saves (Ctrl+S in a production document): a "no"
+   * then is no failed save, only a document left as it was. A "yes" lets the save through once.
+   */
+  async confirmBeforeSave(uri: vscode.Uri, text: string): Promise<boolean> {
+    const { env, ref } = this.resolve(uri);
+    if (!env.production) return true;
+    if (!(await confirmProductionChange(env, this.changeOf(uri, ref, text)))) return false;
+    this.confirmed.add(uri.toString());
+    return true;
+  }
+
+  /** Forgets a confirmation no save used (the document was not written after all). */
+  forgetConfirmation(uri: vscode.Uri): void {
+    this.confirmed.delete(uri.toString());
+  }
+
+  /** The change a save makes, as the production question names it. */
+  private changeOf(uri: vscode.Uri, ref: ResourceRef, text: string) {
+    const info = RESOURCE_KINDS[ref.kind];
+    let name: string | undefined;
+    try {
+      const body = ref.kind === 'scripts' ? undefined : parseResourceText(text);
+      name = typeof body?.name === 'string' ? body.name : undefined;
+    } catch {
+      // Invalid JSON: the save refuses it before asking anything.
+    }
+    return {
+      action: isDraft(ref) ? 'create' : 'save',
+      what: `${info.singular} "${name ?? fileNameOf(uri)}"`,
+      showDiff: isDraft(ref) ? undefined : () => this.conflicts.compare(uri),
+    };
   }
 
   // Reading --------------------------------------------------------------------------------
@@ -120,6 +160,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     const { env, ref } = this.resolve(uri);
     const text = this.decoder.decode(content);
     const info = RESOURCE_KINDS[ref.kind];
+    this.problems.clear(uri);
     try {
       const body = ref.kind === 'scripts' ? undefined : parseResourceText(text);
       const opened = isDraft(ref) ? undefined : this.cache.get(uri.toString())?.resource;
@@ -137,13 +178,8 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
         // create twice. That save asks the production question itself, so it is asked once.
         return await this.save(vscode.Uri.parse(createdKey), content);
       }
-      const name = typeof body?.name === 'string' ? body.name : fileNameOf(uri);
-      const change = {
-        action: isDraft(ref) ? 'create' : 'save',
-        what: `${info.singular} "${name ?? ref.id}"`,
-        showDiff: isDraft(ref) ? undefined : () => this.conflicts.compare(uri),
-      };
-      if (!(await confirmProductionChange(env, change))) {
+      const preconfirmed = this.confirmed.delete(uri.toString());
+      if (!preconfirmed && !(await confirmProductionChange(env, this.changeOf(uri, ref, text)))) {
         throw new UnsaveableDocumentError(`Not saved: saving to the production environment "${env.name}" was cancelled.`);
       }
       const client = await this.environments.client(env);
@@ -179,7 +215,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
       this.log.info(`${env.name}: saved ${info.singular} "${stored.name ?? stored._id}" (lastModified ${stored.lastModified ?? '?'}).`);
       this.savedEmitter.fire({ env, ref, resource: stored });
     } catch (err) {
-      throw this.saveError(err, env, info.singular);
+      throw this.saveError(err, env, info.singular, { uri, text });
     }
   }
 
@@ -242,15 +278,23 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   }
 
   /** An error whose message says what happened and keeps field errors with their fields. */
-  private saveError(err: unknown, env: EnvironmentInfo, singular: string): Error {
+  private saveError(err: unknown, env: EnvironmentInfo, singular: string, saved: { uri: vscode.Uri; text: string }): Error {
     if (err instanceof UnsaveableDocumentError) {
       this.log.warn(`${env.name}: ${err.message}`);
       return err;
     }
     let message: string;
     if (err instanceof IntegratorApiError && err.status >= 400 && err.status < 500 && !err.isUnauthorized && err.status !== 429) {
+      // Each error goes on its field's line (Problems view); the message stays short.
       const lines = err.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message));
-      message = `The API refused the ${singular} (${err.status}): ${lines.join('; ')}`;
+      const placed = this.problems.show(saved.uri, saved.text, err.errors, err.status);
+      // VS Code wraps this in its own save-failure notice: short when the document shows the detail.
+      const detail = placed
+        ? `${placed === 1 ? 'The field it named is' : `The ${placed} fields it named are`} marked in the document (Problems view).`
+        : `${lines.slice(0, 2).join('; ')}${lines.length > 2 ? ` (and ${lines.length - 2} more)` : ''}`;
+      message = `Not saved: the API refused the ${singular} (${err.status}). ${detail}`;
+      this.log.error(`${env.name}: saving a ${singular} failed`, `${err.status}: ${lines.join('; ')}`);
+      return new UnsaveableDocumentError(message);
     } else {
       message = `Not saved: ${describeError(err)}`;
     }
@@ -259,6 +303,7 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   }
 
   dispose(): void {
+    this.problems.dispose();
     this.intent.dispose();
     this.changeEmitter.dispose();
     this.savedEmitter.dispose();

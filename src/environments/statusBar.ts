@@ -18,6 +18,8 @@ export interface FocusSource {
   focusedEnvironmentId(): string | undefined;
 }
 
+const FLASH_MS = 5000;
+
 export class EnvironmentStatusBar extends Disposable {
   private readonly item = this.register(vscode.window.createStatusBarItem('integratorIo.environment', vscode.StatusBarAlignment.Left, 50));
 
@@ -41,6 +43,18 @@ export class EnvironmentStatusBar extends Disposable {
       tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '',
       production: this.item.backgroundColor !== undefined,
     };
+  }
+
+  /** The last brief message (tests read what the user saw). */
+  lastFlash: string | undefined;
+
+  /**
+   * A brief, unobtrusive word in the status bar (a save went through, a save was not made):
+   * gone after a few seconds, and never a notification to dismiss.
+   */
+  flash(message: string, icon: 'check' | 'circle-slash'): void {
+    this.lastFlash = displayText(message);
+    vscode.window.setStatusBarMessage(`$(${icon}) ${this.lastFlash}`, FLASH_MS);
   }
 
   update(): void {

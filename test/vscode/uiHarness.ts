@@ -24,6 +24,7 @@ import { webviewsUiTest } from './ui/webviews.ui';
 import { integrationAsCodeUiTest } from './ui/integrationAsCode.ui';
 import { findAndRestoreUiTest } from './ui/findAndRestore.ui';
 import { noticingUiTest } from './ui/noticing.ui';
+import { recoveringUiTest } from './ui/recovering.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -42,6 +43,7 @@ const UI_TESTS: UiTest[] = [
   integrationAsCodeUiTest,
   findAndRestoreUiTest,
   noticingUiTest,
+  recoveringUiTest,
 ];
 
 async function main(): Promise<number> {

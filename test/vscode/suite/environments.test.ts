@@ -97,8 +97,10 @@ describe('environments', () => {
     const env = await addEnvironment('Production', sandbox, { production: true });
     const root = (await childrenOf(api)).find((n) => n.id === env.id)!;
     const item = root.treeItem();
-    assert.match(String(item.description), /production/);
+    assert.match(String(item.description), /^PRODUCTION · /);
     assert.match(String(item.contextValue), /production/);
+    // The mark that survives a narrow side bar: a decoration read from the row's URI.
+    assert.strictEqual(item.resourceUri?.query, 'production=environment');
     await vscode.commands.executeCommand('integratorIo.selectEnvironment', root);
     assert.strictEqual(api.environments.active?.id, env.id);
   });

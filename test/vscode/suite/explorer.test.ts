@@ -44,7 +44,9 @@ describe('explorer', () => {
     ]);
 
     const flow = await nodeAt(api, 'Demo', 'Integrations', 'Salesforce - Snowflake Analytics', 'Salesforce Opportunities to Snowflake');
-    assert.strictEqual(descriptionOf(flow), 'daily at 03:00');
+    // Its open errors come from one error summary of the integration, read with its flows.
+    assert.strictEqual(descriptionOf(flow), 'daily at 03:00 · 2 open errors');
+    assert.strictEqual(flow.treeItem().resourceUri?.query, 'errors=2', 'the count is also a badge that survives any width');
     const steps = await childrenOf(api, flow);
     assert.deepStrictEqual(steps.map(labelOf), [
       'Salesforce - Opportunities',
@@ -100,7 +102,8 @@ describe('explorer', () => {
       'GET /imports',
       'GET /integrations',
       `GET /integrations/${integration.id.split('/').pop()!}/flows`,
-      // One open-error summary per flow: per parent, never per step.
+      // One open-error summary for the integration's flows, and one per flow for its steps: never per step.
+      `GET /integrations/${integration.id.split('/').pop()!}/errors`,
       ...flows.map((f) => `GET /flows/${f.id.split('/').pop()!}/errors`),
     ];
     assert.deepStrictEqual(requests.sort(), expected.sort());

@@ -20,7 +20,7 @@ export class Workbench {
 
   /**
    * Adds an environment the way a person does: Add Environment, "Custom base URL…", then the URL,
-   * the name, the token and the kind of account, each in the quick input.
+   * the token (checked at once), the name and the kind of account, each in the quick input.
    */
   async addEnvironment(options: { baseUrl: string; name: string; token: string; production: boolean }): Promise<void> {
     await this.runCommand('integrator.io: Add Environment');
@@ -33,12 +33,14 @@ export class Workbench {
       await this.page.keyboard.press('Enter');
     };
     await pick('Custom base URL');
+    await quickInput.locator('.quick-input-title', { hasText: '(2/5)' }).waitFor();
     await answer(options.baseUrl);
-    await quickInput.locator('.quick-input-title', { hasText: '(2/4)' }).waitFor();
-    await answer(options.name);
-    await quickInput.locator('.quick-input-title', { hasText: '(3/4)' }).waitFor();
+    await quickInput.locator('.quick-input-title', { hasText: '(3/5)' }).waitFor();
     await answer(options.token);
-    await quickInput.locator('.quick-input-title', { hasText: '(4/4)' }).waitFor();
+    // The token is checked before the next step appears.
+    await quickInput.locator('.quick-input-title', { hasText: '(4/5)' }).waitFor({ timeout: 30_000 });
+    await answer(options.name);
+    await quickInput.locator('.quick-input-title', { hasText: '(5/5)' }).waitFor();
     await pick(options.production ? 'Production account' : 'Development or sandbox account');
   }
 
