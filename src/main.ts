@@ -12,7 +12,7 @@ import { ResourceKind } from './model/resourceKinds';
 import { addEnvironment, AddEnvironmentArgs } from './commands/addEnvironment';
 import { signIn } from './commands/environmentCommands';
 import { EnvironmentInfo } from './environments/environment';
-import { answerNext, takeUnusedAnswers } from './util/dialogs';
+import { answerNext, lastQuestion, takeUnusedAnswers } from './util/dialogs';
 import { Services } from './commands/services';
 import { startLocalSandboxCommand } from './commands/startLocalSandbox';
 import { ChosenDraft, NewResourceArgs, replaceDraft } from './commands/documentCommands';
@@ -54,6 +54,8 @@ export interface IntegratorIoApi extends Services {
   signIn(envId: string, token: string): Promise<boolean>;
   /** The button the next modal question is answered with (a modal cannot be clicked from here). */
   answerNextDialog(title: string): void;
+  /** The last modal question, as the user read it (its text and buttons). */
+  lastDialog(): { message: string; detail: string; buttons: string[] } | undefined;
   /** Queued answers no question used, cleared: a test asserts there are none left. */
   takeUnusedAnswers(): string[];
   /** What the status bar shows. */
@@ -180,6 +182,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
       return env ? signIn(services, env, token) : false;
     },
     answerNextDialog: answerNext,
+    lastDialog: lastQuestion,
     takeUnusedAnswers,
     statusBar,
     resource: (envId, kind, id, name) => new ChosenResource(envId, kind, id, name),

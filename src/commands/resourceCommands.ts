@@ -11,6 +11,7 @@ import { booleanOption, defineCommand, quoted, resourceOf } from './command';
 import { ChosenResource, ResourceTarget } from './resourceTarget';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
+import { Services } from './services';
 
 /** Clones a resource (the API's clone where it has one) and opens the copy. */
 export const cloneResourceCommand = defineCommand({
@@ -74,6 +75,22 @@ export const deleteResourceCommand = defineCommand({
   failure: (target) => `Could not delete ${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`,
   async run(services, target) {
     const label = `${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`;
+    // integrator.io refuses to delete what something uses: say so before asking, and name them.
+    const users = await usersOf(services, target);
+    if (users.length) {
+      const named = users.slice(0, 8).map((u) => `${RESOURCE_KINDS[u.kind].singular} "${u.name}"`);
+      const more = users.length > named.length ? `, and ${users.length - named.length} more` : '';
+      const show: vscode.MessageItem = { title: 'Show Dependencies' };
+      const choice = await askModal(
+        `${capitalised(label)} is in use, so it cannot be deleted.`,
+        `It is used by ${named.join(', ')}${more}. Remove it from ${users.length === 1 ? 'that' : 'those'} first.`,
+        show,
+        { title: 'Cancel', isCloseAffordance: true },
+      );
+      if (choice === show)
+        void vscode.commands.executeCommand(showDependenciesCommand.id, new ChosenResource(target.env.id, target.kind, target.id, target.name));
+      return false;
+    }
     const answer = await askModal(`Delete ${label} from "${target.env.name}"?`, 'This deletes it in integrator.io and cannot be undone.', {
       title: 'Delete',
     });
@@ -85,8 +102,8 @@ export const deleteResourceCommand = defineCommand({
     } catch (err) {
       const inUse = err instanceof IntegratorApiError && (err.code === 'resource_in_use' || err.status === 409 || err.status === 422);
       if (!inUse) throw err;
-      // In use: the notification offers what uses it.
-      void services.notify.error(`Could not delete ${label}: ${describeError(err)}`, 'Show Dependencies').then((choice) => {
+      // In use after all (something started using it meanwhile): the API's message says what, once.
+      void services.notify.error(describeError(err), 'Show Dependencies').then((choice) => {
         if (choice)
           void vscode.commands.executeCommand(
             showDependenciesCommand.id,
@@ -103,6 +120,24 @@ export const deleteResourceCommand = defineCommand({
     return true;
   },
 });
+
+/** What uses a resource, from its dependencies; none when the API cannot tell (it refuses then). */
+async function usersOf(services: Services, target: ResourceTarget): Promise<{ kind: ResourceKind; name: string }[]> {
+  try {
+    const client = await services.environments.client(target.env);
+    const usedBy = await RESOURCE_KINDS[target.kind].collection(client).dependencies(target.id);
+    return Object.entries(usedBy).flatMap(([plural, list]) => {
+      const kind = KIND_BY_PLURAL[plural];
+      return kind ? list.map((d) => ({ kind, name: d.name ?? d.id })) : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 async function closeEditorsOf(target: ResourceTarget): Promise<void> {
   const tabs = vscode.window.tabGroups.all

@@ -19,8 +19,16 @@ export function takeUnusedAnswers(): string[] {
   return queuedAnswers.splice(0);
 }
 
+let lastAsked: { message: string; detail: string; buttons: string[] } | undefined;
+
+/** Tests only: the last question asked, as the user reads it. */
+export function lastQuestion(): typeof lastAsked {
+  return lastAsked;
+}
+
 /** Asks a modal warning; resolves with the chosen item, or undefined when dismissed. */
 export async function askModal<T extends vscode.MessageItem>(message: string, detail: string, ...items: T[]): Promise<T | undefined> {
+  lastAsked = { message: displayText(message), detail: displayText(detail), buttons: items.map((i) => i.title) };
   const queued = queuedAnswers.shift();
   if (queued !== undefined) return items.find((item) => item.title === queued);
   return vscode.window.showWarningMessage(displayText(message), { modal: true, detail: displayText(detail) }, ...items);

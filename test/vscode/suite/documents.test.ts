@@ -267,9 +267,9 @@ describe('resource documents', () => {
     await assert.rejects(demo.client.exports.get(copyId), /404/);
   });
 
-  it("refuses to delete what a flow uses, with the API's message, and lists dependencies", async () => {
+  it('says up front that what a flow uses cannot be deleted, names the users, and lists dependencies', async () => {
     const exp = await exportNamed('NetSuite - Item Fulfillments');
-    demo.api.answerNextDialog('Delete');
+    demo.api.answerNextDialog('Cancel');
     assert.strictEqual(
       await vscode.commands.executeCommand(
         'integratorIo.deleteResource',
@@ -282,7 +282,11 @@ describe('resource documents', () => {
       ),
       false,
     );
-    assert.match(demo.api.notify.recent.at(-1)!.message, /used by flow "NetSuite Fulfillments to Shopify"/);
+    const asked = demo.api.lastDialog()!;
+    assert.strictEqual(asked.message, 'Export "NetSuite - Item Fulfillments" is in use, so it cannot be deleted.');
+    assert.match(asked.detail, /^It is used by flow "NetSuite Fulfillments to Shopify"\. Remove it from that first\.$/);
+    assert.deepStrictEqual(asked.buttons, ['Show Dependencies', 'Cancel'], 'no Delete button: the API would refuse');
+    await demo.client.exports.get(exp._id); // still there
     const items = await vscode.commands.executeCommand<{ relation: string; kind: string; name: string }[]>(
       'integratorIo.showDependencies',
       chosen({ envId: demo.envId, kind: 'exports', id: exp._id }),
