@@ -34,6 +34,8 @@ import { ExplorerNode } from './explorer/explorerNode';
 import { ExpansionMemory } from './explorer/expansionMemory';
 import { RESOURCE_KINDS } from './model/resourceKinds';
 import { RowDecorations } from './explorer/rowDecorations';
+import { IdLinks } from './documents/idLinks';
+import { RESOURCE_SCHEME } from './documents/schemes';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
 import { AuditTextProvider } from './webviews/auditPanel';
@@ -144,9 +146,13 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   );
   void sourceControls.discover();
   const folderLinks = new FolderLinks(sourceControls);
+  const idLinks = new IdLinks(environments);
   const pulledJson: vscode.DocumentSelector = { language: 'json', scheme: 'file' };
   context.subscriptions.push(
     vscode.languages.registerDefinitionProvider(pulledJson, folderLinks),
+    // In resource documents: ids of other resources show their names and open on Ctrl+click.
+    vscode.languages.registerHoverProvider({ scheme: RESOURCE_SCHEME }, idLinks),
+    vscode.languages.registerDefinitionProvider({ scheme: RESOURCE_SCHEME }, idLinks),
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
   );
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });

@@ -88,7 +88,10 @@ export const deleteResourceCommand = defineCommand({
         { title: 'Cancel', isCloseAffordance: true },
       );
       if (choice === show)
-        void vscode.commands.executeCommand(showDependenciesCommand.id, new ChosenResource(target.env.id, target.kind, target.id, target.name));
+        void vscode.commands.executeCommand(
+          showDependenciesCommand.id,
+          new ChosenResource(target.env.id, target.kind, target.id, target.name),
+        );
       return false;
     }
     const answer = await askModal(`Delete ${label} from "${target.env.name}"?`, 'This deletes it in integrator.io and cannot be undone.', {

@@ -302,6 +302,31 @@ describe('resource documents', () => {
     );
   });
 
+  it('shows the name and kind of a referenced resource on hover, and opens it with Go to Definition', async () => {
+    const exp = await exportNamed('Shopify - Get Orders');
+    const document = await open('exports', exp._id, exp.name);
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('"_connectionId"'));
+    const position = new vscode.Position(line, document.lineAt(line).text.indexOf(exp._connectionId!) + 3);
+    // Beside the schema's description of the field, the name of what it refers to.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const shown = hovers
+      .flatMap((h) => h.contents.map((c) => (c instanceof vscode.MarkdownString ? c.value : typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\(.)/g, '$1'); // appendText escapes markdown; the user reads it plain
+    assert.match(shown, /\*\*Shopify Store\*\*/);
+    assert.match(shown, /connection · Ctrl\+click to open/);
+    const [target] = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, position);
+    assert.ok(target!.uri.path.endsWith(`/connections/${exp._connectionId!}/Shopify Store.connection.json`), target!.uri.toString());
+    // Anywhere else (a key, another string) there is no such hover.
+    const keyPosition = new vscode.Position(line, document.lineAt(line).text.indexOf('_connectionId') + 2);
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, keyPosition);
+    assert.ok(!none.some((h) => h.contents.some((c) => c instanceof vscode.MarkdownString && c.value.includes('Ctrl+click'))));
+  });
+
   it('opens a script as JavaScript and saves its code', async () => {
     const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
     const document = await open('scripts', script._id, script.name);
