@@ -28,3 +28,25 @@ describe('sandbox enums and schema enums', () => {
     });
   }
 });
+
+describe('schema enum descriptions', () => {
+  // The editor pairs descriptions with values by position: one missing shifts every later one.
+  for (const kind of ['export', 'import', 'connection', 'flow', 'integration', 'script', 'filedefinition']) {
+    it(`${kind}: every enum with descriptions has one per value`, () => {
+      const file = path.join(__dirname, '../../../media/schemas', `${kind}.schema.json`);
+      const walk = (node: unknown, at: string): void => {
+        if (typeof node !== 'object' || node === null) return;
+        const { enum: values, enumDescriptions } = node as { enum?: unknown[]; enumDescriptions?: unknown[] };
+        if (values && enumDescriptions) assert.strictEqual(enumDescriptions.length, values.length, `${kind}${at}`);
+        for (const [key, child] of Object.entries(node)) walk(child, `${at}/${key}`);
+      };
+      if (fs.existsSync(file)) walk(JSON.parse(fs.readFileSync(file, 'utf8')), '');
+    });
+  }
+  it('describes the export types, including tranlinedelta', () => {
+    const file = path.join(__dirname, '../../../media/schemas', 'export.schema.json');
+    const type = (JSON.parse(fs.readFileSync(file, 'utf8')) as { properties: { type: { enum: string[]; enumDescriptions: string[] } } })
+      .properties.type;
+    assert.match(type.enumDescriptions[type.enum.indexOf('tranlinedelta')]!, /NetSuite transaction lines/);
+  });
+});

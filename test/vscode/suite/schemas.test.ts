@@ -52,6 +52,27 @@ describe('schema IntelliSense', () => {
       completions.some((l) => l.includes('SalesforceExport')),
       completions.join(', '),
     );
+    // The export's connection is an HTTP one: HTTPExport is offered first, and says why.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(valueStart + 1),
+    );
+    const labelOf = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
+    const first = [...list.items].sort((a, b) => (a.sortText ?? labelOf(a)).localeCompare(b.sortText ?? labelOf(b)))[0]!;
+    assert.strictEqual(first.label, '"HTTPExport"');
+    assert.strictEqual(first.detail, 'fits the connection "Shopify Store" (http)');
+    // Each enum value says what it means, in the suggestion's documentation.
+    const typeStart = text.indexOf('"delta"');
+    const types = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      document.positionAt(typeStart + 1),
+    );
+    const tranline = types.items.find((i) => labelOf(i).includes('tranlinedelta'))!;
+    const documentation =
+      tranline.documentation instanceof vscode.MarkdownString ? tranline.documentation.value : String(tranline.documentation);
+    assert.match(documentation, /NetSuite transaction lines/);
 
     const edit = new vscode.WorkspaceEdit();
     edit.replace(
