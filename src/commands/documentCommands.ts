@@ -65,7 +65,7 @@ export const newResourceCommand = defineCommand({
     const name =
       given.name ??
       (await vscode.window.showInputBox({
-        title: `New ${info.singular} in ${env.name}`,
+        title: `New ${titleOf(kind)} in ${env.name}`,
         prompt: 'Name',
         value: `New ${info.singular}`,
         ignoreFocusOut: true,
@@ -82,6 +82,7 @@ export const newResourceCommand = defineCommand({
     services.files.createDraft(uri, typeof skeleton === 'string' ? skeleton : `${JSON.stringify(skeleton, null, 2)}\n`);
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: false });
+    // Creation itself is confirmed in the status bar when the first save creates it.
     void services.notify.info(`Edit the new ${info.singular}, then save to create it in "${env.name}".`);
     return uri.toString();
   },
@@ -141,13 +142,29 @@ function resourceDocument(uri: vscode.Uri | undefined): vscode.Uri | undefined {
   return uri && parseResourceUri(uri) ? uri : undefined;
 }
 
+/** What each kind is for, as New Resource lists them. */
+const KIND_PURPOSE: Readonly<Record<ResourceKind, string>> = {
+  exports: 'reads records from an application (a source or a lookup)',
+  imports: 'writes records into an application',
+  flows: 'runs exports and imports in order, on a schedule or on demand',
+  connections: 'the address and credentials of an application',
+  integrations: 'groups flows, connections and settings',
+  scripts: 'JavaScript hooks that flows call',
+  filedefinitions: 'the layout of fixed-width or EDI files',
+};
+
 async function pickKind(): Promise<ResourceKind | undefined> {
   const kinds: ResourceKind[] = ['exports', 'imports', 'flows', 'connections', 'integrations', 'scripts', 'filedefinitions'];
   const picked = await vscode.window.showQuickPick(
-    kinds.map((k) => ({ label: `$(${RESOURCE_KINDS[k].icon}) ${RESOURCE_KINDS[k].singular}`, resourceKind: k })),
-    { placeHolder: 'What do you want to create?' },
+    kinds.map((k) => ({ label: `$(${RESOURCE_KINDS[k].icon}) ${titleOf(k)}`, description: KIND_PURPOSE[k], resourceKind: k })),
+    { title: 'New integrator.io Resource', placeHolder: 'What do you want to create?' },
   );
   return picked?.resourceKind;
+}
+
+/** "Export", "File Definition": a kind's name as a title. */
+function titleOf(kind: ResourceKind): string {
+  return RESOURCE_KINDS[kind].singular.replace(/\b\w/g, (c) => c.toUpperCase());
 }
 
 async function pickConnection(services: Services, env: Parameters<Services['environments']['client']>[0]): Promise<string | undefined> {
