@@ -9,7 +9,7 @@ import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';
-import { mappingRows } from './mappingRows';
+import { mappingRows, missingFromOutput } from './mappingRows';
 import { MappingAction, MappingState, readMappingAction } from './protocol/mapping';
 import { Reopen, StatefulPanel } from './statefulPanel';
 
@@ -122,7 +122,15 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
       if (sequence !== this.sequence) return this.current; // a newer evaluation started
       this.output = output;
       const outputText = JSON.stringify(output, null, 2);
-      return this.update({ outputText, outputCount: output.length, errors: [], evaluating: false, durationMs: Date.now() - started });
+      const missing = missingFromOutput(this.current.rows, output);
+      return this.update({
+        outputText,
+        outputCount: output.length,
+        missing,
+        errors: [],
+        evaluating: false,
+        durationMs: Date.now() - started,
+      });
     } catch (err) {
       if (sequence !== this.sequence) return this.current;
       const errors =
@@ -130,7 +138,14 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
           ? err.errors.map((e) => ({ ...(e.field ? { field: e.field } : {}), message: e.message }))
           : [{ message: describeError(err) }];
       this.output = undefined;
-      return this.update({ outputText: undefined, outputCount: undefined, errors, evaluating: false, durationMs: Date.now() - started });
+      return this.update({
+        outputText: undefined,
+        outputCount: undefined,
+        missing: undefined,
+        errors,
+        evaluating: false,
+        durationMs: Date.now() - started,
+      });
     }
   }
 

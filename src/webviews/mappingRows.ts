@@ -37,3 +37,25 @@ export function mappingRows(importDoc: JsonObject): MappingRow[] {
   walk(importDoc.mappings, 'mappings', '');
   return rows;
 }
+
+/**
+ * The rows whose generated field no output record holds: the field was mapped, but its source was
+ * empty or absent in the sample records (or the API dropped it). Shown marked, not silently absent.
+ */
+export function missingFromOutput(rows: readonly MappingRow[], output: readonly unknown[]): string[] {
+  if (!output.length) return [];
+  const has = (value: unknown, path: string[]): boolean => {
+    if (!path.length) return value !== undefined;
+    if (typeof value !== 'object' || value === null) return false;
+    const [head, ...rest] = path;
+    if (head!.endsWith('[]')) {
+      const list = (value as Record<string, unknown>)[head!.slice(0, -2)];
+      return Array.isArray(list) && list.some((item) => has(item, rest));
+    }
+    return has((value as Record<string, unknown>)[head!], rest);
+  };
+  return rows
+    .filter((r) => r.generate && r.source !== '(object)')
+    .filter((r) => !output.some((record) => has(record, r.generate.split('.').filter(Boolean))))
+    .map((r) => r.path);
+}

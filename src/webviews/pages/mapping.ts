@@ -16,7 +16,7 @@ const status = el('span', { className: 'muted status' });
 const runButton = el('button', {}, [icon('play'), 'Run']);
 const generalErrors = el('div');
 const recordsError = el('p', { className: 'error-text' });
-const mappingSection = el('section', {}, el('h2', {}, 'Mapping'));
+const mappingSection = el('section', { className: 'mapping-section' }, el('h2', {}, 'Mapping'));
 const outputHeading = el('h2', {}, 'Output');
 const output = el('pre', { className: 'output', ariaLabel: 'Output records' });
 app.replaceChildren(
@@ -25,9 +25,9 @@ app.replaceChildren(
   el('div', { className: 'toolbar' }, [runButton, status]),
   generalErrors,
   el('div', { className: 'grid' }, [
-    el('section', {}, [el('h2', {}, 'Sample input records'), textarea, recordsError]),
+    el('section', { className: 'records' }, [el('h2', {}, 'Sample input records'), textarea, recordsError]),
     mappingSection,
-    el('section', {}, [outputHeading, output]),
+    el('section', { className: 'output-section' }, [outputHeading, output]),
   ]),
 );
 
@@ -39,7 +39,7 @@ let hostRecords: string | undefined;
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 const TELL_HOST_AFTER_TYPING_MS = 300;
 /** The slices drawn last, by identity. */
-let drawn: Partial<Pick<MappingState, 'rows' | 'errors' | 'records' | 'outputText'>> = {};
+let drawn: Partial<Pick<MappingState, 'rows' | 'errors' | 'missing' | 'records' | 'outputText'>> = {};
 
 function tellHost(): void {
   if (textarea.value === hostRecords) return;
@@ -74,7 +74,7 @@ function errorsByRow(s: MappingState): { byPath: Map<string, string[]>; general:
   return { byPath, general };
 }
 
-function mappingTable(rows: MappingRow[], byPath: Map<string, string[]>) {
+function mappingTable(rows: MappingRow[], byPath: Map<string, string[]>, missing: ReadonlySet<string>) {
   if (!rows.length) return el('p', { className: 'muted' }, 'This import has no mapping: records pass through as they are.');
   return el('table', { className: 'mapping' }, [
     el('thead', {}, el('tr', {}, [el('th', {}, 'Generate'), el('th', {}, 'From'), el('th', {}, 'Type')])),
@@ -83,8 +83,21 @@ function mappingTable(rows: MappingRow[], byPath: Map<string, string[]>) {
       {},
       rows.flatMap((r) => {
         const errors = byPath.get(r.path);
-        const row = el('tr', { className: errors ? 'has-error' : '', dataset: { path: r.path } }, [
-          el('td', {}, r.generate),
+        const absent = missing.has(r.path);
+        const row = el('tr', { className: errors ? 'has-error' : absent ? 'missing' : '', dataset: { path: r.path } }, [
+          el('td', {}, [
+            r.generate,
+            absent
+              ? el(
+                  'span',
+                  {
+                    className: 'missing-badge',
+                    title: `No output record has ${r.generate}: its source was empty or absent in the sample records.`,
+                  },
+                  [icon('warning'), ' not in output'],
+                )
+              : '',
+          ]),
           el('td', {}, r.source),
           el('td', {}, r.dataType),
         ]);
@@ -107,16 +120,16 @@ function render(s: MappingState, host: Host<MappingAction>): void {
     hostRecords ??= s.records;
   }
   recordsError.textContent = s.recordsError ?? '';
-  if (s.rows !== drawn.rows || s.errors !== drawn.errors) {
+  if (s.rows !== drawn.rows || s.errors !== drawn.errors || s.missing !== drawn.missing) {
     const { byPath, general } = errorsByRow(s);
     generalErrors.replaceChildren(...general.map((m) => el('p', { className: 'error-text general-error' }, m)));
-    mappingSection.replaceChildren(el('h2', {}, 'Mapping'), mappingTable(s.rows, byPath));
+    mappingSection.replaceChildren(el('h2', {}, 'Mapping'), mappingTable(s.rows, byPath, new Set(s.missing ?? [])));
   }
   if (s.outputText !== drawn.outputText) {
     outputHeading.textContent = `Output${s.outputCount !== undefined ? ` (${s.outputCount} records)` : ''}`;
     output.textContent = s.outputText ?? '';
   }
-  drawn = { rows: s.rows, errors: s.errors, records: s.records, outputText: s.outputText };
+  drawn = { rows: s.rows, errors: s.errors, missing: s.missing, records: s.records, outputText: s.outputText };
   app.dataset.renders = String(++renders);
 }
 

@@ -22,6 +22,8 @@ export interface MappingState {
    */
   outputText?: string;
   outputCount?: number;
+  /** Paths of the rows whose generated field is in no output record. */
+  missing?: string[];
   errors: { field?: string; message: string }[];
   evaluating: boolean;
   durationMs?: number;

@@ -22,6 +22,9 @@ export const webviewsUiTest: UiTest = {
     const mapping = await wb.webviewFrame('.mapping');
     await mapping.locator('pre.output', { hasText: 'sqs_flow' }).waitFor({ timeout: 20_000 });
     assert.strictEqual(await mapping.locator('.mapping tbody tr').count(), 2);
+    // The sample records have no timestamp: its mapped field is missing from the output, and marked.
+    await mapping.locator('tr.missing', { hasText: 'timestamp' }).getByText('not in output').waitFor();
+    assert.strictEqual(await mapping.locator('tr.missing').count(), 1, 'only the missing field is marked');
     await page.mouse.move(900, 700);
     await wb.screenshot('mapping-preview', 'media/screenshots/mapping-preview.png');
 
