@@ -25,6 +25,7 @@ import { integrationAsCodeUiTest } from './ui/integrationAsCode.ui';
 import { findAndRestoreUiTest } from './ui/findAndRestore.ui';
 import { noticingUiTest } from './ui/noticing.ui';
 import { recoveringUiTest } from './ui/recovering.ui';
+import { contrastUiTest } from './ui/contrast.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -44,6 +45,7 @@ const UI_TESTS: UiTest[] = [
   findAndRestoreUiTest,
   noticingUiTest,
   recoveringUiTest,
+  contrastUiTest,
 ];
 
 async function main(): Promise<number> {
