@@ -71,7 +71,7 @@ export const findAndRestoreUiTest: UiTest = {
     await tabs.filter({ hasText: 'Recent runs' }).click();
     const runs = await wb.webviewFrame('.job');
     assert.ok((await runs.locator('.job').count()) > 0, 'the recent runs are listed again');
-    await wb.screenshot('restored-after-reload');
+    await wb.screenshot('restored-after-reload', 'media/screenshots/recent-runs.png');
   },
 };
 
