@@ -42,10 +42,17 @@ module.exports = {
     },
     {
       name: 'cli-uses-only-the-engine',
-      comment: 'The command line (dist/cli.js) is the engine and the client: no VS Code, no sandbox.',
+      comment: 'The command line (dist/cli.js) is the engines and the client: no VS Code, no sandbox.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/(?!cli/|iac/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!cli/|iac/|hooks/|api/)|(^|/)vscode$|@types/vscode' },
+    },
+    {
+      name: 'hooks-run-below-vscode',
+      comment: 'hooks/ (the hook runner) runs in the extension and in the CLI: it uses api/ and nothing VS Code-facing.',
+      severity: 'error',
+      from: { path: '^src/hooks/' },
+      to: { path: '^src/(?!hooks/|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'model-imports-only-api',

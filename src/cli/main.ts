@@ -21,12 +21,14 @@ import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines } from '../iac/report';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
+import { hookCommand, HOOK_USAGE } from './hookRun';
 
 const USAGE = `Usage:
   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
   integrator-io plan  --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--json]
   integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--yes] [--delete] [--enable-new-flows] [--json]
   integrator-io pull-remote --url <base URL> --dir <folder> [--env <name>]
+${HOOK_USAGE}
 
 The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --env names the binding file (.integrator-io/<env>.json); by default the URL's host and port.
@@ -34,6 +36,7 @@ The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --yes applies without asking (needed when no one can answer, as in CI).`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  if (argv[0] === 'hook') return hookCommand(argv.slice(1), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

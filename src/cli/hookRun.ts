@@ -1,0 +1,118 @@
+/**
+ * `integrator-io hook run`: one function of a hook script, run locally on a sample `options`,
+ * with its result checked against the hook's contract (src/hooks). For hook tests in CI.
+ *
+ *   integrator-io hook run --script <file.js> --function <name> --type <hook type>
+ *                          --input <options.json> [--url <base URL>] [--timeout <seconds>] [--json]
+ *
+ * With --url, `integrator-api` calls go to that environment with the token from
+ * INTEGRATOR_IO_TOKEN. Exit codes: 0 returned and fits the contract; 4 returned something that
+ * breaks it; 1 threw, timed out, or could not run.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { IntegratorClient, normaliseBaseUrl } from '../api';
+import { apiCalls } from '../hooks/apiCalls';
+import { HOOK_TYPES, isHookType } from '../hooks/contracts';
+import { DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
+import { CliIo } from './io';
+
+export const HOOK_USAGE = `  integrator-io hook run --script <file.js> --function <name> --type <hook type> --input <options.json> [--url <base URL>] [--timeout <seconds>] [--json]
+      hook types: ${HOOK_TYPES.join(', ')}
+      exit codes: 0 fits its contract, 4 breaks it, 1 threw or timed out`;
+
+export async function hookCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  let values: ReturnType<typeof parse>;
+  try {
+    values = parse(argv);
+  } catch (err) {
+    io.err(`${(err as Error).message}\n\nUsage:\n${HOOK_USAGE}`);
+    return 1;
+  }
+  let client: IntegratorClient | undefined;
+  try {
+    const source = fs.readFileSync(values.script, 'utf8');
+    const input = JSON.parse(fs.readFileSync(values.input, 'utf8')) as unknown;
+    if (values.url) {
+      const token = io.env.INTEGRATOR_IO_TOKEN;
+      if (!token) throw new Error('--url needs the INTEGRATOR_IO_TOKEN environment variable (the token is never taken as an argument).');
+      client = new IntegratorClient({ baseUrl: normaliseBaseUrl(values.url), token });
+    }
+    const result = await runHook({
+      source,
+      filename: path.resolve(values.script),
+      functionName: values.function,
+      type: values.type,
+      input,
+      timeoutMs: values.timeoutMs,
+      ...(client ? { api: apiCalls(client) } : {}),
+    });
+    report(result, values.json, io);
+    return !result.returned ? 1 : result.contract.ok ? 0 : 4;
+  } catch (err) {
+    io.err(`Error: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    client?.dispose();
+  }
+}
+
+function report(result: HookResult, json: boolean, io: CliIo): void {
+  if (json) {
+    const { result: value, logs, calls, contract, filled, ms, error, line, column } = result;
+    io.out(
+      JSON.stringify(
+        {
+          result: value ?? null,
+          logs,
+          calls,
+          contract: { ok: contract.ok, problems: contract.problems },
+          filled,
+          ms,
+          ...(error ? { error, line, column } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  for (const log of result.logs) io.err(`[${log.level}] ${log.text}`);
+  if (!result.returned) return io.err(`Error: ${result.error}`);
+  io.out(JSON.stringify(result.result ?? null, null, 2));
+  for (const problem of result.contract.problems) io.err(`contract: ${problem}`);
+}
+
+function parse(argv: readonly string[]) {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      script: { type: 'string' },
+      function: { type: 'string' },
+      type: { type: 'string' },
+      input: { type: 'string' },
+      url: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+      token: { type: 'string' },
+    },
+  });
+  if (values.token !== undefined) throw new Error('The token is never taken as an argument: set INTEGRATOR_IO_TOKEN instead.');
+  if (positionals[0] !== 'run' || positionals.length > 1) throw new Error('The hook command is "hook run".');
+  const missing = (['script', 'function', 'type', 'input'] as const).filter((k) => !values[k]);
+  if (missing.length) throw new Error(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
+  if (!isHookType(values.type!)) throw new Error(`--type must be one of: ${HOOK_TYPES.join(', ')}.`);
+  const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
+  if (!(seconds > 0)) throw new Error('--timeout takes a number of seconds.');
+  return {
+    script: values.script!,
+    function: values.function!,
+    type: values.type,
+    input: values.input!,
+    url: values.url,
+    timeoutMs: seconds * 1000,
+    json: values.json ?? false,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What a script's `integrator-api` calls do in a local run: each maps to the API the server's
+ * runtime uses, performed by the project's client against the environment the run was given.
+ *
+ *   exports.runVirtual({ export })          → the export run as a virtual export: { data, … }
+ *   exports.run({ _id })                    → the stored export, run as a virtual export
+ *   imports.runVirtual({ import, data })    → the import run virtually: one result per record
+ *   imports.run({ _id, data })              → the stored import, run virtually
+ *   flows.run({ _id })                      → starts the flow: { _jobId }
+ */
+import { IntegratorClient } from '../api';
+import { JsonObject } from '../api/types';
+
+type Args = Record<string, unknown>;
+
+export function apiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
+  const connectionOf = (doc: JsonObject, what: string): string => {
+    if (typeof doc._connectionId !== 'string') throw new Error(`the ${what} has no _connectionId to run through`);
+    return doc._connectionId;
+  };
+  const calls: Record<string, (a: Args) => Promise<unknown>> = {
+    'exports.runVirtual': async (a) => {
+      const doc = (a.export ?? a) as JsonObject;
+      return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
+    },
+    'exports.run': async (a) => {
+      const doc = (await client.exports.get(String(a._id))) as unknown as JsonObject;
+      return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
+    },
+    'imports.runVirtual': async (a) => {
+      const doc = (a.import ?? {}) as JsonObject;
+      return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
+    },
+    'imports.run': async (a) => {
+      const doc = (await client.imports.get(String(a._id))) as unknown as JsonObject;
+      return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
+    },
+    'flows.run': async (a) => ({ _jobId: await client.jobs.runFlow(String(a._id)) }),
+  };
+  return async (path, args) => {
+    const call = calls[path];
+    if (!call) throw new Error(`${path} is not available in a local run`);
+    const [first] = args;
+    return call(typeof first === 'object' && first !== null ? (first as Args) : {});
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Runs one function of a hook script locally: in a worker thread with a time limit (a runaway
+ * loop or a crash ends the worker, not the caller), with `options` completed from the hook's
+ * contract, and `integrator-api` calls performed by `api`. Returns what the function returned,
+ * its console output, the calls it made, how long it took, and the contract check.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { MessageChannel, Worker } from 'worker_threads';
+import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
+import { LogLine, WorkerInput, WorkerOutput } from './hookWorker';
+
+export interface HookRun {
+  source: string;
+  /** Shown in errors and stacks: the script's file or document name. */
+  filename: string;
+  functionName: string;
+  type: HookType;
+  /** The `options` given (a sample); documented fields left out are filled with empty values. */
+  input: unknown;
+  timeoutMs?: number;
+  /** Performs an `integrator-api` call (`exports.runVirtual`, …) for the script. */
+  api?: (path: string, args: unknown[]) => Promise<unknown>;
+}
+
+export interface HookCall {
+  path: string;
+  ms: number;
+  error?: string;
+}
+
+export interface HookResult {
+  /** Whether the function returned (it may still break the contract). */
+  returned: boolean;
+  result?: unknown;
+  /** Why it did not return: the error with the script's line, or the time limit. */
+  error?: string;
+  line?: number;
+  column?: number;
+  timedOut?: boolean;
+  logs: LogLine[];
+  calls: HookCall[];
+  contract: { ok: boolean; problems: string[]; notes: string[] };
+  /** Fields of `options` the runner filled in. */
+  filled: string[];
+  ms: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The worker's file: beside this one when compiled (out/), `hookWorker.js` in dist/ when bundled. */
+function workerFile(): string {
+  const candidates = [path.join(__dirname, 'hookWorker.js'), path.join(__dirname, 'hooks', 'hookWorker.js')];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`The hook runner's worker is missing (looked for ${candidates.join(', ')}).`);
+  return found;
+}
+
+export async function runHook(run: HookRun): Promise<HookResult> {
+  const started = performance.now();
+  const { options, filled } = fillOptions(run.type, run.input);
+  const calls: HookCall[] = [];
+  const channel = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const flag = new Int32Array(signal);
+  const input: WorkerInput = {
+    source: run.source,
+    filename: run.filename,
+    functionName: run.functionName,
+    options,
+    calls: channel.port2,
+    signal,
+  };
+  const worker = new Worker(workerFile(), { workerData: input, transferList: [channel.port2], stdout: true, stderr: true });
+  channel.port1.on('message', (message: { path: string; args: unknown[] }) => {
+    const callStarted = performance.now();
+    const answer = (reply: { result?: unknown; error?: string }) => {
+      calls.push({ path: message.path, ms: Math.round(performance.now() - callStarted), ...(reply.error ? { error: reply.error } : {}) });
+      channel.port1.postMessage(reply);
+      Atomics.store(flag, 0, 1);
+      Atomics.notify(flag, 0);
+    };
+    if (!run.api) return answer({ error: `integrator-api ${message.path} needs an environment to call (none was given to this run).` });
+    run.api(message.path, message.args).then(
+      (result) => answer({ result: result === undefined ? null : result }),
+      (err: unknown) => answer({ error: `integrator-api ${message.path}: ${err instanceof Error ? err.message : String(err)}` }),
+    );
+  });
+  const timeoutMs = run.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const output = await new Promise<WorkerOutput | 'timeout'>((resolve) => {
+    const timer = setTimeout(() => {
+      resolve('timeout');
+      void worker.terminate();
+    }, timeoutMs);
+    worker.once('message', (message: WorkerOutput) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+    worker.once('error', (err) => {
+      clearTimeout(timer);
+      resolve({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
+    });
+    worker.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: false, error: `The script's worker ended (exit code ${code}) before the function returned.`, logs: [] });
+    });
+  });
+  channel.port1.close();
+  void worker.terminate();
+  const ms = Math.round(performance.now() - started);
+  if (output === 'timeout') {
+    return {
+      returned: false,
+      timedOut: true,
+      error: `${run.functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
+      logs: [],
+      calls,
+      contract: { ok: false, problems: [], notes: [] },
+      filled,
+      ms,
+    };
+  }
+  if (!output.ok) {
+    return {
+      returned: false,
+      error: output.error,
+      ...(output.line !== undefined ? { line: output.line, column: output.column } : {}),
+      logs: output.logs,
+      calls,
+      contract: { ok: false, problems: [], notes: [] },
+      filled,
+      ms,
+    };
+  }
+  const problems = checkContract(run.type, options, output.result);
+  const notes: string[] = [];
+  if (run.type === 'router') {
+    const kind = routerReturnKind(output.result);
+    if (kind) notes.push(`The router returned branch ${kind}.`);
+  }
+  return {
+    returned: true,
+    result: output.result,
+    logs: output.logs,
+    calls,
+    contract: { ok: problems.length === 0, problems, notes },
+    filled,
+    ms,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The hook runner: every hook type with a script that fits its contract and one that breaks it,
+ * errors at the script's own line, a runaway loop stopped at the time limit without stalling
+ * the caller, the runtime's modules (and no others), and a real-style script whose synchronous
+ * `integrator-api` call is answered by a sandbox over HTTP.
+ */
+import * as assert from 'assert';
+import { IntegratorClient } from '../../src/api';
+import { apiCalls } from '../../src/hooks/apiCalls';
+import { HookType } from '../../src/hooks/contracts';
+import { runHook } from '../../src/hooks/runner';
+import { startTestSandbox, TestSandbox } from '../support/sandbox';
+
+const run = (type: HookType, source: string, input: unknown, functionName = 'hook') =>
+  runHook({ source, filename: 'hook.js', functionName, type, input, timeoutMs: 10_000 });
+
+const three = [{ id: 1 }, { id: 2 }, { id: 3 }];
+
+/** Per hook type: its input, a script that fits, one that breaks, and the problem it must name. */
+const CASES: { type: HookType; input: unknown; fits: string; breaks: string; problem: RegExp }[] = [
+  {
+    type: 'preSavePage',
+    input: { data: three },
+    fits: 'function hook(o) { return { data: o.data.filter((r) => r.id !== 2), errors: o.errors }; }',
+    breaks: 'function hook(o) { return o.data; }',
+    problem: /preSavePage must return \{ data, errors \}, but returned an array of 3/,
+  },
+  {
+    type: 'preMap',
+    input: { data: three },
+    fits: 'function hook(o) { return o.data.map((d) => (d.id === 3 ? {} : { data: d })); }',
+    breaks: 'function hook(o) { return o.data.slice(1).map((d) => ({ data: d })); }',
+    problem: /preMap must return an array of the same length as `options.data` \(3\), but returned 2/,
+  },
+  {
+    type: 'postMap',
+    input: { preMapData: three, postMapData: three },
+    fits: 'function hook(o) { return o.postMapData.map((d) => ({ data: { ...d, mapped: true } })); }',
+    breaks: 'function hook(o) { return o.postMapData.map((d) => d); }',
+    problem: /element 0 has `id`: only `data` and `errors` are read/,
+  },
+  {
+    type: 'postSubmit',
+    input: { responseData: [{ statusCode: 200 }, { statusCode: 422, errors: [{ code: 'x', message: 'bad' }] }] },
+    fits: 'function hook(o) { return o.responseData.map((r) => r.statusCode === 422 ? { ...r, errors: [{ code: "x", message: "clearer" }] } : r); }',
+    breaks: 'function hook(o) { o.responseData.forEach(() => {}); }',
+    problem: /postSubmit returned no `responseData` \(an array of 2\), but nothing/,
+  },
+  {
+    type: 'postAggregate',
+    input: { postAggregateData: { success: true } },
+    fits: 'function hook(o) { console.log("done", o.postAggregateData.success); }',
+    breaks: 'function hook(o) { return o.postAggregateData; }',
+    problem: /postAggregate's return value is not read/,
+  },
+  {
+    type: 'postResponseMap',
+    input: { postResponseMapData: three, responseData: three },
+    fits: 'function hook(o) { return o.postResponseMapData; }',
+    breaks: 'function hook(o) { return o.postResponseMapData.slice(0, 1); }',
+    problem: /postResponseMap must return `postResponseMapData` of the same length \(3\)/,
+  },
+  {
+    type: 'filter',
+    input: { record: { total: 12 } },
+    fits: 'function hook(o) { return o.record.total > 10; }',
+    breaks: 'function hook(o) { return o.record.total > 10 ? "yes" : ""; }',
+    problem: /a filter must return true \(keep the record\) or false \(drop it\), but returned string/,
+  },
+  {
+    type: 'transform',
+    input: { record: { first: 'Ada', last: 'Lovelace' } },
+    fits: 'function hook(o) { return { name: o.record.first + " " + o.record.last }; }',
+    breaks: 'function hook(o) { return o.record.first + " " + o.record.last; }',
+    problem: /a transform must return the transformed record \(an object\), but returned string/,
+  },
+  {
+    type: 'router',
+    input: { record: { priority: 'urgent' } },
+    fits: 'function hook(o) { return o.record.priority === "urgent" ? [0] : [1]; }',
+    breaks: 'function hook(o) { return 0; }',
+    problem: /a router script must return the branches to take/,
+  },
+  {
+    type: 'handleRequest',
+    input: { method: 'POST', body: { a: 1 } },
+    fits: 'function hook(o) { return { statusCode: 200, body: { echoed: o.body } }; }',
+    breaks: 'function hook(o) { return { body: "ok" }; }',
+    problem: /handleRequest returned no numeric `statusCode`/,
+  },
+];
+
+describe('hook runner', function () {
+  this.timeout(30_000);
+
+  for (const c of CASES) {
+    it(`${c.type}: a result that fits passes; one that breaks names the problem`, async () => {
+      const good = await run(c.type, c.fits, c.input);
+      assert.ok(good.returned, good.error);
+      assert.deepStrictEqual(good.contract.problems, []);
+      const bad = await run(c.type, c.breaks, c.input);
+      assert.ok(bad.returned, bad.error);
+      assert.strictEqual(bad.contract.ok, false);
+      assert.match(bad.contract.problems.join('\n'), c.problem);
+    });
+  }
+
+  it('says which options it filled, with empty values of the right type', async () => {
+    const seen = await run(
+      'preSavePage',
+      'function hook(o) { return { data: o.data, errors: [typeof o.settings, Array.isArray(o.files)] }; }',
+      { data: [] },
+    );
+    assert.deepStrictEqual(seen.filled.sort(), [
+      'configuration',
+      'errors',
+      'files',
+      'job',
+      'pageIndex',
+      'retryData',
+      'settings',
+      'testMode',
+    ]);
+    assert.deepStrictEqual((seen.result as { errors: unknown[] }).errors, ['object', true]);
+  });
+
+  it('reports a throw at the script line, counting lines after a multi-line import', async () => {
+    const source = [
+      'import {',
+      '  exports',
+      "} from 'integrator-api';",
+      '',
+      'function hook(options) {',
+      '  const n = options.data.length;',
+      "  throw new Error('no records: ' + n);",
+      '}',
+    ].join('\n');
+    const thrown = await run('preMap', source, { data: [] });
+    assert.strictEqual(thrown.returned, false);
+    assert.strictEqual(thrown.line, 7);
+    assert.match(thrown.error!, /Error: no records: 0 \(hook\.js:7:\d+\)/);
+  });
+
+  it('stops a runaway loop at the time limit, and the caller stays responsive meanwhile', async () => {
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = Date.now();
+    const result = await runHook({
+      source: 'function hook() { for (;;) {} }',
+      filename: 'loop.js',
+      functionName: 'hook',
+      type: 'filter',
+      input: {},
+      timeoutMs: 600,
+    });
+    clearInterval(ticker);
+    assert.strictEqual(result.timedOut, true);
+    assert.match(result.error!, /did not return within 0\.6 s/);
+    assert.ok(Date.now() - started < 5_000, 'stopped at the limit');
+    assert.ok(ticks >= 10, `the caller's event loop kept running (${ticks} ticks)`);
+  });
+
+  it('offers dayjs and sjcl, and refuses other modules the way the server does', async () => {
+    const source = [
+      "import dayjs from 'dayjs';",
+      "import * as sjcl from 'sjcl';",
+      'function hook(o) {',
+      "  const hash = sjcl.codec.hex.fromBits(sjcl.hash.sha256.hash('abc'));",
+      "  return { ...o.record, day: dayjs('2026-12-04T10:00:00Z').format('YYYY-MM-DD'), hash: hash.slice(0, 8) };",
+      '}',
+    ].join('\n');
+    const ok = await run('transform', source, { record: {} });
+    assert.deepStrictEqual(ok.result, { day: '2026-12-04', hash: 'ba7816bf' });
+    const refused = await run('transform', "import _ from 'lodash';\nfunction hook(o) { return o.record; }", { record: {} });
+    assert.match(refused.error!, /Cannot find module 'lodash': integrator\.io scripts can import only integrator-api, dayjs, sjcl/);
+  });
+
+  it('keeps console output in order, with its level', async () => {
+    const logged = await run('filter', 'function hook(o) { console.log("a", { n: 1 }); console.warn("b"); return true; }', {});
+    assert.deepStrictEqual(
+      logged.logs.map((l) => `${l.level}:${l.text}`),
+      ['log:a {"n":1}', 'warn:b'],
+    );
+  });
+
+  describe('against a sandbox', () => {
+    let sandbox: TestSandbox;
+    let client: IntegratorClient;
+    before(async () => {
+      sandbox = await startTestSandbox();
+      client = sandbox.client;
+    });
+    after(() => sandbox.close());
+
+    it('runs a real-style script whose integrator-api call has no await, and records the call', async () => {
+      const exp = (await client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
+      const full = await client.exports.get(exp._id);
+      const source = [
+        "import { exports } from 'integrator-api';",
+        '',
+        'function preSavePage(options) {',
+        '  let response = exports.runVirtual({ export: options.lookup });',
+        '  console.log("looked up", response.data.length);',
+        '  return { data: options.data.map((r) => ({ ...r, accounts: response.data.length })), errors: options.errors };',
+        '}',
+      ].join('\n');
+      const result = await runHook({
+        source,
+        filename: 'preSavePage.js',
+        functionName: 'preSavePage',
+        type: 'preSavePage',
+        input: { data: [{ id: 1 }], lookup: full },
+        api: apiCalls(client),
+      });
+      assert.ok(result.returned, result.error);
+      const answered = (await client.connectionActions.exportVirtual(full._connectionId!, full)).data.length;
+      assert.ok(answered > 0);
+      assert.deepStrictEqual(result.result, { data: [{ id: 1, accounts: answered }], errors: [] });
+      assert.deepStrictEqual(
+        result.calls.map((c) => c.path),
+        ['exports.runVirtual'],
+      );
+      assert.match(result.logs[0]!.text, new RegExp(`looked up ${answered}`));
+    });
+  });
+});
