@@ -60,7 +60,7 @@ const entries = [
 ];
 
 /** The webview pages (TypeScript in src/webviews/pages), one browser bundle each, loaded by the panels. */
-const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping'];
+const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping', 'hookResult'];
 for (const page of PAGES) {
   entries.push({
     entryPoints: [`src/webviews/pages/${page}.ts`],

@@ -35,6 +35,7 @@ import { ExpansionMemory } from './explorer/expansionMemory';
 import { RESOURCE_KINDS } from './model/resourceKinds';
 import { RowDecorations } from './explorer/rowDecorations';
 import { IdLinks } from './documents/idLinks';
+import { HookCodeLens } from './documents/hookCodeLens';
 import { AdaptorTypeCompletions } from './documents/adaptorTypeCompletions';
 import { RESOURCE_SCHEME } from './documents/schemes';
 import { Logger } from './util/logger';
@@ -153,6 +154,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     vscode.languages.registerDefinitionProvider(pulledJson, folderLinks),
     // In resource documents: ids of other resources show their names and open on Ctrl+click.
     vscode.languages.registerHoverProvider({ scheme: RESOURCE_SCHEME }, idLinks),
+    vscode.languages.registerCodeLensProvider({ scheme: RESOURCE_SCHEME, language: 'javascript' }, new HookCodeLens()),
     vscode.languages.registerDefinitionProvider({ scheme: RESOURCE_SCHEME }, idLinks),
     vscode.languages.registerCompletionItemProvider({ scheme: RESOURCE_SCHEME }, new AdaptorTypeCompletions(environments), '"'),
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),

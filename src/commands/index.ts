@@ -14,6 +14,7 @@ import { previewExportCommand, previewExportNextPageCommand, previewMappingComma
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
+import { runHookCommand } from './hookCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
 import {
   applyFolderCommand,
@@ -41,6 +42,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showLogCommand,
   openResourceCommand,
   saveDocumentCommand,
+  runHookCommand,
   newResourceCommand,
   compareWithServerCommand,
   overwriteServerCommand,

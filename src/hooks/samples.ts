@@ -1,0 +1,86 @@
+/**
+ * A first sample `options` for a hook, from real data where it can be had cheaply: a page of the
+ * export that uses a preSavePage hook (run as a virtual export), the records an import's flow
+ * feeds it for preMap (and their mapped output for postMap and postSubmit, with one 422 in
+ * postSubmit's responseData to exercise error paths), one record for filters and transforms.
+ * The user edits it from there; it is kept per script and function.
+ */
+import { IntegratorClient } from '../api';
+import { JsonObject } from '../api/types';
+import { fillOptions, HookType } from './contracts';
+import { HookUsage } from './hookUsage';
+
+const SAMPLE_RECORDS = 10;
+
+export async function sampleOptions(
+  client: IntegratorClient,
+  type: HookType,
+  usage: HookUsage | undefined,
+): Promise<Record<string, unknown>> {
+  const records = await recordsFor(client, usage).catch(() => [] as unknown[]);
+  const some = records.length ? records : [{ id: 1, name: 'Example record' }];
+  const ids = usage
+    ? { [usage.kind === 'exports' ? '_exportId' : usage.kind === 'imports' ? '_importId' : '_flowId']: usage.resourceId }
+    : {};
+  let input: Record<string, unknown>;
+  switch (type) {
+    case 'preSavePage':
+      input = { data: some, errors: [], pageIndex: 0 };
+      break;
+    case 'preMap':
+      input = { data: some };
+      break;
+    case 'postMap':
+    case 'postSubmit': {
+      const mapped = usage?.kind === 'imports' ? await mappedOutput(client, usage.resourceId, some).catch(() => some) : some;
+      input = { preMapData: some, postMapData: mapped };
+      if (type === 'postSubmit')
+        input.responseData = mapped.map((_, i) =>
+          i === mapped.length - 1 && mapped.length > 1
+            ? {
+                statusCode: 422,
+                errors: [{ code: 'invalid_field', message: 'A sample failure: the application refused this record.' }],
+                ignored: false,
+              }
+            : { statusCode: 200, id: `local-${i + 1}`, errors: [], ignored: false, _json: {} },
+        );
+      break;
+    }
+    case 'postResponseMap':
+      input = { postResponseMapData: some, responseData: some.map(() => ({ statusCode: 200, errors: [] })) };
+      break;
+    case 'postAggregate':
+      input = { postAggregateData: { success: true, _json: {} } };
+      break;
+    case 'handleRequest':
+      input = { method: 'GET', headers: {}, queryString: {}, body: {}, pathParams: {} };
+      break;
+    default:
+      input = { record: some[0] };
+  }
+  return fillOptions(type, { ...ids, ...input }).options;
+}
+
+/** A page of records from the export that uses the hook, or that feeds the import's flow. */
+async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined): Promise<unknown[]> {
+  if (!usage) return [];
+  let exportId: string | undefined;
+  if (usage.kind === 'exports') exportId = usage.resourceId;
+  else if (usage.kind === 'imports') {
+    for (const { id } of (await client.imports.dependencies(usage.resourceId)).flows ?? []) {
+      exportId = (await client.flows.get(id)).pageGenerators?.[0]?._exportId;
+      if (exportId) break;
+    }
+  } else exportId = (await client.flows.get(usage.resourceId)).pageGenerators?.[0]?._exportId;
+  if (!exportId) return [];
+  const doc = (await client.exports.get(exportId)) as unknown as JsonObject;
+  if (typeof doc._connectionId !== 'string') return [];
+  const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
+  return page.data.slice(0, SAMPLE_RECORDS);
+}
+
+async function mappedOutput(client: IntegratorClient, importId: string, records: unknown[]): Promise<unknown[]> {
+  const doc = (await client.imports.get(importId)) as unknown as JsonObject;
+  if (typeof doc._connectionId !== 'string') return records;
+  return client.connectionActions.importMap(doc._connectionId, doc, records);
+}

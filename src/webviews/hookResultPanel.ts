@@ -1,0 +1,56 @@
+/**
+ * The result of running a hook locally (src/hooks/runner.ts): the contract check, input and
+ * output side by side, the console output, the integrator-api calls and the time. "Run again"
+ * runs on the current text of the script and the sample, unsaved edits included.
+ */
+import vscode = require('vscode');
+import { HookResult } from '../hooks/runner';
+import { HookResultAction, HookResultState, readHookResultAction } from './protocol/hookResult';
+import { StatefulPanel } from './statefulPanel';
+
+export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAction> {
+  static show(key: string, title: string, subtitle: string, extensionUri: vscode.Uri, rerun: () => Promise<void>): HookResultPanel {
+    const { panel } = StatefulPanel.openOrReveal(key, () => new HookResultPanel(key, title, subtitle, extensionUri));
+    panel.rerun = rerun;
+    return panel;
+  }
+
+  private rerun: () => Promise<void> = () => Promise.resolve();
+
+  private constructor(key: string, title: string, subtitle: string, extensionUri: vscode.Uri) {
+    super({
+      key,
+      viewType: 'integratorIo.hookResult',
+      title,
+      page: 'hookResult',
+      extensionUri,
+      initial: { title, subtitle, running: true, problems: [], notes: [], inputText: '', logs: [], calls: [], filled: [] },
+      readAction: readHookResultAction,
+      // Not restored after a reload: a run is made again from the script's CodeLens.
+      reopen: { command: 'integratorIo.runHook', key, envId: key.split(':')[1] ?? '', id: key },
+    });
+  }
+
+  running(inputText: string): void {
+    this.update({ running: true, inputText });
+  }
+
+  showResult(result: HookResult): void {
+    this.update({
+      running: false,
+      returned: result.returned,
+      error: result.error,
+      problems: result.contract.problems,
+      notes: result.contract.notes,
+      outputText: result.returned ? JSON.stringify(result.result ?? null, null, 2) : undefined,
+      logs: result.logs,
+      calls: result.calls,
+      filled: result.filled,
+      ms: result.ms,
+    });
+  }
+
+  protected async handle(action: HookResultAction): Promise<void> {
+    if (action.type === 'rerun') await this.rerun();
+  }
+}

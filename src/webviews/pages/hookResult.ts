@@ -1,0 +1,59 @@
+// The result of a hook run: the contract check first, then input and output side by side, the
+// console output, the integrator-api calls and the time. Text only, never HTML.
+import type { HookResultAction, HookResultState } from '../protocol/hookResult';
+import { connect, el, Host, icon } from './runtime';
+
+const app = document.getElementById('app')!;
+
+function verdict(s: HookResultState) {
+  if (s.running) return el('p', { className: 'muted' }, [icon('loading', 'spin'), ' Running…']);
+  if (s.returned === false) return el('div', { className: 'verdict failed' }, [icon('error'), ` ${s.error ?? 'The hook did not return.'}`]);
+  if (s.problems.length)
+    return el('div', { className: 'verdict failed' }, [
+      el('p', {}, [icon('error'), ` The result breaks the contract (${s.problems.length} problem${s.problems.length === 1 ? '' : 's'}):`]),
+      el(
+        'ul',
+        { className: 'problems' },
+        s.problems.map((p) => el('li', {}, p)),
+      ),
+    ]);
+  return el('div', { className: 'verdict ok' }, [icon('pass'), ' The result fits the contract.']);
+}
+
+function render(s: HookResultState, host: Host<HookResultAction>): void {
+  const time = s.ms !== undefined ? `Ran in ${s.ms} ms` : '';
+  app.replaceChildren(
+    el('h1', {}, s.title),
+    el('div', { className: 'subtitle' }, s.subtitle),
+    el('div', { className: 'toolbar' }, [
+      el('button', { disabled: s.running, onclick: () => host.send({ type: 'rerun' }) }, [icon('play'), 'Run again']),
+      el('span', { className: 'muted status' }, time),
+    ]),
+    verdict(s),
+    ...s.notes.map((n) => el('p', { className: 'muted' }, n)),
+    el('div', { className: 'sides' }, [
+      el('section', {}, [el('h2', {}, 'Input (options)'), el('pre', { className: 'json' }, s.inputText)]),
+      el('section', {}, [
+        el('h2', {}, 'Returned'),
+        el('pre', { className: 'json' }, s.outputText ?? (s.returned === false ? '(nothing: it did not return)' : '')),
+      ]),
+    ]),
+    s.filled.length ? el('p', { className: 'muted' }, `Filled in with empty values (not in the sample): ${s.filled.join(', ')}.`) : '',
+    el('h2', {}, `Console (${s.logs.length})`),
+    s.logs.length
+      ? el('pre', { className: 'logs' }, s.logs.map((l) => `${String(l.atMs).padStart(5)} ms  ${l.level.padEnd(5)}  ${l.text}`).join('\n'))
+      : el('p', { className: 'muted' }, 'Nothing logged.'),
+    el('h2', {}, `integrator-api calls (${s.calls.length})`),
+    s.calls.length
+      ? el(
+          'ul',
+          {},
+          s.calls.map((c) =>
+            el('li', c.error ? { className: 'error-text' } : {}, `${c.path} · ${c.ms} ms${c.error ? ` · ${c.error}` : ''}`),
+          ),
+        )
+      : el('p', { className: 'muted' }, 'None.'),
+  );
+}
+
+connect<HookResultState, HookResultAction>(render);
