@@ -11,6 +11,8 @@ import { defineCommand, quoted, resourceOf, stringOption } from './command';
 import { isInFrontOfUser } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
+import { HOOK_TYPES, HookType, isHookType } from '../hooks/contracts';
+import { hookPurpose, hookStub } from '../hooks/stubs';
 
 /** Opens a resource as a JSON document (a script as JavaScript); returns the document's URI. */
 export const openResourceCommand = defineCommand({
@@ -30,6 +32,8 @@ export interface NewResourceArgs {
   name?: string;
   connectionId?: string;
   integrationId?: string;
+  /** For a script: the hook whose stub it starts from. */
+  hookType?: HookType;
 }
 
 /**
@@ -47,9 +51,10 @@ export const newResourceCommand = defineCommand({
   target: (_services, arg) => ({
     fromNode: arg instanceof CategoryNode || arg instanceof IntegrationNode ? arg : undefined,
     given: arg instanceof ChosenDraft ? newResourceArgs(arg.answers) : {},
+    fromApi: arg instanceof ChosenDraft,
   }),
   failure: () => 'Could not make a new resource',
-  async run(services, { fromNode, given }) {
+  async run(services, { fromNode, given, fromApi }) {
     const kind = given.kind ?? (fromNode instanceof CategoryNode ? fromNode.kind : fromNode ? 'flows' : await pickKind());
     if (!kind) return undefined;
     // With a single environment there is nothing to ask.
@@ -77,7 +82,15 @@ export const newResourceCommand = defineCommand({
       if (connectionId === undefined) return undefined;
     }
     const integrationId = given.integrationId ?? (fromNode instanceof IntegrationNode ? fromNode.resource._id : undefined);
-    const skeleton = skeletonFor(kind, { name, ...(connectionId ? { connectionId } : {}), ...(integrationId ? { integrationId } : {}) });
+    // A script starts as the stub of the hook it will be (asked unless given).
+    let hookType = given.hookType;
+    if (kind === 'scripts' && !hookType && !fromApi) {
+      hookType = await pickHookType();
+      if (!hookType) return undefined;
+    }
+    const skeleton = hookType
+      ? hookStub(hookType, name)
+      : skeletonFor(kind, { name, ...(connectionId ? { connectionId } : {}), ...(integrationId ? { integrationId } : {}) });
     const uri = resourceUri(env, kind, `${DRAFT_PREFIX}${randomBytes(4).toString('hex')}`, name);
     services.files.createDraft(uri, typeof skeleton === 'string' ? skeleton : `${JSON.stringify(skeleton, null, 2)}\n`);
     const document = await vscode.workspace.openTextDocument(uri);
@@ -93,6 +106,8 @@ function newResourceArgs(arg: unknown): Partial<NewResourceArgs> {
   const kind = stringOption(arg, 'kind');
   const given: Partial<NewResourceArgs> = {};
   if (kind && kind in RESOURCE_KINDS) given.kind = kind as ResourceKind;
+  const hookType = stringOption(arg, 'hookType');
+  if (hookType && isHookType(hookType)) given.hookType = hookType;
   for (const key of ['envId', 'name', 'connectionId', 'integrationId'] as const) {
     const value = stringOption(arg, key);
     if (value !== undefined) given[key] = value;
@@ -152,6 +167,14 @@ const KIND_PURPOSE: Readonly<Record<ResourceKind, string>> = {
   scripts: 'JavaScript hooks that flows call',
   filedefinitions: 'the layout of fixed-width or EDI files',
 };
+
+async function pickHookType(): Promise<HookType | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    HOOK_TYPES.map((type) => ({ label: type, description: hookPurpose(type), type })),
+    { title: 'New Script', placeHolder: 'Which hook will it be? It starts from that hook’s stub.' },
+  );
+  return picked?.type;
+}
 
 async function pickKind(): Promise<ResourceKind | undefined> {
   const kinds: ResourceKind[] = ['exports', 'imports', 'flows', 'connections', 'integrations', 'scripts', 'filedefinitions'];

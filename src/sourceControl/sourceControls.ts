@@ -93,9 +93,13 @@ export class SourceControls extends Disposable {
   }
 }
 
+/**
+ * A pulled folder has a binding file in `.integrator-io/`. The folder alone is not enough: Run
+ * Hook keeps its samples in `.integrator-io/samples/` of any workspace.
+ */
 async function isPulledFolder(dir: string): Promise<boolean> {
   try {
-    return (await fs.stat(path.join(dir, BINDINGS_DIR))).isDirectory();
+    return (await fs.readdir(path.join(dir, BINDINGS_DIR))).some((name) => name.endsWith('.json'));
   } catch {
     return false;
   }

@@ -7,7 +7,8 @@
 import * as assert from 'assert';
 import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
-import { HookType } from '../../src/hooks/contracts';
+import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
+import { hookStub } from '../../src/hooks/stubs';
 import { runHook } from '../../src/hooks/runner';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
@@ -223,4 +224,18 @@ describe('hook runner', function () {
       assert.match(result.logs[0]!.text, new RegExp(`looked up ${answered}`));
     });
   });
+});
+
+describe('new script stubs', function () {
+  this.timeout(30_000);
+  // A fresh stub is a starting point that already fits its hook's contract.
+  for (const type of HOOK_TYPES) {
+    it(`${type}: the stub runs and fits its contract`, async () => {
+      const source = hookStub(type, 'My script');
+      assert.match(source, new RegExp(`function ${type}\\(options\\)`));
+      const result = await runHook({ source, filename: 'stub.js', functionName: type, type, input: {}, timeoutMs: 10_000 });
+      assert.ok(result.returned, result.error);
+      assert.deepStrictEqual(result.contract.problems, []);
+    });
+  }
 });

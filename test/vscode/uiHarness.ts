@@ -26,6 +26,7 @@ import { findAndRestoreUiTest } from './ui/findAndRestore.ui';
 import { noticingUiTest } from './ui/noticing.ui';
 import { recoveringUiTest } from './ui/recovering.ui';
 import { contrastUiTest } from './ui/contrast.ui';
+import { runHookUiTest } from './ui/runHook.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -46,6 +47,7 @@ const UI_TESTS: UiTest[] = [
   noticingUiTest,
   recoveringUiTest,
   contrastUiTest,
+  runHookUiTest,
 ];
 
 async function main(): Promise<number> {

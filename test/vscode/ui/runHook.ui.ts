@@ -1,0 +1,42 @@
+/**
+ * Run Hook… as a person uses it: the lens above a demo script's function, the sample opened
+ * beside the script, and the result view with the contract check, input and output; then an
+ * edit that breaks the contract, and Run again in the view, which names the problem.
+ */
+import * as assert from 'assert';
+import { UiTest } from './uiTest';
+
+export const runHookUiTest: UiTest = {
+  name: 'run hook: the lens above a script function runs it on a real sample; the view shows the contract check',
+  async run(wb) {
+    const { page } = wb;
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+    await wb.expand('Scripts');
+    await wb.treeRow('Shopify - Skip Test Orders').click();
+    await page.locator('.tabs-container .tab', { hasText: 'Shopify - Skip Test Orders.js' }).waitFor();
+    const lens = page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first();
+    await lens.waitFor({ timeout: 20_000 });
+    await lens.click();
+
+    // The sample opens beside the script; the view says the result fits preSavePage's contract.
+    await page.locator('.tabs-container .tab', { hasText: 'preSavePage.json' }).waitFor({ timeout: 30_000 });
+    const view = await wb.webviewFrame('.verdict', 30_000);
+    await view.locator('.verdict.ok', { hasText: 'The result fits the contract.' }).waitFor();
+    assert.match(await view.locator('.subtitle').innerText(), /as the preSavePage hook of Shopify - Get Orders, in Local Sandbox/);
+    assert.match(await view.locator('pre.json').first().innerText(), /"data": \[/);
+    await wb.screenshot('run-hook', 'media/screenshots/run-hook.png');
+
+    // Break it in the script (unsaved), then Run again in the view.
+    await page.locator('.tabs-container .tab', { hasText: 'Shopify - Skip Test Orders.js' }).click();
+    const returnLine = page.locator('.editor-instance .view-line', { hasText: 'return { data: kept' }).first();
+    await returnLine.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('return kept;');
+    await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
+    await view.getByRole('button', { name: 'Run again' }).click();
+    await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
+    assert.match(await view.locator('ul.problems').innerText(), /preSavePage must return \{ data, errors \}, but returned an array of \d+/);
+  },
+};
