@@ -54,6 +54,8 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The thread a hook script runs in, beside the bundles that start it (src/hooks/runner.ts).
   { entryPoints: ['src/hooks/hookWorker.ts'], outfile: 'dist/hookWorker.js' },
+  // The program a Debug Hook session runs under VS Code's Node debugger.
+  { entryPoints: ['src/hooks/debugEntry.ts'], outfile: 'dist/hookDebug.js' },
   // The sandbox as a library, loaded by "Start Local Sandbox" only when used, so that
   // activating the extension does not load it.
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox-lib.js' },

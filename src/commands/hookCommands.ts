@@ -3,6 +3,9 @@
  * where the account uses it, on a sample kept beside the script, and shows the result view.
  * Unsaved edits of the script and the sample are what runs.
  */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
@@ -26,27 +29,157 @@ export const runHookCommand = defineCommand({
   needs: 'Open a script and put the cursor in a hook function, or use Run Hook… above it.',
   failure: (target) => `Could not run ${target.functionName}`,
   async run(services, target) {
-    const ref = parseResourceUri(target.uri);
-    const env = ref && services.environments.get(ref.envId);
-    if (!ref || ref.kind !== 'scripts' || !env) throw new Error('Run Hook works on a script opened from the integrator.io explorer');
-    const client = await services.environments.client(env);
-    const usages = (await findHookUsages(client, ref.id)).filter((u) => u.functionName === target.functionName);
-    const usage = await pickUsage(target.functionName, usages);
-    if (!usage) return undefined;
-    const scriptName = resourceNameOf(target.uri);
-    const sampleUri = await ensureSample(services, client, scriptName, ref.id, target.functionName, usage);
-    await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
-    const where = 'resourceName' in usage ? ` as the ${usage.type} hook of ${usage.resourceName}` : ` as a ${usage.type} hook`;
-    const view = HookResultPanel.show(
-      `hook:${env.id}:${ref.id}:${target.functionName}`,
-      `Hook: ${target.functionName}`,
-      `${scriptName}${where}, in ${env.name} · run here, not on integrator.io`,
-      services.context.extensionUri,
-      async () => void (await runOnce(services, env, client, target, usage.type, sampleUri, view)),
+    const prepared = await prepare(services, target);
+    if (!prepared) return undefined;
+    const { env, client, type, sampleUri } = prepared;
+    const view = resultView(
+      services,
+      target,
+      prepared,
+      async () => void (await runOnce(services, env, client, target, type, sampleUri, view)),
     );
-    return runOnce(services, env, client, target, usage.type, sampleUri, view);
+    return runOnce(services, env, client, target, type, sampleUri, view);
   },
 });
+
+/**
+ * "Debug Hook…": the same run under VS Code's Node debugger, so breakpoints stop in the script.
+ * The script runs from a copy in a temporary file, and the breakpoints set in the script's
+ * document are set on the same lines of the copy (a document opened from the explorer is not a
+ * file the debugger can load). Resolves with the result once the session ends.
+ */
+export const debugHookCommand = defineCommand({
+  id: 'integratorIo.debugHook',
+  target: (_services, arg) => (arg instanceof ChosenHook ? arg : functionAtCursor()),
+  needs: 'Open a script and put the cursor in a hook function, or use Debug Hook… above it.',
+  failure: (target) => `Could not debug ${target.functionName}`,
+  async run(services, target) {
+    const prepared = await prepare(services, target);
+    if (!prepared) return undefined;
+    const view = resultView(services, target, prepared, async () => void (await debugOnce(services, target, prepared, view)));
+    return debugOnce(services, target, prepared, view);
+  },
+});
+
+interface Prepared {
+  env: EnvironmentInfo;
+  client: IntegratorClient;
+  scriptId: string;
+  scriptName: string;
+  type: HookType;
+  sampleUri: vscode.Uri;
+  where: string;
+}
+
+/** Which hook it is, and its sample (made once from real data, opened beside the script). */
+async function prepare(services: Services, target: ChosenHook): Promise<Prepared | undefined> {
+  const ref = parseResourceUri(target.uri);
+  const env = ref && services.environments.get(ref.envId);
+  if (!ref || ref.kind !== 'scripts' || !env) throw new Error('hooks run from a script opened from the integrator.io explorer');
+  const client = await services.environments.client(env);
+  const usages = (await findHookUsages(client, ref.id)).filter((u) => u.functionName === target.functionName);
+  const usage = await pickUsage(target.functionName, usages);
+  if (!usage) return undefined;
+  const scriptName = resourceNameOf(target.uri);
+  const sampleUri = await ensureSample(services, client, scriptName, ref.id, target.functionName, usage);
+  await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  const where = 'resourceName' in usage ? ` as the ${usage.type} hook of ${usage.resourceName}` : ` as a ${usage.type} hook`;
+  return { env, client, scriptId: ref.id, scriptName, type: usage.type, sampleUri, where };
+}
+
+function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<void>): HookResultPanel {
+  return HookResultPanel.show(
+    `hook:${prepared.env.id}:${prepared.scriptId}:${target.functionName}`,
+    `Hook: ${target.functionName}`,
+    `${prepared.scriptName}${prepared.where}, in ${prepared.env.name} · run here, not on integrator.io`,
+    services.context.extensionUri,
+    rerun,
+  );
+}
+
+async function debugOnce(
+  services: Services,
+  target: ChosenHook,
+  prepared: Prepared,
+  view: HookResultPanel,
+): Promise<HookResult | undefined> {
+  const [script, sample] = await Promise.all([
+    vscode.workspace.openTextDocument(target.uri),
+    vscode.workspace.openTextDocument(prepared.sampleUri),
+  ]);
+  const dir = path.join(os.tmpdir(), 'integrator-io-hooks', prepared.scriptId);
+  await fs.mkdir(dir, { recursive: true });
+  const scriptFile = path.join(dir, `${prepared.scriptName.replace(/[^\w.-]+/g, '-')}.js`);
+  const inputFile = path.join(dir, `${target.functionName}.input.json`);
+  const resultFile = path.join(dir, `${target.functionName}.result.json`);
+  const requestFile = path.join(dir, `${target.functionName}.request.json`);
+  await Promise.all([
+    fs.writeFile(scriptFile, script.getText()),
+    fs.writeFile(inputFile, sample.getText()),
+    fs.rm(resultFile, { force: true }),
+    fs.writeFile(
+      requestFile,
+      JSON.stringify({ scriptFile, functionName: target.functionName, type: prepared.type, inputFile, resultFile }),
+    ),
+  ]);
+  mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
+  view.running(sample.getText());
+  const runId = `${prepared.scriptId}:${target.functionName}:${Date.now()}`;
+  const ended = new Promise<void>((resolve) => {
+    const subscription = vscode.debug.onDidTerminateDebugSession((session) => {
+      if ((session.configuration as { integratorIoRun?: string }).integratorIoRun !== runId) return;
+      subscription.dispose();
+      resolve();
+    });
+  });
+  const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], {
+    type: 'node',
+    request: 'launch',
+    name: `Debug Hook: ${target.functionName}`,
+    program: services.context.asAbsolutePath('dist/hookDebug.js'),
+    args: [requestFile],
+    skipFiles: ['<node_internals>/**', services.context.asAbsolutePath('dist/**')],
+    console: 'internalConsole',
+    integratorIoRun: runId,
+  });
+  if (!started) throw new Error('VS Code did not start the debugger');
+  await ended;
+  // The copy's breakpoints were for this run only: the user's stay on the document.
+  vscode.debug.removeBreakpoints(
+    vscode.debug.breakpoints.filter((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === scriptFile),
+  );
+  let result: HookResult;
+  try {
+    result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
+  } catch {
+    view.showResult({
+      returned: false,
+      error: 'The debug session ended before the hook returned.',
+      logs: [],
+      calls: [],
+      contract: { ok: false, problems: [], notes: [] },
+      filled: [],
+      ms: 0,
+    });
+    return undefined;
+  }
+  view.showResult(result);
+  return result;
+}
+
+/** The script document's breakpoints, set on the same lines of its temporary copy (and only those). */
+function mirrorBreakpoints(documentUri: vscode.Uri, copy: vscode.Uri): void {
+  const all = vscode.debug.breakpoints.filter((b): b is vscode.SourceBreakpoint => b instanceof vscode.SourceBreakpoint);
+  vscode.debug.removeBreakpoints(all.filter((b) => b.location.uri.toString() === copy.toString()));
+  vscode.debug.addBreakpoints(
+    all
+      .filter((b) => b.location.uri.toString() === documentUri.toString())
+      .map(
+        (b) =>
+          new vscode.SourceBreakpoint(new vscode.Location(copy, b.location.range), b.enabled, b.condition, b.hitCondition, b.logMessage),
+      ),
+  );
+}
 
 async function runOnce(
   services: Services,

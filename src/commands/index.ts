@@ -14,7 +14,7 @@ import { previewExportCommand, previewExportNextPageCommand, previewMappingComma
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
-import { runHookCommand } from './hookCommands';
+import { debugHookCommand, runHookCommand } from './hookCommands';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
 import {
   applyFolderCommand,
@@ -43,6 +43,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   openResourceCommand,
   saveDocumentCommand,
   runHookCommand,
+  debugHookCommand,
   newResourceCommand,
   compareWithServerCommand,
   overwriteServerCommand,

@@ -1,5 +1,5 @@
 /**
- * "Run Hook…" above each top-level function of a script document: the way into running that
+ * "Run Hook…" and "Debug Hook…" above each top-level function of a script document: the way into running that
  * function locally as the hook it is (commands/hookCommands.ts).
  */
 import vscode = require('vscode');
@@ -26,14 +26,23 @@ export function hookFunctions(text: string): { name: string; line: number }[] {
 export class HookCodeLens implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (parseResourceUri(document.uri)?.kind !== 'scripts') return [];
-    return hookFunctions(document.getText()).map(
-      ({ name, line }) =>
-        new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+    return hookFunctions(document.getText()).flatMap(({ name, line }) => {
+      const range = new vscode.Range(line, 0, line, 0);
+      const chosen = new ChosenHook(document.uri, name);
+      return [
+        new vscode.CodeLens(range, {
           title: '$(play) Run Hook…',
           tooltip: `Run ${name} here, on a sample of real data, and check what it returns`,
           command: 'integratorIo.runHook',
-          arguments: [new ChosenHook(document.uri, name)],
+          arguments: [chosen],
         }),
-    );
+        new vscode.CodeLens(range, {
+          title: '$(debug-alt) Debug Hook…',
+          tooltip: `Run ${name} under the debugger: breakpoints in this script stop it`,
+          command: 'integratorIo.debugHook',
+          arguments: [chosen],
+        }),
+      ];
+    });
   }
 }

@@ -120,6 +120,18 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       ms,
     };
   }
+  return resultOf(run.type, options, filled, output, calls, ms);
+}
+
+/** What a run gives back, from what the function returned or threw: with the contract check. */
+export function resultOf(
+  type: HookType,
+  options: Record<string, unknown>,
+  filled: string[],
+  output: WorkerOutput,
+  calls: HookCall[],
+  ms: number,
+): HookResult {
   if (!output.ok) {
     return {
       returned: false,
@@ -132,9 +144,9 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       ms,
     };
   }
-  const problems = checkContract(run.type, options, output.result);
+  const problems = checkContract(type, options, output.result);
   const notes: string[] = [];
-  if (run.type === 'router') {
+  if (type === 'router') {
     const kind = routerReturnKind(output.result);
     if (kind) notes.push(`The router returned branch ${kind}.`);
   }

@@ -53,3 +53,46 @@ describe('hooks run locally', function () {
     }
   });
 });
+
+describe('hooks debugged locally', function () {
+  this.timeout(90_000);
+  const demo = useDemoEnvironment('Debug');
+
+  it('stops at a breakpoint set in the script document, then finishes the run', async () => {
+    const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
+    const document = await openResourceDocument(demo.envId, 'scripts', script._id, script.name);
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('const kept = [];'));
+    const breakpoint = new vscode.SourceBreakpoint(new vscode.Location(document.uri, new vscode.Position(line, 0)));
+    vscode.debug.addBreakpoints([breakpoint]);
+    const stopped = new Promise<{ path: string; line: number }>((resolve) => {
+      const subscription = vscode.debug.onDidChangeActiveStackItem(async (item) => {
+        if (!(item instanceof vscode.DebugStackFrame)) return;
+        const trace = (await item.session.customRequest('stackTrace', { threadId: item.threadId, levels: 1 })) as {
+          stackFrames: { line: number; source?: { path?: string } }[];
+        };
+        const top = trace.stackFrames[0];
+        if (!top?.source?.path) return;
+        subscription.dispose();
+        resolve({ path: top.source.path, line: top.line });
+        await item.session.customRequest('continue', { threadId: item.threadId });
+      });
+    });
+    try {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const lens = lenses.find((l) => l.command?.command === 'integratorIo.debugHook')!;
+      assert.strictEqual(lens.command!.title, '$(debug-alt) Debug Hook…');
+      const finished = vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+      const at = await stopped;
+      assert.match(at.path, /Skip-Test-Orders\.js$/, `stopped in the copy of the script, not ${at.path}:${at.line}`);
+      assert.strictEqual(at.line, line + 1, 'on the line of the breakpoint set in the document');
+      const result = await finished;
+      assert.ok(result.returned, result.error);
+      assert.deepStrictEqual(result.contract.problems, []);
+    } finally {
+      vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+    }
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Run Hook… as a person uses it: the lens above a demo script's function, the sample opened
  * beside the script, and the result view with the contract check, input and output; then an
- * edit that breaks the contract, and Run again in the view, which names the problem.
+ * edit that breaks the contract, and Run again in the view, which names the problem. Then Debug
+ * Hook… with a breakpoint set in the script document: the debugger stops on that line.
  */
 import * as assert from 'assert';
 import { UiTest } from './uiTest';
@@ -38,5 +39,24 @@ export const runHookUiTest: UiTest = {
     await view.getByRole('button', { name: 'Run again' }).click();
     await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
     assert.match(await view.locator('ul.problems').innerText(), /preSavePage must return \{ data, errors \}, but returned an array of \d+/);
+
+    // Debug Hook…: a breakpoint set in the script document (F9) stops the run on that line.
+    await page.locator('.tabs-container .tab', { hasText: 'Shopify - Skip Test Orders.js' }).click();
+    await page.locator('.editor-instance .view-line', { hasText: 'const kept = [];' }).first().click();
+    const breakpointLine = Number((await page.locator('.editor-instance .active-line-number').first().innerText()).trim());
+    await page.keyboard.press('F9');
+    await page.locator('.codelens-decoration a', { hasText: 'Debug Hook…' }).first().click();
+    await page.locator('.debug-toolbar').waitFor({ timeout: 30_000 });
+    const current = page.locator('.editor-instance .view-overlays .debug-top-stack-frame-line');
+    await current.first().waitFor({ state: 'attached', timeout: 30_000 });
+    // Paused in the script's copy, on the breakpoint's line, with the call stack saying so.
+    await page.locator('.tabs-container .tab.active', { hasText: 'Skip-Test-Orders.js' }).waitFor();
+    await page.getByText('Paused On Breakpoint').first().waitFor();
+    assert.strictEqual((await page.locator('.editor-instance .active-line-number').first().innerText()).trim(), String(breakpointLine));
+    await wb.screenshot('debug-hook', 'media/screenshots/debug-hook.png');
+    await page.keyboard.press('F5'); // continue
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
+    await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
   },
 };
