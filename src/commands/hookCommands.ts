@@ -132,16 +132,21 @@ async function debugOnce(
       resolve();
     });
   });
-  const started = await vscode.debug.startDebugging(vscode.workspace.workspaceFolders?.[0], {
-    type: 'node',
-    request: 'launch',
-    name: `Debug Hook: ${target.functionName}`,
-    program: services.context.asAbsolutePath('dist/hookDebug.js'),
-    args: [requestFile],
-    skipFiles: ['<node_internals>/**', services.context.asAbsolutePath('dist/**')],
-    console: 'internalConsole',
-    integratorIoRun: runId,
-  });
+  const started = await vscode.debug.startDebugging(
+    vscode.workspace.workspaceFolders?.[0],
+    {
+      type: 'node',
+      request: 'launch',
+      name: `Debug Hook: ${target.functionName}`,
+      program: services.context.asAbsolutePath('dist/hookDebug.js'),
+      args: [requestFile],
+      skipFiles: ['<node_internals>/**', services.context.asAbsolutePath('dist/**')],
+      console: 'internalConsole',
+      integratorIoRun: runId,
+    },
+    // VS Code saves dirty editors before debugging; a save of a script deploys it, so not here.
+    { suppressSaveBeforeStart: true },
+  );
   if (!started) throw new Error('VS Code did not start the debugger');
   await ended;
   // The copy's breakpoints were for this run only: the user's stay on the document.

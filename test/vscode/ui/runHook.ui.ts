@@ -54,6 +54,12 @@ export const runHookUiTest: UiTest = {
     await page.getByText('Paused On Breakpoint').first().waitFor();
     assert.strictEqual((await page.locator('.editor-instance .active-line-number').first().innerText()).trim(), String(breakpointLine));
     await wb.screenshot('debug-hook', 'media/screenshots/debug-hook.png');
+    // Debugging ran the unsaved edit and deployed nothing: the script stays dirty, no "Saved" word.
+    assert.ok(
+      (await page.locator('.tabs-container .tab.dirty', { hasText: 'Shopify - Skip Test Orders.js' }).count()) > 0,
+      'still unsaved',
+    );
+    assert.strictEqual(await page.locator('.statusbar-item', { hasText: 'Saved script' }).count(), 0, 'nothing was saved');
     await page.keyboard.press('F5'); // continue
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
