@@ -9,6 +9,7 @@ import * as path from 'path';
 import { MessageChannel, Worker } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
 import { LogLine, WorkerInput, WorkerOutput } from './hookWorker';
+import { pairRecords, RecordPair } from './pairs';
 
 export interface HookRun {
   source: string;
@@ -43,6 +44,8 @@ export interface HookResult {
   contract: { ok: boolean; problems: string[]; notes: string[] };
   /** Fields of `options` the runner filled in. */
   filled: string[];
+  /** Records before and after, paired where the hook's contract pairs them. */
+  pairs?: RecordPair[];
   ms: number;
 }
 
@@ -150,6 +153,7 @@ export function resultOf(
     const kind = routerReturnKind(output.result);
     if (kind) notes.push(`The router returned branch ${kind}.`);
   }
+  const pairs = pairRecords(type, options, output.result);
   return {
     returned: true,
     result: output.result,
@@ -158,5 +162,6 @@ export function resultOf(
     contract: { ok: problems.length === 0, problems, notes },
     filled,
     ms,
+    ...(pairs ? { pairs } : {}),
   };
 }

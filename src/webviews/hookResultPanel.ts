@@ -47,6 +47,13 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
       calls: result.calls,
       filled: result.filled,
       ms: result.ms,
+      pairs: result.pairs?.map((p) => ({
+        index: p.index,
+        status: p.status,
+        changed: p.changed,
+        beforeText: JSON.stringify(p.before, null, 2) ?? '',
+        afterText: p.after === undefined ? '(nothing)' : (JSON.stringify(p.after, null, 2) ?? ''),
+      })),
     });
   }
 

@@ -9,6 +9,7 @@ import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
 import { hookStub } from '../../src/hooks/stubs';
+import { pairRecords } from '../../src/hooks/pairs';
 import { runHook } from '../../src/hooks/runner';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
@@ -238,4 +239,33 @@ describe('new script stubs', function () {
       assert.deepStrictEqual(result.contract.problems, []);
     });
   }
+});
+
+describe('records before and after, paired', () => {
+  it('pairs preMap records by position, naming the changed fields, and tells ignored and failed ones apart', () => {
+    const pairs = pairRecords('preMap', { data: [{ id: 1, a: 1 }, { id: 2 }, { id: 3 }] }, [
+      { data: { id: 1, a: 2, b: true } },
+      {},
+      { errors: [{ code: 'x', message: 'no' }] },
+    ])!;
+    assert.deepStrictEqual(
+      pairs.map((p) => [p.index, p.status, p.changed]),
+      [
+        [0, 'changed', ['a', 'b']],
+        [1, 'ignored', []],
+        [2, 'error', []],
+      ],
+    );
+  });
+
+  it("pairs postSubmit responses, a transform's record, and not preSavePage pages", () => {
+    const responses = [{ statusCode: 200 }, { statusCode: 422, errors: [{ message: 'bad' }] }];
+    const improved = [responses[0], { statusCode: 422, errors: [{ message: 'clearer' }] }];
+    assert.deepStrictEqual(
+      pairRecords('postSubmit', { responseData: responses }, improved)!.map((p) => p.changed),
+      [[], ['errors']],
+    );
+    assert.deepStrictEqual(pairRecords('transform', { record: { a: 1 } }, { a: 1, b: 2 })![0]!.changed, ['b']);
+    assert.strictEqual(pairRecords('preSavePage', { data: [{}] }, { data: [] }), undefined);
+  });
 });

@@ -20,6 +20,29 @@ function verdict(s: HookResultState) {
   return el('div', { className: 'verdict ok' }, [icon('pass'), ' The result fits the contract.']);
 }
 
+const STATUS_TEXT: Record<string, string> = { changed: 'changed', same: 'unchanged', ignored: 'ignored ({})', error: 'failed (errors)' };
+
+/** One line per record, before and after: its status and the fields it changed, opening into both sides. */
+function records(pairs: NonNullable<HookResultState['pairs']>) {
+  const changed = pairs.filter((p) => p.status === 'changed').length;
+  return el('section', { className: 'records' }, [
+    el('h2', {}, `Records (${pairs.length}, ${changed} changed)`),
+    ...pairs.map((p) =>
+      el('details', { className: `pair ${p.status}` }, [
+        el('summary', {}, [
+          el('span', { className: 'index' }, `#${p.index + 1}`),
+          el('span', { className: 'pair-status' }, STATUS_TEXT[p.status] ?? p.status),
+          ...p.changed.map((field) => el('span', { className: 'changed-field', title: 'changed by the hook' }, field)),
+        ]),
+        el('div', { className: 'sides' }, [
+          el('section', {}, [el('h3', {}, 'Before'), el('pre', { className: 'json' }, p.beforeText)]),
+          el('section', {}, [el('h3', {}, 'After'), el('pre', { className: 'json' }, p.afterText)]),
+        ]),
+      ]),
+    ),
+  ]);
+}
+
 function render(s: HookResultState, host: Host<HookResultAction>): void {
   const time = s.ms !== undefined ? `Ran in ${s.ms} ms` : '';
   app.replaceChildren(
@@ -31,6 +54,7 @@ function render(s: HookResultState, host: Host<HookResultAction>): void {
     ]),
     verdict(s),
     ...s.notes.map((n) => el('p', { className: 'muted' }, n)),
+    s.pairs ? records(s.pairs) : '',
     el('div', { className: 'sides' }, [
       el('section', {}, [el('h2', {}, 'Input (options)'), el('pre', { className: 'json' }, s.inputText)]),
       el('section', {}, [

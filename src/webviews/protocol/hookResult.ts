@@ -16,6 +16,8 @@ export interface HookResultState {
   calls: { path: string; ms: number; error?: string }[];
   filled: string[];
   ms?: number;
+  /** Records before and after, paired, with the fields that changed. */
+  pairs?: { index: number; status: string; changed: string[]; beforeText: string; afterText: string }[];
 }
 
 /** Run again, on the script's and the sample's current text (unsaved edits included). */

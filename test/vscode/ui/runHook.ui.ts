@@ -64,5 +64,19 @@ export const runHookUiTest: UiTest = {
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
     await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
+
+    // A preMap hook: its records are paired before and after, with the fields it changed marked.
+    await wb.openViewContainer('integrator.io'); // debugging showed Run and Debug in the side bar
+    await wb.treeRow('NetSuite - Build Sales Order Lines').click();
+    await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Build Sales Order Lines.js' }).waitFor();
+    await page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first().click();
+    await page.locator('.tabs-container .tab', { hasText: 'Hook: preMap' }).waitFor({ timeout: 30_000 });
+    const preMap = await wb.webviewFrame('details.pair', 30_000);
+    await preMap.locator('.verdict.ok').waitFor();
+    assert.match(await preMap.locator('.records h2').innerText(), /^Records \(\d+, \d+ changed\)$/);
+    const first = preMap.locator('details.pair').first();
+    await first.locator('summary').click();
+    await first.locator('pre.json').nth(1).waitFor();
+    await wb.screenshot('run-hook-records');
   },
 };
