@@ -204,7 +204,7 @@ async function askToken(title: string, baseUrl: string, previous: string): Promi
         return undefined;
       } catch (err) {
         if (isUnreachable(err)) {
-          answer = { token: value.trim(), unreachable: `Could not reach ${host}: ${describeError(err)}. Check the address.` };
+          answer = { token: value.trim(), unreachable: unreachableMessage(baseUrl, err) };
           return undefined;
         }
         return `${describeError(err)} Paste another token, or press Escape.`;
@@ -224,10 +224,12 @@ async function checkKeptToken(baseUrl: string, token: string): Promise<TokenAnsw
     );
     return { token, userId };
   } catch (err) {
-    return isUnreachable(err)
-      ? { token, unreachable: `Could not reach ${new URL(baseUrl).host}: ${describeError(err)}. Check the address.` }
-      : undefined;
+    return isUnreachable(err) ? { token, unreachable: unreachableMessage(baseUrl, err) } : undefined;
   }
+}
+
+function unreachableMessage(baseUrl: string, err: unknown): string {
+  return `Could not reach ${new URL(baseUrl).host}: ${describeError(err)}. Check the address.`;
 }
 
 /** A network failure or an address with no integrator.io API behind it (not a refused token). */

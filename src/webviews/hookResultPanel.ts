@@ -26,8 +26,7 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
       extensionUri,
       initial: { title, subtitle, running: true, problems: [], notes: [], inputText: '', logs: [], calls: [], filled: [] },
       readAction: readHookResultAction,
-      // Not restored after a reload: a run is made again from the script's CodeLens.
-      reopen: { command: 'integratorIo.runHook', key, envId: key.split(':')[1] ?? '', id: key },
+      // No reopen: not restored after a reload; a run is made again from the script's lens.
     });
   }
 

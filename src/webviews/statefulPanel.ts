@@ -25,8 +25,8 @@ export interface PanelOptions<State, Action> {
   extensionUri: vscode.Uri;
   initial: State;
   readAction: ActionReader<Action>;
-  /** How to open this view again after a reload (see `Reopen`). */
-  reopen: Reopen;
+  /** How to open this view again after a reload (see `Reopen`); a view without it is not restored. */
+  reopen?: Reopen;
 }
 
 /**
@@ -267,7 +267,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 <link rel="stylesheet" href="${uri('media', 'webviews', 'common.css')}">
 <link rel="stylesheet" href="${uri('media', 'webviews', `${this.panelOptions.page}.css`)}">
 </head>
-<body data-reopen="${Buffer.from(JSON.stringify(this.panelOptions.reopen)).toString('base64')}">
+<body${this.panelOptions.reopen ? ` data-reopen="${Buffer.from(JSON.stringify(this.panelOptions.reopen)).toString('base64')}"` : ''}>
 <main id="app" aria-live="polite"></main>
 <script nonce="${nonce}" src="${uri('dist', 'webviews', `${this.panelOptions.page}.js`)}"></script>
 </body>
