@@ -10,6 +10,7 @@ import { baseUrlOf, IntegratorApiError, normaliseBaseUrl, Region } from '../api'
 import { EnvironmentInfo } from '../environments/environment';
 import { verifyToken } from '../environments/environmentStore';
 import { describeError } from '../util/errors';
+import { displayText } from '../util/displayText';
 import { defineCommand } from './command';
 import { Services } from './services';
 import { startLocalSandboxCommand } from './startLocalSandbox';
@@ -161,7 +162,7 @@ async function pickWhere(problem: string | undefined): Promise<Region | 'custom'
     ],
     {
       title: 'Add integrator.io Environment (1/4): where',
-      placeHolder: problem ?? 'Where is the account? North America and EU tokens are not interchangeable.',
+      placeHolder: problem ? displayText(problem) : 'Where is the account? North America and EU tokens are not interchangeable.',
       ignoreFocusOut: true,
     },
   );
@@ -259,14 +260,16 @@ function inputStep(options: {
   box.value = options.value ?? '';
   box.password = options.password ?? false;
   box.ignoreFocusOut = true;
-  box.validationMessage = options.problem;
+  // Problems can quote the server's error text: shown as text, never as icons or links.
+  const say = (problem: string | undefined) => (problem === undefined ? undefined : displayText(problem));
+  box.validationMessage = say(options.problem);
   return new Promise<string | undefined>((resolve) => {
     let done = false;
-    box.onDidChangeValue((value) => (box.validationMessage = value ? options.check(value) : undefined));
+    box.onDidChangeValue((value) => (box.validationMessage = value ? say(options.check(value)) : undefined));
     box.onDidAccept(async () => {
       const value = box.value;
       const problem = options.check(value);
-      if (problem) return void (box.validationMessage = problem);
+      if (problem) return void (box.validationMessage = say(problem));
       if (options.accept) {
         box.busy = true;
         box.enabled = false;
@@ -275,7 +278,7 @@ function inputStep(options: {
         box.busy = false;
         box.enabled = true;
         box.prompt = options.prompt;
-        if (refused) return void (box.validationMessage = refused);
+        if (refused) return void (box.validationMessage = say(refused));
       }
       done = true;
       resolve(value);
