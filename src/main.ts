@@ -36,6 +36,7 @@ import { RESOURCE_KINDS } from './model/resourceKinds';
 import { RowDecorations } from './explorer/rowDecorations';
 import { IdLinks } from './documents/idLinks';
 import { HookCodeLens } from './documents/hookCodeLens';
+import { keepWorkerWarm } from './hooks/warmWorker';
 import { AdaptorTypeCompletions } from './documents/adaptorTypeCompletions';
 import { RESOURCE_SCHEME } from './documents/schemes';
 import { Logger } from './util/logger';
@@ -160,6 +161,9 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
   );
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
+  // Run Hook… is clicked again and again: after the first run, the next run's worker is started ahead.
+  keepWorkerWarm(true);
+  context.subscriptions.push({ dispose: () => keepWorkerWarm(false) });
   // Error counts and production marks on tree rows (rows exist only once this part is loaded).
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(new RowDecorations()));
   context.subscriptions.push(

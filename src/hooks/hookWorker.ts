@@ -5,7 +5,7 @@
  * on the server: the worker posts the call to the parent and blocks with Atomics.wait until the
  * parent has the answer (then takes it with receiveMessageOnPort).
  */
-import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
+import { MessagePort, parentPort, receiveMessageOnPort } from 'worker_threads';
 import { executeHook, WorkerOutput } from './execute';
 
 export type { LogLine, WorkerOutput } from './execute';
@@ -35,4 +35,5 @@ function run(input: WorkerInput): WorkerOutput {
   return executeHook(input, callHost);
 }
 
-if (parentPort && workerData) parentPort.postMessage(run(workerData as WorkerInput));
+// The run comes as the first message, so that a worker can be started before it is needed (warmWorker.ts).
+parentPort?.once('message', (input: WorkerInput) => parentPort?.postMessage(run(input)));

@@ -6,10 +6,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { MessageChannel, Worker } from 'worker_threads';
+import { MessageChannel } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
 import { LogLine, WorkerInput, WorkerOutput } from './hookWorker';
 import { pairRecords, RecordPair } from './pairs';
+import { refillWorker, takeWorker } from './warmWorker';
 
 export interface HookRun {
   source: string;
@@ -74,7 +75,9 @@ export async function runHook(run: HookRun): Promise<HookResult> {
     calls: channel.port2,
     signal,
   };
-  const worker = new Worker(workerFile(), { workerData: input, transferList: [channel.port2], stdout: true, stderr: true });
+  const file = workerFile();
+  const worker = takeWorker(file);
+  worker.postMessage(input, [channel.port2]);
   channel.port1.on('message', (message: { path: string; args: unknown[] }) => {
     const callStarted = performance.now();
     const answer = (reply: { result?: unknown; error?: string }) => {
@@ -110,6 +113,7 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   });
   channel.port1.close();
   void worker.terminate();
+  refillWorker(file);
   const ms = Math.round(performance.now() - started);
   if (output === 'timeout') {
     return {

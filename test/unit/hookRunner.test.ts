@@ -11,6 +11,7 @@ import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
 import { hookStub } from '../../src/hooks/stubs';
 import { pairRecords } from '../../src/hooks/pairs';
 import { runHook } from '../../src/hooks/runner';
+import { keepWorkerWarm, warmWorkerReady } from '../../src/hooks/warmWorker';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
 const run = (type: HookType, source: string, input: unknown, functionName = 'hook') =>
@@ -160,6 +161,30 @@ describe('hook runner', function () {
     assert.match(result.error!, /did not return within 0\.6 s/);
     assert.ok(Date.now() - started < 5_000, 'stopped at the limit');
     assert.ok(ticks >= 10, `the caller's event loop kept running (${ticks} ticks)`);
+  });
+
+  it('with a worker kept warm, each run still starts from a fresh runtime', async () => {
+    keepWorkerWarm(true);
+    try {
+      const taint = "import dayjs from 'dayjs';\nfunction hook(o) { dayjs.prototype.leaked = 'from run 1'; return true; }";
+      assert.strictEqual((await run('filter', taint, {})).result, true);
+      assert.ok(warmWorkerReady(), 'the next run finds a worker started');
+      const look = "import dayjs from 'dayjs';\nfunction hook(o) { return { ...o.record, leaked: dayjs.prototype.leaked ?? 'nothing' }; }";
+      assert.deepStrictEqual((await run('transform', look, { record: {} })).result, { leaked: 'nothing' });
+      const runaway = await runHook({
+        source: 'function hook() { for (;;) {} }',
+        filename: 'l.js',
+        functionName: 'hook',
+        type: 'filter',
+        input: {},
+        timeoutMs: 300,
+      });
+      assert.strictEqual(runaway.timedOut, true);
+      assert.strictEqual((await run('filter', 'function hook() { return false; }', {})).result, false, 'a run after a runaway one');
+    } finally {
+      keepWorkerWarm(false);
+    }
+    assert.strictEqual(warmWorkerReady(), false);
   });
 
   it('offers dayjs and sjcl, and refuses other modules the way the server does', async () => {
