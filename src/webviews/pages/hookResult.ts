@@ -1,9 +1,15 @@
 // The result of a hook run: the contract check first, then input and output side by side, the
 // console output, the integrator-api calls and the time. Text only, never HTML.
 import type { HookResultAction, HookResultState } from '../protocol/hookResult';
-import { connect, el, Host, icon } from './runtime';
+import { connect, el, Host, icon, Parts } from './runtime';
 
 const app = document.getElementById('app')!;
+// Drawn in parts: "Running…" changes the toolbar and the verdict, not the records (which stay
+// open where the user opened them when a run gives the same ones).
+const parts = new Parts(app);
+// Counts renders in data-renders, and times them (data-draw-ms, data-drawn-at on the shared
+// clock), so a benchmark can tell one finished run from the next and when it was drawn.
+let renders = 0;
 
 function verdict(s: HookResultState) {
   if (s.running) return el('p', { className: 'muted' }, [icon('loading', 'spin'), ' Running…']);
@@ -44,40 +50,72 @@ function records(pairs: NonNullable<HookResultState['pairs']>) {
 }
 
 function render(s: HookResultState, host: Host<HookResultAction>): void {
-  const time = s.ms !== undefined ? `Ran in ${s.ms} ms` : '';
-  app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
-    el('div', { className: 'toolbar' }, [
-      el('button', { disabled: s.running, onclick: () => host.send({ type: 'rerun' }) }, [icon('play'), 'Run again']),
-      el('span', { className: 'muted status' }, time),
-    ]),
-    verdict(s),
-    ...s.notes.map((n) => el('p', { className: 'muted' }, n)),
-    s.pairs ? records(s.pairs) : '',
-    el('div', { className: 'sides' }, [
-      el('section', {}, [el('h2', {}, 'Input (options)'), el('pre', { className: 'json' }, s.inputText)]),
-      el('section', {}, [
-        el('h2', {}, 'Returned'),
-        el('pre', { className: 'json' }, s.outputText ?? (s.returned === false ? '(nothing: it did not return)' : '')),
-      ]),
-    ]),
-    s.filled.length ? el('p', { className: 'muted' }, `Filled in with empty values (not in the sample): ${s.filled.join(', ')}.`) : '',
-    el('h2', {}, `Console (${s.logs.length})`),
-    s.logs.length
-      ? el('pre', { className: 'logs' }, s.logs.map((l) => `${String(l.atMs).padStart(5)} ms  ${l.level.padEnd(5)}  ${l.text}`).join('\n'))
-      : el('p', { className: 'muted' }, 'Nothing logged.'),
-    el('h2', {}, `integrator-api calls (${s.calls.length})`),
-    s.calls.length
-      ? el(
-          'ul',
-          {},
-          s.calls.map((c) =>
-            el('li', c.error ? { className: 'error-text' } : {}, `${c.path} · ${c.ms} ms${c.error ? ` · ${c.error}` : ''}`),
-          ),
-        )
-      : el('p', { className: 'muted' }, 'None.'),
-  );
+  const started = performance.now();
+  parts.draw([
+    { name: 'title', deps: [s.title, s.subtitle], build: () => [el('h1', {}, s.title), el('div', { className: 'subtitle' }, s.subtitle)] },
+    {
+      name: 'toolbar',
+      deps: [s.running, s.ms],
+      build: () =>
+        el('div', { className: 'toolbar' }, [
+          el('button', { disabled: s.running, onclick: () => host.send({ type: 'rerun' }) }, [icon('play'), 'Run again']),
+          el('span', { className: 'muted status' }, !s.running && s.ms !== undefined ? `Ran in ${s.ms} ms` : ''),
+        ]),
+    },
+    {
+      name: 'verdict',
+      deps: [s.running, s.returned, s.error, s.problems, s.notes],
+      build: () => [verdict(s), ...s.notes.map((n) => el('p', { className: 'muted' }, n))],
+    },
+    { name: 'records', deps: [s.pairs], build: () => (s.pairs ? records(s.pairs) : '') },
+    {
+      name: 'sides',
+      deps: [s.inputText, s.outputText, s.returned, s.filled],
+      build: () => [
+        el('div', { className: 'sides' }, [
+          el('section', {}, [el('h2', {}, 'Input (options)'), el('pre', { className: 'json' }, s.inputText)]),
+          el('section', {}, [
+            el('h2', {}, 'Returned'),
+            el('pre', { className: 'json' }, s.outputText ?? (s.returned === false ? '(nothing: it did not return)' : '')),
+          ]),
+        ]),
+        s.filled.length ? el('p', { className: 'muted' }, `Filled in with empty values (not in the sample): ${s.filled.join(', ')}.`) : '',
+      ],
+    },
+    {
+      name: 'console',
+      deps: [s.logs],
+      build: () => [
+        el('h2', {}, `Console (${s.logs.length})`),
+        s.logs.length
+          ? el(
+              'pre',
+              { className: 'logs' },
+              s.logs.map((l) => `${String(l.atMs).padStart(5)} ms  ${l.level.padEnd(5)}  ${l.text}`).join('\n'),
+            )
+          : el('p', { className: 'muted' }, 'Nothing logged.'),
+      ],
+    },
+    {
+      name: 'calls',
+      deps: [s.calls],
+      build: () => [
+        el('h2', {}, `integrator-api calls (${s.calls.length})`),
+        s.calls.length
+          ? el(
+              'ul',
+              {},
+              s.calls.map((c) =>
+                el('li', c.error ? { className: 'error-text' } : {}, `${c.path} · ${c.ms} ms${c.error ? ` · ${c.error}` : ''}`),
+              ),
+            )
+          : el('p', { className: 'muted' }, 'None.'),
+      ],
+    },
+  ]);
+  app.dataset.drawMs = String(Math.round(performance.now() - started));
+  app.dataset.drawnAt = String(performance.timeOrigin + performance.now());
+  app.dataset.renders = String(++renders);
 }
 
 connect<HookResultState, HookResultAction>(render);

@@ -30,11 +30,50 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     else if (key.startsWith('aria') || key === 'role') node.setAttribute(ariaAttribute(key), String(value));
     else (node as unknown as Record<string, unknown>)[key] = value;
   }
+  appendChildren(node, children);
+  return node;
+}
+
+function appendChildren(node: Node & ParentNode, children: Child | Child[]): void {
   for (const child of ([] as Child[]).concat(children)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
-  return node;
+}
+
+/** A part of a page: rebuilt when one of `deps` is not the very value (===) it was at the last draw. */
+export interface Part {
+  name: string;
+  deps: readonly unknown[];
+  build: () => Child | Child[];
+}
+
+/**
+ * A page drawn in parts, each rebuilt only when what it shows changed. For views with big parts
+ * (a hundred records, long JSON) beside small ones (a status): redrawing everything for a new
+ * status would lay the big parts out again (long enough to delay the next message) and close
+ * what the user had opened in them. State keys the host did not change keep their values, so
+ * `deps` are the state's own fields. Each part is a `display: contents` box: layout is unchanged.
+ */
+export class Parts {
+  private readonly drawn = new Map<string, { deps: readonly unknown[]; node: HTMLElement }>();
+
+  constructor(private readonly root: HTMLElement) {}
+
+  draw(parts: readonly Part[]): void {
+    const nodes = parts.map(({ name, deps, build }) => {
+      const last = this.drawn.get(name);
+      if (last && last.deps.length === deps.length && last.deps.every((d, i) => d === deps[i])) return last.node;
+      const node = last?.node ?? el('div', { className: 'part' });
+      node.replaceChildren();
+      appendChildren(node, build());
+      this.drawn.set(name, { deps, node });
+      return node;
+    });
+    // Moving nodes would lay them out again: the root changes only when the parts do.
+    const same = nodes.length === this.root.children.length && nodes.every((n, i) => this.root.children[i] === n);
+    if (!same) this.root.replaceChildren(...nodes);
+  }
 }
 
 /** `ariaExpanded` → `aria-expanded`. */
