@@ -13,6 +13,7 @@ import { ChosenHook, hookFunctions } from '../documents/hookCodeLens';
 import { parseResourceUri, resourceNameOf } from '../documents/uris';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../hooks/contracts';
+import { slugify } from '../iac/keys';
 import { findHookUsages, HookUsage } from '../hooks/hookUsage';
 import { HookResult, runHook } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
@@ -82,7 +83,9 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
   if (!usage) return undefined;
   const scriptName = resourceNameOf(target.uri);
   const sampleUri = await ensureSample(services, client, scriptName, ref.id, target.functionName, usage);
-  await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+  // Beside the script, unless it is in view already (showing it again would only cost time).
+  if (!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === sampleUri.toString()))
+    await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   const where = 'resourceName' in usage ? ` as the ${usage.type} hook of ${usage.resourceName}` : ` as a ${usage.type} hook`;
   return { env, client, scriptId: ref.id, scriptName, type: usage.type, sampleUri, where };
 }
@@ -109,12 +112,13 @@ async function debugOnce(
   ]);
   const dir = path.join(os.tmpdir(), 'integrator-io-hooks', prepared.scriptId);
   await fs.mkdir(dir, { recursive: true });
-  const scriptFile = path.join(dir, `${prepared.scriptName.replace(/[^\w.-]+/g, '-')}.js`);
+  // Named so that its tab says what it is; read-only, as an edit there would be lost.
+  const scriptFile = path.join(dir, `${prepared.scriptName.replace(/[\\/:*?"<>|]+/g, '-')} (debug copy).js`);
   const inputFile = path.join(dir, `${target.functionName}.input.json`);
   const resultFile = path.join(dir, `${target.functionName}.result.json`);
   const requestFile = path.join(dir, `${target.functionName}.request.json`);
   await Promise.all([
-    fs.writeFile(scriptFile, script.getText()),
+    writeReadOnly(scriptFile, script.getText()),
     fs.writeFile(inputFile, sample.getText()),
     fs.rm(resultFile, { force: true }),
     fs.writeFile(
@@ -170,6 +174,13 @@ async function debugOnce(
   }
   view.showResult(result);
   return result;
+}
+
+/** Replaces a read-only file (made writable first: Windows refuses to delete a read-only file). */
+async function writeReadOnly(file: string, text: string): Promise<void> {
+  await fs.chmod(file, 0o644).catch(() => undefined);
+  await fs.rm(file, { force: true });
+  await fs.writeFile(file, text, { mode: 0o444 });
 }
 
 /** The script document's breakpoints, set on the same lines of its temporary copy (and only those). */
@@ -272,7 +283,7 @@ async function ensureSample(
   const base = folder
     ? vscode.Uri.joinPath(folder, '.integrator-io', 'samples')
     : vscode.Uri.joinPath(services.context.globalStorageUri, 'samples');
-  const dir = vscode.Uri.joinPath(base, `${scriptName.replace(/[^\w.-]+/g, '-')}-${scriptId}`);
+  const dir = vscode.Uri.joinPath(base, `${slugify(scriptName)}-${scriptId}`);
   const uri = vscode.Uri.joinPath(dir, `${functionName}.json`);
   try {
     await vscode.workspace.fs.stat(uri);

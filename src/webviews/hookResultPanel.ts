@@ -26,6 +26,8 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
       extensionUri,
       initial: { title, subtitle, running: true, problems: [], notes: [], inputText: '', logs: [], calls: [], filled: [] },
       readAction: readHookResultAction,
+      // Beside the script, which keeps the focus: edit, Run again, read, edit.
+      besideEditor: true,
       // No reopen: not restored after a reload; a run is made again from the script's lens.
     });
   }

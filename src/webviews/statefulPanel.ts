@@ -27,6 +27,11 @@ export interface PanelOptions<State, Action> {
   readAction: ActionReader<Action>;
   /** How to open this view again after a reload (see `Reopen`); a view without it is not restored. */
   reopen?: Reopen;
+  /**
+   * For a view that follows the editor in front (a hook's result beside its script): opened
+   * beside it, and opened or revealed without taking the focus, so that typing goes on there.
+   */
+  besideEditor?: boolean;
 }
 
 /**
@@ -112,7 +117,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   protected static openOrReveal<T extends AnyPanel>(key: string, create: () => T): { panel: T; created: boolean } {
     const existing = StatefulPanel.panels.get(key) as T | undefined;
     if (existing) {
-      existing.panel.reveal(undefined, false);
+      existing.panel.reveal(undefined, existing.panelOptions.besideEditor === true);
       existing.shownAt = Date.now();
       return { panel: existing, created: false };
     }
@@ -155,7 +160,9 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
       vscode.window.createWebviewPanel(
         panelOptions.viewType,
         this.marked(panelOptions.title),
-        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        panelOptions.besideEditor
+          ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }
+          : { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
         // State (scroll, selection) survives while the tab is hidden.
         { ...webviewOptions, retainContextWhenHidden: true },
       );

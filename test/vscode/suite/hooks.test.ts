@@ -86,7 +86,11 @@ describe('hooks debugged locally', function () {
       assert.strictEqual(lens.command!.title, '$(debug-alt) Debug Hook…');
       const finished = vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
       const at = await stopped;
-      assert.match(at.path, /Skip-Test-Orders\.js$/, `stopped in the copy of the script, not ${at.path}:${at.line}`);
+      assert.match(
+        decodeURIComponent(at.path),
+        /Shopify - Skip Test Orders \(debug copy\)\.js$/,
+        `stopped in the copy of the script, not ${at.path}:${at.line}`,
+      );
       assert.strictEqual(at.line, line + 1, 'on the line of the breakpoint set in the document');
       const result = await finished;
       assert.ok(result.returned, result.error);

@@ -50,7 +50,7 @@ export const runHookUiTest: UiTest = {
     const current = page.locator('.editor-instance .view-overlays .debug-top-stack-frame-line');
     await current.first().waitFor({ state: 'attached', timeout: 30_000 });
     // Paused in the script's copy, on the breakpoint's line, with the call stack saying so.
-    await page.locator('.tabs-container .tab.active', { hasText: 'Skip-Test-Orders.js' }).waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: 'Shopify - Skip Test Orders (debug copy).js' }).waitFor();
     await page.getByText('Paused On Breakpoint').first().waitFor();
     assert.strictEqual((await page.locator('.editor-instance .active-line-number').first().innerText()).trim(), String(breakpointLine));
     await wb.screenshot('debug-hook', 'media/screenshots/debug-hook.png');
