@@ -155,7 +155,14 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     vscode.languages.registerDefinitionProvider(pulledJson, folderLinks),
     // In resource documents: ids of other resources show their names and open on Ctrl+click.
     vscode.languages.registerHoverProvider({ scheme: RESOURCE_SCHEME }, idLinks),
-    vscode.languages.registerCodeLensProvider({ scheme: RESOURCE_SCHEME, language: 'javascript' }, new HookCodeLens()),
+    vscode.languages.registerCodeLensProvider(
+      [
+        { scheme: RESOURCE_SCHEME, language: 'javascript' },
+        // Scripts of pulled folders (the lens checks that the folder is one).
+        { scheme: 'file', language: 'javascript', pattern: '**/scripts/*.js' },
+      ],
+      new HookCodeLens(),
+    ),
     vscode.languages.registerDefinitionProvider({ scheme: RESOURCE_SCHEME }, idLinks),
     vscode.languages.registerCompletionItemProvider({ scheme: RESOURCE_SCHEME }, new AdaptorTypeCompletions(environments), '"'),
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),

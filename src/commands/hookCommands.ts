@@ -1,26 +1,22 @@
 /**
- * "Run Hook…": runs one function of a script document locally (src/hooks), as the hook it is
- * where the account uses it, on a sample kept beside the script, and shows the result view.
- * Unsaved edits of the script and the sample are what runs.
+ * "Run Hook…" and "Debug Hook…": run one function of a script locally (src/hooks), as the hook
+ * it is where it is used (commands/hookScripts.ts: in the account, or in a pulled folder's
+ * files), on a sample kept with the script's samples, and show the result view. Unsaved edits
+ * of the script and the sample are what runs.
  */
-import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import vscode = require('vscode');
-import { IntegratorClient } from '../api';
-import { EnvironmentInfo } from '../environments/environment';
-import { ChosenHook, hookFunctions } from '../documents/hookCodeLens';
-import { parseResourceUri, resourceNameOf } from '../documents/uris';
+import { ChosenHook, hookFunctions, isScriptDocument } from '../documents/hookCodeLens';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../hooks/contracts';
-import { slugify } from '../iac/keys';
-import { findHookUsages, HookUsage } from '../hooks/hookUsage';
+import { HookUsage } from '../hooks/hookUsage';
 import { HookResult, runHook } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
+import { debugOnce } from './hookDebugSession';
+import { HookScript, hookScriptOf, Prepared } from './hookScripts';
 import { Services } from './services';
 
 export const runHookCommand = defineCommand({
@@ -32,14 +28,8 @@ export const runHookCommand = defineCommand({
   async run(services, target) {
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const { env, client, type, sampleUri } = prepared;
-    const view = resultView(
-      services,
-      target,
-      prepared,
-      async () => void (await runOnce(services, env, client, target, type, sampleUri, view)),
-    );
-    return runOnce(services, env, client, target, type, sampleUri, view);
+    const view = resultView(services, target, prepared, async () => void (await runOnce(services, target, prepared, view)));
+    return runOnce(services, target, prepared, view);
   },
 });
 
@@ -62,150 +52,35 @@ export const debugHookCommand = defineCommand({
   },
 });
 
-interface Prepared {
-  env: EnvironmentInfo;
-  client: IntegratorClient;
-  scriptId: string;
-  scriptName: string;
-  type: HookType;
-  sampleUri: vscode.Uri;
-  where: string;
-}
-
 /** Which hook it is, and its sample (made once from real data, opened beside the script). */
 async function prepare(services: Services, target: ChosenHook): Promise<Prepared | undefined> {
-  const ref = parseResourceUri(target.uri);
-  const env = ref && services.environments.get(ref.envId);
-  if (!ref || ref.kind !== 'scripts' || !env) throw new Error('hooks run from a script opened from the integrator.io explorer');
-  const client = await services.environments.client(env);
-  const usages = (await findHookUsages(client, ref.id)).filter((u) => u.functionName === target.functionName);
+  const script = await hookScriptOf(services, target.uri);
+  if (!script) throw new Error('hooks run from a script opened from the integrator.io explorer, or from scripts/ of a pulled folder');
+  const usages = (await script.usages()).filter((u) => u.functionName === target.functionName);
   const usage = await pickUsage(target.functionName, usages);
   if (!usage) return undefined;
-  const scriptName = resourceNameOf(target.uri);
-  const sampleUri = await ensureSample(services, client, scriptName, ref.id, target.functionName, usage);
+  const sampleUri = await ensureSample(script, target.functionName, usage);
   // Beside the script, unless it is in view already (showing it again would only cost time).
   if (!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === sampleUri.toString()))
     await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   const where = 'resourceName' in usage ? ` as the ${usage.type} hook of ${usage.resourceName}` : ` as a ${usage.type} hook`;
-  return { env, client, scriptId: ref.id, scriptName, type: usage.type, sampleUri, where };
+  return { script, type: usage.type, sampleUri, where };
 }
 
 function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<void>): HookResultPanel {
+  const { env, key, name } = prepared.script;
   return HookResultPanel.show(
-    `hook:${prepared.env.id}:${prepared.scriptId}:${target.functionName}`,
+    // The environment's id second, so the view is marked as that environment's (none: "local").
+    `hook:${env?.id ?? 'local'}:${key}:${target.functionName}`,
     `Hook: ${target.functionName}`,
-    `${prepared.scriptName}${prepared.where}, in ${prepared.env.name} · run here, not on integrator.io`,
+    `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,
     rerun,
   );
 }
 
-async function debugOnce(
-  services: Services,
-  target: ChosenHook,
-  prepared: Prepared,
-  view: HookResultPanel,
-): Promise<HookResult | undefined> {
-  const [script, sample] = await Promise.all([
-    vscode.workspace.openTextDocument(target.uri),
-    vscode.workspace.openTextDocument(prepared.sampleUri),
-  ]);
-  const dir = path.join(os.tmpdir(), 'integrator-io-hooks', prepared.scriptId);
-  await fs.mkdir(dir, { recursive: true });
-  // Named so that its tab says what it is; read-only, as an edit there would be lost.
-  const scriptFile = path.join(dir, `${prepared.scriptName.replace(/[\\/:*?"<>|]+/g, '-')} (debug copy).js`);
-  const inputFile = path.join(dir, `${target.functionName}.input.json`);
-  const resultFile = path.join(dir, `${target.functionName}.result.json`);
-  const requestFile = path.join(dir, `${target.functionName}.request.json`);
-  await Promise.all([
-    writeReadOnly(scriptFile, script.getText()),
-    fs.writeFile(inputFile, sample.getText()),
-    fs.rm(resultFile, { force: true }),
-    fs.writeFile(
-      requestFile,
-      JSON.stringify({ scriptFile, functionName: target.functionName, type: prepared.type, inputFile, resultFile }),
-    ),
-  ]);
-  mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
-  view.running(sample.getText());
-  const runId = `${prepared.scriptId}:${target.functionName}:${Date.now()}`;
-  const ended = new Promise<void>((resolve) => {
-    const subscription = vscode.debug.onDidTerminateDebugSession((session) => {
-      if ((session.configuration as { integratorIoRun?: string }).integratorIoRun !== runId) return;
-      subscription.dispose();
-      resolve();
-    });
-  });
-  const started = await vscode.debug.startDebugging(
-    vscode.workspace.workspaceFolders?.[0],
-    {
-      type: 'node',
-      request: 'launch',
-      name: `Debug Hook: ${target.functionName}`,
-      program: services.context.asAbsolutePath('dist/hookDebug.js'),
-      args: [requestFile],
-      skipFiles: ['<node_internals>/**', services.context.asAbsolutePath('dist/**')],
-      console: 'internalConsole',
-      integratorIoRun: runId,
-    },
-    // VS Code saves dirty editors before debugging; a save of a script deploys it, so not here.
-    { suppressSaveBeforeStart: true },
-  );
-  if (!started) throw new Error('VS Code did not start the debugger');
-  await ended;
-  // The copy's breakpoints were for this run only: the user's stay on the document.
-  vscode.debug.removeBreakpoints(
-    vscode.debug.breakpoints.filter((b) => b instanceof vscode.SourceBreakpoint && b.location.uri.fsPath === scriptFile),
-  );
-  let result: HookResult;
-  try {
-    result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
-  } catch {
-    view.showResult({
-      returned: false,
-      error: 'The debug session ended before the hook returned.',
-      logs: [],
-      calls: [],
-      contract: { ok: false, problems: [], notes: [] },
-      filled: [],
-      ms: 0,
-    });
-    return undefined;
-  }
-  view.showResult(result);
-  return result;
-}
-
-/** Replaces a read-only file (made writable first: Windows refuses to delete a read-only file). */
-async function writeReadOnly(file: string, text: string): Promise<void> {
-  await fs.chmod(file, 0o644).catch(() => undefined);
-  await fs.rm(file, { force: true });
-  await fs.writeFile(file, text, { mode: 0o444 });
-}
-
-/** The script document's breakpoints, set on the same lines of its temporary copy (and only those). */
-function mirrorBreakpoints(documentUri: vscode.Uri, copy: vscode.Uri): void {
-  const all = vscode.debug.breakpoints.filter((b): b is vscode.SourceBreakpoint => b instanceof vscode.SourceBreakpoint);
-  vscode.debug.removeBreakpoints(all.filter((b) => b.location.uri.toString() === copy.toString()));
-  vscode.debug.addBreakpoints(
-    all
-      .filter((b) => b.location.uri.toString() === documentUri.toString())
-      .map(
-        (b) =>
-          new vscode.SourceBreakpoint(new vscode.Location(copy, b.location.range), b.enabled, b.condition, b.hitCondition, b.logMessage),
-      ),
-  );
-}
-
-async function runOnce(
-  services: Services,
-  env: EnvironmentInfo,
-  client: IntegratorClient,
-  target: ChosenHook,
-  type: HookType,
-  sampleUri: vscode.Uri,
-  view: HookResultPanel,
-): Promise<HookResult> {
+async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel): Promise<HookResult> {
+  const { script: where, type, sampleUri } = prepared;
   const [script, sample] = await Promise.all([vscode.workspace.openTextDocument(target.uri), vscode.workspace.openTextDocument(sampleUri)]);
   let input: unknown;
   try {
@@ -222,20 +97,27 @@ async function runOnce(
     type,
     input,
     timeoutMs: timeoutSeconds * 1000,
-    api: guardedApi(env, client),
+    api: apiFor(where),
   });
   view.showResult(result);
   services.log.info(
-    `${env.name}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
+    `${where.env?.name ?? 'No environment'}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
   );
   return result;
 }
 
 /**
  * integrator-api calls: free in the local sandbox; elsewhere the first call of a run asks, and
- * in production every call asks (a script's call can change the account).
+ * in production every call asks (a script's call can change the account). A pulled folder
+ * compared with no environment has nowhere to send them: they fail with that reason.
  */
-function guardedApi(env: EnvironmentInfo, client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
+export function apiFor(script: HookScript): (path: string, args: unknown[]) => Promise<unknown> {
+  const { env, client } = script;
+  if (!env || !client)
+    return (path) =>
+      Promise.reject(
+        new Error(`${path}: this folder is compared with no environment (choose one in Source Control), so the call has nowhere to go`),
+      );
   const call = apiCalls(client);
   let allowed = env.kind === 'sandbox';
   return async (path, args) => {
@@ -270,29 +152,22 @@ async function pickUsage(functionName: string, usages: HookUsage[]): Promise<Hoo
   return picked && { type: picked.type };
 }
 
-/** The sample's file: under the workspace's .integrator-io/samples/, else in global storage. Made once, then kept. */
-async function ensureSample(
-  services: Services,
-  client: IntegratorClient,
-  scriptName: string,
-  scriptId: string,
-  functionName: string,
-  usage: HookUsage | { type: HookType },
-): Promise<vscode.Uri> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const base = folder
-    ? vscode.Uri.joinPath(folder, '.integrator-io', 'samples')
-    : vscode.Uri.joinPath(services.context.globalStorageUri, 'samples');
-  const dir = vscode.Uri.joinPath(base, `${slugify(scriptName)}-${scriptId}`);
-  const uri = vscode.Uri.joinPath(dir, `${functionName}.json`);
+/** The sample's file, kept with the script's samples: made once (from real data where it can be), then kept. */
+async function ensureSample(script: HookScript, functionName: string, usage: HookUsage | { type: HookType }): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(script.samplesDir, `${functionName}.json`);
   try {
     await vscode.workspace.fs.stat(uri);
     return uri;
   } catch {
-    // Not made yet: built from real data below.
+    // Not made yet: built below.
   }
-  const options = await sampleOptions(client, usage.type, 'resourceId' in usage ? usage : undefined);
-  await vscode.workspace.fs.createDirectory(dir);
+  const accountId = 'resourceId' in usage ? await script.accountIdOf(usage) : undefined;
+  const options = await sampleOptions(
+    script.client,
+    usage.type,
+    accountId && 'resourceId' in usage ? { ...usage, resourceId: accountId } : undefined,
+  );
+  await vscode.workspace.fs.createDirectory(script.samplesDir);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(options, null, 2)}\n`));
   return uri;
 }
@@ -300,7 +175,7 @@ async function ensureSample(
 /** The function the cursor is in, in the active script document. */
 function functionAtCursor(): ChosenHook | undefined {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || parseResourceUri(editor.document.uri)?.kind !== 'scripts') return undefined;
+  if (!editor || !isScriptDocument(editor.document.uri)) return undefined;
   const above = hookFunctions(editor.document.getText()).filter((f) => f.line <= editor.selection.active.line);
   const fn = above[above.length - 1];
   return fn && new ChosenHook(editor.document.uri, fn.name);

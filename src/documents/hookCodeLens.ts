@@ -2,7 +2,10 @@
  * "Run Hook…" and "Debug Hook…" above each top-level function of a script document: the way into running that
  * function locally as the hook it is (commands/hookCommands.ts).
  */
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import vscode = require('vscode');
+import { BINDINGS_DIR } from '../iac/layout';
 import { parseResourceUri } from './uris';
 
 /** The function a Run Hook… lens names: a class instance, which a command link cannot pass. */
@@ -11,6 +14,27 @@ export class ChosenHook {
     readonly uri: vscode.Uri,
     readonly functionName: string,
   ) {}
+}
+
+/** `<folder>/scripts/<slug>.js` of a pulled folder (one with a binding file), else undefined. */
+export async function pulledScriptOf(uri: vscode.Uri): Promise<{ folder: string; slug: string } | undefined> {
+  if (uri.scheme !== 'file' || !uri.fsPath.endsWith('.js')) return undefined;
+  const scriptsDir = path.dirname(uri.fsPath);
+  if (path.basename(scriptsDir) !== 'scripts') return undefined;
+  const folder = path.dirname(scriptsDir);
+  const bound = await fs.readdir(path.join(folder, BINDINGS_DIR)).then(
+    (names) => names.some((n) => n.endsWith('.json')),
+    () => false,
+  );
+  return bound ? { folder, slug: path.basename(uri.fsPath, '.js') } : undefined;
+}
+
+/**
+ * A script document: opened from the explorer, or a `.js` file under `scripts/` (a pulled
+ * folder's, which Run Hook… checks when it runs).
+ */
+export function isScriptDocument(uri: vscode.Uri): boolean {
+  return parseResourceUri(uri)?.kind === 'scripts' || (uri.scheme === 'file' && /[\\/]scripts[\\/][^\\/]+\.js$/.test(uri.fsPath));
 }
 
 const FUNCTION = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/;
@@ -24,8 +48,10 @@ export function hookFunctions(text: string): { name: string; line: number }[] {
 }
 
 export class HookCodeLens implements vscode.CodeLensProvider {
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (parseResourceUri(document.uri)?.kind !== 'scripts') return [];
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    if (!isScriptDocument(document.uri)) return [];
+    // A file: only a pulled folder's script, whose uses the folder's files tell.
+    if (document.uri.scheme === 'file' && !(await pulledScriptOf(document.uri))) return [];
     return hookFunctions(document.getText()).flatMap(({ name, line }) => {
       const range = new vscode.Range(line, 0, line, 0);
       const chosen = new ChosenHook(document.uri, name);

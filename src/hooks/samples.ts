@@ -13,11 +13,12 @@ import { HookUsage } from './hookUsage';
 const SAMPLE_RECORDS = 10;
 
 export async function sampleOptions(
-  client: IntegratorClient,
+  /** Where real records come from; without one (a folder not compared with an environment), an example record. */
+  client: IntegratorClient | undefined,
   type: HookType,
   usage: HookUsage | undefined,
 ): Promise<Record<string, unknown>> {
-  const records = await recordsFor(client, usage).catch(() => [] as unknown[]);
+  const records = client ? await recordsFor(client, usage).catch(() => [] as unknown[]) : [];
   const some = records.length ? records : [{ id: 1, name: 'Example record' }];
   const ids = usage
     ? { [usage.kind === 'exports' ? '_exportId' : usage.kind === 'imports' ? '_importId' : '_flowId']: usage.resourceId }
@@ -32,7 +33,7 @@ export async function sampleOptions(
       break;
     case 'postMap':
     case 'postSubmit': {
-      const mapped = usage?.kind === 'imports' ? await mappedOutput(client, usage.resourceId, some).catch(() => some) : some;
+      const mapped = client && usage?.kind === 'imports' ? await mappedOutput(client, usage.resourceId, some).catch(() => some) : some;
       input = { preMapData: some, postMapData: mapped };
       if (type === 'postSubmit')
         input.responseData = mapped.map((_, i) =>

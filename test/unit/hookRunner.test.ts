@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
+import { hookUsagesIn } from '../../src/hooks/hookUsage';
 import { hookStub } from '../../src/hooks/stubs';
 import { pairRecords } from '../../src/hooks/pairs';
 import { runHook } from '../../src/hooks/runner';
@@ -292,5 +293,39 @@ describe('records before and after, paired', () => {
     );
     assert.deepStrictEqual(pairRecords('transform', { record: { a: 1 } }, { a: 1, b: 2 })![0]!.changed, ['b']);
     assert.strictEqual(pairRecords('preSavePage', { data: [{}] }, { data: [] }), undefined);
+  });
+});
+
+describe('where a script is used', () => {
+  it("reads a pulled folder's documents, whose references are logical keys", () => {
+    const usages = hookUsagesIn(
+      [
+        {
+          kind: 'exports',
+          id: 'exports/get-orders',
+          doc: { name: 'Get Orders', hooks: { preSavePage: { _scriptId: 'scripts/orders', function: 'preSavePage' } } },
+        },
+        {
+          kind: 'imports',
+          id: 'imports/put-orders',
+          doc: { name: 'Put Orders', filter: { script: { _scriptId: 'scripts/orders', function: 'keep' } } },
+        },
+        { kind: 'imports', id: 'imports/other', doc: { hooks: { preMap: { _scriptId: 'scripts/other', function: 'preMap' } } } },
+        {
+          kind: 'flows',
+          id: 'flows/sync',
+          doc: { name: 'Sync', routers: [{ script: { _scriptId: 'scripts/orders', function: 'route' }, branches: [] }] },
+        },
+      ],
+      'scripts/orders',
+    );
+    assert.deepStrictEqual(
+      usages.map((u) => `${u.type} ${u.functionName} of ${u.resourceId} (${u.resourceName})`),
+      [
+        'preSavePage preSavePage of exports/get-orders (Get Orders)',
+        'filter keep of imports/put-orders (Put Orders)',
+        'router route of flows/sync (Sync)',
+      ],
+    );
   });
 });

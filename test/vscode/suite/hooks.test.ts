@@ -1,12 +1,16 @@
 /**
  * Run Hook… in the real extension host: the lens above a demo script's function, the hook type
  * found from the export that uses it, a sample built from that export's records and kept in the
- * workspace, and the contract check, also on an unsaved edit that breaks it.
+ * workspace, and the contract check, also on an unsaved edit that breaks it; Debug Hook…
+ * stopping at a breakpoint; the same for a pulled folder's script file.
  */
 import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { HookResult } from '../../../src/hooks/runner';
-import { openResourceDocument, replaceDocumentText, useDemoEnvironment } from './support';
+import { waitFor } from '../../support/waitFor';
+import { chosen, openResourceDocument, replaceDocumentText, useDemoEnvironment } from './support';
 
 describe('hooks run locally', function () {
   this.timeout(60_000);
@@ -67,19 +71,7 @@ describe('hooks debugged locally', function () {
       .findIndex((l) => l.includes('const kept = [];'));
     const breakpoint = new vscode.SourceBreakpoint(new vscode.Location(document.uri, new vscode.Position(line, 0)));
     vscode.debug.addBreakpoints([breakpoint]);
-    const stopped = new Promise<{ path: string; line: number }>((resolve) => {
-      const subscription = vscode.debug.onDidChangeActiveStackItem(async (item) => {
-        if (!(item instanceof vscode.DebugStackFrame)) return;
-        const trace = (await item.session.customRequest('stackTrace', { threadId: item.threadId, levels: 1 })) as {
-          stackFrames: { line: number; source?: { path?: string } }[];
-        };
-        const top = trace.stackFrames[0];
-        if (!top?.source?.path) return;
-        subscription.dispose();
-        resolve({ path: top.source.path, line: top.line });
-        await item.session.customRequest('continue', { threadId: item.threadId });
-      });
-    });
+    const stopped = stopAtFirstBreakpoint();
     try {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
       const lens = lenses.find((l) => l.command?.command === 'integratorIo.debugHook')!;
@@ -100,3 +92,100 @@ describe('hooks debugged locally', function () {
     }
   });
 });
+
+describe('hooks of a pulled folder', function () {
+  this.timeout(90_000);
+  const demo = useDemoEnvironment('Folder Hooks');
+  let folder: string;
+  const control = () => demo.api.sourceControls.list().find((c) => c.folder.fsPath === folder);
+
+  before(async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    folder = path.join(root, `hooks-${Date.now().toString(36)}`);
+    const [integration] = (await demo.client.integrations.listAll()).filter((i) => i.name === 'Shopify - NetSuite Order Sync');
+    const target = chosen({ envId: demo.envId, kind: 'integrations', id: integration!._id, name: integration!.name });
+    await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
+    await waitFor(() => control()?.lastPlan !== undefined, 'the Source Control view to compare the folder');
+  });
+  after(() => fs.rm(folder, { recursive: true, force: true }));
+
+  const scriptFile = () => path.join(folder, 'scripts', 'shopify-skip-test-orders.js');
+
+  it("runs a pulled script from its lens, as the hook the folder's export makes it, on that export's records", async () => {
+    const document = await vscode.workspace.openTextDocument(scriptFile());
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find((l) => l.command?.command === 'integratorIo.runHook')!;
+    assert.ok(lens, 'a Run Hook… lens on the pulled file');
+    assert.strictEqual(document.lineAt(lens.range.start.line).text.trim(), 'function preSavePage(options) {');
+    const result = await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+    assert.ok(result.returned, result.error);
+    assert.deepStrictEqual(result.contract.problems, []);
+    // Kept with the folder (under its slug: account ids stay in the binding files), from the account's export.
+    const sample = JSON.parse(
+      await fs.readFile(path.join(folder, '.integrator-io', 'samples', 'shopify-skip-test-orders', 'preSavePage.json'), 'utf8'),
+    ) as {
+      data: unknown[];
+      _exportId: string;
+    };
+    const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
+    assert.strictEqual(sample._exportId, exp._id, "the folder's export, through its binding");
+    assert.ok(sample.data.length > 0, 'real records');
+  });
+
+  it('debugs a pulled script in its own file, where the breakpoint is', async () => {
+    const document = await vscode.workspace.openTextDocument(scriptFile());
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('const kept = [];'));
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(document.uri, new vscode.Position(line, 0)))]);
+    const stopped = stopAtFirstBreakpoint();
+    try {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const lens = lenses.find((l) => l.command?.command === 'integratorIo.debugHook')!;
+      const finished = vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+      const at = await stopped;
+      assert.strictEqual(fileOf(at.path), scriptFile(), `stopped in the pulled file itself, not ${at.path}`);
+      assert.strictEqual(at.line, line + 1);
+      const result = await finished;
+      assert.ok(result.returned, result.error);
+    } finally {
+      vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+    }
+  });
+
+  it('offers no lens on a scripts/*.js file outside a pulled folder', async () => {
+    const elsewhere = path.join(folder, 'not-pulled', 'scripts', 'tool.js');
+    await fs.mkdir(path.dirname(elsewhere), { recursive: true });
+    await fs.writeFile(elsewhere, 'function preMap(options) {\n  return options.data.map((d) => ({ data: d }));\n}\n');
+    const document = await vscode.workspace.openTextDocument(elsewhere);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepStrictEqual(
+      lenses.filter((l) => l.command?.command?.startsWith('integratorIo.')),
+      [],
+    );
+  });
+});
+
+/** Where the debugger first stops (the top frame's file and line); the run is continued from there. */
+function stopAtFirstBreakpoint(): Promise<{ path: string; line: number }> {
+  return new Promise<{ path: string; line: number }>((resolve) => {
+    const subscription = vscode.debug.onDidChangeActiveStackItem(async (item) => {
+      if (!(item instanceof vscode.DebugStackFrame)) return;
+      const trace = (await item.session.customRequest('stackTrace', { threadId: item.threadId, levels: 1 })) as {
+        stackFrames: { line: number; source?: { path?: string } }[];
+      };
+      const top = trace.stackFrames[0];
+      if (!top?.source?.path) return;
+      subscription.dispose();
+      resolve({ path: top.source.path, line: top.line });
+      await item.session.customRequest('continue', { threadId: item.threadId });
+    });
+  });
+}
+
+/** A stack frame's source as a file path (code-server reports `vscode-remote://…` URIs). */
+function fileOf(source: string): string {
+  return /^[a-z-]+:\/\//.test(source) ? vscode.Uri.parse(source).fsPath : source;
+}

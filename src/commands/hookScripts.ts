@@ -1,0 +1,98 @@
+/**
+ * Where a hook script lives, for Run Hook… and Debug Hook…: a script document opened from the
+ * explorer (its environment is the one it came from), or a pulled folder's `scripts/<slug>.js`
+ * (its uses are read from the folder's own files; its environment is the one the folder is
+ * compared with in Source Control, and there may be none). Both answer the same questions: where
+ * the script is used, where its samples are kept, and which account resource a use names.
+ */
+import * as path from 'path';
+import vscode = require('vscode');
+import { IntegratorClient } from '../api';
+import { EnvironmentInfo } from '../environments/environment';
+import { pulledScriptOf } from '../documents/hookCodeLens';
+import { parseResourceUri, resourceNameOf } from '../documents/uris';
+import { HookType } from '../hooks/contracts';
+import { findHookUsages, HookUsage, hookUsagesIn, UsingResource } from '../hooks/hookUsage';
+import { readBindings } from '../iac/bindings';
+import { readFolder } from '../iac/folder';
+import { slugify } from '../iac/keys';
+import { BINDINGS_DIR, keyOf } from '../iac/layout';
+import { bindingNameOf } from '../sourceControl/folderEnvironment';
+import { Services } from './services';
+
+export interface HookScript {
+  /** The environment samples come from and integrator-api calls go to; none for a folder compared with none. */
+  env?: EnvironmentInfo;
+  client?: IntegratorClient;
+  /** Names it in view keys and temporary folders: the script's id, or its file's path. */
+  key: string;
+  /** How views and messages name it. */
+  name: string;
+  /** Where its samples are kept (a folder of `<function>.json`). */
+  samplesDir: vscode.Uri;
+  /** The resources that use it, each with the hook it is to them. */
+  usages(): Promise<HookUsage[]>;
+  /** The account id of the resource a use names, for samples from real data (none when unbound). */
+  accountIdOf(usage: HookUsage): Promise<string | undefined>;
+  /** A file the debugger can load as it is (a pulled script), when the document holds no unsaved edit. */
+  file?: string;
+}
+
+/** A hook ready to run: its script, the hook type it is run as, and its sample. */
+export interface Prepared {
+  script: HookScript;
+  type: HookType;
+  sampleUri: vscode.Uri;
+  /** " as the preMap hook of NetSuite - Create Sales Orders" */
+  where: string;
+}
+
+/** The script of a document, or undefined when the document is no hook script. */
+export async function hookScriptOf(services: Services, uri: vscode.Uri): Promise<HookScript | undefined> {
+  if (uri.scheme === 'file') return folderScript(services, uri);
+  const ref = parseResourceUri(uri);
+  const env = ref && services.environments.get(ref.envId);
+  if (!ref || ref.kind !== 'scripts' || !env) return undefined;
+  const client = await services.environments.client(env);
+  const name = resourceNameOf(uri);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const samplesBase = folder
+    ? vscode.Uri.joinPath(folder, BINDINGS_DIR, 'samples')
+    : vscode.Uri.joinPath(services.context.globalStorageUri, 'samples');
+  return {
+    env,
+    client,
+    key: ref.id,
+    name,
+    samplesDir: vscode.Uri.joinPath(samplesBase, `${slugify(name)}-${ref.id}`),
+    usages: () => findHookUsages(client, ref.id),
+    accountIdOf: (usage) => Promise.resolve(usage.resourceId),
+  };
+}
+
+async function folderScript(services: Services, uri: vscode.Uri): Promise<HookScript | undefined> {
+  const pulled = await pulledScriptOf(uri);
+  if (!pulled) return undefined;
+  const { folder, slug } = pulled;
+  const scriptKey = keyOf('scripts', slug);
+  const env = services.sourceControls.containing(uri)?.env;
+  const client = env && (await services.environments.client(env));
+  const bindings = env && client && (await readBindings(folder, bindingNameOf(env), client.transport.baseUrl));
+  return {
+    env,
+    client,
+    key: uri.fsPath,
+    name: `${slug}.js`,
+    samplesDir: vscode.Uri.file(path.join(folder, BINDINGS_DIR, 'samples', slug)),
+    async usages() {
+      const resources: UsingResource[] = [];
+      for (const resource of (await readFolder(folder)).values()) {
+        if (resource.kind === 'exports' || resource.kind === 'imports' || resource.kind === 'flows')
+          resources.push({ kind: resource.kind, id: resource.key, doc: resource.doc });
+      }
+      return hookUsagesIn(resources, scriptKey);
+    },
+    accountIdOf: (usage) => Promise.resolve(bindings?.resources[usage.resourceId]?.id),
+    file: uri.fsPath,
+  };
+}
