@@ -47,8 +47,13 @@ export const debugHookCommand = defineCommand({
   async run(services, target) {
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, async () => void (await debugOnce(services, target, prepared, view)));
-    return debugOnce(services, target, prepared, view);
+    const view = resultView(
+      services,
+      target,
+      prepared,
+      async () => void (await debugOnce(services, target, prepared, view, apiFor(prepared.script))),
+    );
+    return debugOnce(services, target, prepared, view, apiFor(prepared.script));
   },
 });
 

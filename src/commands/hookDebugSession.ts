@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import vscode = require('vscode');
 import { ChosenHook } from '../documents/hookCodeLens';
+import { startApiBridge } from '../hooks/apiBridge';
 import { HookResult } from '../hooks/runner';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { Prepared } from './hookScripts';
@@ -21,6 +22,8 @@ export async function debugOnce(
   target: ChosenHook,
   prepared: Prepared,
   view: HookResultPanel,
+  /** Performs the script's integrator-api calls (through a loopback bridge: the script runs in another process). */
+  api: (path: string, args: unknown[]) => Promise<unknown>,
 ): Promise<HookResult | undefined> {
   const [script, sample] = await Promise.all([
     vscode.workspace.openTextDocument(target.uri),
@@ -41,14 +44,41 @@ export async function debugOnce(
     inPlace ? Promise.resolve() : writeReadOnly(scriptFile, script.getText()),
     fs.writeFile(inputFile, sample.getText()),
     fs.rm(resultFile, { force: true }),
-    fs.writeFile(
-      requestFile,
-      JSON.stringify({ scriptFile, functionName: target.functionName, type: prepared.type, inputFile, resultFile }),
-    ),
+    fs.rm(requestFile, { force: true }),
   ]);
+  const bridge = await startApiBridge(api);
+  try {
+    // Only this user may read it: it carries the bridge's secret.
+    await fs.writeFile(
+      requestFile,
+      JSON.stringify({
+        scriptFile,
+        functionName: target.functionName,
+        type: prepared.type,
+        inputFile,
+        resultFile,
+        bridge: { url: bridge.url, secret: bridge.secret },
+      }),
+      { mode: 0o600 },
+    );
+    return await debugRun(services, target, view, sample.getText(), { scriptFile, requestFile, resultFile, inPlace });
+  } finally {
+    await bridge.close();
+    await fs.rm(requestFile, { force: true });
+  }
+}
+
+async function debugRun(
+  services: Services,
+  target: ChosenHook,
+  view: HookResultPanel,
+  sampleText: string,
+  files: { scriptFile: string; requestFile: string; resultFile: string; inPlace: boolean },
+): Promise<HookResult | undefined> {
+  const { scriptFile, requestFile, resultFile, inPlace } = files;
   if (!inPlace) mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
-  view.running(sample.getText());
-  const runId = `${prepared.script.key}:${target.functionName}:${Date.now()}`;
+  view.running(sampleText);
+  const runId = `${scriptFile}:${target.functionName}:${Date.now()}`;
   const ended = new Promise<void>((resolve) => {
     const subscription = vscode.debug.onDidTerminateDebugSession((session) => {
       if ((session.configuration as { integratorIoRun?: string }).integratorIoRun !== runId) return;

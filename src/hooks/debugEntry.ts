@@ -4,15 +4,16 @@
  * file stop it, then the result written where the extension reads it.
  *
  *   node dist/hookDebug.js <request.json>
- *   request: { scriptFile, functionName, type, inputFile, resultFile }
+ *   request: { scriptFile, functionName, type, inputFile, resultFile, bridge?: { url, secret } }
  *
- * integrator-api calls are not answered while debugging (the extension's client is not in this
- * process): they throw a clear error.
+ * integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the script
+ * (syncCall.ts); without a bridge they fail with the reason.
  */
 import * as fs from 'fs';
 import { fillOptions, HookType } from './contracts';
 import { executeHook } from './execute';
-import { resultOf } from './runner';
+import { HookCall, resultOf } from './runner';
+import { syncBridgeCaller } from './syncCall';
 
 interface DebugRequest {
   scriptFile: string;
@@ -20,19 +21,31 @@ interface DebugRequest {
   type: HookType;
   inputFile: string;
   resultFile: string;
+  bridge?: { url: string; secret: string };
 }
 
 function main(): void {
   const request = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DebugRequest;
   const started = performance.now();
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
+  const bridge = request.bridge && syncBridgeCaller(request.bridge);
+  const calls: HookCall[] = [];
   const output = executeHook(
     { source: fs.readFileSync(request.scriptFile, 'utf8'), filename: request.scriptFile, functionName: request.functionName, options },
-    (path) => {
-      throw new Error(`integrator-api ${path} is not answered while debugging; use Run Hook… for runs that call the API`);
+    (path, args) => {
+      if (!bridge) throw new Error(`integrator-api ${path}: this debug run has no environment to call`);
+      const callStarted = performance.now();
+      try {
+        const result = bridge(path, args);
+        calls.push({ path, ms: Math.round(performance.now() - callStarted) });
+        return result;
+      } catch (err) {
+        calls.push({ path, ms: Math.round(performance.now() - callStarted), error: (err as Error).message });
+        throw err;
+      }
     },
   );
-  const result = resultOf(request.type, options, filled, output, [], Math.round(performance.now() - started));
+  const result = resultOf(request.type, options, filled, output, calls, Math.round(performance.now() - started));
   fs.writeFileSync(request.resultFile, JSON.stringify(result));
 }
 

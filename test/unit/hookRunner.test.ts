@@ -5,18 +5,26 @@
  * `integrator-api` call is answered by a sandbox over HTTP.
  */
 import * as assert from 'assert';
+import { execFile } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { promisify } from 'util';
 import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
 import { hookUsagesIn } from '../../src/hooks/hookUsage';
 import { hookStub } from '../../src/hooks/stubs';
 import { pairRecords } from '../../src/hooks/pairs';
-import { runHook } from '../../src/hooks/runner';
+import { startApiBridge } from '../../src/hooks/apiBridge';
+import { HookResult, runHook } from '../../src/hooks/runner';
 import { keepWorkerWarm, warmWorkerReady } from '../../src/hooks/warmWorker';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
 const run = (type: HookType, source: string, input: unknown, functionName = 'hook') =>
   runHook({ source, filename: 'hook.js', functionName, type, input, timeoutMs: 10_000 });
+
+const execFileAsync = promisify(execFile);
 
 const three = [{ id: 1 }, { id: 2 }, { id: 3 }];
 
@@ -249,6 +257,52 @@ describe('hook runner', function () {
         ['exports.runVirtual'],
       );
       assert.match(result.logs[0]!.text, new RegExp(`looked up ${answered}`));
+    });
+
+    it("answers a debugged script's synchronous call through the extension's loopback bridge", async function () {
+      // dist/hookDebug.js as Debug Hook… starts it (without the debugger), in its own process.
+      this.timeout(30_000);
+      const exp = (await client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
+      const full = await client.exports.get(exp._id);
+      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hook-debug-'));
+      const file = (name: string) => path.join(dir, name);
+      await fs.writeFile(
+        file('script.js'),
+        "import { exports } from 'integrator-api';\nfunction preSavePage(o) {\n  const r = exports.runVirtual({ export: o.lookup });\n  return { data: [{ accounts: r.data.length }], errors: [] };\n}\n",
+      );
+      await fs.writeFile(file('input.json'), JSON.stringify({ data: [], lookup: full }));
+      const asked: string[] = [];
+      const bridge = await startApiBridge((callPath, args) => {
+        asked.push(callPath);
+        return apiCalls(client)(callPath, args);
+      });
+      try {
+        const request = {
+          scriptFile: file('script.js'),
+          functionName: 'preSavePage',
+          type: 'preSavePage',
+          inputFile: file('input.json'),
+          resultFile: file('result.json'),
+        };
+        await fs.writeFile(file('request.json'), JSON.stringify({ ...request, bridge: { url: bridge.url, secret: bridge.secret } }));
+        await execFileAsync(process.execPath, [path.join(__dirname, '../../../dist/hookDebug.js'), file('request.json')]);
+        const result = JSON.parse(await fs.readFile(file('result.json'), 'utf8')) as HookResult;
+        const answered = (await client.connectionActions.exportVirtual(full._connectionId!, full)).data.length;
+        assert.ok(result.returned, result.error);
+        assert.deepStrictEqual(result.result, { data: [{ accounts: answered }], errors: [] });
+        assert.deepStrictEqual(asked, ['exports.runVirtual'], 'the extension performed the call');
+        assert.deepStrictEqual(
+          result.calls.map((c) => c.path),
+          ['exports.runVirtual'],
+        );
+        // Another process without the secret is refused.
+        const refused = await fetch(bridge.url, { method: 'POST', body: JSON.stringify({ path: 'flows.run', args: [] }) });
+        assert.strictEqual(refused.status, 403);
+        assert.deepStrictEqual(asked, ['exports.runVirtual']);
+      } finally {
+        await bridge.close();
+        await fs.rm(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -91,6 +91,41 @@ describe('hooks debugged locally', function () {
       vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
     }
   });
+  it("answers the script's integrator-api calls while it is debugged, synchronously", async () => {
+    const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
+    const document = await openResourceDocument(demo.envId, 'scripts', script._id, script.name);
+    const original = document.getText();
+    const edited = [
+      "import { exports } from 'integrator-api';",
+      'function preSavePage(options) {',
+      '  const again = exports.run({ _id: options._exportId });',
+      '  return { data: again.data, errors: [] };',
+      '}',
+    ].join('\n');
+    await replaceDocumentText(document, edited);
+    // After the call: the debugger stops there with the answer in hand.
+    vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(document.uri, new vscode.Position(3, 0)))]);
+    const stopped = stopAtFirstBreakpoint();
+    // Not the local sandbox: the run's first call asks.
+    demo.api.answerNextDialog('Allow');
+    try {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const lens = lenses.find((l) => l.command?.command === 'integratorIo.debugHook')!;
+      const finished = vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+      assert.strictEqual((await stopped).line, 4);
+      assert.match(demo.api.lastDialog()!.message, /The hook calls integrator-api exports\.run in the environment "Debug"/);
+      const result = await finished;
+      assert.ok(result.returned, result.error);
+      assert.deepStrictEqual(
+        result.calls.map((c) => [c.path, c.error]),
+        [['exports.run', undefined]],
+      );
+      assert.ok((result.result as { data: unknown[] }).data.length > 0, "the export's records, from the sandbox");
+    } finally {
+      vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+      await replaceDocumentText(document, original);
+    }
+  });
 });
 
 describe('hooks of a pulled folder', function () {

@@ -1,0 +1,62 @@
+/**
+ * integrator-api calls for a hook debugged in another process (Debug Hook…: the script runs in
+ * the Node process VS Code's debugger starts, not in the extension). The extension serves the
+ * calls on loopback, with a secret that only the run's request file carries; the debugged
+ * process sends each call here and blocks until the answer comes (syncCall.ts). The account's
+ * token never leaves the extension: the bridge performs the call with the run's own `api`
+ * (which asks first where the environment requires it).
+ */
+import { randomBytes } from 'crypto';
+import * as http from 'http';
+import { AddressInfo } from 'net';
+
+export interface ApiBridge {
+  url: string;
+  secret: string;
+  close(): Promise<void>;
+}
+
+/** The largest call body accepted: a call carries an export or an import and its records. */
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+export async function startApiBridge(api: (path: string, args: unknown[]) => Promise<unknown>): Promise<ApiBridge> {
+  const secret = randomBytes(24).toString('hex');
+  const server = http.createServer((req, res) => {
+    const reply = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (req.method !== 'POST' || req.headers['x-integrator-io-bridge'] !== secret) return reply(403, { error: 'not this run' });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) req.destroy();
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      let call: { path?: unknown; args?: unknown };
+      try {
+        call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof call;
+      } catch {
+        return reply(400, { error: 'the call is not JSON' });
+      }
+      if (typeof call.path !== 'string' || !Array.isArray(call.args)) return reply(400, { error: 'a call has a path and args' });
+      api(call.path, call.args).then(
+        (result) => reply(200, { result: result === undefined ? null : result }),
+        (err: unknown) => reply(200, { error: err instanceof Error ? err.message : String(err) }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    secret,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the caller's kept-alive socket would hold close() for seconds
+      }),
+  };
+}
