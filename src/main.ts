@@ -65,6 +65,8 @@ export interface IntegratorIoApi extends Services {
   takeUnusedAnswers(): string[];
   /** What the status bar shows. */
   statusBar: EnvironmentStatusBar;
+  /** The state an open view shows, by its key (`hook:<env id>:<script id>:<function>`, …). */
+  viewState(key: string): object | undefined;
   /** A resource as a command target, as a tree row would give it (a link cannot build one). */
   resource(envId: string, kind: ResourceKind, id: string, name?: string): ChosenResource;
   /** A search for Find Resource that picks the first match without asking. */
@@ -203,6 +205,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
       return env ? signIn(services, env, token) : false;
     },
     answerNextDialog: answerNext,
+    viewState: (key) => StatefulPanel.find(key)?.current,
     lastDialog: lastQuestion,
     takeUnusedAnswers,
     statusBar,

@@ -28,16 +28,15 @@ export const runHookCommand = defineCommand({
   async run(services, target) {
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, async () => void (await runOnce(services, target, prepared, view)));
+    const view = resultView(services, target, prepared, () => runOnce(services, target, prepared, view));
+    view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
     return runOnce(services, target, prepared, view);
   },
 });
 
 /**
- * "Debug Hook…": the same run under VS Code's Node debugger, so breakpoints stop in the script.
- * The script runs from a copy in a temporary file, and the breakpoints set in the script's
- * document are set on the same lines of the copy (a document opened from the explorer is not a
- * file the debugger can load). Resolves with the result once the session ends.
+ * "Debug Hook…": the same run under VS Code's Node debugger, so breakpoints stop in the script
+ * (commands/hookDebugSession.ts). Resolves with the result once the session ends.
  */
 export const debugHookCommand = defineCommand({
   id: 'integratorIo.debugHook',
@@ -47,12 +46,8 @@ export const debugHookCommand = defineCommand({
   async run(services, target) {
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const view = resultView(
-      services,
-      target,
-      prepared,
-      async () => void (await debugOnce(services, target, prepared, view, apiFor(prepared.script))),
-    );
+    const view = resultView(services, target, prepared, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
+    view.rerunOnEditsOf([]); // a debug session starts only when asked
     return debugOnce(services, target, prepared, view, apiFor(prepared.script));
   },
 });
@@ -72,16 +67,27 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
   return { script, type: usage.type, sampleUri, where };
 }
 
-function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<void>): HookResultPanel {
+/**
+ * The view of a hook's runs. Its Run again (and a run on edit) runs `rerun`; a run that cannot
+ * start (the sample is no longer JSON, say) says why in the view, the edit kept.
+ */
+function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<unknown>): HookResultPanel {
   const { env, key, name } = prepared.script;
-  return HookResultPanel.show(
+  const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
     `hook:${env?.id ?? 'local'}:${key}:${target.functionName}`,
     `Hook: ${target.functionName}`,
     `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,
-    rerun,
+    async () => {
+      try {
+        await rerun();
+      } catch (err) {
+        view.showFailure(`Could not run ${target.functionName}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    },
   );
+  return view;
 }
 
 async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel): Promise<HookResult> {

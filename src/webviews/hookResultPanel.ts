@@ -8,6 +8,9 @@ import { HookResult } from '../hooks/runner';
 import { HookResultAction, HookResultState, readHookResultAction } from './protocol/hookResult';
 import { StatefulPanel } from './statefulPanel';
 
+/** The pause in typing after which an edit runs the hook again (integratorIo.hooks.runOnEdit). */
+const RUN_ON_EDIT_PAUSE_MS = 600;
+
 export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAction> {
   static show(key: string, title: string, subtitle: string, extensionUri: vscode.Uri, rerun: () => Promise<void>): HookResultPanel {
     const { panel } = StatefulPanel.openOrReveal(key, () => new HookResultPanel(key, title, subtitle, extensionUri));
@@ -16,6 +19,26 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
   }
 
   private rerun: () => Promise<void> = () => Promise.resolve();
+  private editWatch: vscode.Disposable | undefined;
+  private editTimer: NodeJS.Timeout | undefined;
+
+  /**
+   * With `integratorIo.hooks.runOnEdit` on, runs again once edits of these documents (the script
+   * and its sample) pause for a moment; replaces what an earlier run of this view watched.
+   */
+  rerunOnEditsOf(uris: readonly vscode.Uri[]): void {
+    this.editWatch?.dispose();
+    const watched = new Set(uris.map((u) => u.toString()));
+    this.editWatch = this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!e.contentChanges.length || !watched.has(e.document.uri.toString())) return;
+        if (!vscode.workspace.getConfiguration('integratorIo').get<boolean>('hooks.runOnEdit', false)) return;
+        clearTimeout(this.editTimer);
+        this.editTimer = setTimeout(() => void this.rerun(), RUN_ON_EDIT_PAUSE_MS);
+      }),
+    );
+    this.register({ dispose: () => clearTimeout(this.editTimer) });
+  }
 
   private constructor(key: string, title: string, subtitle: string, extensionUri: vscode.Uri) {
     super({
@@ -55,6 +78,20 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
         beforeText: JSON.stringify(p.before, null, 2) ?? '',
         afterText: p.after === undefined ? '(nothing)' : (JSON.stringify(p.after, null, 2) ?? ''),
       })),
+    });
+  }
+
+  /** A run that could not start (the sample is not JSON, the script is gone): said in the view. */
+  showFailure(message: string): void {
+    this.update({
+      running: false,
+      returned: false,
+      error: message,
+      problems: [],
+      notes: [],
+      outputText: undefined,
+      pairs: undefined,
+      ms: undefined,
     });
   }
 

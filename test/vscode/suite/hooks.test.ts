@@ -58,6 +58,50 @@ describe('hooks run locally', function () {
   });
 });
 
+describe('hooks run again on edit', function () {
+  this.timeout(60_000);
+  const demo = useDemoEnvironment('Run On Edit');
+  const settings = () => vscode.workspace.getConfiguration('integratorIo');
+  after(() => settings().update('hooks.runOnEdit', undefined, vscode.ConfigurationTarget.Global));
+
+  it('with integratorIo.hooks.runOnEdit, an edit of the script runs it again; a sample that is not JSON says so in the view', async () => {
+    await settings().update('hooks.runOnEdit', true, vscode.ConfigurationTarget.Global);
+    const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
+    const document = await openResourceDocument(demo.envId, 'scripts', script._id, script.name);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find((l) => l.command?.command === 'integratorIo.runHook')!;
+    const first = await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+    assert.deepStrictEqual(first.contract.problems, []);
+    type ViewState = { running: boolean; problems: string[]; error?: string };
+    const view = () => demo.api.viewState(`hook:${demo.envId}:${script._id}:preSavePage`) as ViewState | undefined;
+    const original = document.getText();
+    const [sampleFile] = await vscode.workspace.findFiles(`.integrator-io/samples/*-${script._id}/preSavePage.json`);
+    const sample = await vscode.workspace.openTextDocument(sampleFile!);
+    const sampleText = sample.getText();
+    try {
+      await replaceDocumentText(
+        document,
+        original.replace('return { data: kept, errors, abort: false, newErrorsAndRetryData: [] };', 'return kept;'),
+      );
+      await waitFor(
+        () => view()?.problems.some((p) => p.startsWith('preSavePage must return { data, errors }')),
+        'a run of the edited script',
+      );
+      await replaceDocumentText(sample, '{ "data": [');
+      await waitFor(
+        () => /^Could not run preSavePage: the sample preSavePage\.json is not valid JSON/.test(view()?.error ?? ''),
+        'the broken sample named',
+      );
+      assert.strictEqual(sample.isDirty, true, 'the edit is kept');
+    } finally {
+      await replaceDocumentText(document, original);
+      await replaceDocumentText(sample, sampleText);
+      await sample.save();
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(sampleFile!, '..'), { recursive: true });
+    }
+  });
+});
+
 describe('hooks debugged locally', function () {
   this.timeout(90_000);
   const demo = useDemoEnvironment('Debug');
