@@ -61,6 +61,28 @@ export const integrationAsCodeUiTest: UiTest = {
     // Saved, the line still differs from the account: the gutter's quick diff marks it.
     await page.locator('.editor-instance .dirty-diff-glyph').first().waitFor({ state: 'attached', timeout: 15_000 });
 
+    // A pulled script runs as the hook the folder's export makes it, from the lens above it.
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('shopify-skip-test-orders.js');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'shopify-skip-test-orders.js' }).first().click();
+    await page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first().click({ timeout: 30_000 });
+    const hookView = await wb.webviewFrame('.verdict.ok', 30_000);
+    assert.match(
+      await hookView.locator('.subtitle').innerText(),
+      /^shopify-skip-test-orders\.js as the preSavePage hook of Shopify - Get Orders, in Local Sandbox/,
+    );
+    assert.ok(
+      fs.existsSync(path.join(folder, '.integrator-io/samples/shopify-skip-test-orders/preSavePage.json')),
+      'the sample is kept in the folder',
+    );
+    await wb.screenshot('run-hook-pulled');
+    // Closed again (the export's tab stays for the steps below).
+    for (const tab of ['Hook: preSavePage', 'preSavePage.json', 'shopify-skip-test-orders.js']) {
+      await page.locator('.tabs-container .tab', { hasText: tab }).first().click();
+      await page.keyboard.press('Control+W');
+      await page.locator('.tabs-container .tab', { hasText: tab }).waitFor({ state: 'detached' });
+    }
+
     // The activity bar counts the change on the Source Control icon before the view is even open.
     await page
       .locator('.activitybar .action-item:has([aria-label^="Source Control"]) .badge', { hasText: '1' })
