@@ -91,7 +91,7 @@ function resultView(services: Services, target: ChosenHook, prepared: Prepared, 
 }
 
 async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel): Promise<HookResult> {
-  const { script: where, type, sampleUri } = prepared;
+  const { script: hookScript, type, sampleUri } = prepared;
   const [script, sample] = await Promise.all([vscode.workspace.openTextDocument(target.uri), vscode.workspace.openTextDocument(sampleUri)]);
   let input: unknown;
   try {
@@ -108,11 +108,11 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
     type,
     input,
     timeoutMs: timeoutSeconds * 1000,
-    api: apiFor(where),
+    api: apiFor(hookScript),
   });
   view.showResult(result);
   services.log.info(
-    `${where.env?.name ?? 'No environment'}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
+    `${hookScript.env?.name ?? 'No environment'}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
   );
   return result;
 }
@@ -172,7 +172,7 @@ async function ensureSample(script: HookScript, functionName: string, usage: Hoo
   } catch {
     // Not made yet: built below.
   }
-  const accountId = 'resourceId' in usage ? await script.accountIdOf(usage) : undefined;
+  const accountId = 'resourceId' in usage ? script.accountIdOf(usage) : undefined;
   const options = await sampleOptions(
     script.client,
     usage.type,

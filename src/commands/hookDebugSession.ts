@@ -112,15 +112,7 @@ async function debugRun(
   try {
     result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
   } catch {
-    view.showResult({
-      returned: false,
-      error: 'The debug session ended before the hook returned.',
-      logs: [],
-      calls: [],
-      contract: { ok: false, problems: [], notes: [] },
-      filled: [],
-      ms: 0,
-    });
+    view.showFailure('The debug session ended before the hook returned.');
     return undefined;
   }
   view.showResult(result);

@@ -33,7 +33,7 @@ export interface HookScript {
   /** The resources that use it, each with the hook it is to them. */
   usages(): Promise<HookUsage[]>;
   /** The account id of the resource a use names, for samples from real data (none when unbound). */
-  accountIdOf(usage: HookUsage): Promise<string | undefined>;
+  accountIdOf(usage: HookUsage): string | undefined;
   /** A file the debugger can load as it is (a pulled script), when the document holds no unsaved edit. */
   file?: string;
 }
@@ -66,7 +66,7 @@ export async function hookScriptOf(services: Services, uri: vscode.Uri): Promise
     name,
     samplesDir: vscode.Uri.joinPath(samplesBase, `${slugify(name)}-${ref.id}`),
     usages: () => findHookUsages(client, ref.id),
-    accountIdOf: (usage) => Promise.resolve(usage.resourceId),
+    accountIdOf: (usage) => usage.resourceId,
   };
 }
 
@@ -92,7 +92,7 @@ async function folderScript(services: Services, uri: vscode.Uri): Promise<HookSc
       }
       return hookUsagesIn(resources, scriptKey);
     },
-    accountIdOf: (usage) => Promise.resolve(bindings?.resources[usage.resourceId]?.id),
+    accountIdOf: (usage) => bindings?.resources[usage.resourceId]?.id,
     file: uri.fsPath,
   };
 }

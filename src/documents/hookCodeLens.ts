@@ -2,10 +2,9 @@
  * "Run Hook…" and "Debug Hook…" above each top-level function of a script document: the way into running that
  * function locally as the hook it is (commands/hookCommands.ts).
  */
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import vscode = require('vscode');
-import { BINDINGS_DIR } from '../iac/layout';
+import { isPulledFolder } from '../iac/bindings';
 import { parseResourceUri } from './uris';
 
 /** The function a Run Hook… lens names: a class instance, which a command link cannot pass. */
@@ -22,11 +21,7 @@ export async function pulledScriptOf(uri: vscode.Uri): Promise<{ folder: string;
   const scriptsDir = path.dirname(uri.fsPath);
   if (path.basename(scriptsDir) !== 'scripts') return undefined;
   const folder = path.dirname(scriptsDir);
-  const bound = await fs.readdir(path.join(folder, BINDINGS_DIR)).then(
-    (names) => names.some((n) => n.endsWith('.json')),
-    () => false,
-  );
-  return bound ? { folder, slug: path.basename(uri.fsPath, '.js') } : undefined;
+  return (await isPulledFolder(folder)) ? { folder, slug: path.basename(uri.fsPath, '.js') } : undefined;
 }
 
 /**

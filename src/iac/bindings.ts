@@ -38,6 +38,15 @@ export function environmentNameOf(baseUrl: string): string {
   return `${url.hostname}${url.port ? `-${url.port}` : ''}`.replace(/[^A-Za-z0-9.-]+/g, '-');
 }
 
+/** Whether `dir` is a pulled folder: one with a binding file in `.integrator-io/` (the folder alone also holds Run Hook…'s samples). */
+export async function isPulledFolder(dir: string): Promise<boolean> {
+  try {
+    return (await fs.readdir(path.join(dir, BINDINGS_DIR))).some((name) => name.endsWith('.json'));
+  } catch {
+    return false;
+  }
+}
+
 export function bindingFileOf(dir: string, environment: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) {
     throw new Error(`"${environment}" cannot name an environment: use letters, digits, dots, dashes and underscores.`);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
-import { BINDINGS_DIR } from '../iac/layout';
+import { isPulledFolder } from '../iac/bindings';
 import { Disposable } from '../util/disposable';
 import { Logger } from '../util/logger';
 import { AccountVersions } from './accountVersions';
@@ -90,18 +90,6 @@ export class SourceControls extends Disposable {
     this.changed.fire();
     void control.refresh();
     return control;
-  }
-}
-
-/**
- * A pulled folder has a binding file in `.integrator-io/`. The folder alone is not enough: Run
- * Hook keeps its samples in `.integrator-io/samples/` of any workspace.
- */
-async function isPulledFolder(dir: string): Promise<boolean> {
-  try {
-    return (await fs.readdir(path.join(dir, BINDINGS_DIR))).some((name) => name.endsWith('.json'));
-  } catch {
-    return false;
   }
 }
 

@@ -81,7 +81,7 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
     });
   }
 
-  /** A run that could not start (the sample is not JSON, the script is gone): said in the view. */
+  /** A run that gave no result (the sample is not JSON, the debug session ended first): said in the view. */
   showFailure(message: string): void {
     this.update({
       running: false,
