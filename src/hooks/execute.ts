@@ -1,12 +1,16 @@
 /**
- * Runs one function of a hook script in this thread: the script's world (console, the three
- * modules of the runtime), the function called with `options`, and what it returned or threw,
- * at the script's own line. The worker (hookWorker.ts) and the debug entry (debugEntry.ts) both
- * run hooks through here; they differ in how integrator-api calls reach the API (`callHost`).
+ * Runs one function of a hook script in this thread with `node:vm`: the script's world (console,
+ * the three modules of the runtime), the function called with `options`, and what it returned or
+ * threw, at the script's own line. NOT a sandbox (values handed in lead back to the host through
+ * their constructors): only the debug entry (debugEntry.ts) still uses it, until Debug Hook… runs
+ * under SES (README.md). Run Hook… and the CLI run in QuickJS (quickjsSandbox.ts).
  */
 import * as vm from 'vm';
 import { withRequires } from './scriptSource';
 import { CallHost, integratorApiShim } from './integratorApiShim';
+import { locate as locateIn, LogLine, WorkerOutput } from './hookOutput';
+
+export type { LogLine, WorkerOutput } from './hookOutput';
 
 const RUNTIME_MODULES = ['integrator-api', 'dayjs', 'sjcl'];
 
@@ -16,11 +20,6 @@ export interface ExecuteInput {
   functionName: string;
   options: Record<string, unknown>;
 }
-
-export type LogLine = { level: 'log' | 'debug' | 'info' | 'warn' | 'error'; text: string; atMs: number };
-
-export type WorkerOutput =
-  { ok: true; result: unknown; logs: LogLine[] } | { ok: false; error: string; line?: number; column?: number; logs: LogLine[] };
 
 export function executeHook(input: ExecuteInput, callHost: CallHost): WorkerOutput {
   const started = Date.now();
@@ -62,16 +61,9 @@ export function executeHook(input: ExecuteInput, callHost: CallHost): WorkerOutp
   }
 }
 
-/** The script's own line and column in a stack (the first frame in the script's file). */
 function locate(err: unknown, filename: string): { line: number; column: number } | undefined {
   const stack = typeof (err as { stack?: unknown } | null)?.stack === 'string' ? (err as { stack: string }).stack : '';
-  for (const line of stack.split('\n')) {
-    const at = line.lastIndexOf(`${filename}:`);
-    if (at < 0) continue;
-    const m = /:(\d+):(\d+)\)?\s*$/.exec(line.slice(at + filename.length));
-    if (m) return { line: Number(m[1]), column: Number(m[2]) };
-  }
-  return undefined;
+  return locateIn(stack, filename);
 }
 
 function safeJson(value: unknown): string {

@@ -1,29 +1,71 @@
 /**
- * The worker thread a hook runs in (never the extension host): it builds the script's world
- * (console, the three modules of the runtime), runs one function with `options`, and posts back
- * what it returned and what it logged. `integrator-api` calls are synchronous for the script, as
- * on the server: the worker posts the call to the parent and blocks with Atomics.wait until the
- * parent has the answer (then takes it with receiveMessageOnPort).
+ * The worker thread a hook runs in (never the extension host): trusted host code that loads
+ * QuickJS when it starts (so a worker kept warm has it ready), then runs one function of the
+ * script inside it (quickjsSandbox.ts) and posts back what it returned and logged, as data.
+ * `integrator-api` calls are synchronous for the script, as on the server: the worker posts the
+ * call to the parent and blocks with Atomics.wait until the parent has the answer (then takes it
+ * with receiveMessageOnPort).
  */
-import { MessagePort, parentPort, receiveMessageOnPort } from 'worker_threads';
-import { executeHook, WorkerOutput } from './execute';
+import * as fs from 'fs';
+import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
+import { newQuickJSWASMModuleFromVariant, newVariant, QuickJSWASMModule, RELEASE_SYNC } from 'quickjs-emscripten';
+import type { WasmModule } from './engineModule';
+import { DEFAULT_MEMORY_LIMIT_MB, WorkerOutput } from './hookOutput';
+import { runInQuickJS } from './quickjsSandbox';
+import { moduleSource, runtimeFilePath } from './runtimeFiles';
 
-export type { LogLine, WorkerOutput } from './execute';
+export type { LogLine, WorkerOutput } from './hookOutput';
 
 export interface WorkerInput {
   source: string;
   filename: string;
   functionName: string;
   options: Record<string, unknown>;
+  memoryLimitMb: number;
+  timeoutMs: number;
   /** Carries integrator-api calls to the parent and their answers back. */
   calls: MessagePort;
   /** Int32 flag the parent sets when an answer is waiting. */
   signal: SharedArrayBuffer;
 }
 
-function run(input: WorkerInput): WorkerOutput {
+/** Room in the WebAssembly memory beyond the script's limit: QuickJS's own data, the C stack. */
+const ENGINE_OVERHEAD_MB = 16;
+/** The most memory QuickJS's build can address (32768 pages of 64 KB). */
+const MAX_PAGES = 32768;
+
+/**
+ * The hard memory fence: QuickJS's WebAssembly memory, made here with a maximum, so an allocation
+ * past the limit fails inside the engine (QuickJS throws "out of memory"). QuickJS's own counter
+ * (runtime.setMemoryLimit) does not see the size of large allocations in this build.
+ */
+function engineMemory(limitMb: number): object {
+  return new WebAssembly.Memory({ initial: 256, maximum: Math.min(MAX_PAGES, Math.ceil((limitMb + ENGINE_OVERHEAD_MB) * 16)) });
+}
+
+/** Node's WebAssembly global (the project's TypeScript libs do not declare it). */
+declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => object };
+
+const data = (workerData ?? {}) as { wasmModule?: WasmModule; memoryLimitMb?: number };
+
+/**
+ * QuickJS, instantiated as the worker starts (before the run arrives when kept warm): from the
+ * module the parent compiled (engineModule.ts), else from the file; with this worker's memory.
+ */
+const engine: Promise<QuickJSWASMModule> = (() => {
+  const wasmMemory = engineMemory(data.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB);
+  if (data.wasmModule)
+    return newQuickJSWASMModuleFromVariant(
+      newVariant(RELEASE_SYNC, { wasmModule: data.wasmModule as never, wasmMemory: wasmMemory as never }),
+    );
+  const bytes = fs.readFileSync(runtimeFilePath('quickjs.wasm'));
+  const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmBinary, wasmMemory: wasmMemory as never }));
+})();
+
+function run(input: WorkerInput, quickjs: QuickJSWASMModule): WorkerOutput {
   const flag = new Int32Array(input.signal);
-  const callHost = (path: string, args: unknown[]): unknown => {
+  const callApi = (path: string, args: unknown[]): unknown => {
     Atomics.store(flag, 0, 0);
     input.calls.postMessage({ path, args });
     Atomics.wait(flag, 0, 0);
@@ -32,8 +74,25 @@ function run(input: WorkerInput): WorkerOutput {
     if (answer.error !== undefined) throw new Error(answer.error);
     return answer.result;
   };
-  return executeHook(input, callHost);
+  return runInQuickJS(
+    quickjs,
+    {
+      source: input.source,
+      filename: input.filename,
+      functionName: input.functionName,
+      optionsJson: JSON.stringify(input.options),
+      memoryLimitMb: input.memoryLimitMb,
+      timeoutMs: input.timeoutMs,
+      moduleSource,
+    },
+    callApi,
+  );
 }
 
 // The run comes as the first message, so that a worker can be started before it is needed (warmWorker.ts).
-parentPort?.once('message', (input: WorkerInput) => parentPort?.postMessage(run(input)));
+parentPort?.once('message', (input: WorkerInput) => {
+  engine.then(
+    (quickjs) => parentPort?.postMessage(run(input, quickjs)),
+    (err: unknown) => parentPort?.postMessage({ ok: false, error: `The script engine did not load: ${(err as Error).message}`, logs: [] }),
+  );
+});

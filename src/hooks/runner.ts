@@ -1,14 +1,17 @@
 /**
- * Runs one function of a hook script locally: in a worker thread with a time limit (a runaway
- * loop or a crash ends the worker, not the caller), with `options` completed from the hook's
- * contract, and `integrator-api` calls performed by `api`. Returns what the function returned,
+ * Runs one function of a hook script locally: in QuickJS inside a worker thread (README.md),
+ * with a memory limit and a time limit (a runaway loop, a runaway allocation or a crash ends the
+ * run, not the caller), with `options` completed from the hook's contract, and `integrator-api`
+ * calls performed by `api`. Returns what the function returned,
  * its console output, the calls it made, how long it took, and the contract check.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
-import { LogLine, WorkerInput, WorkerOutput } from './hookWorker';
+import { compileEngine } from './engineModule';
+import { DEFAULT_MEMORY_LIMIT_MB, LogLine, memoryMessage, WorkerOutput } from './hookOutput';
+import type { WorkerInput } from './hookWorker';
 import { pairRecords, RecordPair } from './pairs';
 import { refillWorker, takeWorker } from './warmWorker';
 
@@ -21,6 +24,8 @@ export interface HookRun {
   /** The `options` given (a sample); documented fields left out are filled with empty values. */
   input: unknown;
   timeoutMs?: number;
+  /** The script's memory limit in MB (QuickJS's runtime limit); DEFAULT_MEMORY_LIMIT_MB if not given. */
+  memoryLimitMb?: number;
   /** Performs an `integrator-api` call (`exports.runVirtual`, …) for the script. */
   api?: (path: string, args: unknown[]) => Promise<unknown>;
 }
@@ -40,6 +45,8 @@ export interface HookResult {
   line?: number;
   column?: number;
   timedOut?: boolean;
+  /** Stopped at the memory limit. */
+  outOfMemory?: boolean;
   logs: LogLine[];
   calls: HookCall[];
   contract: { ok: boolean; problems: string[]; notes: string[] };
@@ -51,6 +58,13 @@ export interface HookResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_MEMORY_LIMIT_MB };
+
+/**
+ * How long past the time limit the worker is ended if QuickJS's interrupt handler has not
+ * stopped the script first (it cannot while the worker waits on an integrator-api answer).
+ */
+const TERMINATE_GRACE_MS = 1_000;
 
 /** The worker's file: beside this one when compiled (out/), `hookWorker.js` in dist/ when bundled. */
 function workerFile(): string {
@@ -67,16 +81,21 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
+  const timeoutMs = run.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const memoryLimitMb = run.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
   const input: WorkerInput = {
     source: run.source,
     filename: run.filename,
     functionName: run.functionName,
     options,
+    memoryLimitMb,
+    timeoutMs,
     calls: channel.port2,
     signal,
   };
   const file = workerFile();
-  const worker = takeWorker(file);
+  await compileEngine();
+  const worker = takeWorker(file, memoryLimitMb);
   worker.postMessage(input, [channel.port2]);
   channel.port1.on('message', (message: { path: string; args: unknown[] }) => {
     const callStarted = performance.now();
@@ -92,19 +111,20 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       (err: unknown) => answer({ error: `integrator-api ${message.path}: ${err instanceof Error ? err.message : String(err)}` }),
     );
   });
-  const timeoutMs = run.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const output = await new Promise<WorkerOutput | 'timeout'>((resolve) => {
     const timer = setTimeout(() => {
       resolve('timeout');
       void worker.terminate();
-    }, timeoutMs);
+    }, timeoutMs + TERMINATE_GRACE_MS);
     worker.once('message', (message: WorkerOutput) => {
       clearTimeout(timer);
       resolve(message);
     });
-    worker.once('error', (err) => {
+    worker.once('error', (err: Error & { code?: string }) => {
       clearTimeout(timer);
-      resolve({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
+      // The worker's own heap fence (warmWorker.ts): the script made more than its limit allows.
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ ok: false, stopped: 'memory', error: memoryMessage(memoryLimitMb), logs: [] });
+      else resolve({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
     });
     worker.once('exit', (code) => {
       clearTimeout(timer);
@@ -113,14 +133,14 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   });
   channel.port1.close();
   void worker.terminate();
-  refillWorker(file);
+  refillWorker(file, memoryLimitMb);
   const ms = Math.round(performance.now() - started);
-  if (output === 'timeout') {
+  if (output === 'timeout' || (!output.ok && output.stopped === 'time')) {
     return {
       returned: false,
       timedOut: true,
       error: `${run.functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
-      logs: [],
+      logs: output === 'timeout' ? [] : output.logs,
       calls,
       contract: { ok: false, problems: [], notes: [] },
       filled,
@@ -143,6 +163,7 @@ export function resultOf(
     return {
       returned: false,
       error: output.error,
+      ...(output.stopped === 'memory' ? { outOfMemory: true } : {}),
       ...(output.line !== undefined ? { line: output.line, column: output.column } : {}),
       logs: output.logs,
       calls,

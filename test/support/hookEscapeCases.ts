@@ -369,7 +369,8 @@ export function hookEscapeCases(world: EscapeWorld): EscapeCase[] {
   try { dayjs(spy('dayjs')); } catch (e) { /* refused */ }
   try { JSON.stringify(spy('json')); } catch (e) { /* refused */ }
   attempt('what the proxies caught', function () {
-    for (var i = 0; i < caught.length; i++) {
+    var n = caught.length; // chains below touch the proxies again, which adds to caught
+    for (var i = 0; i < n; i++) {
       if (hostSign(caught[i][1])) return caught[i][1];
       if (caught[i][1] && typeof caught[i][1] === 'object') chain('caught ' + caught[i][0], caught[i][1]);
     }
@@ -445,10 +446,9 @@ export function hookEscapeCases(world: EscapeWorld): EscapeCase[] {
     leak('globalThis names', names.filter(function (n) { return HOST_GLOBALS.indexOf(n) >= 0; }).join(','));
     return names.length;
   });
-  var seenList = [];
   for (var i = 0; i < names.length; i++) {
     var d = Object.getOwnPropertyDescriptor(globalThis, names[i]);
-    if (d && 'value' in d) walk('globalThis.' + names[i], d.value, 1, seenList);
+    if (d && 'value' in d) walk('globalThis.' + names[i], d.value, 1, []);
   }
   attempt('globalThis itself', function () { return globalThis; });`,
       ['globalThis names', 'globalThis.Object.constructor.constructor', 'globalThis.console', 'globalThis itself'],
@@ -553,7 +553,7 @@ export const MEMORY_CASES: { name: string; source: string }[] = [
   {
     name: 'arrays',
     source:
-      'function preSavePage(options) {\n  var keep = [];\n  for (var i = 0; i < 1536; i++) { var a = new Array(131072); for (var j = 0; j < a.length; j++) a[j] = i + j + 0.5; keep.push(a); }\n  return { data: [keep.length], errors: [] };\n}\n',
+      'function preSavePage(options) {\n  var keep = [];\n  for (var i = 0; i < 1536; i++) { keep.push(new Array(131072).fill(i + 0.5)); }\n  return { data: [keep.length], errors: [] };\n}\n',
   },
   {
     name: 'ArrayBuffers',
