@@ -18,8 +18,24 @@ const common = {
   // Prefer packages' ES module builds: jsonc-parser's UMD build requires its parts dynamically,
   // which a bundle cannot resolve.
   mainFields: ['module', 'main'],
-  plugins: [noStreamsPolyfill()],
+  plugins: [noStreamsPolyfill(), quickjsAsCommonJs()],
 };
+
+/**
+ * QuickJS's loader is imported with import(), for which esbuild picks the package's ES module
+ * build; that one finds itself through import.meta.url, which a CommonJS bundle does not have.
+ * The CommonJS build is the same loader without it (hookWorker.ts gives it the WebAssembly).
+ */
+function quickjsAsCommonJs() {
+  return {
+    name: 'quickjs-as-commonjs',
+    setup(build) {
+      build.onResolve({ filter: /^@jitl\/quickjs-wasmfile-release-sync\/emscripten-module$/ }, (args) => ({
+        path: require.resolve(args.path),
+      }));
+    },
+  };
+}
 
 /**
  * node-fetch 3's fetch-blob loads `web-streams-polyfill` only where Node has no ReadableStream
@@ -85,8 +101,26 @@ function copyCodicons() {
   for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
+/**
+ * What a hook run reads beside the bundles (src/hooks/runtimeFiles.ts): QuickJS's WebAssembly and
+ * the sources of dayjs and sjcl, which are evaluated inside the sandbox, not bundled into the host.
+ */
+function copyHookRuntime() {
+  const fs = require('fs');
+  const path = require('path');
+  const files = {
+    'quickjs.wasm': '@jitl/quickjs-wasmfile-release-sync/wasm',
+    'dayjs.js': 'dayjs/dayjs.min.js',
+    'sjcl.js': 'sjcl/sjcl.js',
+  };
+  const to = path.join(__dirname, 'dist', 'hookRuntime');
+  fs.mkdirSync(to, { recursive: true });
+  for (const [name, from] of Object.entries(files)) fs.copyFileSync(require.resolve(from), path.join(to, name));
+}
+
 async function main() {
   copyCodicons();
+  copyHookRuntime();
   for (const entry of entries) {
     const options = { ...common, ...entry };
     if (watch) {

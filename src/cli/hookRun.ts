@@ -3,7 +3,8 @@
  * with its result checked against the hook's contract (src/hooks). For hook tests in CI.
  *
  *   integrator-io hook run --script <file.js> --function <name> --type <hook type>
- *                          --input <options.json> [--url <base URL>] [--timeout <seconds>] [--json]
+ *                          --input <options.json> [--url <base URL>] [--timeout <seconds>]
+ *                          [--memory-limit <MB>] [--json]
  *
  * With --url, `integrator-api` calls go to that environment with the token from
  * INTEGRATOR_IO_TOKEN. Exit codes: 0 returned and fits the contract; 4 returned something that
@@ -15,12 +16,12 @@ import { parseArgs } from 'util';
 import { IntegratorClient, normaliseBaseUrl } from '../api';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, isHookType } from '../hooks/contracts';
-import { DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
+import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
 import { CliIo } from './io';
 
-export const HOOK_USAGE = `  integrator-io hook run --script <file.js> --function <name> --type <hook type> --input <options.json> [--url <base URL>] [--timeout <seconds>] [--json]
+export const HOOK_USAGE = `  integrator-io hook run --script <file.js> --function <name> --type <hook type> --input <options.json> [--url <base URL>] [--timeout <seconds>] [--memory-limit <MB>] [--json]
       hook types: ${HOOK_TYPES.join(', ')}
-      exit codes: 0 fits its contract, 4 breaks it, 1 threw or timed out`;
+      exit codes: 0 fits its contract, 4 breaks it, 1 threw, timed out or ran out of memory (default ${DEFAULT_MEMORY_LIMIT_MB} MB)`;
 
 export async function hookCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let values: ReturnType<typeof parse>;
@@ -46,6 +47,7 @@ export async function hookCommand(argv: readonly string[], io: CliIo): Promise<n
       type: values.type,
       input,
       timeoutMs: values.timeoutMs,
+      memoryLimitMb: values.memoryLimitMb,
       ...(client ? { api: apiCalls(client) } : {}),
     });
     report(result, values.json, io);
@@ -95,6 +97,7 @@ function parse(argv: readonly string[]) {
       input: { type: 'string' },
       url: { type: 'string' },
       timeout: { type: 'string' },
+      'memory-limit': { type: 'string' },
       json: { type: 'boolean' },
       token: { type: 'string' },
     },
@@ -106,6 +109,10 @@ function parse(argv: readonly string[]) {
   if (!isHookType(values.type!)) throw new Error(`--type must be one of: ${HOOK_TYPES.join(', ')}.`);
   const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
   if (!(seconds > 0)) throw new Error('--timeout takes a number of seconds.');
+  const memoryLimitMb = values['memory-limit'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : Number(values['memory-limit']);
+  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 16 || memoryLimitMb > 2000) {
+    throw new Error('--memory-limit takes a whole number of MB from 16 to 2000.');
+  }
   return {
     script: values.script!,
     function: values.function!,
@@ -113,6 +120,7 @@ function parse(argv: readonly string[]) {
     input: values.input!,
     url: values.url,
     timeoutMs: seconds * 1000,
+    memoryLimitMb,
     json: values.json ?? false,
   };
 }

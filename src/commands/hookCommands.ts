@@ -9,7 +9,7 @@ import { ChosenHook, hookFunctions, isScriptDocument } from '../documents/hookCo
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../hooks/contracts';
 import { HookUsage } from '../hooks/hookUsage';
-import { HookResult, runHook } from '../hooks/runner';
+import { DEFAULT_MEMORY_LIMIT_MB, HookResult, runHook } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
@@ -101,6 +101,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
   }
   view.running(JSON.stringify(input, null, 2));
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
+  const memoryLimitMb = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB);
   const result = await runHook({
     source: script.getText(),
     filename: script.uri.path.split('/').pop() ?? 'script.js',
@@ -108,6 +109,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
     type,
     input,
     timeoutMs: timeoutSeconds * 1000,
+    memoryLimitMb,
     api: apiFor(hookScript),
   });
   view.showResult(result);
