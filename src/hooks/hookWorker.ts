@@ -89,6 +89,18 @@ function run(input: WorkerInput, quickjs: QuickJSWASMModule): WorkerOutput {
   );
 }
 
+/**
+ * Once the engine is in, one empty run ahead of the real one, so that the real one does not pay
+ * for first use (the engine's code and the world's first evaluation): a warm worker does this idle.
+ */
+void engine.then((quickjs) =>
+  runInQuickJS(
+    quickjs,
+    { source: '', filename: 'warm-up.js', functionName: 'none', optionsJson: '{}', memoryLimitMb: 16, timeoutMs: 1000, moduleSource },
+    () => null,
+  ),
+);
+
 // The run comes as the first message, so that a worker can be started before it is needed (warmWorker.ts).
 parentPort?.once('message', (input: WorkerInput) => {
   engine.then(

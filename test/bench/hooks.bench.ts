@@ -45,23 +45,28 @@ async function main(): Promise<void> {
     'slowest ms': sorted[sorted.length - 1]!,
     runs,
   });
-  results.record(
-    'hook runner, 100-record preSavePage, worker kept warm (Run Hook… and run on edit in VS Code)',
-    await warmPreSavePage(data, runs),
-  );
+  results.record('hook runner, 100-record preSavePage, worker kept warm (Run Hook… and run on edit in VS Code)', {
+    ...(await warmPreSavePage(data, runs, false, 'plain data')),
+    ...(await warmPreSavePage(data, runs, true, 'dayjs on each record')),
+  });
   results.save();
 }
 
 /**
  * A preSavePage over the same 100 records with a worker kept warm, as the extension runs hooks:
- * the runner's share of a Run again click ("Ran in" in the result view). Runs come a third of a
- * second apart, as a person's clicks do, so the next worker is ready as it is in use.
+ * the runner's share of a Run again click ("Ran in" in the result view), once on plain data and
+ * once formatting a date with dayjs on each record (the module evaluated in the run). Runs come
+ * a third of a second apart, as a person's clicks do, so the next worker is ready as it is in use.
  */
-async function warmPreSavePage(data: unknown[], runs: number): Promise<Record<string, number>> {
+async function warmPreSavePage(data: unknown[], runs: number, dayjs: boolean, label: string): Promise<Record<string, number | string>> {
   const source = [
-    "import dayjs from 'dayjs';",
+    ...(dayjs ? ["import dayjs from 'dayjs';"] : []),
     'function preSavePage(options) {',
-    '  const data = options.data.map((r) => ({ ...r, total: r.line_items.reduce((s, l) => s + l.price * l.quantity, 0), day: dayjs(0).format("YYYY") }));',
+    '  const data = options.data.map((r) => ({',
+    '    ...r,',
+    '    total: r.line_items.reduce((s, l) => s + l.price * l.quantity, 0),',
+    ...(dayjs ? ["    day: dayjs('2026-12-04T10:00:00Z').format('YYYY-MM-DD'),"] : []),
+    '  }));',
     '  return { data, errors: options.errors };',
     '}',
   ].join('\n');
@@ -87,10 +92,8 @@ async function warmPreSavePage(data: unknown[], runs: number): Promise<Record<st
   }
   const sorted = [...times].sort((a, b) => a - b);
   return {
-    'median ms (today 6–9 ms with node:vm; goal ≤ 2×)': median(times),
-    'fastest ms': sorted[0]!,
-    'slowest ms': sorted[sorted.length - 1]!,
-    runs,
+    [`${label}: median ms (goal ≤ 2× the node:vm runner's)`]: median(times),
+    [`${label}: fastest–slowest ms`]: `${sorted[0]!.toFixed(1)}–${sorted[sorted.length - 1]!.toFixed(1)}`,
   };
 }
 
