@@ -25,6 +25,16 @@ const duringEach = (fault: string, save: string) => [
   { suite: 'vscode' as const, title: `${FAULTS_IN_VSCODE} ${fault} during a mapping preview` },
 ];
 
+/** An escape case (test/support/hookEscapeCases.ts) through Run Hook…'s runner, with an API that answers and one that throws, and through the CLI. */
+const ESCAPE = 'hook escape suite';
+const escapeTests = (...cases: string[]) =>
+  cases.flatMap((name) => [
+    { suite: 'unit' as const, title: `${ESCAPE} Run Hook… (integrator-api answers): ${name}` },
+    { suite: 'unit' as const, title: `${ESCAPE} Run Hook… (integrator-api throws): ${name}` },
+    { suite: 'unit' as const, title: `${ESCAPE} through integrator-io hook run the CLI with INTEGRATOR_IO_TOKEN set: ${name}` },
+  ]);
+const HOOK_HOLDS = 'the attempt ran (its record says what it got) and found no host value; the token canary never in the output';
+
 export const SCENARIOS: Scenario[] = [
   {
     group: 'Faults during work',
@@ -262,6 +272,64 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'unit', title: 'sandbox safety over HTTP answers bad dates and state keys with a 4xx' },
       { suite: 'unit', title: 'sandbox safety over HTTP a write whose commit fails changes nothing' },
       { suite: 'unit', title: 'sandbox safety over HTTP keeps the data file readable by its owner only' },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'a script walks the constructor chain of what it is given',
+    fault: 'options and its arrays and objects, console, integrator-api, dayjs, sjcl, errors from failed API calls',
+    holds: HOOK_HOLDS,
+    tests: escapeTests(
+      'the constructor chain of options, its arrays, objects and any functions',
+      'the constructor chain of console and its methods',
+      'the constructor chain of integrator-api, its functions, answers and the errors its calls throw',
+      'the constructor chain of dayjs, its instances and functions',
+      'the constructor chain of sjcl and its functions',
+    ),
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'a script reaches for the engine',
+    fault:
+      'Function/eval, Error.prepareStackTrace, async and generator constructors, Proxy, Symbol.species, WebAssembly, SharedArrayBuffer/Atomics, import()',
+    holds: HOOK_HOLDS,
+    tests: escapeTests(
+      'Function and eval',
+      'Error.prepareStackTrace and Error.captureStackTrace',
+      'the constructors of async functions and generators',
+      'Proxy handed to the functions the script gets',
+      'Symbol.species',
+      'WebAssembly',
+      'SharedArrayBuffer and Atomics',
+      'import()',
+    ),
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'a script reaches for the machine',
+    fault: 'require, process, globalThis walk; INTEGRATOR_IO_TOKEN, /etc/passwd, a child process, a socket',
+    holds: HOOK_HOLDS + '; no marker file written, no connection to the test socket',
+    tests: escapeTests(
+      'require, process, module and the host globals',
+      'a walk of globalThis and its prototypes',
+      'reading INTEGRATOR_IO_TOKEN from the environment',
+      'reading a file (/etc/passwd)',
+      'starting a process',
+      'opening a socket',
+    ),
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'a script allocates 1.5 GB',
+    fault: 'arrays; ArrayBuffers; through Run Hook… and the CLI (--memory-limit)',
+    holds: '"ran out of memory: the limit is 512 MB", exit 1 from the CLI; the next run works',
+    tests: [
+      { suite: 'unit', title: `${ESCAPE} memory a script allocating 1.5 GB in arrays is stopped with the message, and the next run works` },
+      {
+        suite: 'unit',
+        title: `${ESCAPE} memory a script allocating 1.5 GB in ArrayBuffers is stopped with the message, and the next run works`,
+      },
+      { suite: 'unit', title: `${ESCAPE} memory through the CLI: exit 1 with the message, the limit from --memory-limit` },
     ],
   },
 ];
