@@ -20,13 +20,14 @@ function limitsFor(memoryLimitMb: number): ResourceLimits {
   return { maxOldGenerationSizeMb: memoryLimitMb + 256, maxYoungGenerationSizeMb: 64 };
 }
 
-function startWorker(file: string, memoryLimitMb: number): Worker {
+/** `idle`: the worker is started ahead of need, and warms QuickJS up while it waits (hookWorker.ts). */
+function startWorker(file: string, memoryLimitMb: number, idle: boolean): Worker {
   const wasmModule = compiledEngine();
   return new Worker(file, {
     stdout: true,
     stderr: true,
     resourceLimits: limitsFor(memoryLimitMb),
-    workerData: { wasmModule, memoryLimitMb },
+    workerData: { wasmModule, memoryLimitMb, idle },
   });
 }
 
@@ -35,7 +36,7 @@ export function takeWorker(file: string, memoryLimitMb: number): Worker {
   const kept = spare;
   spare = undefined;
   if (kept && kept.limitMb !== memoryLimitMb) void kept.worker.terminate();
-  const worker = kept && kept.limitMb === memoryLimitMb ? kept.worker : startWorker(file, memoryLimitMb);
+  const worker = kept && kept.limitMb === memoryLimitMb ? kept.worker : startWorker(file, memoryLimitMb, false);
   worker.ref();
   return worker;
 }
@@ -43,7 +44,7 @@ export function takeWorker(file: string, memoryLimitMb: number): Worker {
 /** After a run: starts the next run's worker, when the process keeps one warm. */
 export function refillWorker(file: string, memoryLimitMb: number): void {
   if (!keepWarm || spare) return;
-  const next = { worker: startWorker(file, memoryLimitMb), limitMb: memoryLimitMb };
+  const next = { worker: startWorker(file, memoryLimitMb, true), limitMb: memoryLimitMb };
   next.worker.unref();
   next.worker.once('exit', () => {
     if (spare === next) spare = undefined;
