@@ -8,7 +8,7 @@
  * would create and a connection to the test's socket never appear).
  *
  * The scripts are engine-agnostic: they never assume which engine runs them, only record what
- * each attempt gave. They avoid text that SES refuses to evaluate (`import(` is only in the case
+ * each attempt gave. They avoid text that SES refuses to evaluate (`eval(` nowhere, `import(` only in the case
  * that tries it, whose check accepts a refusal), so the same cases run under QuickJS and SES.
  */
 import * as assert from 'assert';
@@ -291,9 +291,10 @@ export function hookEscapeCases(world: EscapeWorld): EscapeCase[] {
       'Function and eval',
       `  attempt('Function', function () { return Function(GET_HOST)(); });
   attempt('new Function', function () { return new Function('return process')(); });
-  attempt('eval process', function () { return eval('process'); });
+  // Direct eval built at run time: SES refuses a whole script whose text holds a direct eval call.
+  attempt('eval process', function () { return Function('return ev' + 'al("process")')(); });
   attempt('indirect eval', function () { return (0, eval)(GET_HOST.replace('return ', '')); });
-  attempt('eval require', function () { return eval('require')('fs'); });
+  attempt('eval require', function () { var indirect = eval; return indirect('require')('fs'); });
   attempt('Function this', function () { return Function('return this')(); });`,
       ['Function', 'new Function', 'eval process', 'indirect eval', 'eval require', 'Function this'],
     ),
