@@ -6,13 +6,16 @@
  *   node dist/hookDebug.js <request.json>
  *   request: { scriptFile, functionName, type, inputFile, resultFile, bridge?: { url, secret } }
  *
- * integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the script
- * (syncCall.ts); without a bridge they fail with the reason.
+ * The script runs in a Hardened JavaScript compartment (sesSandbox.ts). The process itself is
+ * fenced by how the extension starts it (debugLaunch.ts): no environment of the host, a heap
+ * limit. integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the
+ * script (syncCall.ts); without a bridge they fail with the reason.
  */
 import * as fs from 'fs';
 import { fillOptions, HookType } from './contracts';
-import { executeHook } from './execute';
 import { HookCall, resultOf } from './runner';
+import { runtimeSources } from './runtimeSources';
+import { runInCompartment } from './sesSandbox';
 import { syncBridgeCaller } from './syncCall';
 
 interface DebugRequest {
@@ -30,9 +33,13 @@ function main(): void {
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
   const bridge = request.bridge && syncBridgeCaller(request.bridge);
   const calls: HookCall[] = [];
-  const output = executeHook(
-    { source: fs.readFileSync(request.scriptFile, 'utf8'), filename: request.scriptFile, functionName: request.functionName, options },
-    (path, args) => {
+  const output = runInCompartment({
+    source: fs.readFileSync(request.scriptFile, 'utf8'),
+    filename: request.scriptFile,
+    functionName: request.functionName,
+    optionsJson: JSON.stringify(options),
+    modules: runtimeSources(),
+    callHost: (path, args) => {
       if (!bridge) throw new Error(`integrator-api ${path}: this debug run has no environment to call`);
       const callStarted = performance.now();
       try {
@@ -44,9 +51,10 @@ function main(): void {
         throw err;
       }
     },
-  );
+  });
   const result = resultOf(request.type, options, filled, output, calls, Math.round(performance.now() - started));
-  fs.writeFileSync(request.resultFile, JSON.stringify(result));
+  // A new file only: the folder is the run's own (hookDebugSession.ts), and nothing may be there yet.
+  fs.writeFileSync(request.resultFile, JSON.stringify(result), { flag: 'wx', mode: 0o600 });
 }
 
 main();
