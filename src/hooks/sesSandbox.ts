@@ -12,6 +12,8 @@
  * the debugged process runs with, so the compartment offers none of the ways to allocate it.
  */
 import 'ses';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { API_CALLS, CallHost } from './integratorApiShim';
 import { WorkerOutput } from './hookWorker';
 import { withRequires } from './scriptSource';
@@ -112,31 +114,51 @@ export function runInCompartment(run: SesRun): WorkerOutput {
   factories.dayjs = factory('dayjs', run.modules.dayjs);
   factories.sjcl = factory('sjcl', run.modules.sjcl);
   const world = makeWorld(hostCall, factories);
-  Object.assign(compartment.globalThis, world.globals, { __hook: world.hook });
+  setGlobals(compartment.globalThis as Record<string, unknown>, { ...world.globals, __hook: world.hook });
+  // V8 takes a sourceURL up to the first space: a file name with spaces ("x (debug copy).js")
+  // goes as a file URL, which js-debug maps back to the file for its breakpoints.
+  const url = path.isAbsolute(run.filename) ? pathToFileURL(run.filename).href : encodeURI(run.filename);
+  const where = { filename: run.filename, url };
   try {
     compartment.evaluate(
-      `${source}\n;__hook(typeof ${run.functionName} === 'function' ? ${run.functionName} : undefined);\n//# sourceURL=${run.filename}`,
+      `${source}\n;__hook(typeof ${run.functionName} === 'function' ? ${run.functionName} : undefined);\n//# sourceURL=${url}`,
     );
   } catch (err) {
     const refused = refusalProblem(err, run.filename);
     if (refused) return { ok: false, ...refused, logs: [] };
-    return thrown(describeHostSide(err), run.filename, []);
+    return thrown(describeHostSide(err), where, []);
   }
   let outputJson: string;
   try {
     outputJson = world.run(run.optionsJson);
   } catch (err) {
     // What run() could not catch itself, such as a stack overflow while it reported an error.
-    return thrown(describeHostSide(err), run.filename, []);
+    return thrown(describeHostSide(err), where, []);
   }
-  return outputOf(outputJson, run.filename, run.functionName);
+  return outputOf(outputJson, where, run.functionName);
 }
 
 type Inside =
   { ok: true; resultJson?: string; logs: LogLine[] } | { ok: false; missing?: boolean; error: string; stack: string; logs: LogLine[] };
 type LogLine = WorkerOutput['logs'][number];
 
-function outputOf(json: string, filename: string, functionName: string): WorkerOutput {
+/** The script's file name, and the URL it has in stacks. */
+type ScriptName = { filename: string; url: string };
+
+/**
+ * The world's globals first, then the compartment's own (re-defined after them): a script that
+ * lists globalThis meets what it was given before the standard library.
+ */
+function setGlobals(global: Record<string, unknown>, given: Record<string, unknown>): void {
+  const standard = Object.getOwnPropertyNames(global)
+    .map((name) => [name, Object.getOwnPropertyDescriptor(global, name)!] as const)
+    .filter(([, d]) => d.configurable);
+  for (const [name] of standard) delete global[name];
+  Object.assign(global, given);
+  for (const [name, d] of standard) Object.defineProperty(global, name, d);
+}
+
+function outputOf(json: string, filename: ScriptName, functionName: string): WorkerOutput {
   const inside = JSON.parse(json) as Inside;
   if (inside.ok)
     return {
@@ -161,17 +183,27 @@ function describeHostSide(err: unknown): { error: string; stack: string } {
   }
 }
 
-function thrown(e: { error: string; stack: string }, filename: string, logs: LogLine[]): WorkerOutput {
-  const where = locate(e.stack, filename);
-  return { ok: false, error: where ? `${e.error} (${filename}:${where.line}:${where.column})` : e.error, ...where, logs };
+function thrown(e: { error: string; stack: string }, name: ScriptName, logs: LogLine[]): WorkerOutput {
+  const where = locate(e.stack, name.url);
+  const error = where ? `${e.error} (${name.filename}:${where.line}:${where.column})` : e.error;
+  return { ok: false, error: error + withheldHint(e.error), ...where, logs };
 }
 
-/** The script's own line and column in a stack (the first frame in the script's file). */
-function locate(stack: string, filename: string): { line: number; column: number } | undefined {
+/** Why a global the script expected is missing, when it is one the compartment withholds. */
+function withheldHint(error: string): string {
+  // An unknown name reads as undefined in a compartment: `new ArrayBuffer()` is "not a constructor".
+  const m = /^(?:ReferenceError: ([\w$]+) is not defined|TypeError: ([\w$]+) is not a (?:constructor|function))/.exec(error);
+  const name = m?.[1] ?? m?.[2];
+  if (!name || !WITHHELD.includes(name)) return '';
+  return ` Debug Hook… offers no ${name}: ArrayBuffers, typed arrays, TextEncoder and TextDecoder hold memory outside the run's memory limit.`;
+}
+
+/** The script's own line and column in a stack (the first frame at the script's URL). */
+function locate(stack: string, url: string): { line: number; column: number } | undefined {
   for (const line of stack.split('\n')) {
-    const at = line.lastIndexOf(`${filename}:`);
+    const at = line.lastIndexOf(`${url}:`);
     if (at < 0) continue;
-    const m = /:(\d+):(\d+)\)?\s*$/.exec(line.slice(at + filename.length));
+    const m = /:(\d+):(\d+)\)?\s*$/.exec(line.slice(at + url.length));
     if (m) return { line: Number(m[1]), column: Number(m[2]) };
   }
   return undefined;
