@@ -74,6 +74,7 @@ async function debugInFolder(
           type: prepared.type,
           inputFile,
           resultFile,
+          memoryLimitMb: memoryLimitMb(vscode.workspace.getConfiguration('integratorIo').get<unknown>('hooks.memoryLimitMb')),
           bridge: { url: bridge.url, secret: bridge.secret },
         }),
         { flag: 'wx', mode: 0o600 },

@@ -4,15 +4,18 @@
  * file stop it, then the result written where the extension reads it.
  *
  *   node dist/hookDebug.js <request.json>
- *   request: { scriptFile, functionName, type, inputFile, resultFile, bridge?: { url, secret } }
+ *   request: { scriptFile, functionName, type, inputFile, resultFile, memoryLimitMb?, bridge?: { url, secret } }
  *
  * The script runs in a Hardened JavaScript compartment (sesSandbox.ts). The process itself is
  * fenced by how the extension starts it (debugLaunch.ts): no environment of the host, a heap
- * limit. integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the
+ * limit; and by a watch on its memory (memoryWatch.ts), which holds under the debugger too. integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the
  * script (syncCall.ts); without a bridge they fail with the reason.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { fillOptions, HookType } from './contracts';
+import { DEFAULT_MEMORY_LIMIT_MB } from './debugLaunch';
+import { MEMORY_NOTE, watchMemory } from './memoryWatch';
 import { HookCall, resultOf } from './runner';
 import { runtimeSources } from './runtimeSources';
 import { runInCompartment } from './sesSandbox';
@@ -24,11 +27,13 @@ interface DebugRequest {
   type: HookType;
   inputFile: string;
   resultFile: string;
+  memoryLimitMb?: number;
   bridge?: { url: string; secret: string };
 }
 
 function main(): void {
   const request = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DebugRequest;
+  watchMemory(request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB, path.join(path.dirname(request.resultFile), MEMORY_NOTE));
   const started = performance.now();
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
   const bridge = request.bridge && syncBridgeCaller(request.bridge);

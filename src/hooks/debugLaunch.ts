@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { MEMORY_NOTE } from './memoryWatch';
 
 export const DEFAULT_MEMORY_LIMIT_MB = 512;
 
@@ -51,6 +52,9 @@ export function memoryLimitMb(setting: unknown): number {
 
 /** Why the process ended without a result, from Node's fatal-error report, if it wrote one. */
 export function fatalEnd(runFolder: string, functionName: string, limitMb: number): string | undefined {
+  const outOfMemory = `${functionName} ran out of memory: the limit is ${limitMb} MB (the setting integratorIo.hooks.memoryLimitMb); it was stopped.`;
+  // The process's own watch (memoryWatch.ts) ended it.
+  if (fs.existsSync(path.join(runFolder, MEMORY_NOTE))) return outOfMemory;
   let event: unknown;
   try {
     const report = JSON.parse(fs.readFileSync(path.join(runFolder, REPORT_FILE), 'utf8')) as { header?: { event?: unknown } };
@@ -58,7 +62,6 @@ export function fatalEnd(runFolder: string, functionName: string, limitMb: numbe
   } catch {
     return undefined;
   }
-  if (typeof event === 'string' && /heap out of memory|Allocation failed/i.test(event))
-    return `${functionName} ran out of memory: the limit is ${limitMb} MB (the setting integratorIo.hooks.memoryLimitMb); it was stopped.`;
+  if (typeof event === 'string' && /heap out of memory|Allocation failed/i.test(event)) return outOfMemory;
   return `The debugged process ended on a fatal error: ${typeof event === 'string' ? event : 'unknown'}.`;
 }
