@@ -33,7 +33,7 @@ interface DebugRequest {
 
 function main(): void {
   const request = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DebugRequest;
-  watchMemory(request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB, path.join(path.dirname(request.resultFile), MEMORY_NOTE));
+  const stopWatch = watchMemory(request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB, path.join(path.dirname(request.resultFile), MEMORY_NOTE));
   const started = performance.now();
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
   const bridge = request.bridge && syncBridgeCaller(request.bridge);
@@ -60,6 +60,7 @@ function main(): void {
   const result = resultOf(request.type, options, filled, output, calls, Math.round(performance.now() - started));
   // A new file only: the folder is the run's own (hookDebugSession.ts), and nothing may be there yet.
   fs.writeFileSync(request.resultFile, JSON.stringify(result), { flag: 'wx', mode: 0o600 });
+  stopWatch();
 }
 
 main();

@@ -28,8 +28,9 @@ setInterval(() => {
 
 export const MEMORY_NOTE = 'out-of-memory.json';
 
-/** Watches until the process ends (the thread does not keep it alive). */
-export function watchMemory(limitMb: number, note: string): void {
+/** Watches until stopped (the thread does not keep the process alive, but stopping it lets it end at once). */
+export function watchMemory(limitMb: number, note: string): () => void {
   const worker = new Worker(WATCH, { eval: true, workerData: { ceiling: (limitMb + NODE_ROOM_MB) * 1024 * 1024, limitMb, note } });
   worker.unref();
+  return () => void worker.terminate();
 }
