@@ -55,6 +55,15 @@ function noStreamsPolyfill() {
   };
 }
 
+/** The runtime modules' sources as a constant, for bundles that evaluate them in a sandbox. */
+function runtimeSourcesDefine() {
+  const fs = require('fs');
+  const read = (file) => fs.readFileSync(require.resolve(file), 'utf8');
+  return {
+    __INTEGRATOR_IO_RUNTIME_SOURCES__: JSON.stringify({ dayjs: read('dayjs/dayjs.min.js'), sjcl: read('sjcl/sjcl.js') }),
+  };
+}
+
 const entries = [
   {
     entryPoints: ['src/extension.ts'],
@@ -70,8 +79,9 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The thread a hook script runs in, beside the bundles that start it (src/hooks/runner.ts).
   { entryPoints: ['src/hooks/hookWorker.ts'], outfile: 'dist/hookWorker.js' },
-  // The program a Debug Hook session runs under VS Code's Node debugger.
-  { entryPoints: ['src/hooks/debugEntry.ts'], outfile: 'dist/hookDebug.js' },
+  // The program a Debug Hook session runs under VS Code's Node debugger; it evaluates the runtime's
+  // modules from their sources inside its sandbox (src/hooks/runtimeSources.ts).
+  { entryPoints: ['src/hooks/debugEntry.ts'], outfile: 'dist/hookDebug.js', define: runtimeSourcesDefine() },
   // The sandbox as a library, loaded by "Start Local Sandbox" only when used, so that
   // activating the extension does not load it.
   { entryPoints: ['src/sandbox/index.ts'], outfile: 'dist/sandbox-lib.js' },

@@ -4,14 +4,19 @@
  * a document opened from the explorer (not a file the debugger can load), or one with unsaved
  * edits, runs from a copy in a temporary file, with the document's breakpoints set on the same
  * lines of the copy. Resolves with the result once the session ends.
+ *
+ * Each run has a private folder (mkdtemp: a new name, readable by this user only), whose files are
+ * created new (`wx`: never through a link someone placed there), removed after the run. The
+ * debugged process is fenced as debugLaunch.ts describes (no host environment, a heap limit); the
+ * script runs in it in a Hardened JavaScript compartment (src/hooks/sesSandbox.ts).
  */
-import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import vscode = require('vscode');
 import { ChosenHook } from '../documents/hookCodeLens';
 import { startApiBridge } from '../hooks/apiBridge';
+import { debugLaunchEnv, debugRuntimeArgs, fatalEnd, memoryLimitMb } from '../hooks/debugLaunch';
 import { HookResult } from '../hooks/runner';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { Prepared } from './hookScripts';
@@ -29,8 +34,23 @@ export async function debugOnce(
     vscode.workspace.openTextDocument(target.uri),
     vscode.workspace.openTextDocument(prepared.sampleUri),
   ]);
-  const dir = path.join(os.tmpdir(), 'integrator-io-hooks', createHash('sha256').update(prepared.script.key).digest('hex').slice(0, 16));
-  await fs.mkdir(dir, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'integrator-io-debug-'));
+  try {
+    return await debugInFolder(services, target, prepared, view, api, { script, sample, dir });
+  } finally {
+    // The copy, the sample and the request (with the bridge's secret) go with the run.
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function debugInFolder(
+  services: Services,
+  target: ChosenHook,
+  prepared: Prepared,
+  view: HookResultPanel,
+  api: (path: string, args: unknown[]) => Promise<unknown>,
+  { script, sample, dir }: { script: vscode.TextDocument; sample: vscode.TextDocument; dir: string },
+): Promise<HookResult | undefined> {
   // A pulled script with no unsaved edit is debugged where it is; otherwise a copy, named so that
   // its tab says what it is, and read-only, as an edit there would be lost.
   const inPlace = prepared.script.file !== undefined && !script.isDirty;
@@ -40,31 +60,29 @@ export async function debugOnce(
   const inputFile = path.join(dir, `${target.functionName}.input.json`);
   const resultFile = path.join(dir, `${target.functionName}.result.json`);
   const requestFile = path.join(dir, `${target.functionName}.request.json`);
-  await Promise.all([
-    inPlace ? Promise.resolve() : writeReadOnly(scriptFile, script.getText()),
-    fs.writeFile(inputFile, sample.getText()),
-    fs.rm(resultFile, { force: true }),
-    fs.rm(requestFile, { force: true }),
-  ]);
   const bridge = await startApiBridge(api);
   try {
-    // Only this user may read it: it carries the bridge's secret.
-    await fs.writeFile(
-      requestFile,
-      JSON.stringify({
-        scriptFile,
-        functionName: target.functionName,
-        type: prepared.type,
-        inputFile,
-        resultFile,
-        bridge: { url: bridge.url, secret: bridge.secret },
-      }),
-      { mode: 0o600 },
-    );
-    return await debugRun(services, target, view, sample.getText(), { scriptFile, requestFile, resultFile, inPlace });
+    await Promise.all([
+      inPlace ? Promise.resolve() : fs.writeFile(scriptFile, script.getText(), { flag: 'wx', mode: 0o444 }),
+      fs.writeFile(inputFile, sample.getText(), { flag: 'wx', mode: 0o600 }),
+      // Only this user may read it: it carries the bridge's secret.
+      fs.writeFile(
+        requestFile,
+        JSON.stringify({
+          scriptFile,
+          functionName: target.functionName,
+          type: prepared.type,
+          inputFile,
+          resultFile,
+          memoryLimitMb: memoryLimitMb(vscode.workspace.getConfiguration('integratorIo').get<unknown>('hooks.memoryLimitMb')),
+          bridge: { url: bridge.url, secret: bridge.secret },
+        }),
+        { flag: 'wx', mode: 0o600 },
+      ),
+    ]);
+    return await debugRun(services, target, view, sample.getText(), { scriptFile, requestFile, resultFile, inPlace, dir });
   } finally {
     await bridge.close();
-    await fs.rm(requestFile, { force: true });
   }
 }
 
@@ -73,9 +91,10 @@ async function debugRun(
   target: ChosenHook,
   view: HookResultPanel,
   sampleText: string,
-  files: { scriptFile: string; requestFile: string; resultFile: string; inPlace: boolean },
+  files: { scriptFile: string; requestFile: string; resultFile: string; inPlace: boolean; dir: string },
 ): Promise<HookResult | undefined> {
-  const { scriptFile, requestFile, resultFile, inPlace } = files;
+  const { scriptFile, requestFile, resultFile, inPlace, dir } = files;
+  const limitMb = memoryLimitMb(vscode.workspace.getConfiguration('integratorIo').get<unknown>('hooks.memoryLimitMb'));
   if (!inPlace) mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
   view.running(sampleText);
   const runId = `${scriptFile}:${target.functionName}:${Date.now()}`;
@@ -94,6 +113,9 @@ async function debugRun(
       name: `Debug Hook: ${target.functionName}`,
       program: services.context.asAbsolutePath('dist/hookDebug.js'),
       args: [requestFile],
+      runtimeArgs: debugRuntimeArgs(limitMb, dir),
+      // Nothing of the extension host's environment (its tokens among it) reaches the script's process.
+      env: debugLaunchEnv(process.env),
       skipFiles: ['<node_internals>/**', services.context.asAbsolutePath('dist/**')],
       console: 'internalConsole',
       integratorIoRun: runId,
@@ -112,18 +134,15 @@ async function debugRun(
   try {
     result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
   } catch {
-    view.showFailure('The debug session ended before the hook returned.');
-    return undefined;
+    const fatal = fatalEnd(dir, target.functionName, limitMb);
+    if (fatal === undefined) {
+      view.showFailure('The debug session ended before the hook returned.');
+      return undefined;
+    }
+    result = { returned: false, error: fatal, logs: [], calls: [], contract: { ok: false, problems: [], notes: [] }, filled: [], ms: 0 };
   }
   view.showResult(result);
   return result;
-}
-
-/** Replaces a read-only file (made writable first: Windows refuses to delete a read-only file). */
-async function writeReadOnly(file: string, text: string): Promise<void> {
-  await fs.chmod(file, 0o644).catch(() => undefined);
-  await fs.rm(file, { force: true });
-  await fs.writeFile(file, text, { mode: 0o444 });
 }
 
 /** The script document's breakpoints, set on the same lines of its temporary copy (and only those). */

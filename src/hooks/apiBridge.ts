@@ -6,7 +6,7 @@
  * token never leaves the extension: the bridge performs the call with the run's own `api`
  * (which asks first where the environment requires it).
  */
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 
@@ -26,7 +26,7 @@ export async function startApiBridge(api: (path: string, args: unknown[]) => Pro
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || req.headers['x-integrator-io-bridge'] !== secret) return reply(403, { error: 'not this run' });
+    if (req.method !== 'POST' || !sameSecret(req.headers['x-integrator-io-bridge'], secret)) return reply(403, { error: 'not this run' });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -59,4 +59,15 @@ export async function startApiBridge(api: (path: string, args: unknown[]) => Pro
         server.closeAllConnections(); // the caller's kept-alive socket would hold close() for seconds
       }),
   };
+}
+
+/**
+ * Whether a request carries the run's secret, in a time that does not tell how much of a guess
+ * was right (`!==` stops at the first differing character). Both sides are hashed first, as
+ * timingSafeEqual needs equal lengths and the length of a guess must not matter either.
+ */
+export function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  if (typeof given !== 'string') return false;
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }

@@ -4,15 +4,21 @@
  * file stop it, then the result written where the extension reads it.
  *
  *   node dist/hookDebug.js <request.json>
- *   request: { scriptFile, functionName, type, inputFile, resultFile, bridge?: { url, secret } }
+ *   request: { scriptFile, functionName, type, inputFile, resultFile, memoryLimitMb?, bridge?: { url, secret } }
  *
- * integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the script
- * (syncCall.ts); without a bridge they fail with the reason.
+ * The script runs in a Hardened JavaScript compartment (sesSandbox.ts). The process itself is
+ * fenced by how the extension starts it (debugLaunch.ts): no environment of the host, a heap
+ * limit; and by a watch on its memory (memoryWatch.ts), which holds under the debugger too. integrator-api calls go to the extension's bridge (apiBridge.ts), synchronously for the
+ * script (syncCall.ts); without a bridge they fail with the reason.
  */
 import * as fs from 'fs';
+import * as path from 'path';
 import { fillOptions, HookType } from './contracts';
-import { executeHook } from './execute';
+import { DEFAULT_MEMORY_LIMIT_MB } from './debugLaunch';
+import { MEMORY_NOTE, watchMemory } from './memoryWatch';
 import { HookCall, resultOf } from './runner';
+import { runtimeSources } from './runtimeSources';
+import { runInCompartment } from './sesSandbox';
 import { syncBridgeCaller } from './syncCall';
 
 interface DebugRequest {
@@ -21,18 +27,24 @@ interface DebugRequest {
   type: HookType;
   inputFile: string;
   resultFile: string;
+  memoryLimitMb?: number;
   bridge?: { url: string; secret: string };
 }
 
 function main(): void {
   const request = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DebugRequest;
+  const stopWatch = watchMemory(request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB, path.join(path.dirname(request.resultFile), MEMORY_NOTE));
   const started = performance.now();
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
   const bridge = request.bridge && syncBridgeCaller(request.bridge);
   const calls: HookCall[] = [];
-  const output = executeHook(
-    { source: fs.readFileSync(request.scriptFile, 'utf8'), filename: request.scriptFile, functionName: request.functionName, options },
-    (path, args) => {
+  const output = runInCompartment({
+    source: fs.readFileSync(request.scriptFile, 'utf8'),
+    filename: request.scriptFile,
+    functionName: request.functionName,
+    optionsJson: JSON.stringify(options),
+    modules: runtimeSources(),
+    callHost: (path, args) => {
       if (!bridge) throw new Error(`integrator-api ${path}: this debug run has no environment to call`);
       const callStarted = performance.now();
       try {
@@ -44,9 +56,11 @@ function main(): void {
         throw err;
       }
     },
-  );
+  });
   const result = resultOf(request.type, options, filled, output, calls, Math.round(performance.now() - started));
-  fs.writeFileSync(request.resultFile, JSON.stringify(result));
+  // A new file only: the folder is the run's own (hookDebugSession.ts), and nothing may be there yet.
+  fs.writeFileSync(request.resultFile, JSON.stringify(result), { flag: 'wx', mode: 0o600 });
+  stopWatch();
 }
 
 main();

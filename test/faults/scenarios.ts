@@ -332,4 +332,51 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'unit', title: `${ESCAPE} memory through the CLI: exit 1 with the message, the limit from --memory-limit` },
     ],
   },
+  {
+    group: 'Hook scripts contained',
+    scenario:
+      'Debug Hook…: a script reaches for the host (constructor chains, Function/eval, prepareStackTrace, async and generator constructors, Proxy, Symbol.species, WebAssembly, SharedArrayBuffer, import(), env, file, process, socket)',
+    fault: 'the shared escape suite, run as the extension starts dist/hookDebug.js, token canary in the environment',
+    holds: 'every attempt ran and found nothing (SES compartment); the canary never appears',
+    tests: [
+      { suite: 'unit', title: 'Debug Hook… escape suite Debug Hook… (integrator-api answers):' },
+      { suite: 'unit', title: 'Debug Hook… escape suite Debug Hook… (integrator-api throws):' },
+      { suite: 'vscode', title: 'hooks debugged locally, contained an escaping script finds nothing under the debugger' },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: "Debug Hook…: the debugged process inherits the extension host's environment",
+    fault: 'INTEGRATOR_IO_TOKEN canary in the extension host',
+    holds: 'the process starts with none of it (PATH and js-debug’s own variables only), read by the debugger itself',
+    tests: [
+      { suite: 'unit', title: 'Debug Hook… escape suite the debugged process starts with none of the host environment' },
+      {
+        suite: 'vscode',
+        title: 'hooks debugged locally, contained an escaping script finds nothing under the debugger; its process has no host environment',
+      },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'Debug Hook…: a script allocates 1.5 GB (arrays; ArrayBuffers)',
+    fault: 'MEMORY_CASES of the escape suite',
+    holds: '"ran out of memory: the limit is 512 MB" in the result view (heap limit); no ArrayBuffer to allocate; the next run works',
+    tests: [
+      { suite: 'unit', title: 'Debug Hook… escape suite memory a script allocating 1.5 GB in arrays' },
+      { suite: 'unit', title: 'Debug Hook… escape suite memory a script allocating 1.5 GB in ArrayBuffers' },
+      { suite: 'vscode', title: 'hooks debugged locally, contained a script allocating 1.5 GB is stopped' },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'Debug Hook…: a predictable temp folder followed through links; the bridge secret compared with !==',
+    fault: 'a link at the result path; wrong secrets of other lengths',
+    holds: 'a private mkdtemp folder (0700), files created wx, removed after the run; timingSafeEqual on digests, 403',
+    tests: [
+      { suite: 'unit', title: 'Debug Hook… escape suite writes its result as a new file only' },
+      { suite: 'unit', title: 'Debug Hook… escape suite the bridge compares its secret in constant time' },
+      { suite: 'vscode', title: 'its run folder is private and goes' },
+    ],
+  },
 ];

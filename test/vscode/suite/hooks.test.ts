@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { HookResult } from '../../../src/hooks/runner';
+import { hookEscapeCases, MEMORY_CASES, openEscapeWorld, TOKEN_CANARY } from '../../support/hookEscapeCases';
 import { waitFor } from '../../support/waitFor';
 import { chosen, openResourceDocument, replaceDocumentText, useDemoEnvironment } from './support';
 
@@ -172,6 +173,103 @@ describe('hooks debugged locally', function () {
   });
 });
 
+describe('hooks debugged locally, contained', function () {
+  this.timeout(120_000);
+  const demo = useDemoEnvironment('Debug Escape');
+
+  /** The demo script's document with `source` in it, and Debug Hook…'s lens on its preSavePage. */
+  async function debugLens(source: string) {
+    const script = (await demo.client.scripts.listAll()).find((s) => s.name === 'Shopify - Skip Test Orders')!;
+    const document = await openResourceDocument(demo.envId, 'scripts', script._id, script.name);
+    const original = document.getText();
+    await replaceDocumentText(document, source);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find(
+      (l) =>
+        l.command?.command === 'integratorIo.debugHook' && document.lineAt(l.range.start.line).text.startsWith('function preSavePage('),
+    )!;
+    assert.ok(lens, 'a Debug Hook… lens on preSavePage');
+    const run = () => vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+    const view = () => demo.api.viewState(`hook:${demo.envId}:${script._id}:preSavePage`) as { error?: string } | undefined;
+    return { document, original, line: lens.range.start.line, run, view };
+  }
+
+  it('an escaping script finds nothing under the debugger; its process has no host environment; its run folder is private and goes', async () => {
+    const world = await openEscapeWorld();
+    // The extension host's environment, which js-debug would hand on: the canary must not arrive.
+    const saved = process.env.INTEGRATOR_IO_TOKEN;
+    process.env.INTEGRATOR_IO_TOKEN = TOKEN_CANARY;
+    const cases = hookEscapeCases(world).filter((c) => /^(the constructor chain of console|reading INTEGRATOR_IO_TOKEN)/.test(c.name));
+    assert.strictEqual(cases.length, 2);
+    let restore: (() => Promise<void>) | undefined;
+    try {
+      for (const c of cases) {
+        const { document, original, line, run } = await debugLens(c.source);
+        restore ??= () => replaceDocumentText(document, original);
+        vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(document.uri, new vscode.Position(line + 1, 0)))]);
+        const stopped = stopAndLook(async (session, threadId) => {
+          // Outside the compartment, in the program's own frame: what the process itself holds.
+          const trace = (await session.customRequest('stackTrace', { threadId })) as {
+            stackFrames: { id: number; source?: { path?: string } }[];
+          };
+          const host = trace.stackFrames.find((f) => /hookDebug\.js$/.test(f.source?.path ?? ''))!;
+          assert.ok(host, `a frame of dist/hookDebug.js in ${JSON.stringify(trace.stackFrames.map((f) => f.source?.path))}`);
+          const evaluated = (await session.customRequest('evaluate', {
+            expression: `Object.keys(process.env).join(",") + "|" + JSON.stringify(process.env).includes(${JSON.stringify(TOKEN_CANARY)})`,
+            frameId: host.id,
+            context: 'repl',
+          })) as { result: string };
+          return evaluated.result;
+        });
+        const finished = run();
+        const at = await stopped;
+        assert.strictEqual(at.line, line + 2, 'the debugger stopped in the script, in the compartment');
+        const [names, canary] = at.looked.replace(/^'|'$/g, '').split('|');
+        assert.deepStrictEqual(
+          names!.split(',').filter((n) => n.startsWith('INTEGRATOR_IO') || n === 'HOME'),
+          [],
+          `the debugged process's environment: ${names}`,
+        );
+        assert.strictEqual(canary, 'false', 'the token canary is not in the debugged process');
+        assert.ok(names!.includes('NODE_OPTIONS'), "js-debug's own variables are there: the evaluation saw the real environment");
+        assert.strictEqual(at.folderMode, 0o700, 'the run folder is readable by this user only');
+        const result = await finished;
+        c.check(result, world);
+        assert.ok(!(await fs.stat(path.dirname(fileOf(at.path))).catch(() => undefined)), 'the run folder is gone after the run');
+        vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+      }
+    } finally {
+      vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+      if (saved === undefined) delete process.env.INTEGRATOR_IO_TOKEN;
+      else process.env.INTEGRATOR_IO_TOKEN = saved;
+      await restore?.();
+      await fs.rm(world.markerFile, { force: true });
+      await world.close();
+    }
+  });
+
+  it('a script allocating 1.5 GB is stopped with "ran out of memory: the limit is 512 MB", and the next run works', async () => {
+    const { document, original, run, view } = await debugLens(MEMORY_CASES.find((m) => m.name === 'arrays')!.source);
+    try {
+      // With a debugger attached, V8 first pauses "before a potential out-of-memory crash" (and
+      // gives the heap some room for that); continuing from there, the process ends at the limit.
+      const paused = stopAndLook(() => Promise.resolve(undefined));
+      const finished = run();
+      const at = await paused;
+      assert.match(decodeURIComponent(at.path), /\(debug copy\)\.js$/, 'paused in the script, where it allocates');
+      const hog = await finished;
+      assert.strictEqual(hog.returned, false);
+      assert.match(hog.error!, /^preSavePage ran out of memory: the limit is 512 MB/);
+      assert.match(view()?.error ?? '', /ran out of memory: the limit is 512 MB/, 'the result view says it');
+      const next = await debugLens('function preSavePage(options) {\n  return { data: options.data, errors: [] };\n}\n');
+      const result = await next.run();
+      assert.ok(result.returned, result.error);
+    } finally {
+      await replaceDocumentText(document, original);
+    }
+  });
+});
+
 describe('hooks of a pulled folder', function () {
   this.timeout(90_000);
   const demo = useDemoEnvironment('Folder Hooks');
@@ -260,6 +358,31 @@ function stopAtFirstBreakpoint(): Promise<{ path: string; line: number }> {
       subscription.dispose();
       resolve({ path: top.source.path, line: top.line });
       await item.session.customRequest('continue', { threadId: item.threadId });
+    });
+  });
+}
+
+/** Where the debugger first stops, what `look` found there (with the folder's mode), then the run goes on. */
+function stopAndLook<T>(
+  look: (session: vscode.DebugSession, threadId: number) => Promise<T>,
+): Promise<{ path: string; line: number; looked: T; folderMode: number }> {
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.debug.onDidChangeActiveStackItem(async (item) => {
+      if (!(item instanceof vscode.DebugStackFrame)) return;
+      subscription.dispose();
+      try {
+        const trace = (await item.session.customRequest('stackTrace', { threadId: item.threadId, levels: 1 })) as {
+          stackFrames: { line: number; source?: { path?: string } }[];
+        };
+        const top = trace.stackFrames[0]!;
+        const looked = await look(item.session, item.threadId);
+        const folderMode = (await fs.stat(path.dirname(fileOf(top.source!.path!)))).mode & 0o777;
+        resolve({ path: top.source!.path!, line: top.line, looked, folderMode });
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      } finally {
+        await item.session.customRequest('continue', { threadId: item.threadId });
+      }
     });
   });
 }
