@@ -328,6 +328,11 @@ export const SCENARIOS: Scenario[] = [
     tests: [
       folderTest('one rule for binding names in VS Code and the CLI a folder pulled by the CLI'),
       folderTest('one rule for binding names in VS Code and the CLI a folder pulled in VS Code'),
+      { suite: 'vscode', title: 'binding file names in VS Code and the CLI compares a folder pulled by the CLI with nothing to do' },
+      {
+        suite: 'vscode',
+        title: 'binding file names in VS Code and the CLI a folder pulled by the extension plans with nothing to do in the CLI',
+      },
     ],
   },
 ];
