@@ -271,7 +271,7 @@ export const SCENARIOS: Scenario[] = [
     group: 'A pulled folder from a pull request',
     scenario: 'a script file linked to a file outside the folder',
     fault: 'scripts/x.js → a canary file in a temp folder',
-    holds: 'plan and apply exit 3 naming the path; no write request; the canary in no script',
+    holds: 'plan, apply and pull-remote exit 3 naming the path; no write request; the canary in no script',
     tests: [folderTest('never uploads what a script file linked to a file outside the folder points at')],
   },
   {
@@ -287,6 +287,18 @@ export const SCENARIOS: Scenario[] = [
     fault: 'the binding file, and .integrator-io itself, linked outside',
     holds: 'exit 3 naming the path; the file and folder outside untouched',
     tests: [folderTest('refuses a link in .integrator-io, for the binding file and for the folder itself')],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a key’s file replaced by a link, in the editor',
+    fault: 'connections/x.connection.json → a canary file outside; Go to Definition on the key',
+    holds: 'no definition: the linked file is not opened as the resource',
+    tests: [
+      {
+        suite: 'vscode',
+        title: 'keys in a pulled folder opens the file a key names, and nothing when a pull request made that file a link',
+      },
+    ],
   },
   {
     group: 'A pulled folder from a pull request',

@@ -65,7 +65,7 @@ describe('a pulled folder stays a folder', () => {
   });
   after(() => t.close());
 
-  it('never uploads what a script file linked to a file outside the folder points at', async () => {
+  it('never uploads what a script file linked to a file outside the folder points at, in plan, apply or pull-remote', async () => {
     const dir = await pulled('file-link');
     const script = await someScript(dir);
     await fs.rm(path.join(dir, script));
@@ -80,8 +80,12 @@ describe('a pulled folder stays a folder', () => {
     const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes']);
     assert.strictEqual(applied.code, 3, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /Nothing applied: .*is a symbolic link/);
+    const remote = await runCli(['pull-remote', '--url', url, '--dir', dir]);
+    assert.strictEqual(remote.code, 3, remote.stdout + remote.stderr);
+    assert.match(remote.stderr, /is a symbolic link/);
     assert.deepStrictEqual(await writes(), [], 'nothing was sent to the account');
     assert.deepStrictEqual(scriptsHoldingCanary(), [], 'the canary is in no script of the account');
+    assert.match(await fs.readFile(canaryFile, 'utf8'), new RegExp(canary), 'the file outside is untouched');
   });
 
   it('neither writes through a linked scripts/ folder on pull nor reads it on apply', async () => {
