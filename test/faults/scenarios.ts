@@ -272,7 +272,11 @@ export const SCENARIOS: Scenario[] = [
     scenario: 'a script file linked to a file outside the folder',
     fault: 'scripts/x.js → a canary file in a temp folder',
     holds: 'plan, apply and pull-remote exit 3 naming the path; no write request; the canary in no script',
-    tests: [folderTest('never uploads what a script file linked to a file outside the folder points at')],
+    tests: [
+      folderTest('never uploads what a script file linked to a file outside the folder points at'),
+      { suite: 'unit', title: 'confined folder access does not follow a link that took a file’s place after the folder was listed' },
+      { suite: 'unit', title: 'confined folder access does not write through a dangling link where a new file goes' },
+    ],
   },
   {
     group: 'A pulled folder from a pull request',
@@ -305,7 +309,10 @@ export const SCENARIOS: Scenario[] = [
     scenario: 'binding keys that are paths',
     fault: 'a key flows/../<outside>/victim in the binding file',
     holds: 'pull and plan exit 3 naming the binding file; the file outside is not deleted',
-    tests: [folderTest('refuses binding keys that are paths, and pull writes and deletes nothing outside the folder')],
+    tests: [
+      folderTest('refuses binding keys that are paths, and pull writes and deletes nothing outside the folder'),
+      { suite: 'unit', title: 'confined folder access refuses every path that is not plain names inside the folder' },
+    ],
   },
   {
     group: 'A pulled folder from a pull request',
@@ -323,7 +330,10 @@ export const SCENARIOS: Scenario[] = [
     scenario: 'terminal control characters in a name',
     fault: 'a flow named with ESC[2K ESC[1A, CR, 8-bit CSI, bidi overrides, BEL, DEL',
     holds: 'no control character printed; the plan keeps its lines',
-    tests: [folderTest('prints names with their control characters removed')],
+    tests: [
+      folderTest('prints names with their control characters removed'),
+      { suite: 'unit', title: 'confined folder access removes escape sequences, controls and bidi overrides' },
+    ],
   },
   {
     group: 'A pulled folder from a pull request',
