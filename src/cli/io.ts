@@ -1,5 +1,10 @@
-/** Where the command line reads and writes: the process's streams, or a test's buffers. */
+/**
+ * Where the command line reads and writes: the process's streams, or a test's buffers. All it
+ * prints passes through `printable` here, the one boundary: names and messages from an account or
+ * a folder never reach the terminal with control characters.
+ */
 import * as readline from 'readline';
+import { printable } from '../iac/printable';
 
 export interface CliIo {
   out(text: string): void;
@@ -11,13 +16,13 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => process.stdout.write(`${printable(text, { keepLayout: true })}\n`),
+    err: (text) => process.stderr.write(`${printable(text, { keepLayout: true })}\n`),
     env: process.env,
     ask: async (question) => {
       if (!process.stdin.isTTY) return undefined;
       const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
-      return new Promise<string>((resolve) => rl.question(question, resolve)).finally(() => rl.close());
+      return new Promise<string>((resolve) => rl.question(printable(question), resolve)).finally(() => rl.close());
     },
   };
 }

@@ -8,15 +8,21 @@
  *   integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
  *
  * Exit codes: plan 0 nothing to do, 2 changes to apply, 3 conflicts, unbound connections or
- * problems; apply 0 only when everything was applied; 1 for any error.
+ * problems; apply 0 only when everything was applied; 3 from every command for a folder it will
+ * not read or write (a link in it, a binding key that is not a logical key); 1 for any error.
+ *
+ * Without --env, the binding file is the one recording --url's base URL (bindingChoice.ts), so a
+ * folder pulled in VS Code plans the same here.
  */
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { IntegratorClient, normaliseBaseUrl } from '../api';
 import { apply, appliedEverything } from '../iac/apply';
-import { environmentNameOf } from '../iac/bindings';
+import { bindingNameForUrl } from '../iac/bindingChoice';
+import { UnsafeFolderError } from '../iac/confinedFs';
 import { makePlan, planExitCode } from '../iac/plan';
 import { pull } from '../iac/pull';
+import { printable } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines } from '../iac/report';
 import { confirmApply } from './confirm';
@@ -31,7 +37,8 @@ const USAGE = `Usage:
 ${HOOK_USAGE}
 
 The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
---env names the binding file (.integrator-io/<env>.json); by default the URL's host and port.
+--env names the binding file (.integrator-io/<env>.json); by default the one that records the
+  same base URL (as a folder pulled in VS Code does), or for a new one the URL's host and port.
 --bind binds a folder connection to an environment's connection by id or exact name.
 --yes applies without asking (needed when no one can answer, as in CI).`;
 
@@ -62,11 +69,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const baseUrl = normaliseBaseUrl(values.url);
     client = new IntegratorClient({ baseUrl, token });
+    const dir = path.resolve(values.dir);
     const common = {
       client,
       baseUrl,
-      environment: values.env ?? environmentNameOf(baseUrl),
-      dir: path.resolve(values.dir),
+      environment: values.env ?? bindingNameForUrl(dir, baseUrl),
+      dir,
       connectionChoices: bindChoices(values.bind ?? []),
     };
     switch (command) {
@@ -99,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
             ? JSON.stringify(report, null, 2)
             : [
                 `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
-                ...report.refused.map((i) => `  not pulled (conflict): ${i.key}: ${i.reason}`),
+                ...report.refused.map((i) => `  not pulled (conflict): ${printable(i.key)}: ${printable(i.reason)}`),
               ].join('\n'),
         );
         return report.refused.length ? 3 : 0;
@@ -108,7 +116,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
         throw new UsageError(`Unknown command "${command}".`);
     }
   } catch (err) {
-    io.err(err instanceof UsageError ? `${err.message}\n\n${USAGE}` : `Error: ${(err as Error).message}`);
+    if (err instanceof UnsafeFolderError) {
+      io.err(['Nothing done: the folder is refused.', ...err.problems.map((p) => `  problem: ${printable(p)}`)].join('\n'));
+      return 3;
+    }
+    io.err(err instanceof UsageError ? `${err.message}\n\n${USAGE}` : `Error: ${printable((err as Error).message)}`);
     return 1;
   } finally {
     client?.dispose();

@@ -13,7 +13,7 @@ import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
 import { LocalChangesError, pull } from '../iac/pull';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines } from '../iac/report';
-import { bindingNameOf } from '../sourceControl/folderEnvironment';
+import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
@@ -47,7 +47,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
           pull({
             client,
             baseUrl: client.transport.baseUrl,
-            environment: bindingNameOf(target.env),
+            environment: bindingNameIn(folder.fsPath, target.env, client.transport.baseUrl, services.environments.list()),
             integration: target.id,
             dir: folder.fsPath,
             force,
@@ -169,7 +169,7 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
     const options: PlanOptions = {
       client,
       baseUrl: client.transport.baseUrl,
-      environment: bindingNameOf(target),
+      environment: bindingNameIn(control.folder.fsPath, target, client.transport.baseUrl, services.environments.list()),
       dir: control.folder.fsPath,
       connectionChoices: {},
     };

@@ -17,7 +17,6 @@ import { readBindings } from '../iac/bindings';
 import { readFolder } from '../iac/folder';
 import { slugify } from '../iac/keys';
 import { BINDINGS_DIR, keyOf } from '../iac/layout';
-import { bindingNameOf } from '../sourceControl/folderEnvironment';
 import { Services } from './services';
 
 export interface HookScript {
@@ -75,9 +74,10 @@ async function folderScript(services: Services, uri: vscode.Uri): Promise<HookSc
   if (!pulled) return undefined;
   const { folder, slug } = pulled;
   const scriptKey = keyOf('scripts', slug);
-  const env = services.sourceControls.containing(uri)?.env;
+  const control = services.sourceControls.containing(uri);
+  const env = control?.env;
   const client = env && (await services.environments.client(env));
-  const bindings = env && client && (await readBindings(folder, bindingNameOf(env), client.transport.baseUrl));
+  const bindings = control && client && (await readBindings(folder, control.bindingName(client), client.transport.baseUrl));
   return {
     env,
     client,

@@ -7,8 +7,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { canonicalJson } from './canonical';
+import { readConfined, realRoot, UnsafeFolderError } from './confinedFs';
 import { writeIfChanged } from './folder';
-import { BINDINGS_DIR, LogicalKey } from './layout';
+import { avoidDeviceName } from './keys';
+import { BINDINGS_DIR, isLogicalKey, LogicalKey } from './layout';
+import { isObjectId } from './references';
 
 export interface Binding {
   id: string;
@@ -35,7 +38,7 @@ export interface BindingFile {
  */
 export function environmentNameOf(baseUrl: string): string {
   const url = new URL(baseUrl);
-  return `${url.hostname}${url.port ? `-${url.port}` : ''}`.replace(/[^A-Za-z0-9.-]+/g, '-');
+  return avoidDeviceName(`${url.hostname}${url.port ? `-${url.port}` : ''}`.replace(/[^A-Za-z0-9.-]+/g, '-'));
 }
 
 /** Whether `dir` is a pulled folder: one with a binding file in `.integrator-io/` (the folder alone also holds Run Hook…'s samples). */
@@ -47,33 +50,57 @@ export async function isPulledFolder(dir: string): Promise<boolean> {
   }
 }
 
-export function bindingFileOf(dir: string, environment: string): string {
+/** The binding file of an environment, relative to the folder. */
+export function bindingPathOf(environment: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(environment)) {
     throw new Error(`"${environment}" cannot name an environment: use letters, digits, dots, dashes and underscores.`);
   }
-  return path.join(dir, BINDINGS_DIR, `${environment}.json`);
+  return `${BINDINGS_DIR}/${environment}.json`;
 }
 
+/**
+ * The binding file of an environment as the folder holds it (empty when there is none). It comes
+ * from a pull request like any file of the folder: it is read through no link, each key must be a
+ * logical key (`exports/<slug>`, never a path) and each id an account id, or the whole file is
+ * refused, naming it.
+ */
 export async function readBindings(dir: string, environment: string, baseUrl: string): Promise<BindingFile> {
-  const file = bindingFileOf(dir, environment);
-  let text: string;
+  const relative = bindingPathOf(environment);
+  const text = readConfined(await realRoot(dir), relative);
+  if (text === undefined) return { baseUrl, resources: {} };
+  let parsed: unknown;
   try {
-    text = await fs.readFile(file, 'utf8');
+    parsed = JSON.parse(text);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { baseUrl, resources: {} };
-    throw err;
+    throw new Error(`${relative} is not valid JSON: ${(err as Error).message}`);
   }
-  let parsed: Partial<BindingFile>;
-  try {
-    parsed = JSON.parse(text) as Partial<BindingFile>;
-  } catch (err) {
-    throw new Error(`${path.join(BINDINGS_DIR, `${environment}.json`)} is not valid JSON: ${(err as Error).message}`);
+  const file = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<BindingFile>;
+  const resources = file.resources && typeof file.resources === 'object' ? file.resources : {};
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  const checked: Record<LogicalKey, Binding> = {};
+  for (const [key, binding] of Object.entries(resources)) {
+    const written: string = key;
+    if (!isLogicalKey(key)) {
+      problems.push(`${relative} binds "${written}", which is not a logical key (<kind>/<lowercase-slug>)`);
+      continue;
+    }
+    const id: unknown = (binding as Partial<Binding> | null)?.id;
+    if (!isObjectId(id)) {
+      problems.push(`${relative} binds ${key} to ${JSON.stringify(id)}, which is not an account id`);
+      continue;
+    }
+    const twin = ids.get(id as string);
+    if (twin) problems.push(`${relative} binds both ${twin} and ${key} to ${String(id)}`);
+    ids.set(id as string, key);
+    checked[key] = binding;
   }
-  return { baseUrl: parsed.baseUrl ?? baseUrl, resources: { ...(parsed.resources ?? {}) } };
+  if (problems.length) throw new UnsafeFolderError(problems);
+  return { baseUrl: typeof file.baseUrl === 'string' ? file.baseUrl : baseUrl, resources: checked };
 }
 
 export async function writeBindings(dir: string, environment: string, bindings: BindingFile): Promise<void> {
-  await writeIfChanged(bindingFileOf(dir, environment), canonicalJson(bindings));
+  await writeIfChanged(dir, bindingPathOf(environment), canonicalJson(bindings));
 }
 
 /** Key by id, for turning an account's ids into the folder's keys. */

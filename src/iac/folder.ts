@@ -1,13 +1,22 @@
 /**
  * Reading and writing the folder: one JSON file per resource (and a `.js` beside each script).
  * Files are written whole (to a temporary file, then renamed) so that an interrupted pull never
- * leaves half a file; a file that is not valid JSON is an error that names it.
+ * leaves half a file; a file that is not valid JSON is an error that names it. Nothing here
+ * follows a link or leaves the folder (confinedFs.ts).
  */
-import * as fsSync from 'fs';
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import { JsonObject } from '../api/types';
 import { canonicalJson, contentHash } from './canonical';
+import {
+  ensureFolder,
+  listConfined,
+  readOpened,
+  realRoot,
+  removeConfined,
+  UnsafeFolderError,
+  writeConfined,
+  writeIfChangedConfined,
+} from './confinedFs';
 import { codeFileOf, IAC_KINDS, IacKind, jsonFileOf, keyOf, kindOfKey, LogicalKey, slugOfJsonFile } from './layout';
 
 export interface FolderResource {
@@ -32,38 +41,48 @@ export function hashOfResource(resource: FolderResource): string {
   return contentHash(json, code);
 }
 
-const PARALLEL_READS = 32;
-
-/** Every resource in the folder, by key. Files of other names are left alone. */
+/**
+ * Every resource in the folder, by key. Files of other names are left alone, but a link (or
+ * anything that is not a regular file or folder) in a kind's folder is refused by name, and the
+ * kinds' folders themselves must be real folders (confinedFs.ts).
+ */
 export async function readFolder(dir: string): Promise<Map<LogicalKey, FolderResource>> {
+  const root = await realRoot(dir);
   const resources = new Map<LogicalKey, FolderResource>();
+  const problems: string[] = [];
+  let sinceYield = 0;
   for (const kind of IAC_KINDS) {
-    let names: string[];
+    let names: string[] | undefined;
     try {
-      names = await fs.readdir(path.join(dir, kind));
+      names = listConfined(root, kind);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw err;
+      if (!(err instanceof UnsafeFolderError)) throw err;
+      problems.push(...err.problems);
+      continue;
     }
+    if (!names) continue;
+    const present = new Set(names);
     const keys = names
       .sort()
       .map((name) => slugOfJsonFile(kind, name))
       .map((slug) => (slug === undefined ? undefined : keyOf(kind, slug)))
       .filter((key): key is LogicalKey => key !== undefined && kindOfKey(key) === kind);
-    // A few reads at a time: a large integration's folder holds thousands of small files.
-    for (let at = 0; at < keys.length; at += PARALLEL_READS) {
-      const read = await Promise.all(
-        keys.slice(at, at + PARALLEL_READS).map(async (key) => {
-          const resource: FolderResource = { key, kind, doc: parseFile(await fs.readFile(path.join(dir, jsonFileOf(key)), 'utf8'), key) };
-          if (kind === 'scripts') resource.code = await readOptional(path.join(dir, codeFileOf(key)));
-          return resource;
-        }),
-      );
-      for (const resource of read) resources.set(resource.key, resource);
+    for (const key of keys) {
+      const resource: FolderResource = { key, kind, doc: parseFile(readOpened(root, jsonFileOf(key)), key) };
+      if (kind === 'scripts' && present.has(path.basename(codeFileOf(key)))) resource.code = readOpened(root, codeFileOf(key));
+      resources.set(key, resource);
+      // The event loop gets a turn now and then: a large integration's folder holds thousands of small files.
+      if (++sinceYield === READ_BATCH) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
+  if (problems.length) throw new UnsafeFolderError(problems);
   return resources;
 }
+
+const READ_BATCH = 200;
 
 /** Writes a resource's files, only where their text changed; answers the folder-relative paths written. */
 export async function writeResource(dir: string, resource: FolderResource): Promise<string[]> {
@@ -74,11 +93,13 @@ export async function writeResource(dir: string, resource: FolderResource): Prom
  * Writes many resources' files, only where their text changed; answers the folder-relative paths
  * written. Small synchronous writes (a changed file through a temporary file and a rename) are several times
  * faster than their promise forms for the thousands of small files of a large integration; the
- * event loop gets a turn between batches, so an extension host stays responsive.
+ * event loop gets a turn between batches, so an extension host stays responsive. Every write stays
+ * inside the folder and goes through no link (confinedFs.ts).
  */
 export async function writeResources(dir: string, resources: readonly FolderResource[]): Promise<string[]> {
+  const root = await realRoot(dir);
   const written: string[] = [];
-  /** Files already in each folder written to, listed once (most writes of a first pull are new files). */
+  /** Files already in each kind's folder, listed once (most writes of a first pull are new files). */
   const existing = new Map<string, Set<string>>();
   let sinceYield = 0;
   for (const resource of resources) {
@@ -86,15 +107,21 @@ export async function writeResources(dir: string, resources: readonly FolderReso
     const files: [string, string][] = [[jsonFileOf(resource.key), json]];
     if (code !== undefined) files.push([codeFileOf(resource.key), code]);
     for (const [relative, text] of files) {
-      const file = path.join(dir, relative);
-      const folder = path.dirname(file);
+      const folder = relative.slice(0, relative.lastIndexOf('/'));
       let names = existing.get(folder);
       if (!names) {
-        fsSync.mkdirSync(folder, { recursive: true });
-        names = new Set(fsSync.readdirSync(folder));
+        ensureFolder(root, folder);
+        names = new Set(listConfined(root, folder) ?? []);
         existing.set(folder, names);
       }
-      if (writeSyncIfChanged(file, text, names.has(path.basename(file)))) written.push(relative);
+      const name = relative.slice(folder.length + 1);
+      const exists = names.has(name);
+      if (exists && readOpened(root, relative) === text) continue;
+      // A new file is written in place: were the pull cut short, the binding file (written last) would
+      // not name it, and the next pull writes it again. A file that exists is replaced whole.
+      writeConfined(root, relative, text, exists);
+      names.add(name);
+      written.push(relative);
     }
     if (++sinceYield === WRITE_BATCH) {
       sinceYield = 0;
@@ -107,49 +134,13 @@ export async function writeResources(dir: string, resources: readonly FolderReso
 const WRITE_BATCH = 200;
 
 export async function removeResource(dir: string, key: LogicalKey): Promise<string[]> {
-  const removed: string[] = [];
-  for (const file of [jsonFileOf(key), codeFileOf(key)]) {
-    try {
-      await fs.unlink(path.join(dir, file));
-      removed.push(file);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    }
-  }
-  return removed;
+  const root = await realRoot(dir);
+  return [jsonFileOf(key), codeFileOf(key)].filter((file) => removeConfined(root, file));
 }
 
-/** Writes `text` to `file` through a temporary file and a rename; false when the file already held it. */
-export async function writeIfChanged(file: string, text: string): Promise<boolean> {
-  if ((await readOptional(file)) === text) return false;
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await fs.writeFile(temporary, text, 'utf8');
-  await fs.rename(temporary, file);
-  return true;
-}
-
-function writeSyncIfChanged(file: string, text: string, exists: boolean): boolean {
-  if (exists && fsSync.readFileSync(file, 'utf8') === text) return false;
-  // A new file is written in place: were the pull cut short, the binding file (written last) would
-  // not name it, and the next pull writes it again. A file that exists is replaced whole.
-  if (!exists) {
-    fsSync.writeFileSync(file, text, 'utf8');
-    return true;
-  }
-  const temporary = `${file}.${process.pid}.tmp`;
-  fsSync.writeFileSync(temporary, text, 'utf8');
-  fsSync.renameSync(temporary, file);
-  return true;
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+/** Writes `text` to a folder-relative file through a temporary file and a rename; false when the file already held it. */
+export async function writeIfChanged(dir: string, relative: string, text: string): Promise<boolean> {
+  return writeIfChangedConfined(await realRoot(dir), relative, text);
 }
 
 function parseFile(text: string, key: LogicalKey): JsonObject {

@@ -8,8 +8,25 @@ import { IacKind, keyOf, LogicalKey } from './layout';
 
 const MAX_SLUG = 60;
 
+/**
+ * Names Windows reserves for devices, with any extension (`con.export.json` cannot be opened
+ * there either). Slugs are only `[a-z0-9-]`, so trailing dots and spaces, Windows' other
+ * forbidden file names, cannot occur.
+ */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
 export function slugify(name: string): string {
-  const slug = name
+  const slug = avoidDeviceName(slugOf(name));
+  return slug || 'unnamed';
+}
+
+/** A slug Windows can use as a file name: `con` becomes `con-1`. */
+export function avoidDeviceName(slug: string): string {
+  return WINDOWS_DEVICE.test(slug) ? `${slug}-1` : slug;
+}
+
+function slugOf(name: string): string {
+  return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -17,7 +34,6 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_SLUG)
     .replace(/-+$/, '');
-  return slug || 'unnamed';
 }
 
 export interface Keyable {

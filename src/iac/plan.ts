@@ -11,10 +11,12 @@
  *   conflict         changed on both sides since the base: never overwritten
  *   unchanged        nothing to do
  */
-import { IntegratorApiError, IntegratorClient } from '../api';
+import { IntegratorClient } from '../api';
 import { Connection } from '../api/types';
-import { AccountResource, getEach, readIntegration } from './accountReader';
-import { BindingFile, keysById, readBindings } from './bindings';
+import { AccountResource } from './accountReader';
+import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
+import { readBoundAccount } from './boundAccount';
+import { UnsafeFolderError } from './confinedFs';
 import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
 import { FolderResource, hashOfResource, readFolder } from './folder';
 import { folderResourceOf } from './folderForm';
@@ -28,7 +30,7 @@ export interface PlanItem {
   key: LogicalKey;
   kind: IacKind;
   action: PlanAction;
-  /** The resource's name, from the folder or the account. */
+  /** The resource's name: the account's, for what is already there (what an update or a delete changes); else the folder's. */
   name?: string;
   /** The account id it is bound (or, for `bind`, matched) to. */
   id?: string;
@@ -41,6 +43,8 @@ export interface PlanItem {
 export interface Plan {
   environment: string;
   baseUrl: string;
+  /** The integration the binding file names, as the account names it. */
+  integration?: { id: string; name: string };
   /** Folder resources in dependency order, then deletions, then what the account added. */
   items: PlanItem[];
   /** What stops an apply besides conflicts and unbound connections (a reference to nothing, a cycle). */
@@ -69,14 +73,33 @@ export interface PlanState {
   remote: Map<LogicalKey, FolderResource>;
   /** For `bind` items: the matched connection. */
   matches: Map<LogicalKey, AccountResource>;
+  /**
+   * Problems that stop every write, to the account and to the folder alike: the folder could not
+   * be read safely (a link, a bad binding file; then the plan holds only these), or a binding
+   * points outside the integration.
+   */
+  refusals: string[];
 }
 
 export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; state: PlanState }> {
   const { dir, environment, baseUrl } = options;
-  const folder = await readFolder(dir);
-  const bindings = await readBindings(dir, environment, baseUrl);
   const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [] };
-  const account = await readAccount(options, folder, bindings);
+  let folder: Map<LogicalKey, FolderResource>;
+  let bindings: BindingFile;
+  try {
+    folder = await readFolder(dir);
+    bindings = await readBindings(dir, environment, baseUrl);
+  } catch (err) {
+    if (!(err instanceof UnsafeFolderError)) throw err;
+    // Nothing of such a folder is compared or sent: the plan is its problems, and apply refuses it.
+    plan.problems.push(...err.problems);
+    const empty = { folder: new Map(), bindings: { baseUrl, resources: {} }, account: new Map(), remote: new Map(), matches: new Map() };
+    return { plan, state: { ...empty, refusals: [...err.problems] } };
+  }
+  const bound = await readBoundAccount(options.client, folder, bindings, bindingPathOf(environment), options);
+  const account = bound.account;
+  plan.integration = bound.integration;
+  plan.problems.push(...bound.problems);
   const keyOfId = assignKeys(
     [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
     keysById(bindings),
@@ -87,7 +110,7 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
     const key = keyOfId.get(resource.id)!;
     remote.set(key, folderResourceOf(resource, key, keyOfId));
   }
-  const state: PlanState = { folder, bindings, account, remote, matches: new Map() };
+  const state: PlanState = { folder, bindings, account, remote, matches: new Map(), refusals: bound.problems };
 
   checkFolder(folder, plan);
   let order: LogicalKey[] = [...folder.keys()].sort();
@@ -125,30 +148,6 @@ export function blockReason(plan: Plan): string | undefined {
 
 export function isBlocked(plan: Plan): boolean {
   return blockReason(plan) !== undefined;
-}
-
-async function readAccount(
-  options: PlanOptions,
-  folder: Map<LogicalKey, FolderResource>,
-  bindings: BindingFile,
-): Promise<Map<string, AccountResource>> {
-  const { client } = options;
-  const integrationKey = [...folder.keys()].find((key) => kindOfKey(key) === 'integrations');
-  const integrationId = integrationKey ? bindings.resources[integrationKey]?.id : undefined;
-  let account = new Map<string, AccountResource>();
-  if (integrationId) {
-    try {
-      account = await readIntegration(client, integrationId, options);
-    } catch (err) {
-      if (!(err instanceof IntegratorApiError && err.status === 404)) throw err;
-    }
-  }
-  // Bound resources the integration's lists did not bring (shared, unused, or gone).
-  const missing = Object.entries(bindings.resources)
-    .filter(([key, b]) => !account.has(b.id) && kindOfKey(key))
-    .map(([key, b]) => [b.id, kindOfKey(key)!] as [string, IacKind]);
-  for (const resource of await getEach(client, missing, options)) account.set(resource.id, resource);
-  return account;
 }
 
 /** The environment's connections, when some folder connection is not bound yet (for matching by name). */
@@ -205,25 +204,31 @@ function compareOne(
   }
   const id = binding.id;
   const accountResource = state.account.get(id);
+  // What exists is named as the account names it, so a reviewer sees what an update would change
+  // (a folder file may carry any name); a rename in the folder is said in the reason.
+  const accountName = typeof accountResource?.doc.name === 'string' ? accountResource.doc.name : undefined;
+  const renamed = accountName !== undefined && name !== undefined && name !== accountName ? ` (renamed to "${name}" in the folder)` : '';
+  const existing = (action: PlanAction, reason: string, extra: Partial<PlanItem> = {}): PlanItem =>
+    item(action, action === 'update' || action === 'conflict' ? `${reason}${renamed}` : reason, { name: accountName ?? name, ...extra });
   if (binding.boundByName) {
-    if (!accountResource) return item('needs-connection', `the connection it was bound to (${id}) no longer exists`, { id });
-    return item('unchanged', `bound to "${String(accountResource.doc.name)}"; its settings belong to this environment`, { id });
+    if (!accountResource) return existing('needs-connection', `the connection it was bound to (${id}) no longer exists`, { id });
+    return existing('unchanged', `bound to "${String(accountResource.doc.name)}"; its settings belong to this environment`, { id });
   }
   const localHash = hashOfResource(resource);
   const localChanged = localHash !== binding.hash;
   if (!accountResource) {
     return localChanged
-      ? item('conflict', 'changed in the folder, and deleted from the account', { id })
-      : item('remote-change', 'deleted from the account', { id, remote: 'deleted' });
+      ? existing('conflict', 'changed in the folder, and deleted from the account', { id })
+      : existing('remote-change', 'deleted from the account', { id, remote: 'deleted' });
   }
   const remote = state.remote.get(key);
-  if (remote && hashOfResource(remote) === localHash) return item('unchanged', 'the same in the folder and the account', { id });
+  if (remote && hashOfResource(remote) === localHash) return existing('unchanged', 'the same in the folder and the account', { id });
   const remoteChanged = accountResource.doc.lastModified !== binding.lastModified;
   if (localChanged && remoteChanged)
-    return item('conflict', 'changed in the folder and in the account since the last pull or apply', { id });
-  if (localChanged) return item('update', 'changed in the folder', { id });
-  if (remoteChanged) return item('remote-change', 'changed in the account', { id, remote: 'changed' });
-  return item('unchanged', 'differs only in what the environment keeps (server defaults)', { id });
+    return existing('conflict', 'changed in the folder and in the account since the last pull or apply', { id });
+  if (localChanged) return existing('update', 'changed in the folder', { id });
+  if (remoteChanged) return existing('remote-change', 'changed in the account', { id, remote: 'changed' });
+  return existing('unchanged', 'differs only in what the environment keeps (server defaults)', { id });
 }
 
 function matchConnection(

@@ -48,6 +48,7 @@ export async function pull(options: PullOptions): Promise<PullReport> {
   const { client, dir, environment } = options;
   const integrationId = await resolveIntegration(client, options.integration, options);
   const account = await readIntegration(client, integrationId, options);
+  // Both refuse a folder with a link in it and a binding file whose keys are not logical keys, before anything is written.
   const bindings = await readBindings(dir, environment, options.baseUrl);
   const folder = await readFolder(dir);
   if (!options.force) {

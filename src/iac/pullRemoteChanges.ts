@@ -4,6 +4,7 @@
  */
 import { bindingOf } from './pull';
 import { writeBindings } from './bindings';
+import { UnsafeFolderError } from './confinedFs';
 import { removeResource, writeResource } from './folder';
 import { LogicalKey } from './layout';
 import { makePlan, PlanItem, PlanOptions } from './plan';
@@ -18,6 +19,8 @@ export interface PullRemoteReport {
 
 export async function pullRemoteChanges(options: PlanOptions & { keys?: readonly LogicalKey[] }): Promise<PullRemoteReport> {
   const { plan, state } = await makePlan(options);
+  // A folder with a link in it, or a binding pointing outside the integration, is written to no more than the account is.
+  if (state.refusals.length) throw new UnsafeFolderError(state.refusals);
   const wanted = (item: PlanItem) => !options.keys || options.keys.includes(item.key);
   const report: PullRemoteReport = {
     pulled: [],

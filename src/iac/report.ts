@@ -1,9 +1,12 @@
 /**
  * Plans and apply reports as plain text, one line per resource, for a CI log and for the
- * extension's output channel alike.
+ * extension's output channel alike. Every value from the account or the folder (names, keys,
+ * reasons, problems, paths) goes through `printable`, so none can move the cursor, erase or forge
+ * a line.
  */
 import { ApplyReport } from './apply';
 import { Plan, PlanAction, PlanItem } from './plan';
+import { printable as p } from './printable';
 import { PullReport } from './pull';
 
 const MARK: Record<PlanAction, string> = {
@@ -18,18 +21,19 @@ const MARK: Record<PlanAction, string> = {
 };
 
 export function planLines(plan: Plan, options: { showUnchanged?: boolean } = {}): string[] {
-  const lines = [`Plan for ${plan.environment} (${plan.baseUrl}):`];
+  const integration = plan.integration ? `, integration "${p(plan.integration.name)}" (${p(plan.integration.id)})` : '';
+  const lines = [`Plan for ${p(plan.environment)} (${p(plan.baseUrl)})${integration}:`];
   const shown = plan.items.filter((i) => options.showUnchanged || i.action !== 'unchanged');
   for (const item of shown) lines.push(`  ${itemLine(item)}`);
   if (shown.length === 0) lines.push('  nothing to do: the folder and the environment agree.');
-  for (const problem of plan.problems) lines.push(`  problem: ${problem}`);
-  for (const warning of plan.warnings) lines.push(`  warning: ${warning}`);
+  for (const problem of plan.problems) lines.push(`  problem: ${p(problem)}`);
+  for (const warning of plan.warnings) lines.push(`  warning: ${p(warning)}`);
   lines.push(summary(plan.items));
   return lines;
 }
 
 export function itemLine(item: PlanItem): string {
-  return `${MARK[item.action].padEnd(20)} ${item.key}${item.name ? ` ("${item.name}")` : ''}: ${item.reason}`;
+  return `${MARK[item.action].padEnd(20)} ${p(item.key)}${item.name ? ` ("${p(item.name)}")` : ''}: ${p(item.reason)}`;
 }
 
 function summary(items: readonly PlanItem[]): string {
@@ -53,11 +57,11 @@ function summary(items: readonly PlanItem[]): string {
 }
 
 export function applyLines(report: ApplyReport): string[] {
-  if (report.refused) return [...planLines(report.plan), `Nothing applied: ${report.refused}.`];
-  const lines = [`Apply to ${report.plan.environment} (${report.plan.baseUrl}):`];
+  if (report.refused) return [...planLines(report.plan), `Nothing applied: ${p(report.refused)}.`];
+  const lines = [`Apply to ${p(report.plan.environment)} (${p(report.plan.baseUrl)}):`];
   for (const step of report.applied) lines.push(`  done      ${itemLine(step.item)}`);
-  if (report.failed) lines.push(`  FAILED    ${report.failed.item.key}: ${report.failed.message}`);
-  for (const { item, why } of report.notApplied) lines.push(`  not done  ${item.key} (${item.action}): ${why}`);
+  if (report.failed) lines.push(`  FAILED    ${p(report.failed.item.key)}: ${p(report.failed.message)}`);
+  for (const { item, why } of report.notApplied) lines.push(`  not done  ${p(item.key)} (${item.action}): ${p(why)}`);
   const remote = report.plan.items.filter((i) => i.action === 'remote-change');
   if (remote.length)
     lines.push(
@@ -65,7 +69,7 @@ export function applyLines(report: ApplyReport): string[] {
     );
   lines.push(
     report.failed
-      ? `Stopped at ${report.failed.item.key}: ${report.applied.length} applied, ${report.notApplied.length} not. Run apply again once it is fixed.`
+      ? `Stopped at ${p(report.failed.item.key)}: ${report.applied.length} applied, ${report.notApplied.length} not. Run apply again once it is fixed.`
       : report.cancelled
         ? `Cancelled: ${report.applied.length} applied, ${report.notApplied.length} not. Run apply again to finish.`
         : `${report.applied.length} applied${report.notApplied.length ? `, ${report.notApplied.length} not` : ''}.`,
@@ -75,7 +79,7 @@ export function applyLines(report: ApplyReport): string[] {
 
 export function pullLines(report: PullReport, dir: string): string[] {
   return [
-    `Pulled "${report.integrationName}" (${report.resources} resources) into ${dir}: ` +
+    `Pulled "${p(report.integrationName)}" (${report.resources} resources) into ${p(dir)}: ` +
       `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
   ];
 }

@@ -7,7 +7,8 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { findNodeAtOffset, getLocation, parseTree } from 'jsonc-parser';
 import vscode = require('vscode');
-import { IacKind, isLogicalKey, keyOf, kindOfKey, slugOfJsonFile } from '../iac/layout';
+import { entryType, realRoot } from '../iac/confinedFs';
+import { IacKind, isLogicalKey, jsonFileOf, keyOf, kindOfKey, slugOfJsonFile } from '../iac/layout';
 import { REFERENCE_FIELDS } from '../iac/references';
 import { SourceControls } from './sourceControls';
 
@@ -21,8 +22,9 @@ export class FolderLinks implements vscode.DefinitionProvider, vscode.Completion
     const value: unknown = node?.type === 'string' ? node.value : undefined;
     if (!isLogicalKey(value)) return undefined;
     const target = control.fileOf(value);
+    // Only a regular file of the folder: a link planted by a pull request is not opened as if it were the resource.
     try {
-      await fs.access(target.fsPath);
+      if (entryType(await realRoot(control.folder.fsPath), jsonFileOf(value)) !== 'file') return undefined;
     } catch {
       return undefined;
     }

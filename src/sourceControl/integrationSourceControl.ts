@@ -14,7 +14,7 @@ import { Disposable } from '../util/disposable';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
 import { AccountVersions, accountVersionUri } from './accountVersions';
-import { bindingNameOf } from './folderEnvironment';
+import { bindingNameIn } from './folderEnvironment';
 import { IntegratorClient } from '../api';
 import { Logger } from '../util/logger';
 
@@ -52,6 +52,8 @@ export class IntegrationSourceControl extends Disposable {
     private readonly client: () => Promise<IntegratorClient>,
     private readonly versions: AccountVersions,
     private readonly log: Logger,
+    /** The user's environments, for the binding file rule (folderEnvironment.ts). */
+    private readonly environments: () => readonly EnvironmentInfo[],
   ) {
     super();
     const label = `${path.basename(folder.fsPath)} ↔ ${displayText(env.name)}${env.production ? ' (production)' : ''}`;
@@ -70,13 +72,14 @@ export class IntegrationSourceControl extends Disposable {
     this.register(vscode.workspace.onDidSaveTextDocument((doc) => this.keyOf(doc.uri) !== undefined && this.refreshSoon()));
   }
 
-  get bindingName(): string {
-    return bindingNameOf(this.env);
+  /** The binding file this environment uses in the folder: its own, or the CLI's for the same base URL. */
+  bindingName(client: IntegratorClient): string {
+    return bindingNameIn(this.folder.fsPath, this.env, client.transport.baseUrl, this.environments());
   }
 
   /** What the engine needs to compare this folder with this environment. */
   planOptions(client: IntegratorClient): PlanOptions {
-    return { client, baseUrl: client.transport.baseUrl, environment: this.bindingName, dir: this.folder.fsPath };
+    return { client, baseUrl: client.transport.baseUrl, environment: this.bindingName(client), dir: this.folder.fsPath };
   }
 
   /** Refreshes once the folder has been quiet for a moment (a pull writes many files). */

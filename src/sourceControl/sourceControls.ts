@@ -77,14 +77,20 @@ export class SourceControls extends Disposable {
     const chosen = this.context.workspaceState.get<Record<string, string>>(CHOSEN_KEY, {});
     if (env) await this.context.workspaceState.update(CHOSEN_KEY, { ...chosen, [folder.fsPath]: env.id });
     const target =
-      env ??
-      chooseEnvironment(await boundEnvironments(folder.fsPath, this.environments.list()), chosen[folder.fsPath], this.environments.active);
+      env ?? chooseEnvironment(boundEnvironments(folder.fsPath, this.environments.list()), chosen[folder.fsPath], this.environments.active);
     const existing = this.byFolder.get(folder.fsPath);
     if (existing && existing.env.id === target?.id) return existing;
     existing?.dispose();
     this.byFolder.delete(folder.fsPath);
     if (!target) return undefined;
-    const control = new IntegrationSourceControl(folder, target, () => this.environments.client(target), this.versions, this.log);
+    const control = new IntegrationSourceControl(
+      folder,
+      target,
+      () => this.environments.client(target),
+      this.versions,
+      this.log,
+      () => this.environments.list(),
+    );
     this.byFolder.set(folder.fsPath, control);
     this.log.info(`Source Control: ${folder.fsPath} compared with "${target.name}".`);
     this.changed.fire();

@@ -35,6 +35,9 @@ const escapeTests = (...cases: string[]) =>
   ]);
 const HOOK_HOLDS = 'the attempt ran (its record says what it got) and found no host value; the token canary never in the output';
 
+const FOLDER = 'a pulled folder stays a folder';
+const folderTest = (title: string) => ({ suite: 'unit' as const, title: `${FOLDER} ${title}` });
+
 export const SCENARIOS: Scenario[] = [
   {
     group: 'Faults during work',
@@ -377,6 +380,96 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'unit', title: 'Debug Hook… escape suite writes its result as a new file only' },
       { suite: 'unit', title: 'Debug Hook… escape suite the bridge compares its secret in constant time' },
       { suite: 'vscode', title: 'its run folder is private and goes' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a script file linked to a file outside the folder',
+    fault: 'scripts/x.js → a canary file in a temp folder',
+    holds: 'plan, apply and pull-remote exit 3 naming the path; no write request; the canary in no script',
+    tests: [
+      folderTest('never uploads what a script file linked to a file outside the folder points at'),
+      { suite: 'unit', title: 'confined folder access does not follow a link that took a file’s place after the folder was listed' },
+      { suite: 'unit', title: 'confined folder access does not write through a dangling link where a new file goes' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a linked scripts/ folder',
+    fault: 'scripts/ → a folder outside, on pull and on apply',
+    holds: 'exit 3 naming scripts; nothing written through the link; nothing uploaded',
+    tests: [folderTest('neither writes through a linked scripts/ folder on pull nor reads it on apply')],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a link in .integrator-io',
+    fault: 'the binding file, and .integrator-io itself, linked outside',
+    holds: 'exit 3 naming the path; the file and folder outside untouched',
+    tests: [folderTest('refuses a link in .integrator-io, for the binding file and for the folder itself')],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a key’s file replaced by a link, in the editor',
+    fault: 'connections/x.connection.json → a canary file outside; Go to Definition on the key',
+    holds: 'no definition: the linked file is not opened as the resource',
+    tests: [
+      {
+        suite: 'vscode',
+        title: 'keys in a pulled folder opens the file a key names, and nothing when a pull request made that file a link',
+      },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'binding keys that are paths',
+    fault: 'a key flows/../<outside>/victim in the binding file',
+    holds: 'pull and plan exit 3 naming the binding file; the file outside is not deleted',
+    tests: [
+      folderTest('refuses binding keys that are paths, and pull writes and deletes nothing outside the folder'),
+      { suite: 'unit', title: 'confined folder access refuses every path that is not plain names inside the folder' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a binding forged to point at another integration',
+    fault: 'a key bound to an export outside the integration; apply, and apply --delete',
+    holds: 'exit 3 naming the binding and the export; no write request; the export unchanged and still there',
+    tests: [
+      folderTest('bindings that point at another integration refuses an update through a forged id'),
+      folderTest('bindings that point at another integration refuses --delete through a forged id'),
+      folderTest('bindings that point at another integration names what an update changes as the account names it'),
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'terminal control characters in a name',
+    fault: 'a flow named with ESC[2K ESC[1A, CR, 8-bit CSI, bidi overrides, BEL, DEL',
+    holds: 'no control character printed; the plan keeps its lines',
+    tests: [
+      folderTest('prints names with their control characters removed'),
+      { suite: 'unit', title: 'confined folder access removes escape sequences, controls and bidi overrides' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'Windows device names',
+    fault: 'flows named CON, nul, Com1, "LPT9. ", "aux."',
+    holds: 'files con-1, nul-1…; no device name, no trailing dot or space',
+    tests: [folderTest('names files so that Windows can open them')],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'binding file names in VS Code and the CLI',
+    fault: 'pulled by the CLI, planned in VS Code; pulled in VS Code, planned and applied by the CLI; two files for one URL',
+    holds: 'nothing to do both ways; no second integration; exit 1 asking for --env',
+    tests: [
+      folderTest('one rule for binding names in VS Code and the CLI a folder pulled by the CLI'),
+      folderTest('one rule for binding names in VS Code and the CLI a folder pulled in VS Code'),
+      { suite: 'vscode', title: 'binding file names in VS Code and the CLI compares a folder pulled by the CLI with nothing to do' },
+      {
+        suite: 'vscode',
+        title: 'binding file names in VS Code and the CLI a folder pulled by the extension plans with nothing to do in the CLI',
+      },
     ],
   },
 ];

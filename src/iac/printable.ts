@@ -1,0 +1,22 @@
+/**
+ * Text from an account or a pulled folder (names, keys, paths, messages) as the command line may
+ * print it. A terminal obeys control characters: a flow named `\x1b[2K\x1b[1A` erases the plan
+ * line above it, a carriage return or a newline forges a line, and bidi overrides make a reviewer
+ * read something other than what is there. So escape sequences are removed whole, then every C0
+ * and C1 control, DEL and bidi control; the rest of the text is kept. The CLI's output passes
+ * through here once (`src/cli/io.ts`, keeping the line breaks and tabs of its layout), and the plan's and
+ * report's values pass through here without line breaks (`report.ts`).
+ */
+
+/** CSI (`ESC [` or the 8-bit `\x9b`), OSC (up to BEL or `ESC \`), and two-character `ESC x` sequences. */
+const ESCAPE_SEQUENCE =
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  /(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]|(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function printable(text: string, options: { keepLayout?: boolean } = {}): string {
+  return text.replace(ESCAPE_SEQUENCE, '').replace(options.keepLayout ? CONTROL_BUT_LAYOUT : CONTROL, '');
+}
