@@ -28,9 +28,9 @@ export const runHookCommand = defineCommand({
   async run(services, target) {
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, () => runOnce(services, target, prepared, view));
+    const view = resultView(services, target, prepared, (run) => runOnce(services, target, prepared, view, run));
     view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
-    return runOnce(services, target, prepared, view);
+    return runOnce(services, target, prepared, view, view.startRun());
   },
 });
 
@@ -48,6 +48,7 @@ export const debugHookCommand = defineCommand({
     if (!prepared) return undefined;
     const view = resultView(services, target, prepared, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
     view.rerunOnEditsOf([]); // a debug session starts only when asked
+    view.startRun(); // a run of the same view still going is older: its result no longer shows
     return debugOnce(services, target, prepared, view, apiFor(prepared.script));
   },
 });
@@ -68,10 +69,16 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
 }
 
 /**
- * The view of a hook's runs. Its Run again (and a run on edit) runs `rerun`; a run that cannot
- * start (the sample is no longer JSON, say) says why in the view, the edit kept.
+ * The view of a hook's runs. Its Run again (and a run on edit) runs `rerun` as a new run (its
+ * number keeps a late older result from replacing it); a run that cannot start (the sample is no
+ * longer JSON, say) says why in the view, the edit kept.
  */
-function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<unknown>): HookResultPanel {
+function resultView(
+  services: Services,
+  target: ChosenHook,
+  prepared: Prepared,
+  rerun: (run: number) => Promise<unknown>,
+): HookResultPanel {
   const { env, key, name } = prepared.script;
   const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
@@ -80,17 +87,18 @@ function resultView(services: Services, target: ChosenHook, prepared: Prepared, 
     `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,
     async () => {
+      const run = view.startRun();
       try {
-        await rerun();
+        await rerun(run);
       } catch (err) {
-        view.showFailure(`Could not run ${target.functionName}: ${err instanceof Error ? err.message : String(err)}`);
+        view.showFailure(`Could not run ${target.functionName}: ${err instanceof Error ? err.message : String(err)}`, run);
       }
     },
   );
   return view;
 }
 
-async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel): Promise<HookResult> {
+async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel, run: number): Promise<HookResult> {
   const { script: hookScript, type, sampleUri } = prepared;
   const [script, sample] = await Promise.all([vscode.workspace.openTextDocument(target.uri), vscode.workspace.openTextDocument(sampleUri)]);
   let input: unknown;
@@ -99,7 +107,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
   } catch (err) {
     throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${(err as Error).message})`);
   }
-  view.running(JSON.stringify(input, null, 2));
+  view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
   const result = await runHook({
     source: script.getText(),
@@ -110,7 +118,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
     timeoutMs: timeoutSeconds * 1000,
     api: apiFor(hookScript),
   });
-  view.showResult(result);
+  view.showResult(result, run);
   services.log.info(
     `${hookScript.env?.name ?? 'No environment'}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
   );
