@@ -17,6 +17,7 @@ import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
 import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
+import { rememberKeepPlace } from './keepSample';
 import { Services } from './services';
 
 export const runHookCommand = defineCommand({
@@ -73,12 +74,7 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
  * number keeps a late older result from replacing it); a run that cannot start (the sample is no
  * longer JSON, say) says why in the view, the edit kept.
  */
-function resultView(
-  services: Services,
-  target: ChosenHook,
-  prepared: Prepared,
-  rerun: (run: number) => Promise<unknown>,
-): HookResultPanel {
+function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: (run: number) => Promise<unknown>): HookResultPanel {
   const { env, key, name } = prepared.script;
   const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
@@ -98,7 +94,13 @@ function resultView(
   return view;
 }
 
-async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel, run: number): Promise<HookResult> {
+async function runOnce(
+  services: Services,
+  target: ChosenHook,
+  prepared: Prepared,
+  view: HookResultPanel,
+  run: number,
+): Promise<HookResult> {
   const { script: hookScript, type, sampleUri } = prepared;
   const [script, sample] = await Promise.all([vscode.workspace.openTextDocument(target.uri), vscode.workspace.openTextDocument(sampleUri)]);
   let input: unknown;
@@ -171,15 +173,17 @@ async function pickUsage(functionName: string, usages: HookUsage[]): Promise<Hoo
   return picked && { type: picked.type };
 }
 
-/** The sample's file, kept with the script's samples: made once (from real data where it can be), then kept. */
+/**
+ * The sample's file: one kept in the folder on purpose if there is one, else the one in the
+ * extension's storage, made once (from real data where it can be), then kept there.
+ */
 async function ensureSample(script: HookScript, functionName: string, usage: HookUsage | { type: HookType }): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(script.samplesDir, `${functionName}.json`);
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return uri;
-  } catch {
-    // Not made yet: built below.
-  }
+  const file = `${functionName}.json`;
+  const kept = script.keptSamplesDir && vscode.Uri.joinPath(script.keptSamplesDir, file);
+  if (kept && (await exists(kept))) return kept;
+  const uri = vscode.Uri.joinPath(script.samplesDir, file);
+  if (kept) rememberKeepPlace(uri, kept, script.env?.name);
+  if (await exists(uri)) return uri;
   const accountId = 'resourceId' in usage ? script.accountIdOf(usage) : undefined;
   const options = await sampleOptions(
     script.client,
@@ -189,6 +193,13 @@ async function ensureSample(script: HookScript, functionName: string, usage: Hoo
   await vscode.workspace.fs.createDirectory(script.samplesDir);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(options, null, 2)}\n`));
   return uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The function the cursor is in, in the active script document. */
