@@ -13,6 +13,7 @@ import { HookResult, runHook } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
+import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
 import { debugOnce } from './hookDebugSession';
@@ -27,6 +28,7 @@ export const runHookCommand = defineCommand({
   needs: 'Open a script and put the cursor in a hook function, or use Run Hook… above it.',
   failure: (target) => `Could not run ${target.functionName}`,
   async run(services, target) {
+    if (fromFolder(services, target, 'Running')) return undefined;
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
     const view = resultView(services, target, prepared, (run) => runOnce(services, target, prepared, view, run));
@@ -45,6 +47,7 @@ export const debugHookCommand = defineCommand({
   needs: 'Open a script and put the cursor in a hook function, or use Debug Hook… above it.',
   failure: (target) => `Could not debug ${target.functionName}`,
   async run(services, target) {
+    if (fromFolder(services, target, 'Debugging')) return undefined;
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
     const view = resultView(services, target, prepared, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
@@ -53,6 +56,14 @@ export const debugHookCommand = defineCommand({
     return debugOnce(services, target, prepared, view, apiFor(prepared.script));
   },
 });
+
+/**
+ * A workspace folder's script, in Restricted Mode: refused. A script opened from the explorer
+ * still runs: it comes from the account, not from the folder whose trust is in question.
+ */
+function fromFolder(services: Services, target: ChosenHook, doing: string): boolean {
+  return target.uri.scheme === 'file' && refusedInRestrictedMode(services.notify, `${doing} a script from a workspace folder`);
+}
 
 /** Which hook it is, and its sample (made once from real data, opened beside the script). */
 async function prepare(services: Services, target: ChosenHook): Promise<Prepared | undefined> {
