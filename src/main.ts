@@ -41,7 +41,7 @@ import { AdaptorTypeCompletions } from './documents/adaptorTypeCompletions';
 import { RESOURCE_SCHEME } from './documents/schemes';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
-import { AuditTextProvider } from './webviews/auditPanel';
+import { AuditTextProvider } from './webviews/auditText';
 import { AccountVersions } from './sourceControl/accountVersions';
 import { SourceControls } from './sourceControl/sourceControls';
 import { FolderLinks } from './sourceControl/folderLinks';
@@ -221,7 +221,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     files,
     retryData,
     remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
-    auditText: new AuditTextProvider(),
+    auditText: new AuditTextProvider(environments, log),
     accountVersions,
     decorations,
     api,
