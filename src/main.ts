@@ -41,7 +41,7 @@ import { AdaptorTypeCompletions } from './documents/adaptorTypeCompletions';
 import { RESOURCE_SCHEME } from './documents/schemes';
 import { Logger } from './util/logger';
 import { Notifier } from './util/notifier';
-import { AuditTextProvider } from './webviews/auditPanel';
+import { AuditTextProvider } from './webviews/auditText';
 import { AccountVersions } from './sourceControl/accountVersions';
 import { SourceControls } from './sourceControl/sourceControls';
 import { FolderLinks } from './sourceControl/folderLinks';
@@ -153,6 +153,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const folderLinks = new FolderLinks(sourceControls);
   const idLinks = new IdLinks(environments);
   const pulledJson: vscode.DocumentSelector = { language: 'json', scheme: 'file' };
+  const hookLens = new HookCodeLens();
   context.subscriptions.push(
     vscode.languages.registerDefinitionProvider(pulledJson, folderLinks),
     // In resource documents: ids of other resources show their names and open on Ctrl+click.
@@ -163,8 +164,9 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
         // Scripts of pulled folders (the lens checks that the folder is one).
         { scheme: 'file', language: 'javascript', pattern: '**/scripts/*.js' },
       ],
-      new HookCodeLens(),
+      hookLens,
     ),
+    hookLens,
     vscode.languages.registerDefinitionProvider({ scheme: RESOURCE_SCHEME }, idLinks),
     vscode.languages.registerCompletionItemProvider({ scheme: RESOURCE_SCHEME }, new AdaptorTypeCompletions(environments), '"'),
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
@@ -219,7 +221,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     files,
     retryData,
     remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
-    auditText: new AuditTextProvider(),
+    auditText: new AuditTextProvider(environments, log),
     accountVersions,
     decorations,
     api,

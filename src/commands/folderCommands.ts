@@ -17,6 +17,7 @@ import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
+import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { defineCommand, quoted, resourceOf, stringOption } from './command';
 import { resolveEnvironment } from './pickEnvironment';
 import { ResourceTarget } from './resourceTarget';
@@ -90,6 +91,8 @@ export const applyFolderCommand = defineCommand<IntegrationSourceControl>({
   needs: 'Pull an integration to a folder first (Pull Integration to Folder…).',
   failure: (control) => `Could not apply ${path.basename(control.folder.fsPath)} to "${control.env.name}"`,
   async run(services, control) {
+    if (refusedInRestrictedMode(services.notify, `Applying ${path.basename(control.folder.fsPath)} to "${control.env.name}"`))
+      return undefined;
     const plan = await control.refresh();
     if (!plan) throw new Error(control.lastError ?? 'the plan failed');
     return applyPlan(services, control.env, plan, control.planOptions(await services.environments.client(control.env)), () =>
@@ -158,6 +161,7 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
   needs: 'Pull an integration to a folder first (Pull Integration to Folder…).',
   failure: (control) => `Could not promote ${path.basename(control.folder.fsPath)}`,
   async run(services, control) {
+    if (refusedInRestrictedMode(services.notify, `Promoting ${path.basename(control.folder.fsPath)}`)) return undefined;
     const others = services.environments.list().filter((e) => e.id !== control.env.id);
     if (others.length === 0) {
       void services.notify.info('Add the environment to promote to first (Add Environment…).');

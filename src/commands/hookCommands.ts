@@ -13,10 +13,12 @@ import { DEFAULT_MEMORY_LIMIT_MB, HookResult, runHook } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
+import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
 import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
+import { rememberKeepPlace } from './keepSample';
 import { Services } from './services';
 
 export const runHookCommand = defineCommand({
@@ -26,11 +28,12 @@ export const runHookCommand = defineCommand({
   needs: 'Open a script and put the cursor in a hook function, or use Run Hook… above it.',
   failure: (target) => `Could not run ${target.functionName}`,
   async run(services, target) {
+    if (fromFolder(services, target, 'Running')) return undefined;
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, () => runOnce(services, target, prepared, view));
+    const view = resultView(services, target, prepared, (run) => runOnce(services, target, prepared, view, run));
     view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
-    return runOnce(services, target, prepared, view);
+    return runOnce(services, target, prepared, view, view.startRun());
   },
 });
 
@@ -44,13 +47,23 @@ export const debugHookCommand = defineCommand({
   needs: 'Open a script and put the cursor in a hook function, or use Debug Hook… above it.',
   failure: (target) => `Could not debug ${target.functionName}`,
   async run(services, target) {
+    if (fromFolder(services, target, 'Debugging')) return undefined;
     const prepared = await prepare(services, target);
     if (!prepared) return undefined;
     const view = resultView(services, target, prepared, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
     view.rerunOnEditsOf([]); // a debug session starts only when asked
+    view.startRun(); // a run of the same view still going is older: its result no longer shows
     return debugOnce(services, target, prepared, view, apiFor(prepared.script));
   },
 });
+
+/**
+ * A workspace folder's script, in Restricted Mode: refused. A script opened from the explorer
+ * still runs: it comes from the account, not from the folder whose trust is in question.
+ */
+function fromFolder(services: Services, target: ChosenHook, doing: string): boolean {
+  return target.uri.scheme === 'file' && refusedInRestrictedMode(services.notify, `${doing} a script from a workspace folder`);
+}
 
 /** Which hook it is, and its sample (made once from real data, opened beside the script). */
 async function prepare(services: Services, target: ChosenHook): Promise<Prepared | undefined> {
@@ -68,10 +81,11 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
 }
 
 /**
- * The view of a hook's runs. Its Run again (and a run on edit) runs `rerun`; a run that cannot
- * start (the sample is no longer JSON, say) says why in the view, the edit kept.
+ * The view of a hook's runs. Its Run again (and a run on edit) runs `rerun` as a new run (its
+ * number keeps a late older result from replacing it); a run that cannot start (the sample is no
+ * longer JSON, say) says why in the view, the edit kept.
  */
-function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: () => Promise<unknown>): HookResultPanel {
+function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: (run: number) => Promise<unknown>): HookResultPanel {
   const { env, key, name } = prepared.script;
   const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
@@ -80,17 +94,24 @@ function resultView(services: Services, target: ChosenHook, prepared: Prepared, 
     `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,
     async () => {
+      const run = view.startRun();
       try {
-        await rerun();
+        await rerun(run);
       } catch (err) {
-        view.showFailure(`Could not run ${target.functionName}: ${err instanceof Error ? err.message : String(err)}`);
+        view.showFailure(`Could not run ${target.functionName}: ${err instanceof Error ? err.message : String(err)}`, run);
       }
     },
   );
   return view;
 }
 
-async function runOnce(services: Services, target: ChosenHook, prepared: Prepared, view: HookResultPanel): Promise<HookResult> {
+async function runOnce(
+  services: Services,
+  target: ChosenHook,
+  prepared: Prepared,
+  view: HookResultPanel,
+  run: number,
+): Promise<HookResult> {
   const { script: hookScript, type, sampleUri } = prepared;
   const [script, sample] = await Promise.all([vscode.workspace.openTextDocument(target.uri), vscode.workspace.openTextDocument(sampleUri)]);
   let input: unknown;
@@ -99,7 +120,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
   } catch (err) {
     throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${(err as Error).message})`);
   }
-  view.running(JSON.stringify(input, null, 2));
+  view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
   const memoryLimitMb = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB);
   const result = await runHook({
@@ -112,7 +133,7 @@ async function runOnce(services: Services, target: ChosenHook, prepared: Prepare
     memoryLimitMb,
     api: apiFor(hookScript),
   });
-  view.showResult(result);
+  view.showResult(result, run);
   services.log.info(
     `${hookScript.env?.name ?? 'No environment'}: ran ${target.functionName} (${type}) locally in ${result.ms} ms: ${result.returned ? (result.contract.ok ? 'fits its contract' : `${result.contract.problems.length} contract problem(s)`) : result.error}.`,
   );
@@ -165,15 +186,17 @@ async function pickUsage(functionName: string, usages: HookUsage[]): Promise<Hoo
   return picked && { type: picked.type };
 }
 
-/** The sample's file, kept with the script's samples: made once (from real data where it can be), then kept. */
+/**
+ * The sample's file: one kept in the folder on purpose if there is one, else the one in the
+ * extension's storage, made once (from real data where it can be), then kept there.
+ */
 async function ensureSample(script: HookScript, functionName: string, usage: HookUsage | { type: HookType }): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(script.samplesDir, `${functionName}.json`);
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return uri;
-  } catch {
-    // Not made yet: built below.
-  }
+  const file = `${functionName}.json`;
+  const kept = script.keptSamplesDir && vscode.Uri.joinPath(script.keptSamplesDir, file);
+  if (kept && (await exists(kept))) return kept;
+  const uri = vscode.Uri.joinPath(script.samplesDir, file);
+  if (kept) rememberKeepPlace(uri, kept, script.env?.name);
+  if (await exists(uri)) return uri;
   const accountId = 'resourceId' in usage ? script.accountIdOf(usage) : undefined;
   const options = await sampleOptions(
     script.client,
@@ -183,6 +206,13 @@ async function ensureSample(script: HookScript, functionName: string, usage: Hoo
   await vscode.workspace.fs.createDirectory(script.samplesDir);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(`${JSON.stringify(options, null, 2)}\n`));
   return uri;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** The function the cursor is in, in the active script document. */

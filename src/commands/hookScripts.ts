@@ -5,6 +5,7 @@
  * compared with in Source Control, and there may be none). Both answer the same questions: where
  * the script is used, where its samples are kept, and which account resource a use names.
  */
+import { createHash } from 'crypto';
 import * as path from 'path';
 import vscode = require('vscode');
 import { IntegratorClient } from '../api';
@@ -27,8 +28,16 @@ export interface HookScript {
   key: string;
   /** How views and messages name it. */
   name: string;
-  /** Where its samples are kept (a folder of `<function>.json`). */
+  /**
+   * Where its samples are made (a folder of `<function>.json`): the extension's storage for this
+   * workspace, never the workspace itself, since they hold real records from the account.
+   */
   samplesDir: vscode.Uri;
+  /**
+   * Where a sample kept in the folder on purpose lives (Keep Hook Sample in Folder…, or written
+   * there by an older version), and is then run in preference: none without a workspace folder.
+   */
+  keptSamplesDir?: vscode.Uri;
   /** The resources that use it, each with the hook it is to them. */
   usages(): Promise<HookUsage[]>;
   /** The account id of the resource a use names, for samples from real data (none when unbound). */
@@ -55,15 +64,14 @@ export async function hookScriptOf(services: Services, uri: vscode.Uri): Promise
   const client = await services.environments.client(env);
   const name = resourceNameOf(uri);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-  const samplesBase = folder
-    ? vscode.Uri.joinPath(folder, BINDINGS_DIR, 'samples')
-    : vscode.Uri.joinPath(services.context.globalStorageUri, 'samples');
+  const dir = `${slugify(name)}-${ref.id}`;
   return {
     env,
     client,
     key: ref.id,
     name,
-    samplesDir: vscode.Uri.joinPath(samplesBase, `${slugify(name)}-${ref.id}`),
+    samplesDir: vscode.Uri.joinPath(samplesStorage(services), dir),
+    keptSamplesDir: folder && vscode.Uri.joinPath(folder, BINDINGS_DIR, 'samples', dir),
     usages: () => findHookUsages(client, ref.id),
     accountIdOf: (usage) => usage.resourceId,
   };
@@ -83,7 +91,9 @@ async function folderScript(services: Services, uri: vscode.Uri): Promise<HookSc
     client,
     key: uri.fsPath,
     name: `${slug}.js`,
-    samplesDir: vscode.Uri.file(path.join(folder, BINDINGS_DIR, 'samples', slug)),
+    // Per folder (two pulled folders may both have a script of this slug).
+    samplesDir: vscode.Uri.joinPath(samplesStorage(services), `${slugify(path.basename(folder))}-${hashOf(folder)}`, slug),
+    keptSamplesDir: vscode.Uri.file(path.join(folder, BINDINGS_DIR, 'samples', slug)),
     async usages() {
       const resources: UsingResource[] = [];
       for (const resource of (await readFolder(folder)).values()) {
@@ -95,4 +105,13 @@ async function folderScript(services: Services, uri: vscode.Uri): Promise<HookSc
     accountIdOf: (usage) => bindings?.resources[usage.resourceId]?.id,
     file: uri.fsPath,
   };
+}
+
+/** This workspace's storage (the user's storage without a workspace), outside every folder that may go into Git. */
+function samplesStorage(services: Services): vscode.Uri {
+  return vscode.Uri.joinPath(services.context.storageUri ?? services.context.globalStorageUri, 'samples');
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }

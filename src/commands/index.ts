@@ -15,6 +15,7 @@ import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
 import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, signOutCommand } from './environmentCommands';
 import { debugHookCommand, runHookCommand } from './hookCommands';
+import { keepHookSampleCommand } from './keepSample';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
 import {
   applyFolderCommand,
@@ -44,6 +45,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   saveDocumentCommand,
   runHookCommand,
   debugHookCommand,
+  keepHookSampleCommand,
   newResourceCommand,
   compareWithServerCommand,
   overwriteServerCommand,

@@ -43,13 +43,34 @@ export function hookFunctions(text: string): { name: string; line: number }[] {
 }
 
 export class HookCodeLens implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  // Trusting the workspace turns a folder script's "needs trust" lens into Run and Debug.
+  private readonly trustWatch = vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire());
+
+  dispose(): void {
+    this.trustWatch.dispose();
+    this.changed.dispose();
+  }
+
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     if (!isScriptDocument(document.uri)) return [];
     // A file: only a pulled folder's script, whose uses the folder's files tell.
     if (document.uri.scheme === 'file' && !(await pulledScriptOf(document.uri))) return [];
+    const restricted = document.uri.scheme === 'file' && !vscode.workspace.isTrusted;
     return hookFunctions(document.getText()).flatMap(({ name, line }) => {
       const range = new vscode.Range(line, 0, line, 0);
       const chosen = new ChosenHook(document.uri, name);
+      // Restricted Mode: one lens that says so; its click says why, with the way to trust the folder.
+      if (restricted)
+        return [
+          new vscode.CodeLens(range, {
+            title: '$(workspace-untrusted) Run Hook… needs a trusted workspace',
+            tooltip: 'In Restricted Mode, scripts from a workspace folder are not run',
+            command: 'integratorIo.runHook',
+            arguments: [chosen],
+          }),
+        ];
       return [
         new vscode.CodeLens(range, {
           title: '$(play) Run Hook…',

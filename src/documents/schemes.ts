@@ -7,7 +7,7 @@ export const RESOURCE_SCHEME = 'integrator-io';
 export const REMOTE_SCHEME = 'integrator-io-remote';
 /** Retry data documents: `integrator-io-retry://<environment id>/<flow id>/<step id>/<retryDataKey>/<step – code>.retrydata.json`. */
 export const RETRY_DATA_SCHEME = 'integrator-io-retry';
-/** Audit diff sides: `integrator-io-audit:/<entry id>/<field path>/before.json` (or `after.json`). */
+/** Audit diff sides: `integrator-io-audit://<env>/<kind>/<resource id>/<entry id>/<field path>/before.json` (or `after.json`). */
 export const AUDIT_SCHEME = 'integrator-io-audit';
 /** The account's version of a pulled folder's file: `integrator-io-account:/<file path>?<environment id>`. */
 export const ACCOUNT_VERSION_SCHEME = 'integrator-io-account';

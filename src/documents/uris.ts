@@ -97,10 +97,43 @@ export function parseRetryDataUri(uri: vscode.Uri): RetryDataRef | undefined {
   return flowId && stepId && retryDataKey ? { envId: uri.authority, flowId, stepId, retryDataKey } : undefined;
 }
 
-/** The two sides of one audited field change. */
-export function auditDiffUris(entryId: string, fieldPath: string): { before: vscode.Uri; after: vscode.Uri } {
-  const base = `${AUDIT_SCHEME}:/${entryId}/${encodeURIComponent(fieldPath)}`;
-  return { before: vscode.Uri.parse(`${base}/before.json`), after: vscode.Uri.parse(`${base}/after.json`) };
+/** The resource an audit entry is about. */
+export interface AuditedResource {
+  envId: string;
+  kind: string;
+  resourceId: string;
+}
+
+/**
+ * The two sides of one audited field change:
+ * `integrator-io-audit://<env>/<kind>/<resource id>/<entry id>/<field path>/before.json`. They
+ * name the resource and the entry so that a diff restored after a reload can be fetched again.
+ */
+export function auditDiffUris(about: AuditedResource, entryId: string, fieldPath: string): { before: vscode.Uri; after: vscode.Uri } {
+  const base = vscode.Uri.from({
+    scheme: AUDIT_SCHEME,
+    authority: about.envId,
+    path: `/${[about.kind, about.resourceId, entryId, fieldPath].map(encodeURIComponent).join('/')}`,
+  });
+  return { before: vscode.Uri.joinPath(base, 'before.json'), after: vscode.Uri.joinPath(base, 'after.json') };
+}
+
+/** What an audit side's URI names (undefined for anything else, or one from an older version). */
+export function parseAuditDiffUri(
+  uri: vscode.Uri,
+): (AuditedResource & { entryId: string; fieldPath: string; before: vscode.Uri; after: vscode.Uri }) | undefined {
+  if (uri.scheme !== AUDIT_SCHEME || !uri.authority) return undefined;
+  const parts = uri.path.split('/').filter(Boolean);
+  if (parts.length !== 5) return undefined;
+  let decoded: string[];
+  try {
+    decoded = parts.slice(0, 4).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+  const [kind, resourceId, entryId, fieldPath] = decoded as [string, string, string, string];
+  const about = { envId: uri.authority, kind, resourceId };
+  return { ...about, entryId, fieldPath, ...auditDiffUris(about, entryId, fieldPath) };
 }
 
 /** The environment a URI of ours belongs to (its authority), or undefined for anything else. */

@@ -1,7 +1,7 @@
 /**
  * "Show Audit History": a resource's audit trail, newest first: who, when, from where (UI, API),
  * and each changed field as a readable diff. Each change opens in VS Code's diff editor with
- * read-only documents on both sides. Older entries load as the user scrolls. Opening it again
+ * read-only documents on both sides (webviews/auditText.ts). Older entries load as the user scrolls. Opening it again
  * starts again from the newest entry. The page is `pages/audit.ts`.
  */
 import vscode = require('vscode');
@@ -10,17 +10,9 @@ import { formatTime, formatUser } from '../model/format';
 import { auditDiffUris } from '../documents/uris';
 import { describeError } from '../util/errors';
 import { fieldDiff } from './auditDiff';
+import { rememberAuditText } from './auditText';
 import { AuditAction, AuditRow, AuditState, readAuditAction } from './protocol/audit';
 import { Reopen, StatefulPanel } from './statefulPanel';
-
-/** Read-only texts for the diff editor, by URI. */
-const auditTexts = new Map<string, string>();
-
-export class AuditTextProvider implements vscode.TextDocumentContentProvider {
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return auditTexts.get(uri.toString()) ?? '';
-  }
-}
 
 export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
   private loading: Promise<AuditState> | undefined;
@@ -45,7 +37,7 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     subtitle: string,
     extensionUri: vscode.Uri,
     private pages: AsyncGenerator<AuditEntry[]>,
-    reopen: Reopen,
+    private readonly reopen: Reopen,
   ) {
     super({
       reopen,
@@ -85,9 +77,10 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     if (!entry || !change) return;
     const oldText = change.mode === 'lines' ? change.oldText : (change.oldText ?? '');
     const newText = change.mode === 'lines' ? change.newText : (change.newText ?? '');
-    const { before: left, after: right } = auditDiffUris(entryId, fieldPath);
-    auditTexts.set(left.toString(), oldText);
-    auditTexts.set(right.toString(), newText);
+    const about = { envId: this.reopen.envId, kind: this.reopen.kind ?? '', resourceId: this.reopen.id };
+    const { before: left, after: right } = auditDiffUris(about, entryId, fieldPath);
+    rememberAuditText(left, oldText);
+    rememberAuditText(right, newText);
     await vscode.commands.executeCommand('vscode.diff', left, right, `${fieldPath}: ${entry.who}, ${formatTime(entry.time)}`);
   }
 

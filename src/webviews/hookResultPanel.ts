@@ -5,6 +5,7 @@
  */
 import vscode = require('vscode');
 import { HookResult } from '../hooks/runner';
+import { RunSequence } from '../hooks/runSequence';
 import { HookResultAction, HookResultState, readHookResultAction } from './protocol/hookResult';
 import { StatefulPanel } from './statefulPanel';
 
@@ -19,6 +20,8 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
   }
 
   private rerun: () => Promise<void> = () => Promise.resolve();
+  /** Runs overlap (run on edit, Run again): only the newest run started shows what it found. */
+  private readonly runs = new RunSequence();
   private editWatch: vscode.Disposable | undefined;
   private editTimer: NodeJS.Timeout | undefined;
 
@@ -55,11 +58,23 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
     });
   }
 
-  running(inputText: string): void {
+  /** A new run of this view's hook: its number, which its running/result/failure calls pass back. */
+  startRun(): number {
+    return this.runs.start();
+  }
+
+  /** Without `run` (a debug session), shown as it comes; with it, only while no newer run started. */
+  private isStale(run: number | undefined): boolean {
+    return run !== undefined && !this.runs.isNewest(run);
+  }
+
+  running(inputText: string, run?: number): void {
+    if (this.isStale(run)) return;
     this.update({ running: true, inputText });
   }
 
-  showResult(result: HookResult): void {
+  showResult(result: HookResult, run?: number): void {
+    if (this.isStale(run)) return;
     this.update({
       running: false,
       returned: result.returned,
@@ -82,7 +97,8 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
   }
 
   /** A run that gave no result (the sample is not JSON, the debug session ended first): said in the view. */
-  showFailure(message: string): void {
+  showFailure(message: string, run?: number): void {
+    if (this.isStale(run)) return;
     this.update({
       running: false,
       returned: false,

@@ -472,4 +472,62 @@ export const SCENARIOS: Scenario[] = [
       },
     ],
   },
+  {
+    group: 'Records, trust and order',
+    scenario: 'real records from hook samples land in Git',
+    fault: 'Run Hook… on a pulled script and an explorer script, the folder a real git repository',
+    holds: 'samples in extension storage; git status clean; kept in the folder only after a warning (default no)',
+    tests: [
+      {
+        suite: 'vscode',
+        title:
+          "hooks of a pulled folder runs a pulled script from its lens, as the hook the folder's export makes it, on that export's records",
+      },
+      {
+        suite: 'vscode',
+        title: 'hooks of a pulled folder keeps a sample in the folder only when asked, after a warning that it holds real records',
+      },
+      {
+        suite: 'vscode',
+        title: 'hooks run locally runs a demo preSavePage hook from its lens on a sample of the export, and checks an edit that breaks it',
+      },
+      { suite: 'ui', title: 'integration as code: pull to the workspace, see a change in Source Control, open its diff, apply it' },
+    ],
+  },
+  {
+    group: 'Records, trust and order',
+    scenario: 'an untrusted pulled folder',
+    fault: "the workspace opened in VS Code's Restricted Mode; a script's lens clicked, an edit applied with ✓",
+    holds: 'nothing run, nothing applied (account unchanged); Manage Workspace Trust offered; trusting brings the lenses back',
+    tests: [
+      { suite: 'ui', title: 'restricted mode: an untrusted pulled folder runs no script and applies nothing, with Manage Workspace Trust' },
+    ],
+  },
+  {
+    group: 'Records, trust and order',
+    scenario: 'overlapping runs of one hook',
+    fault: 'an older run held in an integrator-api call until a newer run finished; every finishing order (fast-check)',
+    holds: 'the older result arrives late and is not shown; the view ends on the newest run',
+    tests: [
+      { suite: 'unit', title: 'hook runs in order keeps the newer result when an older run of the same hook finishes after it' },
+      {
+        suite: 'unit',
+        title: 'hook runs in order never shows an older run after a newer one, whatever order overlapping runs finish in (property-based)',
+      },
+    ],
+  },
+  {
+    group: 'Records, trust and order',
+    scenario: 'audit diff tabs after a reload',
+    fault: 'a diff side the view never handed over; an entry the account no longer has; a window reload',
+    holds: 'the text fetched again from the account, or the tab closed: never an empty diff',
+    tests: [
+      {
+        suite: 'vscode',
+        title:
+          'audit diffs after a reload fetches a diff side nobody handed over (as VS Code restores it) again from the account; one whose entry is gone closes',
+      },
+      { suite: 'ui', title: 'find and restore: Find Resource searches the account; a reload restores the tree and the views' },
+    ],
+  },
 ];

@@ -37,6 +37,8 @@ export interface CodeServerOptions {
   port?: number;
   /** Log level of the workbench and extension host. */
   logLevel?: string;
+  /** Workspace trust on, the workspace folder not trusted: VS Code's Restricted Mode (off otherwise). */
+  restrictedMode?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -73,6 +75,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
         'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'git.enabled': false,
         'git.openRepositoryInParentFolders': 'never',
+        // Restricted Mode as a user meets it after declining, without the startup question.
+        ...(options.restrictedMode ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {}),
         ...options.settings,
       },
       null,
@@ -88,7 +92,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir',
     userDataDir,

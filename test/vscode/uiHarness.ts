@@ -27,6 +27,7 @@ import { noticingUiTest } from './ui/noticing.ui';
 import { recoveringUiTest } from './ui/recovering.ui';
 import { contrastUiTest } from './ui/contrast.ui';
 import { runHookUiTest } from './ui/runHook.ui';
+import { restrictedModeUiTest } from './ui/restrictedMode.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -48,6 +49,7 @@ const UI_TESTS: UiTest[] = [
   recoveringUiTest,
   contrastUiTest,
   runHookUiTest,
+  restrictedModeUiTest,
 ];
 
 async function main(): Promise<number> {
@@ -59,7 +61,7 @@ async function main(): Promise<number> {
   for (const test of UI_TESTS.filter((t) => !values.grep || t.name.includes(values.grep))) {
     const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'ui-'));
     test.prepare?.(path.join(runDir, 'user-data'));
-    const server = await startCodeServer({ runDir });
+    const server = await startCodeServer({ runDir, restrictedMode: test.restrictedMode });
     const { browser, page } = await openWorkbench(server.url);
     const started = Date.now();
     try {

@@ -1,6 +1,7 @@
 /** Audit history after saves: the right old and new values, diffs for nested values, paging, the diff editor. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { auditDiffUris } from '../../../src/documents/uris';
 import { waitFor } from '../../support/waitFor';
 import type { AuditState } from '../../../src/webviews/protocol/audit';
 import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';
@@ -72,5 +73,34 @@ describe('audit history', () => {
     assert.strictEqual(all.hasMore, false);
     assert.strictEqual(all.entries[all.entries.length - 1]!.event, 'create');
     assert.strictEqual(all.entries[0]!.changes[0]!.fieldPath, 'description');
+  });
+});
+
+describe('audit diffs after a reload', () => {
+  const demo = useDemoEnvironment('Audit Restore');
+  const tabsShowing = (uri: vscode.Uri) =>
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputTextDiff && t.input.original.toString() === uri.toString());
+
+  it('fetches a diff side nobody handed over (as VS Code restores it) again from the account; one whose entry is gone closes', async () => {
+    const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
+    const full = await demo.client.exports.get(exp._id);
+    await demo.client.exports.update(exp._id, { ...full, description: 'before the reload' });
+    await demo.client.exports.update(exp._id, { ...full, description: 'after the reload' });
+    const [latest] = (await demo.client.exports.audit(exp._id, { limit: 1 }).next()).value as { _id: string }[];
+    const about = { envId: demo.envId, kind: 'exports', resourceId: exp._id };
+    // Never opened from the view in this window: the texts are not in memory, as after a reload.
+    const { before, after } = auditDiffUris(about, latest!._id, 'description');
+    await vscode.commands.executeCommand('vscode.diff', before, after, 'description (restored)');
+    assert.strictEqual((await vscode.workspace.openTextDocument(before)).getText(), 'before the reload');
+    assert.strictEqual((await vscode.workspace.openTextDocument(after)).getText(), 'after the reload');
+    assert.strictEqual(tabsShowing(before).length, 1, 'the restored diff stays open, with its text');
+    await vscode.window.tabGroups.close(tabsShowing(before));
+
+    // An entry the account no longer has (or an environment since removed): the tab closes, not an empty diff.
+    const gone = auditDiffUris(about, 'ffffffffffffffffffffffff', 'description');
+    await vscode.commands.executeCommand('vscode.diff', gone.before, gone.after, 'description (gone)');
+    await waitFor(() => tabsShowing(gone.before).length === 0, 'the diff of a missing entry to close');
   });
 });

@@ -5,6 +5,7 @@
  * stopping at a breakpoint; the same for a pulled folder's script file.
  */
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -29,9 +30,11 @@ describe('hooks run locally', function () {
     const result = await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
     assert.ok(result.returned, result.error);
     assert.deepStrictEqual(result.contract.problems, []);
-    // The sample is the export's records (run as a virtual export), kept in the workspace.
-    const [sampleFile] = await vscode.workspace.findFiles(`.integrator-io/samples/*-${script._id}/preSavePage.json`);
-    assert.ok(sampleFile, 'the sample is kept under .integrator-io/samples/');
+    // The sample is the export's records (run as a virtual export), opened beside the script and
+    // kept in the extension's storage: real records never land in a workspace folder (issue 24).
+    const sampleFile = openSample('preSavePage.json');
+    assert.strictEqual(vscode.workspace.getWorkspaceFolder(sampleFile), undefined, `${sampleFile.fsPath} is outside the workspace`);
+    assert.deepStrictEqual(await vscode.workspace.findFiles('**/.integrator-io/samples/**'), [], 'no sample in the workspace');
     const sample = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(sampleFile)).toString('utf8')) as {
       data: unknown[];
       _exportId: string;
@@ -76,8 +79,8 @@ describe('hooks run again on edit', function () {
     type ViewState = { running: boolean; problems: string[]; error?: string };
     const view = () => demo.api.viewState(`hook:${demo.envId}:${script._id}:preSavePage`) as ViewState | undefined;
     const original = document.getText();
-    const [sampleFile] = await vscode.workspace.findFiles(`.integrator-io/samples/*-${script._id}/preSavePage.json`);
-    const sample = await vscode.workspace.openTextDocument(sampleFile!);
+    const sampleFile = openSample('preSavePage.json');
+    const sample = await vscode.workspace.openTextDocument(sampleFile);
     const sampleText = sample.getText();
     try {
       await replaceDocumentText(
@@ -98,7 +101,7 @@ describe('hooks run again on edit', function () {
       await replaceDocumentText(document, original);
       await replaceDocumentText(sample, sampleText);
       await sample.save();
-      await vscode.workspace.fs.delete(vscode.Uri.joinPath(sampleFile!, '..'), { recursive: true });
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(sampleFile, '..'), { recursive: true });
     }
   });
 });
@@ -276,6 +279,13 @@ describe('hooks of a pulled folder', function () {
   let folder: string;
   const control = () => demo.api.sourceControls.list().find((c) => c.folder.fsPath === folder);
 
+  /** What `git status` would offer to add in the folder, besides what the pull wrote (committed below). */
+  const untracked = () =>
+    execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: folder, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.slice(3));
+
   before(async () => {
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     folder = path.join(root, `hooks-${Date.now().toString(36)}`);
@@ -283,6 +293,13 @@ describe('hooks of a pulled folder', function () {
     const target = chosen({ envId: demo.envId, kind: 'integrations', id: integration!._id, name: integration!.name });
     await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
     await waitFor(() => control()?.lastPlan !== undefined, 'the Source Control view to compare the folder');
+    // A real repository, the pull committed as the README's workflow does: what a run adds shows as untracked.
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: folder });
+    git('init', '-q');
+    git('add', '.');
+    git('commit', '-qm', 'pulled');
+    assert.deepStrictEqual(untracked(), []);
   });
   after(() => fs.rm(folder, { recursive: true, force: true }));
 
@@ -298,16 +315,42 @@ describe('hooks of a pulled folder', function () {
     const result = await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
     assert.ok(result.returned, result.error);
     assert.deepStrictEqual(result.contract.problems, []);
-    // Kept with the folder (under its slug: account ids stay in the binding files), from the account's export.
-    const sample = JSON.parse(
-      await fs.readFile(path.join(folder, '.integrator-io', 'samples', 'shopify-skip-test-orders', 'preSavePage.json'), 'utf8'),
-    ) as {
-      data: unknown[];
-      _exportId: string;
-    };
+    // Made from the account's export, beside the script, but outside the folder: Git sees nothing new.
+    const sampleFile = openSample('preSavePage.json');
+    const sample = JSON.parse(await fs.readFile(sampleFile.fsPath, 'utf8')) as { data: unknown[]; _exportId: string };
     const exp = (await demo.client.exports.listAll()).find((e) => e.name === 'Shopify - Get Orders')!;
     assert.strictEqual(sample._exportId, exp._id, "the folder's export, through its binding");
     assert.ok(sample.data.length > 0, 'real records');
+    assert.ok(!isInside(sampleFile.fsPath, folder) && !vscode.workspace.getWorkspaceFolder(sampleFile), `${sampleFile.fsPath} is outside`);
+    assert.deepStrictEqual(untracked(), [], 'git status lists nothing the run wrote');
+  });
+
+  it('keeps a sample in the folder only when asked, after a warning that it holds real records', async () => {
+    const document = await vscode.workspace.openTextDocument(scriptFile());
+    await vscode.window.showTextDocument(document);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    const lens = lenses.find((l) => l.command?.command === 'integratorIo.runHook')!;
+    await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+    const sampleFile = openSample('preSavePage.json');
+    const kept = path.join(folder, '.integrator-io', 'samples', 'shopify-skip-test-orders', 'preSavePage.json');
+    // The default answer is no: nothing is written.
+    demo.api.answerNextDialog('Cancel');
+    assert.strictEqual(await vscode.commands.executeCommand('integratorIo.keepHookSample', sampleFile), undefined);
+    const asked = demo.api.lastDialog()!;
+    assert.match(asked.detail, /real records from "Folder Hooks"/);
+    assert.deepStrictEqual(asked.buttons, ['Cancel', 'Keep in Folder']);
+    assert.deepStrictEqual(untracked(), [], 'declined: nothing in the folder');
+    // Asked for: the sample is copied into the folder, where Git sees it and Run Hook… now runs on it.
+    demo.api.answerNextDialog('Keep in Folder');
+    await vscode.commands.executeCommand('integratorIo.keepHookSample', sampleFile);
+    assert.deepStrictEqual(untracked(), ['.integrator-io/samples/shopify-skip-test-orders/preSavePage.json']);
+    assert.strictEqual(await fs.readFile(kept, 'utf8'), await fs.readFile(sampleFile.fsPath, 'utf8'));
+    await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+    assert.ok(
+      openTabs().some((u) => u.fsPath === kept),
+      'the kept copy is the sample opened beside the script',
+    );
+    await fs.rm(path.dirname(kept), { recursive: true });
   });
 
   it('debugs a pulled script in its own file, where the breakpoint is', async () => {
@@ -390,4 +433,23 @@ function stopAndLook<T>(
 /** A stack frame's source as a file path (code-server reports `vscode-remote://…` URIs). */
 function fileOf(source: string): string {
   return /^[a-z-]+:\/\//.test(source) ? vscode.Uri.parse(source).fsPath : source;
+}
+
+/** The sample Run Hook… opened beside the script (a tab, perhaps behind the result view). */
+function openSample(name: string): vscode.Uri {
+  const uris = openTabs();
+  const uri = uris.find((u) => u.path.endsWith(`/${name}`));
+  assert.ok(uri, `the sample ${name} is open beside the script (open: ${uris.map(String).join(', ')})`);
+  return uri;
+}
+function openTabs(): vscode.Uri[] {
+  return vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri : undefined))
+    .filter((u): u is vscode.Uri => u !== undefined);
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
 }

@@ -43,8 +43,19 @@ export const findAndRestoreUiTest: UiTest = {
     await wb.contextMenu('Shopify Orders to NetSuite Sales Orders', 'Show Recent Jobs');
     await (await wb.webviewFrame('.job')).locator('.job').first().waitFor();
     await wb.contextMenu('Shopify - Get Orders', 'Show Audit History');
-    await (await wb.webviewFrame('.entry')).locator('.entry').first().waitFor();
-    // The browser workbench writes its state when idle; wait until both are written.
+    const audit = await wb.webviewFrame('.entry');
+    await audit.locator('.entry').first().waitFor();
+    // And one field change in the diff editor: a restored diff must show its text again.
+    const change = audit.locator('.entry .change').first();
+    const field = (await change.getAttribute('data-field'))!;
+    await change.getByRole('button', { name: 'Open diff' }).click();
+    const diffTab = page.locator('.tabs-container .tab', { hasText: `${field}:` });
+    await diffTab.waitFor({ timeout: 20_000 });
+    const diffText = await modifiedText(wb);
+    assert.ok(diffText.trim(), 'the diff shows the new value');
+    await diffTab.dblclick(); // kept open, not a preview the next editor would replace
+    // The browser workbench writes its state when idle; wait until both are written. (The diff is
+    // not among them: this VS Code does not keep editors of an extension's read-only documents.)
     let editors: string[] = [];
     await waitFor(
       async () =>
@@ -72,8 +83,20 @@ export const findAndRestoreUiTest: UiTest = {
     const runs = await wb.webviewFrame('.job');
     assert.ok((await runs.locator('.job').count()) > 0, 'the recent runs are listed again');
     await wb.screenshot('restored-after-reload', 'media/screenshots/recent-runs.png');
+    // An audit diff comes back with its text (fetched again from the account), or not at all: never empty.
+    if (await diffTab.count()) {
+      await diffTab.click();
+      await waitFor(async () => (await modifiedText(wb)) === diffText, 'the restored diff to show its text', 30_000);
+    }
   },
 };
+
+/** The new side of the diff editor in front, as it reads. */
+async function modifiedText(wb: Workbench): Promise<string> {
+  const lines = wb.page.locator('.monaco-diff-editor .editor.modified .view-line');
+  await lines.first().waitFor({ timeout: 20_000 });
+  return (await lines.allInnerTexts()).join('\n');
+}
 
 /** The view types of the webview tabs in the stored editor state that carry the state to reopen them. */
 async function restorableEditors(wb: Workbench): Promise<string[]> {

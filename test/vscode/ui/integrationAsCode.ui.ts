@@ -71,10 +71,9 @@ export const integrationAsCodeUiTest: UiTest = {
       await hookView.locator('.subtitle').innerText(),
       /^shopify-skip-test-orders\.js as the preSavePage hook of Shopify - Get Orders, in Local Sandbox/,
     );
-    assert.ok(
-      fs.existsSync(path.join(folder, '.integrator-io/samples/shopify-skip-test-orders/preSavePage.json')),
-      'the sample is kept in the folder',
-    );
+    // Its sample (real records) opened beside it, from the extension's storage: nothing for Git in the folder.
+    await page.locator('.tabs-container .tab', { hasText: 'preSavePage.json' }).waitFor();
+    assert.ok(!fs.existsSync(path.join(folder, '.integrator-io/samples')), 'no sample in the folder');
     await wb.screenshot('run-hook-pulled');
     // Closed again (the export's tab stays for the steps below).
     for (const tab of ['Hook: preSavePage', 'preSavePage.json', 'shopify-skip-test-orders.js']) {

@@ -5,5 +5,7 @@ export interface UiTest {
   name: string;
   /** Runs before the test VS Code starts, with its user-data folder (to prepare state). */
   prepare?(userDataDir: string): void;
+  /** Opens the workspace folder untrusted, in VS Code's Restricted Mode. */
+  restrictedMode?: boolean;
   run(workbench: Workbench): Promise<void>;
 }
