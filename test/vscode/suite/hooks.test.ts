@@ -215,7 +215,8 @@ describe('hooks debugged locally, contained', function () {
           const trace = (await session.customRequest('stackTrace', { threadId })) as {
             stackFrames: { id: number; source?: { path?: string } }[];
           };
-          const host = trace.stackFrames.find((f) => /hookDebug\.js$/.test(f.source?.path ?? ''))!;
+          // dist/hookDebug.js, or its source (debugEntry.ts) where the debugger follows the source map.
+          const host = trace.stackFrames.find((f) => /(hookDebug\.js|debugEntry\.ts)$/.test(f.source?.path ?? ''))!;
           assert.ok(host, `a frame of dist/hookDebug.js in ${JSON.stringify(trace.stackFrames.map((f) => f.source?.path))}`);
           const evaluated = (await session.customRequest('evaluate', {
             expression: `Object.keys(process.env).join(",") + "|" + JSON.stringify(process.env).includes(${JSON.stringify(TOKEN_CANARY)})`,
