@@ -17,6 +17,7 @@ import { IntegratorClient, normaliseBaseUrl } from '../api';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, isHookType } from '../hooks/contracts';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
+import { printableJson } from '../iac/printable';
 import { CliIo } from './io';
 
 export const HOOK_USAGE = `  integrator-io hook run --script <file.js> --function <name> --type <hook type> --input <options.json> [--url <base URL>] [--timeout <seconds>] [--memory-limit <MB>] [--json]
@@ -64,25 +65,21 @@ function report(result: HookResult, json: boolean, io: CliIo): void {
   if (json) {
     const { result: value, logs, calls, contract, filled, ms, error, line, column } = result;
     io.out(
-      JSON.stringify(
-        {
-          result: value ?? null,
-          logs,
-          calls,
-          contract: { ok: contract.ok, problems: contract.problems },
-          filled,
-          ms,
-          ...(error ? { error, line, column } : {}),
-        },
-        null,
-        2,
-      ),
+      printableJson({
+        result: value ?? null,
+        logs,
+        calls,
+        contract: { ok: contract.ok, problems: contract.problems },
+        filled,
+        ms,
+        ...(error ? { error, line, column } : {}),
+      }),
     );
     return;
   }
   for (const log of result.logs) io.err(`[${log.level}] ${log.text}`);
   if (!result.returned) return io.err(`Error: ${result.error}`);
-  io.out(JSON.stringify(result.result ?? null, null, 2));
+  io.out(printableJson(result.result ?? null));
   for (const problem of result.contract.problems) io.err(`contract: ${problem}`);
 }
 

@@ -4,8 +4,8 @@
  * (arguments show in process lists and CI logs).
  *
  *   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
- *   integrator-io plan  --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]… [--json]
- *   integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
+ *   integrator-io plan  --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--bind <key>=<connection>]… [--json]
+ *   integrator-io apply --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
  *
  * Exit codes: plan 0 nothing to do, 2 changes to apply, 3 conflicts, unbound connections or
  * problems; apply 0 only when everything was applied; 3 from every command for a folder it will
@@ -22,7 +22,7 @@ import { bindingNameForUrl } from '../iac/bindingChoice';
 import { UnsafeFolderError } from '../iac/confinedFs';
 import { makePlan, planExitCode } from '../iac/plan';
 import { pull } from '../iac/pull';
-import { printable } from '../iac/printable';
+import { printable, printableJson } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines } from '../iac/report';
 import { confirmApply } from './confirm';
@@ -31,8 +31,8 @@ import { hookCommand, HOOK_USAGE } from './hookRun';
 
 const USAGE = `Usage:
   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
-  integrator-io plan  --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--json]
-  integrator-io apply --url <base URL> --dir <folder> [--env <name>] [--bind <key>=<connection>]... [--yes] [--delete] [--enable-new-flows] [--json]
+  integrator-io plan  --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--bind <key>=<connection>]... [--json]
+  integrator-io apply --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--bind <key>=<connection>]... [--yes] [--delete] [--enable-new-flows] [--json]
   integrator-io pull-remote --url <base URL> --dir <folder> [--env <name>]
 ${HOOK_USAGE}
 
@@ -40,6 +40,8 @@ The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --env names the binding file (.integrator-io/<env>.json); by default the one that records the
   same base URL (as a folder pulled in VS Code does), or for a new one the URL's host and port.
 --bind binds a folder connection to an environment's connection by id or exact name.
+--integration names the integration plan and apply may change (id or exact name); a binding file
+  that binds the folder to another is refused. apply --yes needs it.
 --yes applies without asking (needed when no one can answer, as in CI).`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
@@ -81,30 +83,37 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       case 'pull': {
         if (!values.integration) throw new UsageError('--integration is required for pull.');
         const report = await pull({ ...common, integration: values.integration, force: values.force });
-        io.out(values.json ? JSON.stringify(report, null, 2) : pullLines(report, values.dir).join('\n'));
+        io.out(values.json ? printableJson(report) : pullLines(report, values.dir).join('\n'));
         return 0;
       }
       case 'plan': {
-        const { plan } = await makePlan(common);
-        io.out(values.json ? JSON.stringify({ ...plan, exitCode: planExitCode(plan) }, null, 2) : planLines(plan).join('\n'));
+        const { plan } = await makePlan({ ...common, integration: values.integration });
+        io.out(values.json ? printableJson({ ...plan, exitCode: planExitCode(plan) }) : planLines(plan).join('\n'));
         return planExitCode(plan);
       }
       case 'apply': {
-        const agreed = values.yes ? undefined : await confirmApply(common, io);
+        // Unattended, nobody reads the plan's header: the integration it may change is named by the
+        // caller, so a binding file that a pull request pointed at another integration is refused.
+        if (values.yes && !values.integration)
+          throw new UsageError(
+            'apply --yes needs --integration <id or exact name>: the integration it may change, named outside the folder.',
+          );
+        const target = { ...common, integration: values.integration };
+        const agreed = values.yes ? undefined : await confirmApply(target, io);
         if (!values.yes && !agreed) {
           io.err('Nothing applied: not confirmed (pass --yes to apply without asking).');
           return 1;
         }
-        const report = await apply({ ...common, expected: agreed, allowDelete: values.delete, enableNewFlows: values['enable-new-flows'] });
-        io.out(values.json ? JSON.stringify(report, null, 2) : applyLines(report).join('\n'));
+        const report = await apply({ ...target, expected: agreed, allowDelete: values.delete, enableNewFlows: values['enable-new-flows'] });
+        io.out(values.json ? printableJson(report) : applyLines(report).join('\n'));
         if (report.refused) return 3;
         return appliedEverything(report) ? 0 : 1;
       }
       case 'pull-remote': {
-        const report = await pullRemoteChanges(common);
+        const report = await pullRemoteChanges({ ...common, integration: values.integration });
         io.out(
           values.json
-            ? JSON.stringify(report, null, 2)
+            ? printableJson(report)
             : [
                 `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
                 ...report.refused.map((i) => `  not pulled (conflict): ${printable(i.key)}: ${printable(i.reason)}`),

@@ -41,6 +41,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
     const folder = options.folder ? vscode.Uri.file(options.folder) : await askFolder(target);
     if (!folder) return undefined;
     const client = await services.environments.client(target.env);
+    const bindingName = bindingNameIn(folder.fsPath, target.env, client.transport.baseUrl, services.environments.list());
     const pullOnce = (force: boolean) =>
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Pulling ${quoted(target)} from ${displayText(target.env.name)}…` },
@@ -48,7 +49,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
           pull({
             client,
             baseUrl: client.transport.baseUrl,
-            environment: bindingNameIn(folder.fsPath, target.env, client.transport.baseUrl, services.environments.list()),
+            environment: bindingName,
             integration: target.id,
             dir: folder.fsPath,
             force,
@@ -71,6 +72,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
       if (answer !== overwrite) return undefined;
       report = await pullOnce(true);
     }
+    await services.sourceControls.integrations.remember(folder.fsPath, bindingName, target.id);
     services.log.info(
       `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
         `${report.written.length} files written, ${report.removed.length} removed.`,
@@ -170,12 +172,15 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
     const target = await pickOther(others, `Promote ${path.basename(control.folder.fsPath)} from "${control.env.name}" to…`);
     if (!target) return undefined;
     const client = await services.environments.client(target);
+    const environment = bindingNameIn(control.folder.fsPath, target, client.transport.baseUrl, services.environments.list());
+    const integration = services.sourceControls.integrations.get(control.folder.fsPath, environment);
     const options: PlanOptions = {
       client,
       baseUrl: client.transport.baseUrl,
-      environment: bindingNameIn(control.folder.fsPath, target, client.transport.baseUrl, services.environments.list()),
+      environment,
       dir: control.folder.fsPath,
       connectionChoices: {},
+      ...(integration ? { integration } : {}),
     };
     let { plan } = await makePlan(options);
     for (;;) {
@@ -231,6 +236,27 @@ function changeCount(plan: Plan): string {
 }
 
 /** Shows the plan, asks (production by default says no), applies with a cancellable progress, reports. */
+/**
+ * The integration a folder changes is named by the binding file, which a pull request can change.
+ * When this VS Code has not pulled or applied the folder as that integration (a fresh clone), the
+ * user confirms it once, by the account's name; the answer is remembered (folderIntegrations.ts).
+ */
+async function confirmFolderIntegration(services: Services, env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
+  if (!plan.integration || options.integration) return true;
+  const go: vscode.MessageItem = { title: 'Apply to It' };
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const answer = await askModal(
+    `${path.basename(options.dir)} changes the integration "${plan.integration.name}" of "${env.name}". Is that the one?`,
+    `Its binding file (${plan.environment}) names that integration, and this VS Code has not pulled or applied the folder as it before. ` +
+      'A binding file changed to point at another integration would change that one instead.',
+    cancel,
+    go,
+  );
+  if (answer !== go) return false;
+  await services.sourceControls.integrations.remember(options.dir, plan.environment, plan.integration.id);
+  return true;
+}
+
 async function applyPlan(
   services: Services,
   env: EnvironmentInfo,
@@ -252,6 +278,7 @@ async function applyPlan(
     void services.notify.info(`Nothing to apply: the folder and "${env.name}" agree.`);
     return undefined;
   }
+  if (!(await confirmFolderIntegration(services, env, plan, options))) return undefined;
   const what = changeCount(plan);
   if (!(await confirmProductionChange(env, { action: how.promotion ? 'promote' : 'apply', what }))) return undefined;
   let allowDelete = false;

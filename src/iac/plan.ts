@@ -60,6 +60,14 @@ export interface PlanOptions {
   dir: string;
   /** Connections to bind to a chosen account connection (id or exact name) instead of the one of the same name. */
   connectionChoices?: Readonly<Record<LogicalKey, string>>;
+  /**
+   * The integration the caller means to change (its id or exact name in the account), from outside
+   * the folder: the CLI's --integration, or the one VS Code remembers pulling. A binding file is
+   * part of the folder, so a pull request can bind the folder's integration key to another
+   * integration, whose resources would then all look like the folder's own; naming the
+   * integration here makes such a plan a problem.
+   */
+  integration?: string;
   signal?: AbortSignal;
 }
 
@@ -99,7 +107,8 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   const bound = await readBoundAccount(options.client, folder, bindings, bindingPathOf(environment), options);
   const account = bound.account;
   plan.integration = bound.integration;
-  plan.problems.push(...bound.problems);
+  const refusals = [...bound.problems, ...integrationMismatch(options.integration, bound.integration, bindingPathOf(environment))];
+  plan.problems.push(...refusals);
   const keyOfId = assignKeys(
     [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
     keysById(bindings),
@@ -110,7 +119,7 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
     const key = keyOfId.get(resource.id)!;
     remote.set(key, folderResourceOf(resource, key, keyOfId));
   }
-  const state: PlanState = { folder, bindings, account, remote, matches: new Map(), refusals: bound.problems };
+  const state: PlanState = { folder, bindings, account, remote, matches: new Map(), refusals };
 
   checkFolder(folder, plan);
   let order: LogicalKey[] = [...folder.keys()].sort();
@@ -124,6 +133,15 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.connectionChoices ?? {}));
   plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
   return { plan, state };
+}
+
+/** A problem when the binding file binds the folder to another integration than the one expected. */
+function integrationMismatch(expected: string | undefined, bound: Plan['integration'], bindingPath: string): string[] {
+  if (expected === undefined || bound === undefined || expected === bound.id || expected === bound.name) return [];
+  return [
+    `${bindingPath} binds this folder to the integration "${bound.name}" (${bound.id}), not to "${expected}": ` +
+      'nothing is applied through a binding file that points the folder at another integration.',
+  ];
 }
 
 /** 0: nothing to do; 2: changes to apply; 3: conflicts, unbound connections or problems (the CLI's exit codes). */

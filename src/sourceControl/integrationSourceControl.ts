@@ -5,6 +5,7 @@
  * quick diff, and ✓ (Apply) in the title. It refreshes after files change in the folder; the
  * account is read again on Refresh, after an apply or pull, and at each file change.
  */
+import { FolderIntegrations } from './folderIntegrations';
 import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
@@ -54,6 +55,8 @@ export class IntegrationSourceControl extends Disposable {
     private readonly log: Logger,
     /** The user's environments, for the binding file rule (folderEnvironment.ts). */
     private readonly environments: () => readonly EnvironmentInfo[],
+    /** The integration this VS Code pulled or applied the folder as (never the folder's own word). */
+    private readonly integrations?: FolderIntegrations,
   ) {
     super();
     const label = `${path.basename(folder.fsPath)} ↔ ${displayText(env.name)}${env.production ? ' (production)' : ''}`;
@@ -79,7 +82,9 @@ export class IntegrationSourceControl extends Disposable {
 
   /** What the engine needs to compare this folder with this environment. */
   planOptions(client: IntegratorClient): PlanOptions {
-    return { client, baseUrl: client.transport.baseUrl, environment: this.bindingName(client), dir: this.folder.fsPath };
+    const environment = this.bindingName(client);
+    const integration = this.integrations?.get(this.folder.fsPath, environment);
+    return { client, baseUrl: client.transport.baseUrl, environment, dir: this.folder.fsPath, ...(integration ? { integration } : {}) };
   }
 
   /** Refreshes once the folder has been quiet for a moment (a pull writes many files). */

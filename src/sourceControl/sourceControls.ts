@@ -13,6 +13,7 @@ import { Disposable } from '../util/disposable';
 import { Logger } from '../util/logger';
 import { AccountVersions } from './accountVersions';
 import { boundEnvironments, chooseEnvironment } from './folderEnvironment';
+import { FolderIntegrations } from './folderIntegrations';
 import { IntegrationSourceControl } from './integrationSourceControl';
 
 const CHOSEN_KEY = 'integratorIo.folderEnvironments';
@@ -22,6 +23,8 @@ export class SourceControls extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires when a folder's view is added, removed or moved to another environment. */
   readonly onDidChange = this.changed.event;
+  /** The integration each folder was pulled or applied as, by this VS Code (not by the folder's word). */
+  readonly integrations: FolderIntegrations;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -30,6 +33,7 @@ export class SourceControls extends Disposable {
     private readonly log: Logger,
   ) {
     super();
+    this.integrations = new FolderIntegrations(context.workspaceState);
     this.register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.discover()));
     this.register(environments.onDidChange(() => void this.discover()));
     this.register({ dispose: () => this.byFolder.forEach((s) => s.dispose()) });
@@ -90,6 +94,7 @@ export class SourceControls extends Disposable {
       this.versions,
       this.log,
       () => this.environments.list(),
+      this.integrations,
     );
     this.byFolder.set(folder.fsPath, control);
     this.log.info(`Source Control: ${folder.fsPath} compared with "${target.name}".`);

@@ -530,4 +530,33 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'ui', title: 'find and restore: Find Resource searches the account; a reload restores the tree and the views' },
     ],
   },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a binding file that binds the folder’s integration itself to another integration',
+    fault: 'the integration key and an export key rebound to another integration’s ids, the export file edited; apply --yes --delete',
+    holds:
+      'apply --yes without --integration exits 1; with it, exit 3 naming both integrations; in VS Code the remembered integration refuses it; no write, the other export unchanged',
+    tests: [
+      folderTest(
+        'bindings that point at another integration refuses a binding file that points the folder at another integration, and an unattended apply that names none',
+      ),
+      {
+        suite: 'vscode',
+        title: 'pulled folders refuses to apply through a binding file that a pull request pointed at another integration',
+      },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: '--json output forged by a name or a hook result',
+    fault: '8-bit CSI before quotes and an unterminated 8-bit OSC in a value the script returns',
+    holds:
+      'C1 and bidi controls escaped as \\uXXXX, never stripped: the JSON parses to exactly the value, the contract still broken (exit 4)',
+    tests: [
+      {
+        suite: 'unit',
+        title: 'integrator-io hook run --json cannot be forged by what a script returns: C1 and bidi controls are escaped, never stripped',
+      },
+    ],
+  },
 ];

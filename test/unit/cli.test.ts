@@ -76,7 +76,10 @@ describe('integrator-io command line', () => {
     assert.match(refused.stderr, /--yes/);
     assert.strictEqual((await cli(['plan', '--url', url, '--dir', dir])).code, 2, 'still to apply');
 
-    const applied = await cli(['apply', '--url', url, '--dir', dir, '--yes']);
+    const unnamed = await cli(['apply', '--url', url, '--dir', dir, '--yes']);
+    assert.strictEqual(unnamed.code, 1, 'an unattended apply names the integration it may change');
+    assert.match(unnamed.stderr, /apply --yes needs --integration/);
+    const applied = await cli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', 'Shopify - NetSuite Order Sync']);
     assert.strictEqual(applied.code, 0, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /done\s+~ update\s+imports\/shopify-tag-order-as-synced/);
     assert.match(applied.stdout, /1 applied\./);
@@ -97,7 +100,7 @@ describe('integrator-io command line', () => {
     const plan = await cli(['plan', '--url', url, '--dir', dir]);
     assert.strictEqual(plan.code, 3);
     assert.match(plan.stdout, /! conflict\s+exports\/netsuite-inventory-levels/);
-    const apply = await cli(['apply', '--url', url, '--dir', dir, '--yes']);
+    const apply = await cli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', 'Shopify - NetSuite Order Sync']);
     assert.strictEqual(apply.code, 3);
     assert.match(apply.stdout, /Nothing applied/);
     assert.strictEqual((await t.client.exports.get(id)).pageSize, 11);

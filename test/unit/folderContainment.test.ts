@@ -77,7 +77,7 @@ describe('a pulled folder stays a folder', () => {
     const plan = await runCli(['plan', '--url', url, '--dir', dir]);
     assert.strictEqual(plan.code, 3, plan.stdout + plan.stderr);
     assert.match(plan.stdout, new RegExp(`problem: ${script.replace('.', '\\.')} is a symbolic link`));
-    const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes']);
+    const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', COMMERCE]);
     assert.strictEqual(applied.code, 3, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /Nothing applied: .*is a symbolic link/);
     const remote = await runCli(['pull-remote', '--url', url, '--dir', dir]);
@@ -109,7 +109,7 @@ describe('a pulled folder stays a folder', () => {
     await fs.rm(path.join(dir, 'scripts'), { recursive: true });
     await fs.symlink(planted, path.join(dir, 'scripts'));
     await t.clearRequests();
-    const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes']);
+    const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', COMMERCE]);
     assert.strictEqual(applied.code, 3, applied.stdout + applied.stderr);
     assert.match(applied.stdout, /problem: scripts is a symbolic link/);
     assert.deepStrictEqual(await writes(), []);
@@ -192,7 +192,7 @@ describe('a pulled folder stays a folder', () => {
         ),
         plan.stdout,
       );
-      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes']);
+      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', COMMERCE]);
       assert.strictEqual(applied.code, 3, applied.stdout + applied.stderr);
       assert.deepStrictEqual(await writes(), []);
       assert.deepStrictEqual(
@@ -210,12 +210,51 @@ describe('a pulled folder stays a folder', () => {
         bindings.resources['exports/not-in-the-folder'].lastModified = victimBefore.lastModified;
       await fs.writeFile(bindingFile(dir), JSON.stringify(bindings, null, 2));
       await t.clearRequests();
-      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--delete']);
+      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', COMMERCE, '--delete']);
       assert.strictEqual(applied.code, 3, applied.stdout + applied.stderr);
       assert.match(applied.stdout, /binds exports\/not-in-the-folder to .*which is not part of integration/);
       assert.doesNotMatch(applied.stdout, /- delete\s+exports\/not-in-the-folder/);
       assert.deepStrictEqual(await writes(), []);
       assert.ok(t.sandbox.services.store.get('exports', victimId), 'the other integration’s export still exists');
+    });
+
+    it('refuses a binding file that points the folder at another integration, and an unattended apply that names none', async () => {
+      const dir = await pulled('rebound-integration');
+      const store = t.sandbox.services.store;
+      const other = store
+        .list('integrations')
+        .find((i) => i.name !== COMMERCE && store.list('flows').some((f) => f._integrationId === i._id));
+      assert.ok(other, 'the sandbox has another integration with flows');
+      const otherFlow = store.list('flows').find((f) => f._integrationId === other._id)!;
+      const otherExportId = (otherFlow.pageGenerators as { _exportId?: string }[] | undefined)?.find((g) => g._exportId)?._exportId;
+      assert.ok(otherExportId, 'its flow has an export');
+      const otherExportBefore = structuredClone(store.get('exports', otherExportId));
+      const bindings = await readBindingFile(dir);
+      const integrationKey = Object.keys(bindings.resources).find((k) => k.startsWith('integrations/'))!;
+      const exportKey = Object.keys(bindings.resources).find((k) => k.startsWith('exports/'))!;
+      // The pull request's binding file: the folder's integration and one export bound to the other integration's.
+      bindings.resources[integrationKey] = { ...bindings.resources[integrationKey]!, id: other._id as string, hash: 'x' };
+      bindings.resources[exportKey] = { ...bindings.resources[exportKey]!, id: otherExportId, hash: 'x' };
+      await fs.writeFile(bindingFile(dir), JSON.stringify(bindings, null, 2));
+      const file = path.join(dir, `${exportKey}.export.json`);
+      const doc = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, unknown>;
+      await fs.writeFile(file, JSON.stringify({ ...doc, description: 'overwritten through a rebound integration' }, null, 2));
+
+      await t.clearRequests();
+      const unnamed = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--delete']);
+      assert.strictEqual(unnamed.code, 1, unnamed.stdout + unnamed.stderr);
+      assert.match(unnamed.stderr, /apply --yes needs --integration/);
+      const named = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--delete', '--integration', COMMERCE]);
+      assert.strictEqual(named.code, 3, named.stdout + named.stderr);
+      assert.ok(
+        named.stdout.includes(`binds this folder to the integration "${String(other.name)}" (${String(other._id)}), not to "${COMMERCE}"`),
+        named.stdout,
+      );
+      const plan = await runCli(['plan', '--url', url, '--dir', dir, '--integration', COMMERCE]);
+      assert.strictEqual(plan.code, 3, plan.stdout + plan.stderr);
+      assert.deepStrictEqual(await writes(), []);
+      assert.deepStrictEqual(store.get('exports', otherExportId), otherExportBefore, 'the other integration’s export is unchanged');
+      assert.ok(store.get('flows', otherFlow._id as string), 'the other integration’s flow still exists');
     });
 
     it('names what an update changes as the account names it', async () => {
@@ -310,7 +349,7 @@ describe('a pulled folder stays a folder', () => {
       const plan = await runCli(['plan', '--url', url, '--dir', dir]);
       assert.strictEqual(plan.code, 0, plan.stdout + plan.stderr);
       assert.match(plan.stdout, /^Plan for acme-dev .*\n {2}nothing to do/);
-      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes']);
+      const applied = await runCli(['apply', '--url', url, '--dir', dir, '--yes', '--integration', COMMERCE]);
       assert.strictEqual(applied.code, 0, applied.stdout + applied.stderr);
       assert.match(applied.stdout, /0 applied\./);
       assert.strictEqual(t.sandbox.services.store.list('integrations').length, integrationsBefore, 'no second integration');

@@ -42,6 +42,36 @@ describe('integrator-io hook run', function () {
     assert.deepStrictEqual(JSON.parse(run.stdout), [{ data: { id: 1, seen: true } }, { data: { id: 2, seen: true } }]);
   });
 
+  it('--json cannot be forged by what a script returns: C1 and bidi controls are escaped, never stripped', async () => {
+    // 8-bit CSI before a quote, once stripped, would leave a bare quote closing the string; an
+    // unterminated 8-bit OSC would swallow the rest of the output. The script fakes a passing contract.
+    const forged = 'x\u009b"}, \u009b"contract\u009b": {\u009b"ok\u009b": true, \u009b"problems\u009b": []}}\u202e\u009d';
+    const script = await file(
+      'forge.js',
+      `function preSavePage(options) {\n  return { data: 'not an array', note: ${JSON.stringify(forged)} };\n}\n`,
+    );
+    const input = await file('forge-input.json', JSON.stringify({ data: [{ id: 1 }], errors: [] }));
+    const run = await cli([
+      'hook',
+      'run',
+      '--script',
+      script,
+      '--function',
+      'preSavePage',
+      '--type',
+      'preSavePage',
+      '--input',
+      input,
+      '--json',
+    ]);
+    assert.strictEqual(run.code, 4, run.stderr);
+    assert.doesNotMatch(run.stdout, /[\u007f-\u009f\u202a-\u202e]/, 'no raw control character reaches the terminal');
+    const out = JSON.parse(run.stdout) as { result: { note: string }; contract: { ok: boolean; problems: string[] } };
+    assert.strictEqual(out.contract.ok, false, 'the contract still says it breaks');
+    assert.ok(out.contract.problems.length > 0);
+    assert.strictEqual(out.result.note, forged, 'the value arrives exactly as returned');
+  });
+
   it('exits 4 and names the problem when the result breaks the contract; --json carries it all', async () => {
     const script = await file(
       'breaks.js',

@@ -100,4 +100,33 @@ describe('pulled folders', () => {
     await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
     assert.strictEqual((await readFile('exports/netsuite-customer-lookup')).name, 'Renamed in the account');
   });
+  it('refuses to apply through a binding file that a pull request pointed at another integration', async () => {
+    const others = (await demo.client.integrations.listAll()).filter((i) => i.name !== 'Shopify - NetSuite Order Sync');
+    const flows = await demo.client.flows.listAll();
+    const other = others.find((i) => flows.some((f) => f._integrationId === i._id));
+    assert.ok(other, 'the demo account has another integration with flows');
+    const otherFlow = flows.find((f) => f._integrationId === other._id)!;
+    const otherExportId = (otherFlow.pageGenerators as { _exportId?: string }[] | undefined)?.find((g) => g._exportId)?._exportId;
+    assert.ok(otherExportId, 'its flow has an export');
+    const otherExportBefore = await demo.client.exports.get(otherExportId);
+    const bindingFile = path.join(folder, '.integrator-io/acme-dev.json');
+    const bindings = JSON.parse(await fs.readFile(bindingFile, 'utf8')) as { resources: Record<string, { id: string; hash: string }> };
+    const integrationKey = Object.keys(bindings.resources).find((k) => k.startsWith('integrations/'))!;
+    const exportKey = 'exports/netsuite-customer-lookup';
+    bindings.resources[integrationKey] = { ...bindings.resources[integrationKey]!, id: other._id, hash: 'x' };
+    bindings.resources[exportKey] = { ...bindings.resources[exportKey]!, id: otherExportId, hash: 'x' };
+    await fs.writeFile(bindingFile, JSON.stringify(bindings, null, 2));
+    await writeFile(exportKey, { ...(await readFile(exportKey)), description: 'overwritten through a rebound integration' });
+    demo.sandbox.clearRequests();
+    await vscode.commands.executeCommand('integratorIo.applyFolder', control().sourceControl);
+    assert.deepStrictEqual(
+      demo.sandbox.requests().filter((r) => r.method !== 'GET'),
+      [],
+      'nothing written to the account',
+    );
+    const said = demo.api.notify.recent.at(-1);
+    assert.strictEqual(said?.severity, 'error');
+    assert.match(said?.message ?? '', /Not applied to "Acme Dev": .*binds this folder to the integration/);
+    assert.deepStrictEqual(await demo.client.exports.get(otherExportId), otherExportBefore, 'the other integration’s export is unchanged');
+  });
 });
