@@ -24,7 +24,6 @@ export function printable(text: string, options: { keepLayout?: boolean } = {}):
   return text.replace(ESCAPE_SEQUENCE, '').replace(options.keepLayout ? CONTROL_BUT_LAYOUT : CONTROL, '');
 }
 
-// eslint-disable-next-line no-control-regex -- the characters JSON.stringify leaves raw that a terminal obeys
 const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /**

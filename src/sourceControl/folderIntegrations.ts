@@ -7,7 +7,7 @@
  * VS Code has not pulled or applied (a fresh clone) has nothing remembered: Apply and Promote ask
  * once, naming the integration its binding file points at.
  */
-import type * as vscode from 'vscode';
+import vscode = require('vscode');
 
 const KEY = 'integratorIo.folderIntegrations';
 
