@@ -18,7 +18,7 @@ import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
 import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
-import { rememberKeepPlace } from './keepSample';
+import { keptSampleIsThere, rememberKeepPlace } from './keepSample';
 import { Services } from './services';
 
 export const runHookCommand = defineCommand({
@@ -193,9 +193,10 @@ async function pickUsage(functionName: string, usages: HookUsage[]): Promise<Hoo
 async function ensureSample(script: HookScript, functionName: string, usage: HookUsage | { type: HookType }): Promise<vscode.Uri> {
   const file = `${functionName}.json`;
   const kept = script.keptSamplesDir && vscode.Uri.joinPath(script.keptSamplesDir, file);
-  if (kept && (await exists(kept))) return kept;
+  // In the folder, which a pull request may have filled with links: never read through one.
+  if (kept && script.keptRoot && keptSampleIsThere(script.keptRoot, kept)) return kept;
   const uri = vscode.Uri.joinPath(script.samplesDir, file);
-  if (kept) rememberKeepPlace(uri, kept, script.env?.name);
+  if (kept && script.keptRoot) rememberKeepPlace(uri, { kept, root: script.keptRoot, envName: script.env?.name });
   if (await exists(uri)) return uri;
   const accountId = 'resourceId' in usage ? script.accountIdOf(usage) : undefined;
   const options = await sampleOptions(

@@ -38,6 +38,8 @@ export interface HookScript {
    * there by an older version), and is then run in preference: none without a workspace folder.
    */
   keptSamplesDir?: vscode.Uri;
+  /** The folder `keptSamplesDir` lies in: a kept sample is read and written only inside it, never through a link. */
+  keptRoot?: string;
   /** The resources that use it, each with the hook it is to them. */
   usages(): Promise<HookUsage[]>;
   /** The account id of the resource a use names, for samples from real data (none when unbound). */
@@ -72,6 +74,7 @@ export async function hookScriptOf(services: Services, uri: vscode.Uri): Promise
     name,
     samplesDir: vscode.Uri.joinPath(samplesStorage(services), dir),
     keptSamplesDir: folder && vscode.Uri.joinPath(folder, BINDINGS_DIR, 'samples', dir),
+    keptRoot: folder?.fsPath,
     usages: () => findHookUsages(client, ref.id),
     accountIdOf: (usage) => usage.resourceId,
   };
@@ -94,6 +97,7 @@ async function folderScript(services: Services, uri: vscode.Uri): Promise<HookSc
     // Per folder (two pulled folders may both have a script of this slug).
     samplesDir: vscode.Uri.joinPath(samplesStorage(services), `${slugify(path.basename(folder))}-${hashOf(folder)}`, slug),
     keptSamplesDir: vscode.Uri.file(path.join(folder, BINDINGS_DIR, 'samples', slug)),
+    keptRoot: folder,
     async usages() {
       const resources: UsingResource[] = [];
       for (const resource of (await readFolder(folder)).values()) {

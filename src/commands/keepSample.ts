@@ -6,12 +6,15 @@
  */
 import * as path from 'path';
 import vscode = require('vscode');
+import { entryType, UnsafeFolderError, writeIfChangedConfined } from '../iac/confinedFs';
 import { askModal } from '../util/dialogs';
 import { defineCommand } from './command';
 
 interface KeepPlace {
   /** Where the sample goes in the folder. */
   kept: vscode.Uri;
+  /** The folder it goes in: written only inside it, never through a link. */
+  root: string;
   /** The environment its records came from, for the warning. */
   envName: string | undefined;
 }
@@ -19,8 +22,26 @@ interface KeepPlace {
 /** Stored sample → where it would be kept, learnt as Run Hook… prepares it. */
 const keepPlaces = new Map<string, KeepPlace>();
 
-export function rememberKeepPlace(sample: vscode.Uri, kept: vscode.Uri, envName: string | undefined): void {
-  keepPlaces.set(sample.toString(), { kept, envName });
+export function rememberKeepPlace(sample: vscode.Uri, place: KeepPlace): void {
+  keepPlaces.set(sample.toString(), place);
+}
+
+/**
+ * Whether a sample is kept in the folder, as a regular file reached through real folders only.
+ * A pull request can put a link there (to ~/.docker/config.json, say) so that the folder's own
+ * script receives the file as `options`: that is refused with the reason, never followed.
+ */
+export function keptSampleIsThere(root: string, kept: vscode.Uri): boolean {
+  try {
+    return entryType(root, relativeIn(root, kept)) === 'file';
+  } catch (err) {
+    if (err instanceof UnsafeFolderError) throw new Error(`The kept sample is refused: ${err.problems.join('; ')}`);
+    throw err;
+  }
+}
+
+function relativeIn(root: string, uri: vscode.Uri): string {
+  return path.relative(root, uri.fsPath).split(path.sep).join('/');
 }
 
 export const keepHookSampleCommand = defineCommand({
@@ -33,7 +54,7 @@ export const keepHookSampleCommand = defineCommand({
   },
   needs: 'Run Hook… first, then use this in the editor of the sample it opened beside the script.',
   failure: ({ sample }) => `Could not keep ${path.basename(sample.path)} in the folder`,
-  async run(services, { sample, kept, envName }) {
+  async run(services, { sample, kept, root, envName }) {
     const keep: vscode.MessageItem = { title: 'Keep in Folder' };
     const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
     const answer = await askModal(
@@ -45,9 +66,9 @@ export const keepHookSampleCommand = defineCommand({
     );
     if (answer !== keep) return undefined;
     const document = await vscode.workspace.openTextDocument(sample);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(kept, '..'));
+    // Inside the folder only, never through a link a pull request put on the way (confinedFs).
     // What the editor shows, unsaved edits included: that is the sample the user looked at.
-    await vscode.workspace.fs.writeFile(kept, Buffer.from(document.getText()));
+    writeIfChangedConfined(root, relativeIn(root, kept), document.getText());
     services.log.info(`Kept the hook sample ${sample.fsPath} in the folder as ${kept.fsPath}, as asked.`);
     void services.notify.info(`Kept in the folder as ${vscode.workspace.asRelativePath(kept)}; Run Hook… runs on it from now on.`);
     return kept;

@@ -112,6 +112,11 @@ export function readOpened(root: string, relative: string): string {
   try {
     const stat = fsSync.fstatSync(fd);
     if (!stat.isFile()) throw new UnsafeFolderError([`${relative} is not a regular file or folder`]);
+    // A hard link is a second name of a file that may lie outside the folder (an archive can carry one; Git cannot).
+    if (stat.nlink > 1)
+      throw new UnsafeFolderError([
+        `${relative} is a hard link (one of ${stat.nlink} names of a file): only a file of the folder's own is read`,
+      ]);
     return fsSync.readFileSync(fd, 'utf8');
   } finally {
     fsSync.closeSync(fd);

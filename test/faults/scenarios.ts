@@ -559,4 +559,20 @@ export const SCENARIOS: Scenario[] = [
       },
     ],
   },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a kept hook sample linked to a file of this machine',
+    fault: '.integrator-io/samples/<slug>/preSavePage.json → a canary file outside the folder; Run Hook… clicked',
+    holds: 'nothing runs; the refusal names the link; the canary is read into no document',
+    tests: [
+      { suite: 'vscode', title: 'hooks of a pulled folder never reads a kept sample through a link that a pull request put in the folder' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a hard link to a file outside the folder',
+    fault: 'scripts/hard.js, a second name of a file outside (an archive can carry one)',
+    holds: 'refused as a hard link, never read; a file of the folder’s own still reads',
+    tests: [{ suite: 'unit', title: 'confined folder access does not read a hard link to a file outside the folder' }],
+  },
 ];

@@ -45,6 +45,16 @@ describe('confined folder access', () => {
     assert.throws(() => readOpened(root, 'scripts/raced.js'), /scripts\/raced\.js is a symbolic link/);
   });
 
+  it('does not read a hard link to a file outside the folder', async () => {
+    const secret = path.join(outside, 'hard-secret.txt');
+    await fs.writeFile(secret, 'outside\n');
+    await fs.mkdir(path.join(root, 'scripts'), { recursive: true });
+    await fs.link(secret, path.join(root, 'scripts/hard.js'));
+    assert.throws(() => readOpened(root, 'scripts/hard.js'), /scripts\/hard\.js is a hard link/);
+    await fs.writeFile(path.join(root, 'scripts/own.js'), 'own\n');
+    assert.strictEqual(readOpened(root, 'scripts/own.js'), 'own\n', 'a file of the folder’s own is read');
+  });
+
   it('does not write through a dangling link where a new file goes', async () => {
     const target = path.join(outside, 'created-through-link.json');
     await fs.mkdir(path.join(root, 'exports'), { recursive: true });

@@ -7,6 +7,7 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { HookResult } from '../../../src/hooks/runner';
@@ -352,6 +353,35 @@ describe('hooks of a pulled folder', function () {
       'the kept copy is the sample opened beside the script',
     );
     await fs.rm(path.dirname(kept), { recursive: true });
+  });
+
+  it('never reads a kept sample through a link that a pull request put in the folder', async () => {
+    // A link where a kept sample goes would hand a file of this machine to the folder's own script as options.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'kept-canary-'));
+    const canary = path.join(outside, 'config.json');
+    await fs.writeFile(canary, JSON.stringify({ data: [{ secret: 'KEPT-SAMPLE-CANARY' }], errors: [] }));
+    const keptDir = path.join(folder, '.integrator-io', 'samples', 'shopify-skip-test-orders');
+    await fs.mkdir(keptDir, { recursive: true });
+    await fs.symlink(canary, path.join(keptDir, 'preSavePage.json'));
+    try {
+      const document = await vscode.workspace.openTextDocument(scriptFile());
+      await vscode.window.showTextDocument(document);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      const lens = lenses.find((l) => l.command?.command === 'integratorIo.runHook')!;
+      const result = await vscode.commands.executeCommand<HookResult>(lens.command!.command, ...(lens.command!.arguments as unknown[]));
+      assert.strictEqual(result, undefined, 'nothing ran');
+      const said = demo.api.notify.recent.at(-1);
+      assert.strictEqual(said?.severity, 'error');
+      assert.match(said?.message ?? '', /kept sample is refused: .*preSavePage\.json is a symbolic link/);
+      assert.ok(
+        vscode.workspace.textDocuments.every((d) => !d.getText().includes('KEPT-SAMPLE-CANARY')),
+        'the linked file was not read into any document',
+      );
+    } finally {
+      await fs.rm(keptDir, { recursive: true, force: true });
+      await fs.rm(outside, { recursive: true, force: true });
+    }
   });
 
   it('debugs a pulled script in its own file, where the breakpoint is', async () => {
