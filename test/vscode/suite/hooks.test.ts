@@ -364,6 +364,11 @@ describe('hooks of a pulled folder', function () {
     const keptDir = path.join(folder, '.integrator-io', 'samples', 'shopify-skip-test-orders');
     await fs.mkdir(keptDir, { recursive: true });
     await fs.symlink(canary, path.join(keptDir, 'preSavePage.json'));
+    // Documents opened from here on. (The kept copy the last test opened can linger as a closed
+    // document, and VS Code's own file watcher reloads it through the new link: that is the editor
+    // showing a file it had, not the extension reading one for the script.)
+    const opened: vscode.TextDocument[] = [];
+    const watching = vscode.workspace.onDidOpenTextDocument((d) => opened.push(d));
     try {
       const document = await vscode.workspace.openTextDocument(scriptFile());
       await vscode.window.showTextDocument(document);
@@ -374,11 +379,18 @@ describe('hooks of a pulled folder', function () {
       const said = demo.api.notify.recent.at(-1);
       assert.strictEqual(said?.severity, 'error');
       assert.match(said?.message ?? '', /kept sample is refused: .*preSavePage\.json is a symbolic link/);
-      assert.ok(
-        vscode.workspace.textDocuments.every((d) => !d.getText().includes('KEPT-SAMPLE-CANARY')),
+      assert.deepStrictEqual(
+        opened.filter((d) => d.getText().includes('KEPT-SAMPLE-CANARY')).map((d) => d.uri.fsPath),
+        [],
         'the linked file was not read into any document',
       );
+      assert.deepStrictEqual(
+        openTabs().filter((u) => u.fsPath.startsWith(keptDir) || u.fsPath === canary),
+        [],
+        'neither the link nor the file it points at is shown as the sample',
+      );
     } finally {
+      watching.dispose();
       await fs.rm(keptDir, { recursive: true, force: true });
       await fs.rm(outside, { recursive: true, force: true });
     }
