@@ -17,10 +17,14 @@ import vscode = require('vscode');
 import { ChosenHook } from '../documents/hookCodeLens';
 import { startApiBridge } from '../hooks/apiBridge';
 import { debugLaunchEnv, debugRuntimeArgs, fatalEnd, memoryLimitMb } from '../hooks/debugLaunch';
+import { MAX_LOG_CHARS, MAX_RESULT_CHARS } from '../hooks/resultLimits';
 import { HookResult } from '../hooks/runner';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { Prepared } from './hookScripts';
 import { Services } from './services';
+
+/** The result, its records paired before and after, the console: each bounded in the debugged program. */
+const MAX_DEBUG_RESULT_BYTES = 4 * MAX_RESULT_CHARS + 2 * MAX_LOG_CHARS;
 
 export async function debugOnce(
   services: Services,
@@ -132,6 +136,9 @@ async function debugRun(
     );
   let result: HookResult;
   try {
+    // Written by the debugged program, which bounds what the script returns (resultLimits.ts);
+    // a file past that is not what it wrote, and is not read.
+    if ((await fs.stat(resultFile)).size > MAX_DEBUG_RESULT_BYTES) throw new Error('too large');
     result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
   } catch {
     const fatal = fatalEnd(dir, target.functionName, limitMb);

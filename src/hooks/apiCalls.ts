@@ -13,10 +13,19 @@ import { JsonObject } from '../api/types';
 
 type Args = Record<string, unknown>;
 
+/**
+ * The id a script names, checked before it goes into a URL path: the script is the account's
+ * code, and `..` or `.` there would reach another endpoint of the API with the user's token.
+ */
+function idOf(value: unknown, what: string): string {
+  if (typeof value === 'string' && /^[0-9a-f]{24}$/i.test(value)) return value;
+  throw new Error(`${what} needs the _id of one (24 hexadecimal characters), not ${JSON.stringify(String(value)).slice(0, 60)}`);
+}
+
 export function apiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
   const connectionOf = (doc: JsonObject, what: string): string => {
-    if (typeof doc._connectionId !== 'string') throw new Error(`the ${what} has no _connectionId to run through`);
-    return doc._connectionId;
+    if (doc._connectionId === undefined) throw new Error(`the ${what} has no _connectionId to run through`);
+    return idOf(doc._connectionId, `the ${what}'s _connectionId`);
   };
   const calls: Record<string, (a: Args) => Promise<unknown>> = {
     'exports.runVirtual': async (a) => {
@@ -24,7 +33,7 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'exports.run': async (a) => {
-      const doc = (await client.exports.get(String(a._id))) as unknown as JsonObject;
+      const doc = (await client.exports.get(idOf(a._id, 'exports.run'))) as unknown as JsonObject;
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'imports.runVirtual': async (a) => {
@@ -32,10 +41,10 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },
     'imports.run': async (a) => {
-      const doc = (await client.imports.get(String(a._id))) as unknown as JsonObject;
+      const doc = (await client.imports.get(idOf(a._id, 'imports.run'))) as unknown as JsonObject;
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },
-    'flows.run': async (a) => ({ _jobId: await client.jobs.runFlow(String(a._id)) }),
+    'flows.run': async (a) => ({ _jobId: await client.jobs.runFlow(idOf(a._id, 'flows.run')) }),
   };
   return async (path, args) => {
     const call = calls[path];

@@ -8,7 +8,8 @@
 export type LogLine = { level: 'log' | 'debug' | 'info' | 'warn' | 'error'; text: string; atMs: number };
 
 export type WorkerOutput =
-  | { ok: true; result: unknown; logs: LogLine[] }
+  /** `resultJson`: what the function returned, as JSON text (none when it returned nothing JSON carries). */
+  | { ok: true; resultJson?: string; logs: LogLine[] }
   | {
       ok: false;
       error: string;

@@ -16,6 +16,7 @@ import { API_CALLS } from './integratorApiShim';
 import { withRequires } from './scriptSource';
 import { moduleWrapper, WORLD_SOURCE } from './sandboxWorld';
 import { v8Message } from './quickjsMessages';
+import { bounded, MAX_ERROR_CHARS, MAX_LOG_CHARS, MAX_LOG_LINES, MAX_RESULT_CHARS, tooLargeMessage } from './resultLimits';
 
 export interface SandboxRun {
   source: string;
@@ -73,19 +74,36 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
       keep(vm.newString(run.optionsJson)),
     );
     if (ran.error) return failure(keep(ran.error));
-    const resultJson = vm.getString(keep(ran.value));
+    const returned = vm.getString(keep(ran.value));
     // Promise callbacks the function queued run now, as they would before the server took the result.
     const jobs = runtime.executePendingJobs();
-    if (jobs.error) jobs.error.dispose();
-    const parsed = JSON.parse(resultJson) as { missing?: boolean; value?: unknown };
-    if (parsed.missing) return { ok: false, error: `The script has no function ${run.functionName}.`, logs: logs() };
-    return { ok: true, result: parsed.value, logs: logs() };
+    if (jobs.error) keep(jobs.error);
+    // A callback that throws only rejects its own promise; one stopped by the time limit is said.
+    const after = interrupted ? [STOPPED_JOB_NOTE] : [];
+    if (returned === 'M') return { ok: false, error: `The script has no function ${run.functionName}.`, logs: logs() };
+    if (returned[0] === 'L') return { ok: false, error: tooLargeMessage(Number(returned.slice(1))), logs: [...logs(), ...after] };
+    // Handed on as text: the host parses it after checking its size and depth (resultLimits.ts),
+    // and text crosses to the parent however deep the value is (a structured clone does not).
+    return { ok: true, resultJson: returned[0] === 'V' ? returned.slice(1) : undefined, logs: [...logs(), ...after] };
   } catch (err) {
     return { ok: false, error: `The script could not be run: ${(err as Error).message}`, logs: [] };
   } finally {
-    for (const h of handles.reverse()) if (h.alive) h.dispose();
-    vm.dispose();
-    runtime.dispose();
+    release();
+  }
+
+  /**
+   * Frees the run's handles, context and runtime. After some failures (a stack overflow, a promise
+   * job stopped by the time limit) QuickJS still holds objects and its runtime aborts on freeing:
+   * the output is made by then, and the worker ends with the run, taking the engine with it.
+   */
+  function release(): void {
+    try {
+      for (const h of handles.reverse()) if (h.alive) h.dispose();
+      vm.dispose();
+      runtime.dispose();
+    } catch {
+      /* the engine is left as it is; the worker ends */
+    }
   }
 
   function logs(): LogLine[] {
@@ -93,7 +111,11 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
     try {
       const h = vm.callFunction(keep(vm.getProp(world, 'logs')), world);
       if (h.error) return (h.error.dispose(), []);
-      return JSON.parse(vm.getString(keep(h.value))) as LogLine[];
+      const json = vm.getString(keep(h.value));
+      // The world bounds what it keeps; this bounds what is parsed here whatever the script did to it.
+      if (json.length > MAX_LOG_CHARS * 2 + MAX_LOG_LINES * 100)
+        return [{ level: 'warn', text: '(the console output was too large to read)', atMs: 0 }];
+      return JSON.parse(json) as LogLine[];
     } catch {
       return [];
     }
@@ -110,7 +132,9 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
       if (!world) throw new Error('no world');
       const h = vm.callFunction(keep(vm.getProp(world, 'describe')), world, error);
       if (h.error) throw new Error('unreadable');
-      described = JSON.parse(vm.getString(keep(h.value))) as typeof described;
+      const json = vm.getString(keep(h.value));
+      if (json.length > MAX_ERROR_CHARS * 4) throw new Error('too large');
+      described = JSON.parse(json) as typeof described;
     } catch {
       described = { name: 'Error', stack: '', thrown: '(an error that could not be read)' };
     }
@@ -118,11 +142,20 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
       return { ok: false, stopped: 'memory', error: memoryMessage(run.memoryLimitMb), logs: logs() };
     }
     const where = locate(described.stack, run.filename);
-    const message =
-      described.message !== undefined ? `${described.name}: ${v8Message(described.message)}` : `Thrown: ${described.thrown ?? 'undefined'}`;
+    const message = bounded(
+      described.message !== undefined ? `${described.name}: ${v8Message(described.message)}` : `Thrown: ${described.thrown ?? 'undefined'}`,
+      MAX_ERROR_CHARS,
+    );
     return { ok: false, error: where ? `${message} (${run.filename}:${where.line}:${where.column})` : message, ...where, logs: logs() };
   }
 }
+
+/** Said after the result when a promise callback the function queued ran past the time limit. */
+const STOPPED_JOB_NOTE: LogLine = {
+  level: 'warn',
+  text: 'A promise callback the function queued was stopped at the time limit; the result is what the function returned.',
+  atMs: 0,
+};
 
 /** Evaluates source in the context; an error becomes a host Error carrying the message only. */
 function evaluate(vm: QuickJSContext, source: string, filename: string): QuickJSHandle {
@@ -152,6 +185,8 @@ function call(vm: QuickJSContext, target: QuickJSHandle, method: string, args: Q
 /** One integrator-api call: JSON text in, JSON text out, never a host value. */
 function answer(request: string, callApi: CallApi): string {
   let call: { path?: unknown; args?: unknown };
+  if (request.length > MAX_RESULT_CHARS)
+    return JSON.stringify({ error: 'integrator-api: the call carries more data than a local run sends' });
   try {
     call = JSON.parse(request) as typeof call;
   } catch {

@@ -13,6 +13,7 @@ import { compileEngine } from './engineModule';
 import { DEFAULT_MEMORY_LIMIT_MB, LogLine, memoryMessage, WorkerOutput } from './hookOutput';
 import type { WorkerInput } from './hookWorker';
 import { pairRecords, RecordPair } from './pairs';
+import { parseResult } from './resultLimits';
 import { refillWorker, takeWorker } from './warmWorker';
 
 export interface HookRun {
@@ -126,6 +127,11 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ ok: false, stopped: 'memory', error: memoryMessage(memoryLimitMb), logs: [] });
       else resolve({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
     });
+    // A message that could not be read on this side (nothing the worker posts should be one).
+    worker.once('messageerror', (err: Error) => {
+      clearTimeout(timer);
+      resolve({ ok: false, error: `The script's output could not be read: ${err.message}`, logs: [] });
+    });
     worker.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ ok: false, error: `The script's worker ended (exit code ${code}) before the function returned.`, logs: [] });
@@ -172,16 +178,19 @@ export function resultOf(
       ms,
     };
   }
-  const problems = checkContract(type, options, output.result);
+  const parsed = output.resultJson === undefined ? { value: undefined } : parseResult(output.resultJson);
+  if ('error' in parsed) return resultOf(type, options, filled, { ok: false, error: parsed.error, logs: output.logs }, calls, ms);
+  const result = parsed.value;
+  const problems = checkContract(type, options, result);
   const notes: string[] = [];
   if (type === 'router') {
-    const kind = routerReturnKind(output.result);
+    const kind = routerReturnKind(result);
     if (kind) notes.push(`The router returned branch ${kind}.`);
   }
-  const pairs = pairRecords(type, options, output.result);
+  const pairs = pairRecords(type, options, result);
   return {
     returned: true,
-    result: output.result,
+    result,
     logs: output.logs,
     calls,
     contract: { ok: problems.length === 0, problems, notes },

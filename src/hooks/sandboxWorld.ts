@@ -12,10 +12,7 @@
  * `describe` (an error as JSON text).
  */
 import { API_CALLS } from './integratorApiShim';
-
-/** Console output kept per run: enough for any real debugging, bounded so a loop of logs cannot fill the host. */
-export const MAX_LOG_LINES = 10_000;
-export const MAX_LOG_CHARS = 4_000_000;
+import { MAX_ERROR_CHARS, MAX_LOG_CHARS, MAX_LOG_LINES, MAX_RESULT_CHARS } from './resultLimits';
 
 export const MODULE_NAMES = ['integrator-api', 'dayjs', 'sjcl'] as const;
 
@@ -29,30 +26,48 @@ export const WORLD_SOURCE = `(function () {
   var now = Date.now;
   var started = now();
   var hasOwn = Object.prototype.hasOwnProperty;
+  var toText = String;
+  var create = Object.create;
+  // Bound now: the script can replace String.prototype.slice and Function.prototype.call, not these.
+  var sliceText = Function.prototype.call.bind(String.prototype.slice);
 
+  // What the host reads is made only of these: entries without a prototype (so no toJSON the
+  // script puts on Object.prototype is consulted) holding strings made by concatenation, whose
+  // length the script cannot change. The host checks the length again before parsing.
   var logs = [];
   var logChars = 0;
+  var logLines = 0;
   function text(value) {
     if (typeof value === 'string') return value;
     try {
       var json = stringify(value);
-      return json === undefined ? String(value) : json;
+      return json === undefined ? '' + toText(value) : '' + json;
     } catch (e) {
-      return String(value);
+      return '(a value that could not be written out)';
     }
+  }
+  function entry(level, line) {
+    var e = create(null);
+    e.level = level;
+    e.text = line;
+    e.atMs = now() - started;
+    return e;
   }
   function logger(level) {
     return function () {
-      if (logs.length > ${MAX_LOG_LINES} || logChars > ${MAX_LOG_CHARS}) return;
-      var parts = [];
-      for (var i = 0; i < arguments.length; i++) parts[i] = text(arguments[i]);
-      var line = parts.join(' ');
+      if (logLines >= ${MAX_LOG_LINES} || logChars >= ${MAX_LOG_CHARS}) return;
+      var line = '';
+      for (var i = 0; i < arguments.length; i++) line += (i > 0 ? ' ' : '') + text(arguments[i]);
+      var room = ${MAX_LOG_CHARS} - logChars;
+      if (line.length > room) line = sliceText(line, 0, room);
       logChars += line.length;
-      logs[logs.length] =
-        logs.length === ${MAX_LOG_LINES} || logChars > ${MAX_LOG_CHARS}
-          ? { level: 'warn', text: '(more console output was not kept)', atMs: now() - started }
-          : { level: level, text: line, atMs: now() - started };
+      logLines += 1;
+      logs[logs.length] = entry(level, line);
+      if (logLines === ${MAX_LOG_LINES} || logChars >= ${MAX_LOG_CHARS}) logs[logs.length] = entry('warn', '(more console output was not kept)');
     };
+  }
+  function cut(value, max) {
+    return value.length > max ? sliceText(value, 0, max) + '…' : value;
   }
   g.console = { log: logger('log'), debug: logger('debug'), info: logger('info'), warn: logger('warn'), error: logger('error') };
 
@@ -84,14 +99,21 @@ export const WORLD_SOURCE = `(function () {
     define: function (name, exported) {
       modules[name] = exported;
     },
+    // What the function returned, as one letter and text: 'V' and its JSON, 'U' for nothing
+    // (undefined, or a value JSON leaves out), 'M' for no such function, 'L' and the length of a
+    // JSON too long to hand over.
     run: function (name, optionsJson) {
       var fn = g[name];
-      if (typeof fn !== 'function') return stringify({ missing: true });
-      var value = fn(parse(optionsJson));
-      return value === undefined ? '{}' : stringify({ value: value });
+      if (typeof fn !== 'function') return 'M';
+      var json = stringify(fn(parse(optionsJson)));
+      if (typeof json !== 'string') return 'U';
+      return json.length > ${MAX_RESULT_CHARS} ? 'L' + json.length : 'V' + json;
     },
+    // Written out entry by entry: an Array.prototype.toJSON the script set is never consulted.
     logs: function () {
-      return stringify(logs);
+      var json = '[';
+      for (var i = 0; i < logs.length; i++) json += (i > 0 ? ',' : '') + stringify(logs[i]);
+      return json + ']';
     },
     describe: function (e) {
       var name = 'Error';
@@ -104,7 +126,12 @@ export const WORLD_SOURCE = `(function () {
       } catch (x) {
         /* a getter that throws: what was read so far */
       }
-      return stringify({ name: name, message: message, stack: stack, thrown: message === undefined ? text(e) : undefined });
+      var described = create(null);
+      described.name = cut('' + name, 200);
+      described.stack = cut('' + stack, ${MAX_ERROR_CHARS});
+      if (message === undefined) described.thrown = cut(text(e), ${MAX_ERROR_CHARS});
+      else described.message = cut('' + message, ${MAX_ERROR_CHARS});
+      return stringify(described);
     },
   };
 })()`;

@@ -16,6 +16,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { API_CALLS, CallHost } from './integratorApiShim';
 import { WorkerOutput } from './hookOutput';
+import { tooLargeMessage } from './resultLimits';
 import { withRequires } from './scriptSource';
 import { refusalProblem, syntaxProblem } from './sourceCheck';
 import { WORLD_SOURCE } from './sesWorld';
@@ -139,7 +140,8 @@ export function runInCompartment(run: SesRun): WorkerOutput {
 }
 
 type Inside =
-  { ok: true; resultJson?: string; logs: LogLine[] } | { ok: false; missing?: boolean; error: string; stack: string; logs: LogLine[] };
+  | { ok: true; resultJson?: string; logs: LogLine[] }
+  | { ok: false; missing?: boolean; tooLarge?: number; error: string; stack: string; logs: LogLine[] };
 type LogLine = WorkerOutput['logs'][number];
 
 /** The script's file name, and the URL it has in stacks. */
@@ -160,12 +162,8 @@ function setGlobals(global: Record<string, unknown>, given: Record<string, unkno
 
 function outputOf(json: string, filename: ScriptName, functionName: string): WorkerOutput {
   const inside = JSON.parse(json) as Inside;
-  if (inside.ok)
-    return {
-      ok: true,
-      result: inside.resultJson === undefined ? undefined : (JSON.parse(inside.resultJson) as unknown),
-      logs: inside.logs,
-    };
+  if (inside.ok) return { ok: true, resultJson: inside.resultJson, logs: inside.logs };
+  if (inside.tooLarge !== undefined) return { ok: false, error: tooLargeMessage(inside.tooLarge), logs: inside.logs };
   if (inside.missing) return { ok: false, error: `The script has no function ${functionName}.`, logs: inside.logs };
   return thrown(inside, filename, inside.logs);
 }

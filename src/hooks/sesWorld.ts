@@ -9,6 +9,7 @@
  * to change: what this code needs from it (JSON, Date) is taken before the script runs.
  */
 import { API_CALLS } from './integratorApiShim';
+import { MAX_ERROR_CHARS, MAX_LOG_CHARS, MAX_LOG_LINES, MAX_RESULT_CHARS } from './resultLimits';
 
 export const RUNTIME_MODULES = ['integrator-api', 'dayjs', 'sjcl'] as const;
 
@@ -37,9 +38,16 @@ export const WORLD_SOURCE = `(function makeWorld(hostCall, factories) {
       return toText(value);
     }
   };
+  // Bounded as in Run Hook… (sandboxWorld.ts): a loop of logs cannot fill the host.
+  let logChars = 0;
   const log = (level) => (...args) => {
-    logs.push({ level, text: args.map(text).join(' '), atMs: now() - started });
+    if (logs.length >= ${MAX_LOG_LINES} || logChars >= ${MAX_LOG_CHARS}) return;
+    const line = args.map(text).join(' ').slice(0, ${MAX_LOG_CHARS} - logChars);
+    logChars += line.length;
+    logs.push({ level, text: line, atMs: now() - started });
+    if (logs.length === ${MAX_LOG_LINES} || logChars >= ${MAX_LOG_CHARS}) logs.push({ level: 'warn', text: '(more console output was not kept)', atMs: now() - started });
   };
+  const cut = (value) => (value.length > ${MAX_ERROR_CHARS} ? value.slice(0, ${MAX_ERROR_CHARS}) + '…' : value);
   const console = { log: log('log'), debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 
   const api = {};
@@ -69,7 +77,7 @@ export const WORLD_SOURCE = `(function makeWorld(hostCall, factories) {
     const name = err !== null && typeof err === 'object' && typeof err.name === 'string' ? err.name : 'Error';
     const message = err !== null && typeof err === 'object' && typeof err.message === 'string' ? err.message : undefined;
     const stack = err !== null && typeof err === 'object' && typeof err.stack === 'string' ? err.stack : '';
-    return { ok: false, error: message === undefined ? 'Thrown: ' + text(err) : name + ': ' + message, stack };
+    return { ok: false, error: cut(message === undefined ? 'Thrown: ' + text(err) : name + ': ' + message), stack: cut(stack) };
   };
   return {
     globals: { console, __require: require, __default: (module) => (module && module.default) || module },
@@ -82,7 +90,8 @@ export const WORLD_SOURCE = `(function makeWorld(hostCall, factories) {
         if (typeof hookFunction !== 'function') return stringify({ ok: false, missing: true, logs });
         const result = hookFunction(parse(optionsJson));
         // What the server receives is data: the result as JSON would carry it.
-        output = { ok: true, resultJson: result === undefined ? undefined : stringify(result) };
+        const json = result === undefined ? undefined : stringify(result);
+        output = typeof json === 'string' && json.length > ${MAX_RESULT_CHARS} ? { ok: false, tooLarge: json.length, stack: '' } : { ok: true, resultJson: json };
       } catch (err) {
         try {
           output = describe(err);

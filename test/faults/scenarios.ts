@@ -383,6 +383,78 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    group: 'Hook scripts contained',
+    scenario: 'a tiny result that grows on the host',
+    fault:
+      'one array referenced eight times, seven levels down (38 MB of JSON); 900-deep arrays 300 times (0.5 MB of JSON, 489 MB laid out); nesting 3,000 and 100,000 deep',
+    holds:
+      'refused with its size against the bound (20 MB of JSON, 64 MB laid out, 1,000 levels), in Run Hook…, Debug Hook… and the CLI (output under 10 KB); never a crashed worker',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded refuses a result whose JSON is past the limit, made from a few bytes of shared arrays, in Run Hook… and Debug Hook…',
+      },
+      {
+        suite: 'unit',
+        title: 'what a hook run hands back is bounded through the CLI: exit 1 with the message, and the output stays small',
+      },
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded refuses a small result that would take hundreds of megabytes laid out (deep nesting, many times)',
+      },
+      {
+        suite: 'unit',
+        title: 'what a hook run hands back is bounded says so for a result nested past the limit, however deep: never a crashed worker',
+      },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'console and errors past their bound',
+    fault: 'Array.prototype.join, String.prototype.slice and toJSON replaced; one console.log of 38 MB; a thrown value of megabytes',
+    holds: 'console kept to 4,000,000 characters and says so; an error to 20,000 characters',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded keeps the console within its bound whatever the script did to the built-ins it is made of',
+      },
+      {
+        suite: 'unit',
+        title: 'what a hook run hands back is bounded a single huge console line is cut to the bound, in Run Hook… and Debug Hook…',
+      },
+      { suite: 'unit', title: 'what a hook run hands back is bounded an error the script throws is cut too: a thrown value of megabytes' },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'an integrator-api id that is a path',
+    fault: "exports.run({ _id: '..' }), imports.run '.', flows.run '../connections', a _connectionId of '../../integrations'",
+    holds: 'refused before any request reaches the account; a real id still runs the flow',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded integrator-api calls against a sandbox an id that is a path (.., ., a slash) is refused before any request',
+      },
+    ],
+  },
+  {
+    group: 'Hook scripts contained',
+    scenario: 'a promise callback that never ends',
+    fault: 'the function returns, after queueing a callback with an endless loop',
+    holds: 'the callback stopped at the time limit, said in the console; the result is what the function returned',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded says when a promise callback the function queued was stopped at the time limit, and keeps what it returned',
+      },
+    ],
+  },
+  {
     group: 'A pulled folder from a pull request',
     scenario: 'a script file linked to a file outside the folder',
     fault: 'scripts/x.js → a canary file in a temp folder',
@@ -473,6 +545,51 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a binding file that binds the folder’s integration itself to another integration',
+    fault: 'the integration key and an export key rebound to another integration’s ids, the export file edited; apply --yes --delete',
+    holds:
+      'apply --yes without --integration exits 1; with it, exit 3 naming both integrations; in VS Code the remembered integration refuses it; no write, the other export unchanged',
+    tests: [
+      folderTest(
+        'bindings that point at another integration refuses a binding file that points the folder at another integration, and an unattended apply that names none',
+      ),
+      {
+        suite: 'vscode',
+        title: 'pulled folders refuses to apply through a binding file that a pull request pointed at another integration',
+      },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: '--json output forged by a name or a hook result',
+    fault: '8-bit CSI before quotes and an unterminated 8-bit OSC in a value the script returns',
+    holds:
+      'C1 and bidi controls escaped as \\uXXXX, never stripped: the JSON parses to exactly the value, the contract still broken (exit 4)',
+    tests: [
+      {
+        suite: 'unit',
+        title: 'integrator-io hook run --json cannot be forged by what a script returns: C1 and bidi controls are escaped, never stripped',
+      },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a kept hook sample linked to a file of this machine',
+    fault: '.integrator-io/samples/<slug>/preSavePage.json → a canary file outside the folder; Run Hook… clicked',
+    holds: 'nothing runs; the refusal names the link; the canary is read into no document',
+    tests: [
+      { suite: 'vscode', title: 'hooks of a pulled folder never reads a kept sample through a link that a pull request put in the folder' },
+    ],
+  },
+  {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a hard link to a file outside the folder',
+    fault: 'scripts/hard.js, a second name of a file outside (an archive can carry one)',
+    holds: 'refused as a hard link, never read; a file of the folder’s own still reads',
+    tests: [{ suite: 'unit', title: 'confined folder access does not read a hard link to a file outside the folder' }],
+  },
+  {
     group: 'Records, trust and order',
     scenario: 'real records from hook samples land in Git',
     fault: 'Run Hook… on a pulled script and an explorer script, the folder a real git repository',
@@ -529,50 +646,5 @@ export const SCENARIOS: Scenario[] = [
       },
       { suite: 'ui', title: 'find and restore: Find Resource searches the account; a reload restores the tree and the views' },
     ],
-  },
-  {
-    group: 'A pulled folder from a pull request',
-    scenario: 'a binding file that binds the folder’s integration itself to another integration',
-    fault: 'the integration key and an export key rebound to another integration’s ids, the export file edited; apply --yes --delete',
-    holds:
-      'apply --yes without --integration exits 1; with it, exit 3 naming both integrations; in VS Code the remembered integration refuses it; no write, the other export unchanged',
-    tests: [
-      folderTest(
-        'bindings that point at another integration refuses a binding file that points the folder at another integration, and an unattended apply that names none',
-      ),
-      {
-        suite: 'vscode',
-        title: 'pulled folders refuses to apply through a binding file that a pull request pointed at another integration',
-      },
-    ],
-  },
-  {
-    group: 'A pulled folder from a pull request',
-    scenario: '--json output forged by a name or a hook result',
-    fault: '8-bit CSI before quotes and an unterminated 8-bit OSC in a value the script returns',
-    holds:
-      'C1 and bidi controls escaped as \\uXXXX, never stripped: the JSON parses to exactly the value, the contract still broken (exit 4)',
-    tests: [
-      {
-        suite: 'unit',
-        title: 'integrator-io hook run --json cannot be forged by what a script returns: C1 and bidi controls are escaped, never stripped',
-      },
-    ],
-  },
-  {
-    group: 'A pulled folder from a pull request',
-    scenario: 'a kept hook sample linked to a file of this machine',
-    fault: '.integrator-io/samples/<slug>/preSavePage.json → a canary file outside the folder; Run Hook… clicked',
-    holds: 'nothing runs; the refusal names the link; the canary is read into no document',
-    tests: [
-      { suite: 'vscode', title: 'hooks of a pulled folder never reads a kept sample through a link that a pull request put in the folder' },
-    ],
-  },
-  {
-    group: 'A pulled folder from a pull request',
-    scenario: 'a hard link to a file outside the folder',
-    fault: 'scripts/hard.js, a second name of a file outside (an archive can carry one)',
-    holds: 'refused as a hard link, never read; a file of the folder’s own still reads',
-    tests: [{ suite: 'unit', title: 'confined folder access does not read a hard link to a file outside the folder' }],
   },
 ];
