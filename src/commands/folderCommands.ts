@@ -9,6 +9,7 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { apply, ApplyReport } from '../iac/apply';
 import { slugify } from '../iac/keys';
+import { describeMove } from '../iac/endpoints';
 import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
 import { LocalChangesError, pull } from '../iac/pull';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
@@ -257,6 +258,25 @@ async function confirmFolderIntegration(services: Services, env: EnvironmentInfo
   return true;
 }
 
+/**
+ * Asks before an apply moves where a connection sends its credentials (any environment, default
+ * no): a pull request that changes a base URI in a connection file would otherwise pass as one
+ * "~ update" among others.
+ */
+async function confirmMovedEndpoints(env: EnvironmentInfo, plan: Plan): Promise<boolean> {
+  if (plan.movedEndpoints.length === 0) return true;
+  const go: vscode.MessageItem = { title: 'Apply with the New Addresses' };
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const connections = new Set(plan.movedEndpoints.map((m) => m.key)).size;
+  const answer = await askModal(
+    `This apply changes where ${connections === 1 ? 'a connection' : `${connections} connections`} of "${env.name}" send${connections === 1 ? 's' : ''} credentials. Apply?`,
+    plan.movedEndpoints.map(describeMove).join('\n'),
+    cancel,
+    go,
+  );
+  return answer === go;
+}
+
 async function applyPlan(
   services: Services,
   env: EnvironmentInfo,
@@ -279,6 +299,7 @@ async function applyPlan(
     return undefined;
   }
   if (!(await confirmFolderIntegration(services, env, plan, options))) return undefined;
+  if (!(await confirmMovedEndpoints(env, plan))) return undefined;
   const what = changeCount(plan);
   if (!(await confirmProductionChange(env, { action: how.promotion ? 'promote' : 'apply', what }))) return undefined;
   let allowDelete = false;

@@ -18,6 +18,7 @@ import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
 import { readBoundAccount } from './boundAccount';
 import { UnsafeFolderError } from './confinedFs';
 import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
+import { describeMove, endpointChanges, MovedEndpoint } from './endpoints';
 import { FolderResource, hashOfResource, readFolder } from './folder';
 import { folderResourceOf } from './folderForm';
 import { assignKeys } from './keys';
@@ -51,6 +52,8 @@ export interface Plan {
   problems: string[];
   /** What an apply goes ahead with but a person should know (account ids left in files). */
   warnings: string[];
+  /** Connection updates that move where the connection's credentials go (also in `warnings`). */
+  movedEndpoints: MovedEndpoint[];
 }
 
 export interface PlanOptions {
@@ -91,7 +94,7 @@ export interface PlanState {
 
 export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; state: PlanState }> {
   const { dir, environment, baseUrl } = options;
-  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [] };
+  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [], movedEndpoints: [] };
   let folder: Map<LogicalKey, FolderResource>;
   let bindings: BindingFile;
   try {
@@ -132,7 +135,16 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   const connections = await connectionsToMatch(options, folder, bindings);
   for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.connectionChoices ?? {}));
   plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
+  plan.movedEndpoints = movedEndpoints(plan, state);
+  plan.warnings.push(...plan.movedEndpoints.map(describeMove));
   return { plan, state };
+}
+
+/** Connection updates that move where their credentials go: the item itself only says "~ update". */
+function movedEndpoints(plan: Plan, state: PlanState): MovedEndpoint[] {
+  return plan.items
+    .filter((i) => i.kind === 'connections' && i.action === 'update')
+    .flatMap((i) => endpointChanges(state.remote.get(i.key)?.doc, state.folder.get(i.key)?.doc).map((c) => ({ key: i.key, ...c })));
 }
 
 /** A problem when the binding file binds the folder to another integration than the one expected. */

@@ -590,6 +590,22 @@ export const SCENARIOS: Scenario[] = [
     tests: [{ suite: 'unit', title: 'confined folder access does not read a hard link to a file outside the folder' }],
   },
   {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a connection file pointed at another address',
+    fault: 'connections/shopify-store.connection.json with http.baseURI changed to a collector outside',
+    holds: 'the plan names the field and both addresses (text and --json); VS Code asks before applying, default Cancel, nothing written',
+    tests: [
+      {
+        suite: 'unit',
+        title: 'a pulled folder stays a folder names a connection update that moves where its credentials go, in the plan and its --json',
+      },
+      {
+        suite: 'vscode',
+        title: 'pulled folders asks before an apply moves where a connection sends its credentials, and writes nothing by default',
+      },
+    ],
+  },
+  {
     group: 'Records, trust and order',
     scenario: 'real records from hook samples land in Git',
     fault: 'Run Hook… on a pulled script and an explorer script, the folder a real git repository',

@@ -65,6 +65,35 @@ describe('a pulled folder stays a folder', () => {
   });
   after(() => t.close());
 
+  it('names a connection update that moves where its credentials go, in the plan and its --json', async () => {
+    const dir = await pulled('endpoint');
+    const file = path.join(dir, 'connections', 'shopify-store.connection.json');
+    const doc = JSON.parse(await fs.readFile(file, 'utf8')) as { http: { baseURI: string } };
+    const was = doc.http.baseURI;
+    doc.http.baseURI = 'https://collector.example.net/steal';
+    await fs.writeFile(file, JSON.stringify(doc, null, 2));
+    const plan = await runCli(['plan', '--url', url, '--dir', dir]);
+    assert.strictEqual(plan.code, 2, plan.stdout + plan.stderr);
+    assert.ok(
+      plan.stdout.includes(
+        `warning: connections/shopify-store: http.baseURI changes from ${JSON.stringify(was)} to "https://collector.example.net/steal"; ` +
+          "the connection's credentials go there from its next use.",
+      ),
+      plan.stdout,
+    );
+    const json = await runCli(['plan', '--url', url, '--dir', dir, '--json']);
+    assert.deepStrictEqual((JSON.parse(json.stdout) as { movedEndpoints: unknown }).movedEndpoints, [
+      { key: 'connections/shopify-store', path: 'http.baseURI', from: was, to: 'https://collector.example.net/steal' },
+    ]);
+    // An edit that leaves the addresses alone says nothing of the kind.
+    doc.http.baseURI = was;
+    (doc as Record<string, unknown>).offline = true;
+    await fs.writeFile(file, JSON.stringify(doc, null, 2));
+    const quiet = await runCli(['plan', '--url', url, '--dir', dir]);
+    assert.strictEqual(quiet.code, 2, quiet.stdout);
+    assert.doesNotMatch(quiet.stdout, /credentials go there/);
+  });
+
   it('never uploads what a script file linked to a file outside the folder points at, in plan, apply or pull-remote', async () => {
     const dir = await pulled('file-link');
     const script = await someScript(dir);

@@ -100,6 +100,36 @@ describe('pulled folders', () => {
     await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
     assert.strictEqual((await readFile('exports/netsuite-customer-lookup')).name, 'Renamed in the account');
   });
+  it('asks before an apply moves where a connection sends its credentials, and writes nothing by default', async () => {
+    const key = 'connections/shopify-store';
+    const id = await bindingOf(key);
+    const before = await demo.client.connections.get(id);
+    const pulled = await readFile(key);
+    const http = pulled.http as Record<string, unknown>;
+    await writeFile(key, { ...pulled, http: { ...http, baseURI: 'https://collector.example.net/steal' } });
+    try {
+      demo.sandbox.clearRequests();
+      demo.api.answerNextDialog('Cancel');
+      await vscode.commands.executeCommand('integratorIo.applyFolder', control().sourceControl);
+      const asked = demo.api.lastDialog()!;
+      assert.strictEqual(asked.message, 'This apply changes where a connection of "Acme Dev" sends credentials. Apply?');
+      assert.strictEqual(
+        asked.detail,
+        `${key}: http.baseURI changes from ${JSON.stringify(http.baseURI)} to "https://collector.example.net/steal"; ` +
+          "the connection's credentials go there from its next use.",
+      );
+      assert.deepStrictEqual(asked.buttons, ['Cancel', 'Apply with the New Addresses']);
+      assert.deepStrictEqual(
+        demo.sandbox.requests().filter((r) => r.method !== 'GET'),
+        [],
+        'nothing written to the account',
+      );
+      assert.deepStrictEqual(await demo.client.connections.get(id), before);
+    } finally {
+      await writeFile(key, pulled);
+    }
+  });
+
   it('refuses to apply through a binding file that a pull request pointed at another integration', async () => {
     const others = (await demo.client.integrations.listAll()).filter((i) => i.name !== 'Shopify - NetSuite Order Sync');
     const flows = await demo.client.flows.listAll();
