@@ -77,7 +77,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       baseUrl,
       environment: values.env ?? bindingNameForUrl(dir, baseUrl),
       dir,
-      connectionChoices: bindChoices(values.bind ?? []),
+      bindChoices: bindChoices(values.bind ?? []),
     };
     switch (command) {
       case 'pull': {

@@ -10,7 +10,7 @@ import { confirmProductionChange } from '../environments/productionGuard';
 import { apply, ApplyReport } from '../iac/apply';
 import { slugify } from '../iac/keys';
 import { describeMove } from '../iac/endpoints';
-import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
+import { APPLIED_ACTIONS, blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
 import { LocalChangesError, pull } from '../iac/pull';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines } from '../iac/report';
@@ -180,11 +180,16 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
       baseUrl: client.transport.baseUrl,
       environment,
       dir: control.folder.fsPath,
-      connectionChoices: {},
+      bindChoices: {},
       ...(integration ? { integration } : {}),
     };
     let { plan } = await makePlan(options);
     for (;;) {
+      if (plan.ambiguous.length > 0) {
+        if (!(await chooseAdoptions(target, plan, options))) return undefined;
+        ({ plan } = await makePlan(options));
+        continue;
+      }
       if (plan.items.some((i) => i.action === 'needs-connection')) {
         if (!(await chooseConnections(services, target, plan, options, 'needs-connection'))) return undefined;
         ({ plan } = await makePlan(options));
@@ -209,30 +214,38 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
  */
 async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled' | 'enabled' | 'change' | undefined> {
   const bindings = plan.items.filter((i) => i.action === 'bind').map((i) => `${i.key} → ${i.reason}`);
+  const adopted = plan.items.filter((i) => i.action === 'adopt');
   const newFlows = plan.items.filter((i) => i.action === 'create' && i.kind === 'flows').length;
-  const go: vscode.MessageItem = { title: 'Promote' };
+  const production = env.production ? 'PRODUCTION: ' : '';
+  const go: vscode.MessageItem = { title: env.production ? 'Promote to Production' : 'Promote' };
   const goEnabled: vscode.MessageItem = { title: 'Promote with Flows Enabled' };
   const change: vscode.MessageItem = { title: 'Change Connections…' };
   const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  // Cancel first: the dialog's default button writes nothing.
   const answer = await askModal(
-    `Promote to "${env.name}": ${changeCount(plan)}?`,
+    `${production}Promote to "${env.name}": ${changeCount(plan)}?`,
     [
+      env.production ? `"${env.name}" is a production environment: its flows and records are live.` : '',
+      adopted.length
+        ? `${adopted.length} already in "${env.name}" (the integration "${plan.integration?.name ?? ''}" and what it holds of the same names) are adopted, not copied; ` +
+          `${adopted.filter((i) => i.differs).length} of them are updated to the folder.`
+        : '',
       ...(bindings.length ? ['Connections:', ...bindings] : []),
       newFlows ? `${newFlows} new flow${newFlows === 1 ? ' is' : 's are'} created disabled, unless you promote with flows enabled.` : '',
       'The plan is in the output channel.',
     ]
       .filter(Boolean)
       .join('\n'),
+    cancel,
     go,
     ...(newFlows ? [goEnabled] : []),
     ...(bindings.length ? [change] : []),
-    cancel,
   );
   return answer === go ? 'disabled' : answer === goEnabled ? 'enabled' : answer === change ? 'change' : undefined;
 }
 
 function changeCount(plan: Plan): string {
-  const changes = plan.items.filter((i) => i.action === 'create' || i.action === 'update' || i.action === 'bind').length;
+  const changes = plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) && i.action !== 'delete').length;
   return `${changes} change${changes === 1 ? '' : 's'} (${summary(plan)})`;
 }
 
@@ -292,7 +305,7 @@ async function applyPlan(
     void services.notify.error(`Not applied to "${env.name}": ${refused}.`);
     return undefined;
   }
-  const changes = plan.items.filter((i) => i.action === 'create' || i.action === 'update' || i.action === 'bind');
+  const changes = plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) && i.action !== 'delete');
   const deletes = plan.items.filter((i) => i.action === 'delete');
   if (changes.length === 0 && deletes.length === 0) {
     void services.notify.info(`Nothing to apply: the folder and "${env.name}" agree.`);
@@ -301,7 +314,8 @@ async function applyPlan(
   if (!(await confirmFolderIntegration(services, env, plan, options))) return undefined;
   if (!(await confirmMovedEndpoints(env, plan))) return undefined;
   const what = changeCount(plan);
-  if (!(await confirmProductionChange(env, { action: how.promotion ? 'promote' : 'apply', what }))) return undefined;
+  // A promotion's own question already said PRODUCTION, with Cancel as its default.
+  if (!how.promotion && !(await confirmProductionChange(env, { action: 'apply', what }))) return undefined;
   let allowDelete = false;
   if (deletes.length) {
     const keep = { title: 'Keep Them' };
@@ -348,6 +362,7 @@ function summary(plan: Plan): string {
     [count('create'), 'to create'],
     [count('update'), 'to update'],
     [count('bind'), 'connections to bind'],
+    [count('adopt'), 'already there to adopt'],
   ]
     .filter(([n]) => Number(n) > 0)
     .map(([n, words]) => `${n} ${words}`)
@@ -426,6 +441,22 @@ async function pickOther(environments: EnvironmentInfo[], placeHolder: string): 
   return picked?.env;
 }
 
+/**
+ * Asks, for each key an adoption could not settle by name (two integrations or two exports of one
+ * name in the target), which one the folder's file is.
+ */
+async function chooseAdoptions(env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
+  for (const { key, candidates } of plan.ambiguous) {
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((c) => ({ label: displayText(c.name), description: c.id, id: c.id })),
+      { placeHolder: `${key}: "${env.name}" holds ${candidates.length} of this name. Which one is the folder's?` },
+    );
+    if (!picked) return false;
+    (options.bindChoices as Record<string, string>)[key] = picked.id;
+  }
+  return true;
+}
+
 /** Asks, for each folder connection with no match, which connection of the target stands for it. */
 async function chooseConnections(
   services: Services,
@@ -450,7 +481,7 @@ async function chooseConnections(
       },
     );
     if (!picked) return false;
-    (options.connectionChoices as Record<string, string>)[item.key] = picked.id;
+    (options.bindChoices as Record<string, string>)[item.key] = picked.id;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 /**
  * Apply: makes the environment follow the folder. It plans first and refuses a plan with
  * conflicts, unbound connections or problems, writing nothing. Then, in dependency order, it
- * binds matched connections, creates (new flows disabled unless asked otherwise), updates with a
+ * binds matched connections, adopts what the environment already holds (adoption.ts), creates (new flows disabled unless asked otherwise), updates with a
  * full PUT of the merged document, and, only with consent, deletes. Each step's result goes into
  * the binding file at once, so a run that stops at a failure (or is cancelled) can simply be run
  * again: what was done is then unchanged. Unchanged resources get no request beyond the plan's reads.
@@ -11,7 +11,7 @@ import { Binding, writeBindings } from './bindings';
 import { FolderResource, hashOfResource } from './folder';
 import { mergeForUpdate } from './folderForm';
 import { collectionOf, LogicalKey } from './layout';
-import { blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
+import { APPLIED_ACTIONS, blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
 import { keysToIds } from './references';
 
 export interface ApplyOptions extends PlanOptions {
@@ -51,7 +51,7 @@ export async function apply(options: ApplyOptions): Promise<ApplyReport> {
   const refused = blockReason(plan) ?? changedSince(options.expected, plan);
   if (refused) return { ...report, refused };
   const steps = plan.items.filter(
-    (i) => i.action === 'create' || i.action === 'update' || i.action === 'bind' || (i.action === 'delete' && options.allowDelete),
+    (i) => (APPLIED_ACTIONS.has(i.action) && i.action !== 'delete') || (i.action === 'delete' && options.allowDelete),
   );
   for (const item of plan.items)
     if (item.action === 'delete' && !options.allowDelete) report.notApplied.push({ item, why: 'deleting needs consent' });
@@ -102,6 +102,8 @@ class StepRunner {
     switch (item.action) {
       case 'bind':
         return this.bind(item);
+      case 'adopt':
+        return this.adopt(item);
       case 'create':
         return this.create(this.resource(item.key));
       case 'update':
@@ -120,6 +122,15 @@ class StepRunner {
     const match = this.state.matches.get(item.key)!;
     await this.record(item.key, match.doc as ResourceBase, this.resource(item.key), { boundByName: true });
     return match.id;
+  }
+
+  /** What the environment already holds: bound, and updated only where it differs from the folder. */
+  private async adopt(item: PlanItem): Promise<string> {
+    const id = item.id!;
+    const resource = this.resource(item.key);
+    if (item.differs) return this.update(resource, id);
+    await this.record(item.key, this.state.account.get(id)!.doc as ResourceBase, resource);
+    return id;
   }
 
   private async create(resource: FolderResource): Promise<string> {

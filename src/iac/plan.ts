@@ -6,6 +6,8 @@
  *   update           changed in the folder only
  *   delete           bound, but removed from the folder (applied only with consent)
  *   bind             a connection matched by exact name in the environment (connections are bound, never created)
+ *   adopt            not bound yet, but the environment holds it: the folder's integration by exact name, and
+ *                    inside it a resource of the kind and exact name (adoption.ts); bound, and updated if it differs
  *   needs-connection a connection with no match: apply refuses
  *   remote-change    changed (or added, or deleted) in the account only: pull it
  *   conflict         changed on both sides since the base: never overwritten
@@ -14,6 +16,7 @@
 import { IntegratorClient } from '../api';
 import { Connection } from '../api/types';
 import { AccountResource } from './accountReader';
+import { Adoption, Candidate, findAdoptions } from './adoption';
 import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
 import { readBoundAccount } from './boundAccount';
 import { UnsafeFolderError } from './confinedFs';
@@ -25,7 +28,8 @@ import { assignKeys } from './keys';
 import { IAC_KINDS, IacKind, kindOfKey, LogicalKey } from './layout';
 import { rawIdReferences, referencedKeys } from './references';
 
-export type PlanAction = 'create' | 'update' | 'delete' | 'bind' | 'needs-connection' | 'remote-change' | 'conflict' | 'unchanged';
+export type PlanAction =
+  'create' | 'update' | 'delete' | 'bind' | 'adopt' | 'needs-connection' | 'remote-change' | 'conflict' | 'unchanged';
 
 export interface PlanItem {
   key: LogicalKey;
@@ -35,6 +39,8 @@ export interface PlanItem {
   name?: string;
   /** The account id it is bound (or, for `bind`, matched) to. */
   id?: string;
+  /** For `adopt`: the environment's copy differs from the folder, so adopting it updates it. */
+  differs?: boolean;
   /** For remote changes: what happened in the account. */
   remote?: 'added' | 'changed' | 'deleted';
   /** One line for people. */
@@ -54,6 +60,8 @@ export interface Plan {
   warnings: string[];
   /** Connection updates that move where the connection's credentials go (also in `warnings`). */
   movedEndpoints: MovedEndpoint[];
+  /** Keys an adoption could not settle by name (also in `problems`): the candidates to choose from. */
+  ambiguous: Array<{ key: LogicalKey; candidates: Candidate[] }>;
 }
 
 export interface PlanOptions {
@@ -61,8 +69,11 @@ export interface PlanOptions {
   baseUrl: string;
   environment: string;
   dir: string;
-  /** Connections to bind to a chosen account connection (id or exact name) instead of the one of the same name. */
-  connectionChoices?: Readonly<Record<LogicalKey, string>>;
+  /**
+   * Choices by key (an id or exact name of this environment): the connection a folder connection
+   * stands for instead of the one of the same name, and what an ambiguous adoption adopts.
+   */
+  bindChoices?: Readonly<Record<LogicalKey, string>>;
   /**
    * The integration the caller means to change (its id or exact name in the account), from outside
    * the folder: the CLI's --integration, or the one VS Code remembers pulling. A binding file is
@@ -84,6 +95,8 @@ export interface PlanState {
   remote: Map<LogicalKey, FolderResource>;
   /** For `bind` items: the matched connection. */
   matches: Map<LogicalKey, AccountResource>;
+  /** For `adopt` items: the id each adopts (keys the binding file does not bind yet). */
+  adopted: Map<LogicalKey, string>;
   /**
    * Problems that stop every write, to the account and to the folder alike: the folder could not
    * be read safely (a link, a bad binding file; then the plan holds only these), or a binding
@@ -94,7 +107,7 @@ export interface PlanState {
 
 export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; state: PlanState }> {
   const { dir, environment, baseUrl } = options;
-  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [], movedEndpoints: [] };
+  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [], movedEndpoints: [], ambiguous: [] };
   let folder: Map<LogicalKey, FolderResource>;
   let bindings: BindingFile;
   try {
@@ -105,24 +118,26 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
     // Nothing of such a folder is compared or sent: the plan is its problems, and apply refuses it.
     plan.problems.push(...err.problems);
     const empty = { folder: new Map(), bindings: { baseUrl, resources: {} }, account: new Map(), remote: new Map(), matches: new Map() };
-    return { plan, state: { ...empty, refusals: [...err.problems] } };
+    return { plan, state: { ...empty, adopted: new Map(), refusals: [...err.problems] } };
   }
   const bound = await readBoundAccount(options.client, folder, bindings, bindingPathOf(environment), options);
-  const account = bound.account;
-  plan.integration = bound.integration;
-  const refusals = [...bound.problems, ...integrationMismatch(options.integration, bound.integration, bindingPathOf(environment))];
-  plan.problems.push(...refusals);
+  const adoption = await adoptionFor(options, folder, bindings);
+  const account = new Map([...adoption.account, ...bound.account]);
+  plan.integration = bound.integration ?? adoption.integration;
+  const refusals = [...bound.problems, ...integrationMismatch(options.integration, plan.integration, bindingPathOf(environment))];
+  plan.problems.push(...refusals, ...adoption.problems);
+  plan.ambiguous = [...adoption.ambiguous].map(([key, candidates]) => ({ key, candidates }));
   const keyOfId = assignKeys(
     [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
-    keysById(bindings),
-    new Set([...folder.keys()].filter((key) => !bindings.resources[key])),
+    new Map([...adoption.connectionKeys, ...keysById(bindings), ...[...adoption.ids].map(([key, id]) => [id, key] as const)]),
+    new Set([...folder.keys()].filter((key) => !bindings.resources[key] && !adoption.ids.has(key))),
   );
   const remote = new Map<LogicalKey, FolderResource>();
   for (const resource of account.values()) {
     const key = keyOfId.get(resource.id)!;
     remote.set(key, folderResourceOf(resource, key, keyOfId));
   }
-  const state: PlanState = { folder, bindings, account, remote, matches: new Map(), refusals };
+  const state: PlanState = { folder, bindings, account, remote, matches: new Map(), adopted: adoption.ids, refusals };
 
   checkFolder(folder, plan);
   let order: LogicalKey[] = [...folder.keys()].sort();
@@ -133,7 +148,7 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
     plan.problems.push(err.message);
   }
   const connections = await connectionsToMatch(options, folder, bindings);
-  for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.connectionChoices ?? {}));
+  for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.bindChoices ?? {}));
   plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
   plan.movedEndpoints = movedEndpoints(plan, state);
   plan.warnings.push(...plan.movedEndpoints.map(describeMove));
@@ -145,6 +160,18 @@ function movedEndpoints(plan: Plan, state: PlanState): MovedEndpoint[] {
   return plan.items
     .filter((i) => i.kind === 'connections' && i.action === 'update')
     .flatMap((i) => endpointChanges(state.remote.get(i.key)?.doc, state.folder.get(i.key)?.doc).map((c) => ({ key: i.key, ...c })));
+}
+
+/**
+ * What the environment already holds of a folder it has no binding for: the integration named by
+ * --integration (or chosen) if given, else the one of the folder's integration's exact name.
+ */
+function adoptionFor(options: PlanOptions, folder: Map<LogicalKey, FolderResource>, bindings: BindingFile): Promise<Adoption> {
+  const integrationKey = [...folder.keys()].find((key) => kindOfKey(key) === 'integrations');
+  const choices = { ...options.bindChoices };
+  if (integrationKey && options.integration !== undefined && choices[integrationKey] === undefined)
+    choices[integrationKey] = options.integration;
+  return findAdoptions(options.client, folder, bindings, choices, options);
 }
 
 /** A problem when the binding file binds the folder to another integration than the one expected. */
@@ -162,7 +189,7 @@ export function planExitCode(plan: Plan): 0 | 2 | 3 {
   return plan.items.some((i) => APPLIED_ACTIONS.has(i.action)) ? 2 : 0;
 }
 
-export const APPLIED_ACTIONS: ReadonlySet<PlanAction> = new Set(['create', 'update', 'delete', 'bind']);
+export const APPLIED_ACTIONS: ReadonlySet<PlanAction> = new Set(['create', 'update', 'delete', 'bind', 'adopt']);
 
 /** Why an apply of this plan must not start, or undefined. */
 export function blockReason(plan: Plan): string | undefined {
@@ -228,6 +255,17 @@ function compareOne(
     ...extra,
   });
   const binding = state.bindings.resources[key];
+  const adopted = state.adopted.get(key);
+  if (!binding && adopted) {
+    const same = hashOfResource(state.remote.get(key)!) === hashOfResource(resource);
+    const accountName = state.account.get(adopted)?.doc.name;
+    const chosen = typeof accountName === 'string' && accountName !== name ? ` "${accountName}"` : '';
+    return item(
+      'adopt',
+      `already in this environment${chosen} (${adopted}): ${same ? 'bound as it is' : 'bound, then updated to the folder'}`,
+      { id: adopted, ...(same ? {} : { differs: true }) },
+    );
+  }
   if (!binding) {
     if (kind !== 'connections') return item('create', `new: not in this environment yet`);
     return matchConnection(resource, state, connections, choices[key], item);
@@ -299,7 +337,7 @@ function removedFromFolder(state: PlanState): PlanItem[] {
 }
 
 function addedInAccount(state: PlanState, keyOfId: Map<string, LogicalKey>): PlanItem[] {
-  const bound = keysById(state.bindings);
+  const bound = new Set([...keysById(state.bindings).keys(), ...state.adopted.values(), ...[...state.matches.values()].map((m) => m.id)]);
   const items: PlanItem[] = [];
   for (const resource of state.account.values()) {
     if (bound.has(resource.id)) continue;

@@ -24,6 +24,7 @@ const ICONS: Record<PlanItem['action'], string> = {
   update: 'diff-modified',
   delete: 'diff-removed',
   bind: 'plug',
+  adopt: 'link',
   'needs-connection': 'warning',
   'remote-change': 'cloud-download',
   conflict: 'warning',
