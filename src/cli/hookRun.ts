@@ -105,7 +105,8 @@ function parse(argv: readonly string[]) {
   if (missing.length) throw new Error(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
   if (!isHookType(values.type!)) throw new Error(`--type must be one of: ${HOOK_TYPES.join(', ')}.`);
   const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
-  if (!(seconds > 0)) throw new Error('--timeout takes a number of seconds.');
+  // As the setting allows (integratorIo.hooks.timeoutSeconds); past 2³¹ ms a timer fires at once.
+  if (!(seconds > 0 && seconds <= 600)) throw new Error('--timeout takes a number of seconds, at most 600.');
   const memoryLimitMb = values['memory-limit'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : Number(values['memory-limit']);
   if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 16 || memoryLimitMb > 2000) {
     throw new Error('--memory-limit takes a whole number of MB from 16 to 2000.');

@@ -9,7 +9,7 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { apply, ApplyReport } from '../iac/apply';
 import { slugify } from '../iac/keys';
-import { describeMove } from '../iac/endpoints';
+import { CONNECTION_CHANGE_NOTE, describeChange } from '../iac/connectionChanges';
 import { APPLIED_ACTIONS, blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
 import { LocalChangesError, pull } from '../iac/pull';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
@@ -272,18 +272,18 @@ async function confirmFolderIntegration(services: Services, env: EnvironmentInfo
 }
 
 /**
- * Asks before an apply moves where a connection sends its credentials (any environment, default
- * no): a pull request that changes a base URI in a connection file would otherwise pass as one
- * "~ update" among others.
+ * Asks before an apply changes a connection's settings (any environment, default no): they decide
+ * where its credentials go, and a pull request that changed one line of a connection file would
+ * otherwise pass as one "~ update" among others.
  */
-async function confirmMovedEndpoints(env: EnvironmentInfo, plan: Plan): Promise<boolean> {
-  if (plan.movedEndpoints.length === 0) return true;
-  const go: vscode.MessageItem = { title: 'Apply with the New Addresses' };
+async function confirmConnectionChanges(env: EnvironmentInfo, plan: Plan): Promise<boolean> {
+  if (plan.connectionChanges.length === 0) return true;
+  const go: vscode.MessageItem = { title: 'Apply the Connection Changes' };
   const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
-  const connections = new Set(plan.movedEndpoints.map((m) => m.key)).size;
+  const connections = new Set(plan.connectionChanges.map((c) => c.key)).size;
   const answer = await askModal(
-    `This apply changes where ${connections === 1 ? 'a connection' : `${connections} connections`} of "${env.name}" send${connections === 1 ? 's' : ''} credentials. Apply?`,
-    plan.movedEndpoints.map(describeMove).join('\n'),
+    `This apply changes the settings of ${connections === 1 ? 'a connection' : `${connections} connections`} of "${env.name}". Apply?`,
+    [...plan.connectionChanges.map(describeChange), CONNECTION_CHANGE_NOTE].join('\n'),
     cancel,
     go,
   );
@@ -312,7 +312,7 @@ async function applyPlan(
     return undefined;
   }
   if (!(await confirmFolderIntegration(services, env, plan, options))) return undefined;
-  if (!(await confirmMovedEndpoints(env, plan))) return undefined;
+  if (!(await confirmConnectionChanges(env, plan))) return undefined;
   const what = changeCount(plan);
   // A promotion's own question already said PRODUCTION, with Cancel as its default.
   if (!how.promotion && !(await confirmProductionChange(env, { action: 'apply', what }))) return undefined;

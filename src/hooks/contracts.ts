@@ -72,23 +72,49 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const describe = (v: unknown) =>
   v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? `an array of ${v.length}` : typeof v;
 
+/**
+ * Problems listed per result: past this many they are counted, not listed. A result of millions
+ * of bad elements is a few megabytes of JSON, but a hundred characters of problem per element
+ * grew to gigabytes on the host.
+ */
+export const MAX_PROBLEMS = 100;
+
+/** A list of problems that keeps the first MAX_PROBLEMS and counts the rest. */
+function problemList(first: string[] = []): { add(problem: string): void; done(): string[] } {
+  const list = [...first];
+  let more = 0;
+  return {
+    add(problem) {
+      if (list.length < MAX_PROBLEMS) list.push(problem);
+      else more++;
+    },
+    done: () => (more ? [...list, `…and ${more} more problem${more === 1 ? '' : 's'} like these`] : list),
+  };
+}
+
+/** Keys named in a problem: a few, then how many more. */
+function someKeys(keys: string[]): string {
+  const named = keys.slice(0, 5).map((k) => `\`${k.length > 40 ? `${k.slice(0, 40)}…` : k}\``);
+  return keys.length > 5 ? `${named.join(', ')} and ${keys.length - 5} more` : named.join(', ');
+}
+
 /** `[{ data }, { errors }, {}]`: one element per record, each an object with only `data` and `errors`. */
 function perRecordProblems(type: HookType, result: unknown, expected: number, of: string): string[] {
   if (!Array.isArray(result))
     return [`${type} must return an array of the same length as \`options.${of}\` (${expected}), but returned ${describe(result)}`];
-  const problems: string[] = [];
+  const problems = problemList();
   if (result.length !== expected)
-    problems.push(`${type} must return an array of the same length as \`options.${of}\` (${expected}), but returned ${result.length}`);
+    problems.add(`${type} must return an array of the same length as \`options.${of}\` (${expected}), but returned ${result.length}`);
   result.forEach((element, i) => {
     if (!isObject(element))
-      problems.push(`element ${i} must be an object ({ data }, { errors }, both, or {} to ignore the record), but is ${describe(element)}`);
+      problems.add(`element ${i} must be an object ({ data }, { errors }, both, or {} to ignore the record), but is ${describe(element)}`);
     else {
       const extra = Object.keys(element).filter((k) => k !== 'data' && k !== 'errors');
-      if (extra.length) problems.push(`element ${i} has ${extra.map((k) => `\`${k}\``).join(', ')}: only \`data\` and \`errors\` are read`);
-      if (element.errors !== undefined && !Array.isArray(element.errors)) problems.push(`element ${i}'s \`errors\` must be an array`);
+      if (extra.length) problems.add(`element ${i} has ${someKeys(extra)}: only \`data\` and \`errors\` are read`);
+      if (element.errors !== undefined && !Array.isArray(element.errors)) problems.add(`element ${i}'s \`errors\` must be an array`);
     }
   });
-  return problems;
+  return problems.done();
 }
 
 function lengthOf(options: Record<string, unknown>, field: string): number {
@@ -116,14 +142,15 @@ export function checkContract(type: HookType, options: Record<string, unknown>, 
     case 'postSubmit': {
       const expected = lengthOf(options, 'responseData');
       if (!Array.isArray(result)) return [`postSubmit returned no \`responseData\` (an array of ${expected}), but ${describe(result)}`];
-      const problems =
+      const problems = problemList(
         result.length === expected
           ? []
-          : [`postSubmit must return \`responseData\` of the same length (${expected}), but returned ${result.length}`];
+          : [`postSubmit must return \`responseData\` of the same length (${expected}), but returned ${result.length}`],
+      );
       result.forEach((element, i) => {
-        if (!isObject(element)) problems.push(`responseData element ${i} must be an object, but is ${describe(element)}`);
+        if (!isObject(element)) problems.add(`responseData element ${i} must be an object, but is ${describe(element)}`);
       });
-      return problems;
+      return problems.done();
     }
     case 'postAggregate':
       return result === undefined ? [] : [`postAggregate's return value is not read (it returned ${describe(result)})`];

@@ -16,7 +16,8 @@ import * as path from 'path';
 import { fillOptions, HookType } from './contracts';
 import { DEFAULT_MEMORY_LIMIT_MB } from './debugLaunch';
 import { MEMORY_NOTE, watchMemory } from './memoryWatch';
-import { HookCall, resultOf } from './runner';
+import { CallLog } from './callLog';
+import { resultOf } from './runner';
 import { runtimeSources } from './runtimeSources';
 import { runInCompartment } from './sesSandbox';
 import { syncBridgeCaller } from './syncCall';
@@ -37,7 +38,7 @@ function main(): void {
   const started = performance.now();
   const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
   const bridge = request.bridge && syncBridgeCaller(request.bridge);
-  const calls: HookCall[] = [];
+  const calls = new CallLog();
   const output = runInCompartment({
     source: fs.readFileSync(request.scriptFile, 'utf8'),
     filename: request.scriptFile,
@@ -46,21 +47,26 @@ function main(): void {
     modules: runtimeSources(),
     callHost: (path, args) => {
       if (!bridge) throw new Error(`integrator-api ${path}: this debug run has no environment to call`);
+      const admitted = calls.admit();
+      if (!admitted.ok) throw new Error(admitted.error);
       const callStarted = performance.now();
       try {
         const result = bridge(path, args);
-        calls.push({ path, ms: Math.round(performance.now() - callStarted) });
+        calls.record({ path, ms: Math.round(performance.now() - callStarted) });
         return result;
       } catch (err) {
-        calls.push({ path, ms: Math.round(performance.now() - callStarted), error: (err as Error).message });
+        calls.record({ path, ms: Math.round(performance.now() - callStarted), error: (err as Error).message });
         throw err;
       }
     },
   });
-  const result = resultOf(request.type, options, filled, output, calls, Math.round(performance.now() - started));
+  const result = resultOf(request.type, options, filled, output, calls.list(), Math.round(performance.now() - started));
   // A new file only: the folder is the run's own (hookDebugSession.ts), and nothing may be there yet.
   fs.writeFileSync(request.resultFile, JSON.stringify(result), { flag: 'wx', mode: 0o600 });
   stopWatch();
+  // Promise callbacks the script queued would otherwise run on, with no time limit, and keep the
+  // debug session open after the result is written.
+  process.exit(0);
 }
 
 main();

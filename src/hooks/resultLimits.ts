@@ -70,17 +70,18 @@ export function bounded(text: string, max: number): string {
 export function shapeOf(root: unknown): { depth: number; layout: number } {
   let depth = 0;
   let layout = 0;
-  const stack: Array<[unknown, number]> = [[root, 0]];
+  if (root === null || typeof root !== 'object') return { depth: 0, layout: 0 };
+  const stack: Array<[object, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [value, level] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
     depth = Math.max(depth, level + 1);
     if (depth > MAX_RESULT_DEPTH) break;
     const members = Array.isArray(value) ? (value as unknown[]) : Object.values(value as Record<string, unknown>);
     if (members.length === 0) continue;
     const keySpace = Array.isArray(value) ? 0 : 1;
     layout += members.length * (1 + 2 * (level + 1) + keySpace) + 1 + 2 * level;
-    for (const member of members) stack.push([member, level + 1]);
+    // Only containers go on the stack: a member that is a number or a string adds nothing more.
+    for (const member of members) if (member !== null && typeof member === 'object') stack.push([member, level + 1]);
   }
   return { depth, layout };
 }

@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
+import { CallLog } from './callLog';
 import { compileEngine } from './engineModule';
 import { DEFAULT_MEMORY_LIMIT_MB, LogLine, memoryMessage, WorkerOutput } from './hookOutput';
 import type { WorkerInput } from './hookWorker';
@@ -78,7 +79,7 @@ function workerFile(): string {
 export async function runHook(run: HookRun): Promise<HookResult> {
   const started = performance.now();
   const { options, filled } = fillOptions(run.type, run.input);
-  const calls: HookCall[] = [];
+  const calls = new CallLog();
   const channel = new MessageChannel();
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);
@@ -100,11 +101,20 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   worker.postMessage(input, [channel.port2]);
   channel.port1.on('message', (message: { path: string; args: unknown[] }) => {
     const callStarted = performance.now();
-    const answer = (reply: { result?: unknown; error?: string }) => {
-      calls.push({ path: message.path, ms: Math.round(performance.now() - callStarted), ...(reply.error ? { error: reply.error } : {}) });
-      channel.port1.postMessage(reply);
+    const reply = (answer: { result?: unknown; error?: string }) => {
+      channel.port1.postMessage(answer);
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);
+    };
+    const admitted = calls.admit();
+    if (!admitted.ok) return reply({ error: admitted.error });
+    const answer = (answered: { result?: unknown; error?: string }) => {
+      calls.record({
+        path: message.path,
+        ms: Math.round(performance.now() - callStarted),
+        ...(answered.error ? { error: answered.error } : {}),
+      });
+      reply(answered);
     };
     if (!run.api) return answer({ error: `integrator-api ${message.path} needs an environment to call (none was given to this run).` });
     run.api(message.path, message.args).then(
@@ -147,13 +157,13 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       timedOut: true,
       error: `${run.functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
       logs: output === 'timeout' ? [] : output.logs,
-      calls,
+      calls: calls.list(),
       contract: { ok: false, problems: [], notes: [] },
       filled,
       ms,
     };
   }
-  return resultOf(run.type, options, filled, output, calls, ms);
+  return resultOf(run.type, options, filled, output, calls.list(), ms);
 }
 
 /** What a run gives back, from what the function returned or threw: with the contract check. */

@@ -182,7 +182,9 @@ function describeHostSide(err: unknown): { error: string; stack: string } {
 }
 
 function thrown(e: { error: string; stack: string }, name: ScriptName, logs: LogLine[]): WorkerOutput {
-  const where = locate(e.stack, name.url);
+  // Made by the world's own code, but a script's getters were read to make it: check, never trust.
+  const where = typeof e.stack === 'string' ? locate(e.stack, name.url) : undefined;
+  if (typeof e.error !== 'string') return { ok: false, error: 'Thrown: a value that could not be read', logs };
   const error = where ? `${e.error} (${name.filename}:${where.line}:${where.column})` : e.error;
   return { ok: false, error: error + withheldHint(e.error), ...where, logs };
 }

@@ -73,10 +73,17 @@ export const WORLD_SOURCE = `(function makeWorld(hostCall, factories) {
   };
 
   let hookFunction;
+  // Each property read once, kept only if it is a string: a getter may answer a string to the
+  // check and an object to the use.
+  const stringAt = (err, key) => {
+    if (err === null || typeof err !== 'object') return undefined;
+    const value = err[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   const describe = (err) => {
-    const name = err !== null && typeof err === 'object' && typeof err.name === 'string' ? err.name : 'Error';
-    const message = err !== null && typeof err === 'object' && typeof err.message === 'string' ? err.message : undefined;
-    const stack = err !== null && typeof err === 'object' && typeof err.stack === 'string' ? err.stack : '';
+    const name = stringAt(err, 'name') ?? 'Error';
+    const message = stringAt(err, 'message');
+    const stack = stringAt(err, 'stack') ?? '';
     return { ok: false, error: cut(message === undefined ? 'Thrown: ' + text(err) : name + ': ' + message), stack: cut(stack) };
   };
   return {

@@ -21,7 +21,7 @@ import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
 import { readBoundAccount } from './boundAccount';
 import { UnsafeFolderError } from './confinedFs';
 import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
-import { describeMove, endpointChanges, MovedEndpoint } from './endpoints';
+import { CONNECTION_CHANGE_NOTE, ConnectionChange, connectionChanges, describeChange } from './connectionChanges';
 import { FolderResource, hashOfResource, readFolder } from './folder';
 import { folderResourceOf } from './folderForm';
 import { assignKeys } from './keys';
@@ -58,8 +58,8 @@ export interface Plan {
   problems: string[];
   /** What an apply goes ahead with but a person should know (account ids left in files). */
   warnings: string[];
-  /** Connection updates that move where the connection's credentials go (also in `warnings`). */
-  movedEndpoints: MovedEndpoint[];
+  /** What connection updates change: each decides where a connection's credentials go (also in `warnings`). */
+  connectionChanges: ConnectionChange[];
   /** Keys an adoption could not settle by name (also in `problems`): the candidates to choose from. */
   ambiguous: Array<{ key: LogicalKey; candidates: Candidate[] }>;
 }
@@ -107,7 +107,7 @@ export interface PlanState {
 
 export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; state: PlanState }> {
   const { dir, environment, baseUrl } = options;
-  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [], movedEndpoints: [], ambiguous: [] };
+  const plan: Plan = { environment, baseUrl, items: [], problems: [], warnings: [], connectionChanges: [], ambiguous: [] };
   let folder: Map<LogicalKey, FolderResource>;
   let bindings: BindingFile;
   try {
@@ -150,16 +150,16 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   const connections = await connectionsToMatch(options, folder, bindings);
   for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.bindChoices ?? {}));
   plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
-  plan.movedEndpoints = movedEndpoints(plan, state);
-  plan.warnings.push(...plan.movedEndpoints.map(describeMove));
+  plan.connectionChanges = changedConnections(plan, state);
+  if (plan.connectionChanges.length) plan.warnings.push(...plan.connectionChanges.map(describeChange), CONNECTION_CHANGE_NOTE);
   return { plan, state };
 }
 
-/** Connection updates that move where their credentials go: the item itself only says "~ update". */
-function movedEndpoints(plan: Plan, state: PlanState): MovedEndpoint[] {
+/** What connection updates change, field by field: the item itself only says "~ update". */
+function changedConnections(plan: Plan, state: PlanState): ConnectionChange[] {
   return plan.items
     .filter((i) => i.kind === 'connections' && i.action === 'update')
-    .flatMap((i) => endpointChanges(state.remote.get(i.key)?.doc, state.folder.get(i.key)?.doc).map((c) => ({ key: i.key, ...c })));
+    .flatMap((i) => connectionChanges(i.key, state.remote.get(i.key)?.doc, state.folder.get(i.key)?.doc));
 }
 
 /**

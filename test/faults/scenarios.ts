@@ -455,6 +455,36 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    group: 'Hook scripts contained',
+    scenario: 'a result that is short but wrong millions of times; a loop of integrator-api calls',
+    fault:
+      'preMap returning 200,000 (and 9,000,000) zeros; 5,000 calls in a loop; Debug Hook…: a stack getter that answers a string then an object, a promise callback that never ends',
+    holds:
+      'the first 100 problems and a count (exit 4, not a crash); 2,000 calls, the rest refused inside and counted; the error reported; the debug program ends with its result',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded lists the first 100 contract problems and counts the rest: a short result of 200,000 bad elements (200,001 problems)',
+      },
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded makes at most 2,000 integrator-api calls a run: the rest are refused inside the script, counted in one entry',
+      },
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded Debug Hook…: a thrown value whose stack getter answers a string, then an object, is reported, not a crash',
+      },
+      {
+        suite: 'unit',
+        title:
+          'what a hook run hands back is bounded Debug Hook…: the program ends once the result is written, whatever promise callbacks the script left running',
+      },
+    ],
+  },
+  {
     group: 'A pulled folder from a pull request',
     scenario: 'a script file linked to a file outside the folder',
     fault: 'scripts/x.js → a canary file in a temp folder',
@@ -592,12 +622,13 @@ export const SCENARIOS: Scenario[] = [
   {
     group: 'A pulled folder from a pull request',
     scenario: 'a connection file pointed at another address',
-    fault: 'connections/shopify-store.connection.json with http.baseURI changed to a collector outside',
-    holds: 'the plan names the field and both addresses (text and --json); VS Code asks before applying, default Cancel, nothing written',
+    fault:
+      'the connection file’s http.baseURI changed to a collector; or a value its template reads, a data center list, an agent, a dotted key',
+    holds: 'the plan names each field with both values (text and --json); VS Code asks before applying, default Cancel, nothing written',
     tests: [
       {
         suite: 'unit',
-        title: 'a pulled folder stays a folder names a connection update that moves where its credentials go, in the plan and its --json',
+        title: 'a pulled folder stays a folder names every field a connection update changes, with both values, in the plan and its --json',
       },
       {
         suite: 'vscode',

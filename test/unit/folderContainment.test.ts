@@ -65,33 +65,54 @@ describe('a pulled folder stays a folder', () => {
   });
   after(() => t.close());
 
-  it('names a connection update that moves where its credentials go, in the plan and its --json', async () => {
+  it('names every field a connection update changes, with both values, in the plan and its --json', async () => {
     const dir = await pulled('endpoint');
     const file = path.join(dir, 'connections', 'shopify-store.connection.json');
-    const doc = JSON.parse(await fs.readFile(file, 'utf8')) as { http: { baseURI: string } };
-    const was = doc.http.baseURI;
-    doc.http.baseURI = 'https://collector.example.net/steal';
-    await fs.writeFile(file, JSON.stringify(doc, null, 2));
-    const plan = await runCli(['plan', '--url', url, '--dir', dir]);
-    assert.strictEqual(plan.code, 2, plan.stdout + plan.stderr);
-    assert.ok(
-      plan.stdout.includes(
-        `warning: connections/shopify-store: http.baseURI changes from ${JSON.stringify(was)} to "https://collector.example.net/steal"; ` +
-          "the connection's credentials go there from its next use.",
-      ),
-      plan.stdout,
-    );
+    const pulledText = await fs.readFile(file, 'utf8');
+    const write = (doc: unknown) => fs.writeFile(file, JSON.stringify(doc, null, 2));
+    const doc = JSON.parse(pulledText) as Record<string, unknown> & { http: Record<string, unknown> };
+    const was = doc.http.baseURI as string;
+    const NOTE = "A connection's settings decide where its credentials go: check that these changes are meant.";
+    // The base URI itself; then what a template in it reads, a data center list, an agent, a
+    // dotted key that could pass for a path: each is named, none is missed.
+    const attacks: Array<[string, (d: typeof doc) => void, string]> = [
+      [
+        'base URI',
+        (d) => (d.http.baseURI = 'https://collector.example.net/steal'),
+        `http.baseURI changes from ${JSON.stringify(was)} to "https://collector.example.net/steal"`,
+      ],
+      [
+        'a value a template reads',
+        (d) => (d.settings = { store: 'evil.example/x?' }),
+        'settings.store changes from (none) to "evil.example/x?"',
+      ],
+      [
+        'an array of addresses',
+        (d) => (d.http.dataCenterURLs = ['https://evil.example']),
+        'http.dataCenterURLs[0] changes from (none) to "https://evil.example"',
+      ],
+      ['an agent', (d) => (d._agentId = '0123456789abcdef01234567'), '_agentId changes from (none) to "0123456789abcdef01234567"'],
+      ['a dotted key', (d) => (d['http.auth'] = { type: 'basic' }), '["http.auth"].type changes from (none) to "basic"'],
+    ];
+    for (const [what, change, said] of attacks) {
+      const attacked = JSON.parse(pulledText) as typeof doc;
+      change(attacked);
+      await write(attacked);
+      const plan = await runCli(['plan', '--url', url, '--dir', dir]);
+      assert.strictEqual(plan.code, 2, `${what}: ${plan.stdout}${plan.stderr}`);
+      assert.ok(plan.stdout.includes(`warning: connections/shopify-store: ${said}\n`), `${what}: ${plan.stdout}`);
+      assert.ok(plan.stdout.includes(`warning: ${NOTE}`), what);
+    }
+    await write({ ...doc, http: { ...doc.http, baseURI: 'https://collector.example.net/steal' } });
     const json = await runCli(['plan', '--url', url, '--dir', dir, '--json']);
-    assert.deepStrictEqual((JSON.parse(json.stdout) as { movedEndpoints: unknown }).movedEndpoints, [
-      { key: 'connections/shopify-store', path: 'http.baseURI', from: was, to: 'https://collector.example.net/steal' },
+    assert.deepStrictEqual((JSON.parse(json.stdout) as { connectionChanges: unknown }).connectionChanges, [
+      { key: 'connections/shopify-store', path: 'http.baseURI', from: JSON.stringify(was), to: '"https://collector.example.net/steal"' },
     ]);
-    // An edit that leaves the addresses alone says nothing of the kind.
-    doc.http.baseURI = was;
-    (doc as Record<string, unknown>).offline = true;
-    await fs.writeFile(file, JSON.stringify(doc, null, 2));
+    // Its name and its offline switch move nothing: no warning.
+    await write({ ...doc, name: 'Shopify Store (renamed)', offline: true });
     const quiet = await runCli(['plan', '--url', url, '--dir', dir]);
     assert.strictEqual(quiet.code, 2, quiet.stdout);
-    assert.doesNotMatch(quiet.stdout, /credentials go there/);
+    assert.doesNotMatch(quiet.stdout, /decide where its credentials go/);
   });
 
   it('never uploads what a script file linked to a file outside the folder points at, in plan, apply or pull-remote', async () => {

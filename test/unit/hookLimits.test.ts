@@ -13,6 +13,8 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { apiCalls } from '../../src/hooks/apiCalls';
+import { MAX_API_CALLS } from '../../src/hooks/callLog';
+import { MAX_PROBLEMS } from '../../src/hooks/contracts';
 import { debugProcessEnv, debugRuntimeArgs } from '../../src/hooks/debugLaunch';
 import { MAX_LOG_CHARS, parseResult, shapeOf } from '../../src/hooks/resultLimits';
 import { HookResult, runHook } from '../../src/hooks/runner';
@@ -189,6 +191,59 @@ describe('what a hook run hands back is bounded', function () {
     assert.ok(result.returned, result.error);
     assert.deepStrictEqual(result.result, { data: [{ id: 1 }], errors: [] });
     assert.match(result.logs.at(-1)?.text ?? '', /promise callback the function queued was stopped at the time limit/);
+  });
+
+  it('lists the first 100 contract problems and counts the rest: a short result of 200,000 bad elements (200,001 problems)', async () => {
+    const result = await runHook({
+      source: 'function preMap(options) { var a = []; for (var i = 0; i < 200000; i++) a.push(0); return a; }',
+      filename: 'many.js',
+      functionName: 'preMap',
+      type: 'preMap',
+      input: { data: [{ id: 1 }] },
+    });
+    assert.ok(result.returned, result.error);
+    assert.strictEqual(result.contract.problems.length, MAX_PROBLEMS + 1);
+    assert.strictEqual(result.contract.problems.at(-1), '…and 199901 more problems like these');
+  });
+
+  it('makes at most 2,000 integrator-api calls a run: the rest are refused inside the script, counted in one entry', async () => {
+    const result = await runHook({
+      source: [
+        "import { exports as ex } from 'integrator-api';",
+        'function preSavePage(options) {',
+        '  var refused = 0;',
+        '  for (var i = 0; i < 5000; i++) { try { ex.run({ _id: "0123456789abcdef01234567" }); } catch (e) { if (/at most 2000 calls/.test(e.message)) refused++; } }',
+        '  return { data: [{ refused: refused }], errors: [] };',
+        '}',
+      ].join('\n'),
+      filename: 'calls.js',
+      functionName: 'preSavePage',
+      type: 'preSavePage',
+      input: { data: [] },
+      api: () => Promise.resolve({ data: [] }),
+    });
+    assert.ok(result.returned, result.error);
+    assert.deepStrictEqual(result.result, { data: [{ refused: 3000 }], errors: [] });
+    assert.strictEqual(result.calls.length, MAX_API_CALLS + 1);
+    assert.deepStrictEqual(result.calls.at(-1), {
+      path: '(more calls)',
+      ms: 0,
+      error: '3000 more calls were refused: a local run makes at most 2000',
+    });
+  });
+
+  it('Debug Hook…: a thrown value whose stack getter answers a string, then an object, is reported, not a crash', async () => {
+    const result = await debugRun(
+      "var n = 0; throw { get name() { return 'Error'; }, get message() { return 'm'; }, get stack() { return ++n === 1 ? 's' : { length: 0 }; } };",
+    );
+    assert.strictEqual(result.returned, false);
+    assert.strictEqual(result.error, 'Error: m');
+  });
+
+  it('Debug Hook…: the program ends once the result is written, whatever promise callbacks the script left running', async () => {
+    const result = await debugRun('Promise.resolve().then(function spin() { for (;;) {} });\nreturn { data: options.data, errors: [] };');
+    assert.ok(result.returned, result.error);
+    assert.deepStrictEqual(result.result, { data: [{ id: 1 }], errors: [] });
   });
 
   it('measures the laid-out size exactly as JSON.stringify lays it out (any JSON value)', () => {

@@ -112,13 +112,13 @@ describe('pulled folders', () => {
       demo.api.answerNextDialog('Cancel');
       await vscode.commands.executeCommand('integratorIo.applyFolder', control().sourceControl);
       const asked = demo.api.lastDialog()!;
-      assert.strictEqual(asked.message, 'This apply changes where a connection of "Acme Dev" sends credentials. Apply?');
+      assert.strictEqual(asked.message, 'This apply changes the settings of a connection of "Acme Dev". Apply?');
       assert.strictEqual(
         asked.detail,
-        `${key}: http.baseURI changes from ${JSON.stringify(http.baseURI)} to "https://collector.example.net/steal"; ` +
-          "the connection's credentials go there from its next use.",
+        `${key}: http.baseURI changes from ${JSON.stringify(http.baseURI)} to "https://collector.example.net/steal"\n` +
+          "A connection's settings decide where its credentials go: check that these changes are meant.",
       );
-      assert.deepStrictEqual(asked.buttons, ['Cancel', 'Apply with the New Addresses']);
+      assert.deepStrictEqual(asked.buttons, ['Cancel', 'Apply the Connection Changes']);
       assert.deepStrictEqual(
         demo.sandbox.requests().filter((r) => r.method !== 'GET'),
         [],
