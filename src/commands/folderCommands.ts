@@ -197,6 +197,11 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
       }
       if (blockReason(plan)) break;
       const answer = await askPromotion(target, plan);
+      if (answer === 'plan') {
+        for (const line of planLines(plan)) services.log.info(line);
+        services.log.show();
+        return undefined;
+      }
       if (answer === 'change') {
         if (await chooseConnections(services, target, plan, options, 'bind')) ({ plan } = await makePlan(options));
         continue;
@@ -212,7 +217,7 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
  * The promotion's question: what it creates, which connection stands for each of the folder's (by
  * name, or as chosen), and whether new flows start disabled (the default) or enabled.
  */
-async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled' | 'enabled' | 'change' | undefined> {
+async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled' | 'enabled' | 'change' | 'plan' | undefined> {
   const bindings = plan.items.filter((i) => i.action === 'bind').map((i) => `${i.key} → ${i.reason}`);
   const adopted = plan.items.filter((i) => i.action === 'adopt');
   const newFlows = plan.items.filter((i) => i.action === 'create' && i.kind === 'flows').length;
@@ -221,7 +226,8 @@ async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled
   const goEnabled: vscode.MessageItem = { title: 'Promote with Flows Enabled' };
   const change: vscode.MessageItem = { title: 'Change Connections…' };
   const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
-  // Cancel first: the dialog's default button writes nothing.
+  // The dialog's default (first) button is the first one that is not Cancel: it only shows the plan.
+  const showPlan: vscode.MessageItem = { title: 'Show Plan' };
   const answer = await askModal(
     `${production}Promote to "${env.name}": ${changeCount(plan)}?`,
     [
@@ -232,15 +238,17 @@ async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled
         : '',
       ...(bindings.length ? ['Connections:', ...bindings] : []),
       newFlows ? `${newFlows} new flow${newFlows === 1 ? ' is' : 's are'} created disabled, unless you promote with flows enabled.` : '',
-      'The plan is in the output channel.',
+      'Show Plan writes nothing and shows the plan, line by line, in the output channel.',
     ]
       .filter(Boolean)
       .join('\n'),
-    cancel,
+    showPlan,
     go,
     ...(newFlows ? [goEnabled] : []),
     ...(bindings.length ? [change] : []),
+    cancel,
   );
+  if (answer === showPlan) return 'plan';
   return answer === go ? 'disabled' : answer === goEnabled ? 'enabled' : answer === change ? 'change' : undefined;
 }
 
@@ -257,6 +265,11 @@ function changeCount(plan: Plan): string {
  */
 async function confirmFolderIntegration(services: Services, env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
   if (!plan.integration || options.integration) return true;
+  // Adopted by its exact name (the promotion question named it), not taken from a binding file.
+  if (plan.items.some((i) => i.kind === 'integrations' && i.action === 'adopt')) {
+    await services.sourceControls.integrations.remember(options.dir, plan.environment, plan.integration.id);
+    return true;
+  }
   const go: vscode.MessageItem = { title: 'Apply to It' };
   const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
   const answer = await askModal(

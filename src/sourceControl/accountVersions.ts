@@ -10,8 +10,13 @@ import { renderResource } from '../iac/folder';
 import { LogicalKey } from '../iac/layout';
 import { PlanState } from '../iac/plan';
 
-export function accountVersionUri(file: vscode.Uri, envId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: ACCOUNT_VERSION_SCHEME, path: file.path, query: envId });
+/**
+ * `version` counts the folder's plans: the gutter's quick diff asks for the original again when
+ * the view's resources change, and a new URI is a new document read afresh. A change event on the
+ * same URI alone left the gutter comparing with the account as it was before an apply.
+ */
+export function accountVersionUri(file: vscode.Uri, envId: string, version = 0): vscode.Uri {
+  return vscode.Uri.from({ scheme: ACCOUNT_VERSION_SCHEME, path: file.path, query: envId, fragment: String(version) });
 }
 
 export class AccountVersions implements vscode.TextDocumentContentProvider {
@@ -23,13 +28,23 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
   /** Every version asked for, so each can be told to change (the gutter's quick diff holds some no editor shows). */
   private readonly provided = new Map<string, vscode.Uri>();
 
+  /** Plans remembered per folder: the version in the URIs of the folder's account versions. */
+  private readonly versions = new Map<string, number>();
+
   remember(folder: vscode.Uri, envId: string, state: PlanState, keyOf: (file: vscode.Uri) => LogicalKey | undefined): void {
     this.states.set(folder.path, { envId, state, keyOf });
+    this.versions.set(folder.path, this.version(folder) + 1);
     for (const uri of this.provided.values()) if (uri.path.startsWith(`${folder.path}/`)) this.changed.fire(uri);
+  }
+
+  /** The folder's current version, for the URIs handed out from now on. */
+  version(folder: vscode.Uri): number {
+    return this.versions.get(folder.path) ?? 0;
   }
 
   forget(folder: vscode.Uri): void {
     this.states.delete(folder.path);
+    this.versions.delete(folder.path);
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {

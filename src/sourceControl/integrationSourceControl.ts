@@ -149,7 +149,7 @@ export class IntegrationSourceControl extends Disposable {
 
   private stateOf(item: PlanItem): vscode.SourceControlResourceState {
     const file = this.codeChanged(item.key) ? this.codeFileOf(item.key) : this.fileOf(item.key);
-    const account = accountVersionUri(file, this.env.id);
+    const account = accountVersionUri(file, this.env.id, this.versions.version(this.folder));
     const inFolder = item.action !== 'delete' && item.remote !== 'added';
     const title = `${item.key}: ${this.env.name} ↔ folder`;
     return {
@@ -190,7 +190,9 @@ export class IntegrationSourceControl extends Disposable {
   private originalOf(uri: vscode.Uri): vscode.Uri | undefined {
     if (uri.scheme !== 'file') return undefined;
     const key = this.keyOf(uri);
-    return key && this.lastState?.bindings.resources[key] ? accountVersionUri(uri, this.env.id) : undefined;
+    return key && this.lastState?.bindings.resources[key]
+      ? accountVersionUri(uri, this.env.id, this.versions.version(this.folder))
+      : undefined;
   }
 
   override dispose(): void {

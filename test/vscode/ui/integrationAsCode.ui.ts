@@ -159,6 +159,34 @@ export const integrationAsCodeUiTest: UiTest = {
       const [shopify] = (await stagingClient.connections.listAll()).filter((c) => c.name === 'Shopify Store');
       assert.strictEqual(getOrders?._connectionId, shopify?._id, 'the export uses the staging connection');
       assert.ok(fs.existsSync(path.join(folder, '.integrator-io/staging.json')), "staging's binding file");
+
+      // Promote again with staging's binding file lost (a team that built staging by hand has
+      // none): what staging holds is adopted by name, nothing is copied a second time.
+      fs.rmSync(path.join(folder, '.integrator-io/staging.json'));
+      await wb.runCommand('integrator.io: Promote to Environment…');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Staging' }).first().click();
+      await dialog.waitFor({ timeout: 30_000 });
+      const again = await dialog.innerText();
+      assert.match(again, /Promote to "Staging": 16 changes \(2 connections to bind, 14 already there to adopt\)\?/);
+      assert.match(
+        again,
+        /14 already in "Staging" \(the integration "Shopify - NetSuite Order Sync" and what it holds of the same names\) are adopted, not copied; 0 of them are updated to the folder/,
+      );
+      await wb.screenshot('iac-promote-adopts');
+      await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
+      // Each step is recorded in the binding file as it is applied: all 16 there means the apply ended.
+      const recorded = () => {
+        const file = path.join(folder, '.integrator-io/staging.json');
+        if (!fs.existsSync(file)) return 0;
+        return Object.keys((JSON.parse(fs.readFileSync(file, 'utf8')) as { resources: object }).resources).length;
+      };
+      await waitFor(() => recorded() === 16, "staging's binding file, written again with all 16", 30_000);
+      assert.strictEqual((await stagingClient.flows.listAll()).length, 3, 'no second copy of the flows');
+      assert.strictEqual(
+        (await stagingClient.integrations.listAll()).filter((i) => i.name === 'Shopify - NetSuite Order Sync').length,
+        1,
+        'no second copy of the integration',
+      );
     } finally {
       stagingClient.dispose();
       await staging.close();
