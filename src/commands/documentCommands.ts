@@ -11,6 +11,8 @@ import { defineCommand, quoted, resourceOf, stringOption } from './command';
 import { isInFrontOfUser } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
+import { askModal } from '../util/dialogs';
+import { describeSchemaProblems, isSchemaProblem } from '../model/schemaProblems';
 import { HOOK_TYPES, HookType, isHookType } from '../hooks/contracts';
 import { hookPurpose, hookStub } from '../hooks/stubs';
 
@@ -205,9 +207,10 @@ async function pickConnection(services: Services, env: Parameters<Services['envi
 }
 
 /**
- * Ctrl+S / ⌘S in a document of a production environment: the production question comes before
- * VS Code saves, so answering no is not a failed save (no error, nothing to retry), only
- * "Not saved" in the status bar, with the edit left in the editor. Yes saves it as usual.
+ * Ctrl+S / ⌘S in a resource document: the questions come before VS Code saves (a document whose
+ * schema reports problems; then, in production, the production question), so answering no is not
+ * a failed save (no error, nothing to retry), only "Not saved" in the status bar, with the edit
+ * left in the editor. Yes saves it as usual.
  */
 export const saveDocumentCommand = defineCommand({
   id: 'integratorIo.saveDocument',
@@ -218,6 +221,10 @@ export const saveDocumentCommand = defineCommand({
   failure: () => 'Could not save',
   async run(services, { document }) {
     if (!document.isDirty) return document.save();
+    if (!(await confirmSchemaProblems(document))) {
+      services.statusBar.flash(`Not saved: ${fileNameOf(document.uri)} keeps your edit`, 'circle-slash');
+      return false;
+    }
     if (!(await services.files.confirmBeforeSave(document.uri, document.getText()))) {
       services.statusBar.flash(`Not saved: ${fileNameOf(document.uri)} keeps your edit`, 'circle-slash');
       return false;
@@ -229,3 +236,27 @@ export const saveDocumentCommand = defineCommand({
     }
   },
 });
+
+/**
+ * Asks before saving a document whose own schema reports problems (Problems shows them, often as
+ * warnings): "save anyway?", whose default shows the problems and writes nothing.
+ */
+async function confirmSchemaProblems(document: vscode.TextDocument): Promise<boolean> {
+  const problems = vscode.languages
+    .getDiagnostics(document.uri)
+    .map((d) => ({ source: d.source, code: d.code, message: d.message, line: d.range.start.line }))
+    .filter(isSchemaProblem);
+  if (problems.length === 0) return true;
+  const show: vscode.MessageItem = { title: 'Show Problems' };
+  const save: vscode.MessageItem = { title: 'Save Anyway' };
+  const cancel: vscode.MessageItem = { title: 'Cancel', isCloseAffordance: true };
+  const answer = await askModal(
+    `${fileNameOf(document.uri)} has ${problems.length} problem${problems.length === 1 ? '' : 's'} its schema reports: save anyway?`,
+    `${describeSchemaProblems(problems)}\nThe API may refuse such a document, or store a value integrator.io does not use.`,
+    show,
+    save,
+    cancel,
+  );
+  if (answer === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return answer === save;
+}

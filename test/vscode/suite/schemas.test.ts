@@ -105,4 +105,43 @@ describe('schema IntelliSense', () => {
     }, 'a diagnostic on the schedule');
     assert.ok(diagnostics.length > 0);
   });
+  it('asks before saving a document its schema refuses ("dataType": "strng"), and no writes nothing', async () => {
+    const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: sandbox.token });
+    const imp = (await client.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
+    const document = await openResourceDocument(envId, 'imports', imp._id, imp.name);
+    await vscode.window.showTextDocument(document);
+    const at = document.getText().indexOf('"dataType": "number"');
+    assert.ok(at > 0, 'the import maps a number');
+    const valueAt = at + '"dataType": '.length;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(valueAt), document.positionAt(valueAt + '"number"'.length)), '"strng"');
+    await vscode.workspace.applyEdit(edit);
+    // As a user would: the problem is in Problems (a warning) before Ctrl+S.
+    await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).some((d) => d.range.start.line === document.positionAt(valueAt).line),
+      'the schema problem on the dataType line',
+    ).catch((err: Error) => {
+      throw new Error(
+        `${err.message}: ${JSON.stringify(vscode.languages.getDiagnostics(document.uri).map((d) => [d.source, d.code, d.range.start.line, d.message]))} want line ${document.positionAt(valueAt).line}`,
+      );
+    });
+    sandbox.clearRequests();
+    api.answerNextDialog('Cancel');
+    assert.strictEqual(await vscode.commands.executeCommand('integratorIo.saveDocument'), false);
+    const asked = api.lastDialog()!;
+    assert.match(asked.message, /^NetSuite - Create Sales Orders\.import\.json has 1 problem its schema reports: save anyway\?$/);
+    assert.match(asked.detail, new RegExp(`^Line ${document.positionAt(valueAt).line + 1}: Value is not accepted`));
+    assert.deepStrictEqual(asked.buttons, ['Show Problems', 'Save Anyway', 'Cancel']);
+    assert.ok(document.isDirty, 'the edit stays in the editor');
+    assert.deepStrictEqual(
+      sandbox.requests().filter((r) => r.method === 'PUT'),
+      [],
+      'nothing written',
+    );
+    // Save Anyway saves as usual (the sandbox stores what it is given).
+    api.answerNextDialog('Save Anyway');
+    assert.strictEqual(await vscode.commands.executeCommand('integratorIo.saveDocument'), true);
+    assert.strictEqual(sandbox.requests().filter((r) => r.method === 'PUT').length, 1);
+    client.dispose();
+  });
 });
