@@ -4,7 +4,13 @@
  * an environment each is a real request with the user's token. Past MAX_API_CALLS a run's calls
  * are refused inside the script (they throw) without a request, and counted in one last entry.
  */
-import type { HookCall } from './runner';
+
+/** One integrator-api call a run made: how long it took, and its error if it failed. */
+export interface HookCall {
+  path: string;
+  ms: number;
+  error?: string;
+}
 
 /** Far past what a hook makes for a page of records (a lookup or two per record). */
 export const MAX_API_CALLS = 2_000;

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
-import { CallLog } from './callLog';
+import { CallLog, HookCall } from './callLog';
 import { compileEngine } from './engineModule';
 import { DEFAULT_MEMORY_LIMIT_MB, LogLine, memoryMessage, WorkerOutput } from './hookOutput';
 import type { WorkerInput } from './hookWorker';
@@ -32,11 +32,7 @@ export interface HookRun {
   api?: (path: string, args: unknown[]) => Promise<unknown>;
 }
 
-export interface HookCall {
-  path: string;
-  ms: number;
-  error?: string;
-}
+export type { HookCall } from './callLog';
 
 export interface HookResult {
   /** Whether the function returned (it may still break the contract). */
