@@ -148,7 +148,7 @@ async function debugRun(
     }
     result = { returned: false, error: fatal, logs: [], calls: [], contract: { ok: false, problems: [], notes: [] }, filled: [], ms: 0 };
   }
-  view.showResult(result);
+  view.showResult(result, undefined, { debugged: true });
   return result;
 }
 

@@ -73,10 +73,11 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
     this.update({ running: true, inputText });
   }
 
-  showResult(result: HookResult, run?: number): void {
+  showResult(result: HookResult, run?: number, how: { debugged?: boolean } = {}): void {
     if (this.isStale(run)) return;
     this.update({
       running: false,
+      debugged: how.debugged === true,
       returned: result.returned,
       error: result.error,
       problems: result.contract.problems,
@@ -108,6 +109,7 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
       outputText: undefined,
       pairs: undefined,
       ms: undefined,
+      debugged: false,
     });
   }
 

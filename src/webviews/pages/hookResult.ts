@@ -55,11 +55,11 @@ function render(s: HookResultState, host: Host<HookResultAction>): void {
     { name: 'title', deps: [s.title, s.subtitle], build: () => [el('h1', {}, s.title), el('div', { className: 'subtitle' }, s.subtitle)] },
     {
       name: 'toolbar',
-      deps: [s.running, s.ms],
+      deps: [s.running, s.ms, s.debugged],
       build: () =>
         el('div', { className: 'toolbar' }, [
           el('button', { disabled: s.running, onclick: () => host.send({ type: 'rerun' }) }, [icon('play'), 'Run again']),
-          el('span', { className: 'muted status' }, !s.running && s.ms !== undefined ? `Ran in ${s.ms} ms` : ''),
+          el('span', { className: 'muted status' }, !s.running && s.ms !== undefined ? durationText(s.ms, s.debugged) : ''),
         ]),
     },
     {
@@ -119,3 +119,9 @@ function render(s: HookResultState, host: Host<HookResultAction>): void {
 }
 
 connect<HookResultState, HookResultAction>(render);
+
+/** How long the run took; a debug session's time includes its pauses at breakpoints, and says so. */
+function durationText(ms: number, debugged: boolean | undefined): string {
+  if (!debugged) return `Ran in ${ms} ms`;
+  return `Debug session: ${ms < 10_000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`}, time paused at breakpoints included`;
+}

@@ -16,6 +16,8 @@ export interface HookResultState {
   calls: { path: string; ms: number; error?: string }[];
   filled: string[];
   ms?: number;
+  /** Ran under the debugger: `ms` includes the time paused at breakpoints. */
+  debugged?: boolean;
   /** Records before and after, paired, with the fields that changed. */
   pairs?: { index: number; status: string; changed: string[]; beforeText: string; afterText: string }[];
 }

@@ -54,6 +54,12 @@ export const runHookUiTest: UiTest = {
     await page.getByText('Paused On Breakpoint').first().waitFor();
     assert.strictEqual((await page.locator('.editor-instance .active-line-number').first().innerText()).trim(), String(breakpointLine));
     await wb.screenshot('debug-hook', 'media/screenshots/debug-hook.png');
+    // The copy is read-only (an edit there would go nowhere): typing changes nothing.
+    await page.locator('.editor-instance .view-line', { hasText: 'continue;' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('zz');
+    await page.getByText('Editor is read-only').first().waitFor({ timeout: 10_000 });
+    assert.strictEqual(await page.locator('.editor-instance .view-line', { hasText: 'continue;zz' }).count(), 0, 'the copy took no typing');
     // Debugging ran the unsaved edit and deployed nothing: the script stays dirty, no "Saved" word.
     assert.ok(
       (await page.locator('.tabs-container .tab.dirty', { hasText: 'Shopify - Skip Test Orders.js' }).count()) > 0,
@@ -64,6 +70,8 @@ export const runHookUiTest: UiTest = {
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
     await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
     await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
+    // The time paused at the breakpoint is in the session's time, and the view says so.
+    assert.match(await view.locator('.status').innerText(), /^Debug session: [\d.]+ m?s, time paused at breakpoints included$/);
 
     // A preMap hook: its records are paired before and after, with the fields it changed marked.
     await wb.openViewContainer('integrator.io'); // debugging showed Run and Debug in the side bar
