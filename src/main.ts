@@ -119,7 +119,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const sourceControls = new SourceControls(context, environments, accountVersions, log);
 
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
-  const focus = new FocusedEnvironment();
+  const focus = new FocusedEnvironment(sourceControls);
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const services: Services = {
     context,

@@ -20,6 +20,7 @@ import { debugLaunchEnv, debugRuntimeArgs, fatalEnd, memoryLimitMb } from '../ho
 import { MAX_LOG_CHARS, MAX_RESULT_CHARS } from '../hooks/resultLimits';
 import { HookResult } from '../hooks/runner';
 import { HookResultPanel } from '../webviews/hookResultPanel';
+import { rememberDebugCopy } from './focusedEnvironment';
 import { Prepared } from './hookScripts';
 import { Services } from './services';
 
@@ -65,6 +66,8 @@ async function debugInFolder(
   const resultFile = path.join(dir, `${target.functionName}.result.json`);
   const requestFile = path.join(dir, `${target.functionName}.request.json`);
   const bridge = await startApiBridge(api);
+  // The copy belongs to the run's environment: the status bar says so while it is in front.
+  const copy = inPlace ? undefined : rememberDebugCopy(vscode.Uri.file(scriptFile), prepared.script.env?.id);
   try {
     await Promise.all([
       inPlace ? Promise.resolve() : fs.writeFile(scriptFile, script.getText(), { flag: 'wx', mode: 0o444 }),
@@ -86,6 +89,7 @@ async function debugInFolder(
     ]);
     return await debugRun(services, target, view, sample.getText(), { scriptFile, requestFile, resultFile, inPlace, dir });
   } finally {
+    copy?.forget();
     await bridge.close();
   }
 }

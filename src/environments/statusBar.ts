@@ -1,9 +1,10 @@
 /**
  * The status bar says which environment the thing in front of the user belongs to: the focused
- * resource document, or the focused integrator.io view. Only when neither is in front does it
- * show the default environment (where New Resource and the palette's commands start), and says
- * so. Production stands out, so nobody saves or runs against it by accident; adding an
- * environment never changes what it says about the document in front of the user.
+ * integrator.io view or document (focusedEnvironment.ts knows which belong to one). When nothing
+ * of ours is in front it names no environment ("integrator.io"; the tooltip says where commands
+ * start), so a production default never stands over sandbox work and the warning stays worth
+ * reading. Production stands out; adding an environment never changes what it says about the
+ * document in front of the user.
  */
 import { Disposable } from '../util/disposable';
 import vscode = require('vscode');
@@ -60,17 +61,25 @@ export class EnvironmentStatusBar extends Disposable {
   update(): void {
     const focusedId = this.focus.focusedEnvironmentId();
     const focused = focusedId ? this.environments.get(focusedId) : undefined;
-    const env = focused ?? this.environments.active;
-    if (!env) {
+    const fallback = this.environments.active;
+    if (!focused && !fallback) {
       this.item.text = '';
       this.item.hide();
       return;
     }
-    this.item.text = `${iconOf(env)} ${displayText(env.name)}${env.production ? ' — PRODUCTION' : ''}`;
-    this.item.tooltip = focused
-      ? `integrator.io: what is in front of you belongs to "${env.name}" (${whereLabel(env)}${env.production ? ', production' : ''}).`
-      : `integrator.io: default environment "${env.name}" (${whereLabel(env)}), where new resources and commands start. Click to change.`;
-    this.item.backgroundColor = env.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    if (focused) {
+      this.item.text = `${iconOf(focused)} ${displayText(focused.name)}${focused.production ? ' — PRODUCTION' : ''}`;
+      this.item.tooltip = `integrator.io: what is in front of you belongs to "${focused.name}" (${whereLabel(focused)}${focused.production ? ', production' : ''}).`;
+      this.item.backgroundColor = focused.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    } else {
+      // Nothing of integrator.io in front (the settings, a README): no environment is named, so
+      // a production default never stands over sandbox work. The tooltip says where commands start.
+      this.item.text = '$(plug) integrator.io';
+      this.item.tooltip =
+        `integrator.io: nothing in front of you belongs to an environment. New resources and commands start in ` +
+        `"${fallback!.name}" (${whereLabel(fallback!)}${fallback!.production ? ', production' : ''}). Click to change.`;
+      this.item.backgroundColor = undefined;
+    }
     this.item.show();
   }
 }

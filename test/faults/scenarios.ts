@@ -632,7 +632,7 @@ export const SCENARIOS: Scenario[] = [
       },
       {
         suite: 'vscode',
-        title: 'pulled folders asks before an apply moves where a connection sends its credentials, and writes nothing by default',
+        title: 'pulled folders asks before an apply changes a connection’s settings, and writes nothing by default',
       },
     ],
   },

@@ -56,6 +56,13 @@ describe('pulled folders', () => {
     );
   });
 
+  it('a pulled file in front names the environment the folder is compared with, in the status bar', async () => {
+    const file = path.join(folder, jsonFileOf('exports/netsuite-customer-lookup'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    await waitFor(() => demo.api.statusBar.shown?.text.includes('Acme Dev'), 'the status bar to name the folder’s environment');
+    assert.match(demo.api.statusBar.shown!.tooltip, /belongs to "Acme Dev"/);
+  });
+
   it('shows an edit made in the account as a remote change, and Pull Remote Changes brings it in', async () => {
     const key = 'imports/shopify-tag-order-as-synced';
     const id = await bindingOf(key);
@@ -100,7 +107,7 @@ describe('pulled folders', () => {
     await vscode.commands.executeCommand('integratorIo.pullIntegration', target, { folder });
     assert.strictEqual((await readFile('exports/netsuite-customer-lookup')).name, 'Renamed in the account');
   });
-  it('asks before an apply moves where a connection sends its credentials, and writes nothing by default', async () => {
+  it('asks before an apply changes a connection’s settings, and writes nothing by default', async () => {
     const key = 'connections/shopify-store';
     const id = await bindingOf(key);
     const before = await demo.client.connections.get(id);

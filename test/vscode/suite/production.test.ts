@@ -8,6 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
+import { auditDiffUris } from '../../../src/documents/uris';
 import { waitFor } from '../../support/waitFor';
 import {
   addEnvironment,
@@ -145,6 +146,29 @@ describe('production environments', () => {
       await dev.api.environments.remove(added.id);
     } finally {
       await other.close();
+    }
+  });
+
+  it('names no environment when nothing of integrator.io is in front, even with production the default', async () => {
+    await dev.api.environments.setActive(prodId);
+    try {
+      // A document of no environment in front (as the settings editor or a README would be).
+      const plain = await vscode.workspace.openTextDocument({ content: 'notes', language: 'plaintext' });
+      await vscode.window.showTextDocument(plain);
+      await waitFor(() => dev.api.statusBar.shown?.text === '$(plug) integrator.io', 'the neutral status bar');
+      assert.ok(!dev.api.statusBar.shown!.production, 'no production colour over work of no environment');
+      assert.match(dev.api.statusBar.shown!.tooltip, /New resources and commands start in "Acme Production" \(.*production\)/);
+      // An audit diff side of the sandbox belongs to the sandbox, whatever the default.
+      const devExport = (await dev.client.exports.listAll())[0]!;
+      await dev.client.exports.update(devExport._id, { ...devExport, description: 'Changed for the audit log' });
+      const [entry] = await dev.client.auditAll({ _resourceId: devExport._id });
+      const field = entry!.fieldChanges[0]!.fieldPath;
+      const { after } = auditDiffUris({ envId: dev.envId, kind: 'exports', resourceId: devExport._id }, entry!._id, field);
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(after));
+      await waitFor(() => dev.api.statusBar.shown?.text.includes('Dev Sandbox'), 'the audit side’s environment');
+      assert.ok(!dev.api.statusBar.shown!.production);
+    } finally {
+      await dev.api.environments.setActive(dev.envId);
     }
   });
 
