@@ -198,7 +198,8 @@ async function askToken(title: string, baseUrl: string, previous: string): Promi
     prompt: `API token for ${host} (integrator.io: Resources → API tokens). It is kept in VS Code’s secret storage only.`,
     password: true,
     value: previous,
-    check: (value) => (value.trim().length < 8 ? 'Paste the whole token.' : undefined),
+    // Only an empty token is refused here: the server says whether a token is whole (custom servers and test tokens are short).
+    check: (value) => (value.trim().length === 0 ? 'Paste the token.' : undefined),
     accept: async (value) => {
       try {
         answer = { token: value.trim(), userId: await verifyToken(baseUrl, value.trim()) };

@@ -5,6 +5,7 @@
 import vscode = require('vscode');
 import { ACTIVE_KEY, ENVIRONMENTS_KEY, setHasEnvironmentsContext } from './storageKeys';
 import { IntegratorApiError, IntegratorClient, normaliseBaseUrl } from '../api';
+import { REGION_BASE_URLS } from '../api/environments';
 import { Logger } from '../util/logger';
 import { EnvironmentInfo, fixedBaseUrl, SANDBOX_ENVIRONMENT_ID } from './environment';
 import { LocalSandbox } from './localSandbox';
@@ -146,8 +147,11 @@ export async function verifyToken(baseUrl: string, token: string, aShareId?: str
     return (await client.tokenInfo())._userId;
   } catch (err) {
     if (err instanceof IntegratorApiError && err.isUnauthorized) {
+      // The region hint only where there is a region: a custom server's tokens are its own.
+      const regional = Object.values(REGION_BASE_URLS).some((url) => new URL(url).host === new URL(baseUrl).host);
       throw new Error(
-        `The token was refused by ${new URL(baseUrl).host} (401). Check the token, and the region: North America and EU tokens do not work on each other's API.`,
+        `The token was refused by ${new URL(baseUrl).host} (401). Check the token` +
+          (regional ? ", and the region: North America and EU tokens do not work on each other's API." : '.'),
       );
     }
     throw err;

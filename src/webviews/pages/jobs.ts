@@ -30,7 +30,7 @@ function row(job: JobRow, isChild: boolean, host: Host<JobsAction>) {
       : String(job.numError);
   return el('tr', { className: isChild ? 'child' : 'parent', dataset: { jobId: job.id, status: job.status } }, [
     el('td', {}, job.name),
-    el('td', {}, statusBadge(job.status)),
+    el('td', {}, statusBadge(job.status, job.numError)),
     el('td', { className: 'number' }, duration(job.startedAt, job.endedAt)),
     el('td', { className: 'number' }, String(job.numExport)),
     el('td', { className: 'number' }, String(job.numSuccess)),
@@ -85,7 +85,7 @@ function details(job: JobRow, host: Host<JobsAction>): (HTMLElement | string)[] 
 function section(job: JobRow, host: Host<JobsAction>) {
   const started = formatTime(job.startedAt, 'not started yet');
   return el('section', { className: 'job' }, [
-    el('div', { className: 'job-header' }, [el('h2', {}, `Run of ${started}`), statusBadge(job.status)]),
+    el('div', { className: 'job-header' }, [el('h2', {}, `Run of ${started}`), statusBadge(job.status, job.numError)]),
     ...details(job, host),
   ]);
 }
@@ -94,7 +94,7 @@ function section(job: JobRow, host: Host<JobsAction>) {
 function compactRun(job: JobRow, host: Host<JobsAction>) {
   const summary = el('summary', { className: 'job-summary' }, [
     el('span', { className: 'when' }, formatTime(job.startedAt, 'not started yet')),
-    statusBadge(job.status),
+    statusBadge(job.status, job.numError),
     el('span', { className: 'muted' }, duration(job.startedAt, job.endedAt)),
     el('span', { className: 'counts' }, [
       `${job.numExport} exported · ${job.numSuccess} succeeded · `,

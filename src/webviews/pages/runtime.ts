@@ -96,8 +96,13 @@ const STATUS_ICONS: Record<string, string> = {
   retrying: 'loading',
 };
 
-/** A job status with its icon. */
-export function statusBadge(status: string): HTMLSpanElement {
+/**
+ * A job status with its icon. A run that completed with errors says so, as integrator.io's own
+ * dashboard does ("Completed with errors"), never a green "completed".
+ */
+export function statusBadge(status: string, numError = 0): HTMLSpanElement {
+  if (status === 'completed' && numError > 0)
+    return el('span', { className: 'badge status-completed-with-errors' }, [icon('warning'), ' completed with errors']);
   const name = STATUS_ICONS[status] ?? 'circle';
   return el('span', { className: `badge status-${status}` }, [icon(name, name === 'loading' ? 'spin' : undefined), ` ${status}`]);
 }

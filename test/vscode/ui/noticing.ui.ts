@@ -61,6 +61,9 @@ export const noticingUiTest: UiTest = {
       const tabs = page.locator('.tabs-container .tab');
       await tabs.filter({ hasText: '⚠ PROD · Recent runs: Shopify Orders to NetSuite Sales Orders (Acme Production)' }).waitFor();
       const runs = await wb.webviewFrame('.job');
+      // A run that completed with errors says so, as integrator.io's own dashboard does: never a green "completed".
+      await runs.locator('.badge.status-completed-with-errors', { hasText: 'completed with errors' }).first().waitFor();
+      await wb.screenshot('noticing-runs');
       await runs.getByRole('button', { name: /3 open errors: Show Errors/ }).click();
       await tabs.filter({ hasText: '⚠ PROD · Errors: NetSuite - Create Sales Orders (Acme Production)' }).waitFor();
       const errors = await wb.webviewFrame('tr[data-error-id]');
