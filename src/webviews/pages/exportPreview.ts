@@ -4,6 +4,8 @@ import { connect, el, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const MAX_COLUMNS = 6;
+/** Records whose JSON the user opened, by position: kept when the next page redraws the table. */
+const opened = new Set<number>();
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -19,13 +21,35 @@ function render(s: ExportPreviewState, host: Host<ExportPreviewAction>): void {
   for (const record of s.records)
     for (const key of Object.keys(typeof record === 'object' && record !== null ? record : {}))
       if (!columns.includes(key) && columns.length < MAX_COLUMNS) columns.push(key);
-  const rows = s.records.map((record, i) =>
-    el('tr', { className: 'record' }, [
+  // A record's JSON opens in a row of its own, the table's full width: in the last cell it was
+  // squeezed into that column and cut off.
+  const rows = s.records.flatMap((record, i) => {
+    const open = opened.has(i);
+    const toggle = el(
+      'button',
+      {
+        className: 'link json-toggle',
+        ariaExpanded: String(open),
+        title: open ? 'Hide the record’s JSON' : 'Show the record’s JSON',
+        onclick: () => {
+          if (opened.has(i)) opened.delete(i);
+          else opened.add(i);
+          render(s, host);
+        },
+      },
+      [icon(open ? 'chevron-down' : 'chevron-right'), 'JSON'],
+    );
+    const row = el('tr', { className: 'record' }, [
       el('td', { className: 'number' }, String(i + 1)),
       ...columns.map((c) => el('td', { title: cell(field(record, c)) }, cell(field(record, c)))),
-      el('td', {}, el('details', {}, [el('summary', {}, 'JSON'), el('pre', {}, JSON.stringify(record, null, 2))])),
-    ]),
-  );
+      el('td', {}, toggle),
+    ]);
+    if (!open) return [row];
+    return [
+      row,
+      el('tr', { className: 'record-json' }, el('td', { colSpan: columns.length + 2 }, el('pre', {}, JSON.stringify(record, null, 2)))),
+    ];
+  });
   const counter = `${s.records.length}${s.totalRecords !== undefined ? ` of ${s.totalRecords}` : ''} records · ${s.pages} page${s.pages === 1 ? '' : 's'}${s.done ? ' · done' : ''}`;
   app.replaceChildren(
     el('h1', {}, s.title),

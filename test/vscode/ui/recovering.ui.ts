@@ -75,7 +75,14 @@ export const recoveringUiTest: UiTest = {
       const adaptorLine = page.locator('.editor-instance .view-line', { hasText: '"adaptorType": "HTTPExport"' }).first();
       await adaptorLine.locator('span', { hasText: 'HTTPExport' }).last().dblclick();
       await page.keyboard.type('HttpExport');
+      // The schema marks the value first (a warning); Ctrl+S then asks, and Save Anyway sends it.
+      await page.locator('.editor-instance .squiggly-warning').first().waitFor({ timeout: 20_000 });
       await page.keyboard.press('Control+S');
+      const question = page.locator('.monaco-dialog-box');
+      await question.waitFor({ timeout: 20_000 });
+      assert.match(await question.innerText(), /Shopify - Get Orders\.export\.json has 1 problem its schema reports: save anyway\?/);
+      await wb.screenshot('save-schema-question');
+      await question.getByRole('button', { name: 'Save Anyway', exact: true }).click();
       await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 20_000 });
       await wb.runCommand('View: Focus Problems (Errors, Warnings, Infos)');
       const problem = page.locator('.markers-panel .monaco-list-row', { hasText: '`adaptorType` must be one of' }).first();
@@ -96,6 +103,8 @@ export const recoveringUiTest: UiTest = {
         .last()
         .dblclick();
       await page.keyboard.type('HTTPExport');
+      // A valid value: once the schema's mark is gone, Ctrl+S saves without a question.
+      await waitFor(async () => (await page.locator('.editor-instance .squiggly-warning').count()) === 0, 'the schema mark to clear');
       await page.keyboard.press('Control+S');
       await page.locator('.statusbar-item', { hasText: 'Saved export "Shopify - Get Orders" in Acme Dev' }).waitFor({ timeout: 20_000 });
       await waitFor(async () => (await page.locator('.editor-instance .squiggly-error').count()) === 0, 'the field marks to clear');

@@ -36,7 +36,13 @@ export const webviewsUiTest: UiTest = {
     await exportFrame.getByRole('button', { name: 'Next page' }).click();
     await exportFrame.locator('.counter', { hasText: '2 pages' }).waitFor();
     assert.ok((await exportFrame.locator('tr.record').count()) > firstCount, 'the next page adds records');
-    await exportFrame.locator('details summary').first().click();
+    await exportFrame.locator('button.json-toggle').first().click();
+    // The JSON opens in a row of the table's full width, not squeezed into the last column.
+    const json = exportFrame.locator('tr.record-json pre').first();
+    await json.waitFor();
+    const tableWidth = (await exportFrame.locator('table.records').boundingBox())!.width;
+    const jsonWidth = (await json.boundingBox())!.width;
+    assert.ok(jsonWidth > tableWidth * 0.9, `the JSON takes the table's width (${jsonWidth} of ${tableWidth} px)`);
     await wb.screenshot('export-preview', 'media/screenshots/export-preview.png');
 
     await wb.contextMenu('Shopify - Get Orders', 'Show Audit History');
