@@ -85,7 +85,8 @@ async function followRun(
       },
     );
     view.showJobs(`Run: ${name}`, subtitle, [job], names, false);
-    const summary = `"${name}" ${job.status}: ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors, ${job.numIgnore ?? 0} ignored.`;
+    const status = job.status === 'completed' && (job.numError ?? 0) > 0 ? 'completed with errors' : job.status;
+    const summary = `"${name}" ${status}: ${job.numSuccess ?? 0} succeeded, ${count(job.numError ?? 0, 'error')}, ${job.numIgnore ?? 0} ignored.`;
     services.log.info(`${env.name}: ${summary}`);
     const failedSteps = (job.children ?? []).filter((c) => (c.numOpenError ?? c.numError ?? 0) > 0 && (c._exportId ?? c._importId));
     if (job.status === 'completed' && !job.numError) void services.notify.info(summary);
@@ -119,7 +120,12 @@ function progressText(job: Job): string {
   const steps = job.children?.length
     ? ` · ${job.children.filter((c) => c.status === 'completed').length}/${job.children.length} steps`
     : '';
-  return `${job.status}${steps} · ${job.numExport ?? 0} exported, ${job.numSuccess ?? 0} succeeded, ${job.numError ?? 0} errors`;
+  return `${job.status}${steps} · ${job.numExport ?? 0} exported, ${job.numSuccess ?? 0} succeeded, ${count(job.numError ?? 0, 'error')}`;
+}
+
+/** "1 error", "3 errors". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the job view's buttons do: cancel a run, open a step's errors. */
