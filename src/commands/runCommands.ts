@@ -8,6 +8,7 @@ import { describeError } from '../util/errors';
 import { JobsPanel, JobsPanelActions } from '../webviews/jobsPanel';
 import { ChosenStep } from './errorCommands';
 import { defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
+import { resolveEnvironment } from './pickEnvironment';
 import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
@@ -25,7 +26,8 @@ export interface RunFlowOptions {
  */
 export const runFlowCommand = defineCommand<ResourceTarget, RunFlowOptions>({
   id: 'integratorIo.runFlow',
-  target: resourceOf('flows'),
+  // From the palette with no flow in front: the user picks the environment, then the flow.
+  target: async (services, arg) => resourceOf('flows')(services, arg) ?? (arg === undefined ? pickFlow(services) : undefined),
   needs: 'Pick a flow in the integrator.io explorer to run it.',
   options: (raw) => {
     const followTimeoutMs = numberOption(raw, 'followTimeoutMs');
@@ -112,6 +114,7 @@ async function followRun(
     return undefined;
   } finally {
     services.explorer.setBusy(flow._id, undefined);
+    services.explorer.flowRan(env.id, flow._id);
   }
 }
 
@@ -181,3 +184,32 @@ export const showRecentJobsCommand = defineCommand({
     return families;
   },
 });
+
+/** A flow the user picks: its environment first (when there are several), then the flow, with its integration. */
+async function pickFlow(services: Services): Promise<ResourceTarget | undefined> {
+  const env =
+    services.environments.list().length === 1
+      ? services.environments.list()[0]
+      : await resolveEnvironment(services, undefined, 'Run a flow of which environment?');
+  if (!env) return undefined;
+  const client = await services.environments.client(env);
+  const [flows, integrations] = await Promise.all([
+    client.flows.listAll({ include: ['name', '_integrationId', 'disabled'] }),
+    client.integrations.listAll({ include: ['name'] }),
+  ]);
+  const integrationName = new Map(integrations.map((i) => [i._id, i.name ?? i._id]));
+  const picked = await vscode.window.showQuickPick(
+    flows.map((f) => ({
+      label: displayText(f.name ?? f._id),
+      description: [
+        f._integrationId ? displayText(String(integrationName.get(f._integrationId) ?? '')) : 'Standalone',
+        f.disabled ? 'disabled' : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      flow: f,
+    })),
+    { placeHolder: `Run which flow of "${displayText(env.name)}"${env.production ? ' (production)' : ''}?`, matchOnDescription: true },
+  );
+  return picked && { env, kind: 'flows', id: picked.flow._id, name: picked.flow.name };
+}

@@ -11,7 +11,7 @@ import { Notifier } from '../util/notifier';
 import { ExplorerContext, ExplorerNode } from './explorerNode';
 import { EnvironmentNode } from './nodes/environmentNode';
 import { PagedNode } from './nodes/pagedNode';
-import { IntegrationNode, ResourceNode } from './nodes/resourceNodes';
+import { FlowNode, IntegrationNode, ResourceNode } from './nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { ResourceBase } from '../api/types';
 import { StepIndex } from './stepIndex';
@@ -112,6 +112,18 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     if (created) {
       const category = this.roots.get(envId)?.category(kind === 'flows' ? 'integrations' : kind);
       if (category) this.refresh(category);
+    }
+  }
+
+  /**
+   * After a run of a flow: its rows read their open errors again. The count comes with the list
+   * of the integration's flows (one error summary per integration), so that list is read again;
+   * the row kept its old count until it was expanded.
+   */
+  flowRan(envId: string, flowId: string): void {
+    for (const node of this.loadedRows()) {
+      if (!(node instanceof FlowNode) || node.env.id !== envId || node.resource._id !== flowId) continue;
+      this.refresh(node.parent instanceof IntegrationNode ? node.parent : node);
     }
   }
 

@@ -50,6 +50,8 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
       reopen: options.reopen,
       viewType: 'integratorIo.mappingPreview',
       title: `Mapping: ${options.name}`,
+      // It follows the import's document as it is typed: beside it, so both can be watched.
+      besideEditor: true,
       page: 'mapping',
       extensionUri,
       initial: {
