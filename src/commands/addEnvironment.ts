@@ -161,7 +161,8 @@ async function pickWhere(problem: string | undefined): Promise<Region | 'custom'
       { label: '$(beaker) Local sandbox', description: 'demo data on this machine, no account needed', value: 'sandbox' as const },
     ],
     {
-      title: 'Add integrator.io Environment (1/4): where',
+      // No count yet: how many steps follow depends on this answer (a custom address adds one).
+      title: 'Add integrator.io Environment: where',
       placeHolder: problem ? displayText(problem) : 'Where is the account? North America and EU tokens are not interchangeable.',
       ignoreFocusOut: true,
     },
