@@ -64,7 +64,13 @@ export class EnvironmentStore implements vscode.Disposable {
       await this.context.secrets.store(tokenKey(env.id), token);
     }
     const others = this.list().filter((e) => e.id !== env.id);
-    await this.context.globalState.update(ENVIRONMENTS_KEY, [...others, env]);
+    // Replaced where it stands: the local sandbox is saved again on each start (a new port), and
+    // moving it to the end swapped the tree's environments after every reload.
+    const at = this.list().findIndex((e) => e.id === env.id);
+    await this.context.globalState.update(
+      ENVIRONMENTS_KEY,
+      at < 0 ? [...others, env] : this.list().map((e) => (e.id === env.id ? env : e)),
+    );
     this.dropClient(env.id);
     if (!this.context.globalState.get(ACTIVE_KEY) || others.length === 0) await this.context.globalState.update(ACTIVE_KEY, env.id);
     await this.updateContextKeys();

@@ -44,7 +44,9 @@ describe('environments', () => {
     const before = api.environments.list().length;
     await assert.rejects(Promise.resolve(api.addEnvironment({ name: 'Wrong', baseUrl: sandbox.baseUrl, token: wrong })), (err: Error) => {
       assert.match(err.message, /token was refused .*\(401\)/);
-      assert.match(err.message, /region/);
+      // A custom server's tokens are its own: the North America / EU hint is for the regional APIs only.
+      assert.match(err.message, /\(401\)\. Check the token\.$/);
+      assert.doesNotMatch(err.message, /region/);
       assert.ok(!err.message.includes(wrong), 'the token is not in the message');
       return true;
     });
@@ -103,6 +105,18 @@ describe('environments', () => {
     assert.strictEqual(item.resourceUri?.query, 'production=environment');
     await vscode.commands.executeCommand('integratorIo.selectEnvironment', root);
     assert.strictEqual(api.environments.active?.id, env.id);
+  });
+
+  it('keeps the environments in their order when one is saved again (as the local sandbox is on each start)', async () => {
+    const before = api.environments.list().map((e) => e.name);
+    assert.ok(before.length >= 2, before.join(', '));
+    const first = api.environments.list()[0]!;
+    await api.environments.save({ ...first, baseUrl: first.baseUrl });
+    assert.deepStrictEqual(
+      api.environments.list().map((e) => e.name),
+      before,
+    );
+    assert.deepStrictEqual((await childrenOf(api)).map(labelOf), before);
   });
 
   it('removes an environment and its token', async () => {
