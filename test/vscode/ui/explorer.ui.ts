@@ -33,13 +33,16 @@ export const explorerUiTest: UiTest = {
     }
     const description = await wb.treeRow('NetSuite - Customer Lookup').locator('.label-description').textContent();
     assert.strictEqual(description?.trim(), 'lookup · NetSuite');
-    const status = await wb.page.locator('.statusbar-item', { hasText: 'Local Sandbox' }).count();
-    assert.ok(status > 0, 'the status bar shows the active environment');
+    // Nothing of an environment is in front yet (the tree names its own): the status bar names none.
+    const status = await wb.page.locator('.statusbar-item', { hasText: /^\s*integrator\.io\s*$/ }).count();
+    assert.ok(status > 0, 'the status bar shows the neutral item');
     // Opening a row with children is its inline Open action.
     const flowRow = wb.treeRow('Shopify Orders to NetSuite Sales Orders');
     await flowRow.hover();
     await flowRow.getByRole('button', { name: 'Open' }).click();
     await wb.page.locator('.tabs-container .tab', { hasText: 'Shopify Orders to NetSuite Sales Orders' }).waitFor();
+    // The flow's document in front belongs to the sandbox, and the status bar says so.
+    await wb.page.locator('.statusbar-item', { hasText: 'Local Sandbox' }).first().waitFor();
     await wb.runCommand('View: Close All Editors');
     await wb.expand('Connections');
     await wb.treeRow('Bank SFTP').waitFor();
