@@ -177,9 +177,11 @@ async function firstMatch(services: Services, environments: readonly Environment
 
 function itemOf(env: EnvironmentInfo, hit: SearchHit, several: boolean): FoundItem {
   const kind = RESOURCE_KINDS[hit.kind].singular;
+  // A result in production says so, as its rows and tabs do, whether or not there are several environments.
+  const where = [several ? env.name : '', env.production ? '⚠ PRODUCTION' : ''].filter(Boolean).join(' · ');
   return {
     label: displayText(hit.name),
-    description: displayText(several ? `${kind} · ${env.name}` : kind),
+    description: displayText(where ? `${kind} · ${where}` : kind),
     detail: hit.id,
     iconPath: new vscode.ThemeIcon(RESOURCE_KINDS[hit.kind].icon),
     env,
