@@ -10,10 +10,13 @@ import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
 import { Reopen } from '../webviews/statefulPanel';
 import { CommandDefinition, Services } from './services';
 
+/** A target the user was asked for and declined (Escape on a pick): the command ends without a word. */
+export const DECLINED = Symbol('declined');
+
 export interface CommandSpec<Target, Options extends object = Record<string, never>> {
   id: string;
-  /** What the command acts on, or undefined when VS Code passed nothing it can act on. */
-  target(services: Services, arg: unknown): Target | undefined | Promise<Target | undefined>;
+  /** What the command acts on, or undefined when VS Code passed nothing it can act on (DECLINED: the user said no). */
+  target(services: Services, arg: unknown): Target | undefined | typeof DECLINED | Promise<Target | undefined | typeof DECLINED>;
   /** Said when there is nothing to act on; left out, the command then does nothing. */
   needs?: string;
   /**
@@ -33,6 +36,7 @@ export function defineCommand<Target, Options extends object = Record<string, ne
     id: spec.id,
     async run(services, arg?: unknown, rawOptions?: unknown) {
       const target = await spec.target(services, arg);
+      if (target === DECLINED) return undefined;
       if (target === undefined) {
         if (spec.needs) void services.notify.info(spec.needs);
         return undefined;

@@ -76,7 +76,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
     await services.sourceControls.integrations.remember(folder.fsPath, bindingName, target.id);
     services.log.info(
       `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
-        `${report.written.length} files written, ${report.removed.length} removed.`,
+        `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
     );
     const control = await services.sourceControls.track(folder, target.env);
     const pulled = `Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`;
@@ -234,7 +234,7 @@ async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled
       env.production ? `"${env.name}" is a production environment: its flows and records are live.` : '',
       adopted.length
         ? `${adopted.length} already in "${env.name}" (the integration "${plan.integration?.name ?? ''}" and what it holds of the same names) are adopted, not copied; ` +
-          `${adopted.filter((i) => i.differs).length} of them are updated to the folder.`
+          `${updatedCount(adopted)} updated to the folder.`
         : '',
       ...(bindings.length ? ['Connections:', ...bindings] : []),
       newFlows ? `${newFlows} new flow${newFlows === 1 ? ' is' : 's are'} created disabled, unless you promote with flows enabled.` : '',
@@ -252,9 +252,21 @@ async function askPromotion(env: EnvironmentInfo, plan: Plan): Promise<'disabled
   return answer === go ? 'disabled' : answer === goEnabled ? 'enabled' : answer === change ? 'change' : undefined;
 }
 
+/**
+ * What an apply would do, counted as a change record would: what it creates or changes in the
+ * account, then what is only bound (a connection matched by name, or a resource adopted as it
+ * is): "1 change (1 to update); 15 already there, bound as they are". Counting a binding as a
+ * change made a promotion that changed one export say "16 changes" to production.
+ */
 function changeCount(plan: Plan): string {
-  const changes = plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) && i.action !== 'delete').length;
-  return `${changes} change${changes === 1 ? '' : 's'} (${summary(plan)})`;
+  const count = (pick: (i: Plan['items'][number]) => boolean) => plan.items.filter(pick).length;
+  const creates = count((i) => i.action === 'create');
+  const updates = count((i) => i.action === 'update' || (i.action === 'adopt' && i.differs === true));
+  const bound = count((i) => i.action === 'bind' || (i.action === 'adopt' && !i.differs));
+  const parts = [creates ? `${creates} to create` : '', updates ? `${updates} to update` : ''].filter(Boolean);
+  const changes = creates + updates;
+  const head = `${changes} change${changes === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  return bound ? `${head}; ${bound} already there, bound as ${bound === 1 ? 'it is' : 'they are'}` : head;
 }
 
 /** Shows the plan, asks (production by default says no), applies with a cancellable progress, reports. */
@@ -365,21 +377,8 @@ async function applyPlan(
     void services.notify.error(`Apply to "${env.name}" stopped at ${report.failed.item.key}: ${report.failed.message}`);
   else if (report.cancelled)
     void services.notify.warning(`Apply to "${env.name}" cancelled: ${report.applied.length} applied. Apply again to finish.`);
-  else void services.notify.info(`Applied ${report.applied.length} change${report.applied.length === 1 ? '' : 's'} to "${env.name}".`);
+  else void services.notify.info(`Applied to "${env.name}": ${appliedCount(report)}.`);
   return report;
-}
-
-function summary(plan: Plan): string {
-  const count = (action: string) => plan.items.filter((i) => i.action === action).length;
-  return [
-    [count('create'), 'to create'],
-    [count('update'), 'to update'],
-    [count('bind'), 'connections to bind'],
-    [count('adopt'), 'already there to adopt'],
-  ]
-    .filter(([n]) => Number(n) > 0)
-    .map(([n, words]) => `${n} ${words}`)
-    .join(', ');
 }
 
 /** The folder a command acts on: the Source Control provider it was invoked on, or a pick. */
@@ -497,4 +496,19 @@ async function chooseConnections(
     (options.bindChoices as Record<string, string>)[item.key] = picked.id;
   }
   return true;
+}
+
+/** "1 of them is", "3 of them are": how many adopted resources an apply updates. */
+function updatedCount(adopted: Plan['items']): string {
+  const n = adopted.filter((i) => i.differs).length;
+  return `${n} of them ${n === 1 ? 'is' : 'are'}`;
+}
+
+/** What an apply did, counted as changeCount counts what it would do. */
+function appliedCount(report: ApplyReport): string {
+  const isBinding = (i: Plan['items'][number]) => i.action === 'bind' || (i.action === 'adopt' && !i.differs);
+  const changed = report.applied.filter((s) => !isBinding(s.item)).length;
+  const bound = report.applied.length - changed;
+  const head = `${changed} change${changed === 1 ? '' : 's'}`;
+  return bound ? `${head}, ${bound} bound as ${bound === 1 ? 'it was' : 'they were'}` : head;
 }

@@ -103,7 +103,11 @@ async function debugRun(
 ): Promise<HookResult | undefined> {
   const { scriptFile, requestFile, resultFile, inPlace, dir } = files;
   const limitMb = memoryLimitMb(vscode.workspace.getConfiguration('integratorIo').get<unknown>('hooks.memoryLimitMb'));
-  if (!inPlace) mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
+  if (!inPlace) {
+    mirrorBreakpoints(target.uri, vscode.Uri.file(scriptFile));
+    // The script's own tab is kept (a preview tab would be taken by the copy the debugger opens).
+    await vscode.window.showTextDocument(target.uri, { preview: false, preserveFocus: true });
+  }
   view.running(sampleText);
   const runId = `${scriptFile}:${target.functionName}:${Date.now()}`;
   const ended = new Promise<void>((resolve) => {
@@ -133,6 +137,12 @@ async function debugRun(
   );
   if (!started) throw new Error('VS Code did not start the debugger');
   await ended;
+  // The copy goes with the run (its folder is removed): its tab would stay as a dead one.
+  if (!inPlace) {
+    await closeTabsOf(scriptFile);
+    // Back to the script the copy stood for, where the user debugs from.
+    await vscode.window.showTextDocument(target.uri, { preview: false });
+  }
   // The copy's breakpoints were for this run only: the user's stay on the document.
   if (!inPlace)
     vscode.debug.removeBreakpoints(
@@ -168,4 +178,11 @@ function mirrorBreakpoints(documentUri: vscode.Uri, copy: vscode.Uri): void {
           new vscode.SourceBreakpoint(new vscode.Location(copy, b.location.range), b.enabled, b.condition, b.hitCondition, b.logMessage),
       ),
   );
+}
+
+async function closeTabsOf(file: string): Promise<void> {
+  const tabs = vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === file);
+  if (tabs.length) await vscode.window.tabGroups.close(tabs, true);
 }

@@ -7,7 +7,7 @@ import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
 import { JobsPanel, JobsPanelActions } from '../webviews/jobsPanel';
 import { ChosenStep } from './errorCommands';
-import { defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
+import { DECLINED, defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
 import { resolveEnvironment } from './pickEnvironment';
 import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
@@ -27,7 +27,8 @@ export interface RunFlowOptions {
 export const runFlowCommand = defineCommand<ResourceTarget, RunFlowOptions>({
   id: 'integratorIo.runFlow',
   // From the palette with no flow in front: the user picks the environment, then the flow.
-  target: async (services, arg) => resourceOf('flows')(services, arg) ?? (arg === undefined ? pickFlow(services) : undefined),
+  target: async (services, arg) =>
+    resourceOf('flows')(services, arg) ?? (arg === undefined ? ((await pickFlow(services)) ?? DECLINED) : undefined),
   needs: 'Pick a flow in the integrator.io explorer to run it.',
   options: (raw) => {
     const followTimeoutMs = numberOption(raw, 'followTimeoutMs');

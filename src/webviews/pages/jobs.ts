@@ -64,9 +64,10 @@ function details(job: JobRow, host: Host<JobsAction>): (HTMLElement | string)[] 
           canShow
             ? el('button', { className: 'link error-text', onclick: () => host.send({ type: 'showErrors', jobId: job.id }) }, [
                 icon('warning'),
-                ` ${openErrors}: Show Errors`,
+                // The errors view lists every open error of the step, older runs' too: this count is this run's.
+                ` ${openErrors} from this run: Show Errors`,
               ])
-            : `${openErrors}.`,
+            : `${openErrors} from this run.`,
         )
       : '',
     RUNNING.has(job.status)

@@ -99,7 +99,7 @@ function mappingTable(rows: MappingRow[], byPath: Map<string, string[]>, missing
               : '',
           ]),
           el('td', {}, r.source),
-          el('td', {}, r.dataType),
+          el('td', { className: 'type' }, r.dataType),
         ]);
         return errors
           ? [row, el('tr', { className: 'has-error' }, el('td', { className: 'field-error', colSpan: 3 }, errors.join(' ')))]
@@ -126,7 +126,7 @@ function render(s: MappingState, host: Host<MappingAction>): void {
     mappingSection.replaceChildren(el('h2', {}, 'Mapping'), mappingTable(s.rows, byPath, new Set(s.missing ?? [])));
   }
   if (s.outputText !== drawn.outputText) {
-    outputHeading.textContent = `Output${s.outputCount !== undefined ? ` (${s.outputCount} records)` : ''}`;
+    outputHeading.textContent = `Output${s.outputCount !== undefined ? ` (${s.outputCount} record${s.outputCount === 1 ? '' : 's'})` : ''}`;
     output.textContent = s.outputText ?? '';
   }
   drawn = { rows: s.rows, errors: s.errors, missing: s.missing, records: s.records, outputText: s.outputText };

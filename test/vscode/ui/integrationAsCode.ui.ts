@@ -103,7 +103,7 @@ export const integrationAsCodeUiTest: UiTest = {
     assert.strictEqual(storedExport('Shopify - Get Orders')?.pageSize, 20, 'nothing applied before ✓');
 
     await page.locator('.part.sidebar .action-label[aria-label="Apply to Environment"]').first().click();
-    await page.locator('.notifications-toasts', { hasText: 'Applied 1 change to "Local Sandbox".' }).waitFor({ timeout: 30_000 });
+    await page.locator('.notifications-toasts', { hasText: 'Applied to "Local Sandbox": 1 change.' }).waitFor({ timeout: 30_000 });
     await entry.first().waitFor({ state: 'detached', timeout: 20_000 });
     await waitFor(() => storedExport('Shopify - Get Orders')?.pageSize === 25, 'the account to hold the edit', 10_000);
     await wb.screenshot('iac-applied');
@@ -144,12 +144,14 @@ export const integrationAsCodeUiTest: UiTest = {
       const dialog = page.locator('.monaco-dialog-box');
       await dialog.waitFor({ timeout: 30_000 });
       const question = await dialog.innerText();
-      assert.match(question, /Promote to "Staging": 16 changes \(14 to create, 2 connections to bind\)\?/);
+      assert.match(question, /Promote to "Staging": 14 changes \(14 to create\); 2 already there, bound as they are\?/);
       assert.match(question, /connections\/shopify-store → same name: "Shopify Store"/);
       assert.match(question, /3 new flows are created disabled, unless you promote with flows enabled/);
       await wb.screenshot('iac-promote-question');
       await dialog.getByRole('button', { name: 'Promote', exact: true }).click();
-      await page.locator('.notifications-toasts', { hasText: 'Applied 16 changes to "Staging".' }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('.notifications-toasts', { hasText: 'Applied to "Staging": 14 changes, 2 bound as they were.' })
+        .waitFor({ timeout: 30_000 });
       const flows = await stagingClient.flows.listAll();
       assert.strictEqual(flows.length, 3);
       assert.ok(
@@ -168,7 +170,7 @@ export const integrationAsCodeUiTest: UiTest = {
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Staging' }).first().click();
       await dialog.waitFor({ timeout: 30_000 });
       const again = await dialog.innerText();
-      assert.match(again, /Promote to "Staging": 16 changes \(2 connections to bind, 14 already there to adopt\)\?/);
+      assert.match(again, /Promote to "Staging": 0 changes; 16 already there, bound as they are\?/);
       assert.match(
         again,
         /14 already in "Staging" \(the integration "Shopify - NetSuite Order Sync" and what it holds of the same names\) are adopted, not copied; 0 of them are updated to the folder/,

@@ -64,7 +64,7 @@ export const noticingUiTest: UiTest = {
       // A run that completed with errors says so, as integrator.io's own dashboard does: never a green "completed".
       await runs.locator('.badge.status-completed-with-errors', { hasText: 'completed with errors' }).first().waitFor();
       await wb.screenshot('noticing-runs');
-      await runs.getByRole('button', { name: /3 open errors: Show Errors/ }).click();
+      await runs.getByRole('button', { name: /3 open errors from this run: Show Errors/ }).click();
       await tabs.filter({ hasText: '⚠ PROD · Errors: NetSuite - Create Sales Orders (Acme Production)' }).waitFor();
       const errors = await wb.webviewFrame('tr[data-error-id]');
       assert.strictEqual(await errors.locator('tr[data-error-id]').count(), 3);

@@ -68,6 +68,12 @@ export const runHookUiTest: UiTest = {
     assert.strictEqual(await page.locator('.statusbar-item', { hasText: 'Saved script' }).count(), 0, 'nothing was saved');
     await page.keyboard.press('F5'); // continue
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: 30_000 });
+    // The copy's tab goes with the run; the script's own tab stays.
+    await page.locator('.tabs-container .tab', { hasText: '(debug copy).js' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    assert.ok(
+      (await page.locator('.tabs-container .tab', { hasText: 'Shopify - Skip Test Orders.js' }).count()) > 0,
+      'the script tab stays',
+    );
     await page.locator('.tabs-container .tab', { hasText: 'Hook: preSavePage' }).click();
     await view.locator('.verdict.failed', { hasText: 'breaks the contract' }).waitFor({ timeout: 20_000 });
     // The time paused at the breakpoint is in the session's time, and the view says so.
@@ -77,7 +83,8 @@ export const runHookUiTest: UiTest = {
     await wb.openViewContainer('integrator.io'); // debugging showed Run and Debug in the side bar
     await wb.treeRow('NetSuite - Build Sales Order Lines').click();
     await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Build Sales Order Lines.js' }).waitFor();
-    await page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first().click();
+    // The lens of the script just opened (the other script's editor, with its own lenses, is still open).
+    await page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Run Hook…' }).first().click();
     await page.locator('.tabs-container .tab', { hasText: 'Hook: preMap' }).waitFor({ timeout: 30_000 });
     const preMap = await wb.webviewFrame('details.pair', 30_000);
     await preMap.locator('.verdict.ok').waitFor();
