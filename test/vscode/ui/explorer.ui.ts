@@ -43,6 +43,14 @@ export const explorerUiTest: UiTest = {
     await wb.page.locator('.tabs-container .tab', { hasText: 'Shopify Orders to NetSuite Sales Orders' }).waitFor();
     // The flow's document in front belongs to the sandbox, and the status bar says so.
     await wb.page.locator('.statusbar-item', { hasText: 'Local Sandbox' }).first().waitFor();
+    // The settings editor in front belongs to no environment: the status bar names none.
+    await wb.runCommand('Preferences: Open Settings (UI)');
+    await wb.page.locator('.settings-editor').first().waitFor();
+    await wb.page
+      .locator('.statusbar-item', { hasText: /^\s*integrator\.io\s*$/ })
+      .first()
+      .waitFor();
+    await wb.page.keyboard.press('Escape');
     await wb.runCommand('View: Close All Editors');
     await wb.expand('Connections');
     await wb.treeRow('Bank SFTP').waitFor();
