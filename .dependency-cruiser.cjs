@@ -45,7 +45,15 @@ module.exports = {
       comment: 'The command line (dist/cli.js) is the engines and the client: no VS Code, no sandbox.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/(?!cli/|iac/|hooks/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!cli/|iac/|hooks/|diagram/|api/)|(^|/)vscode$|@types/vscode' },
+    },
+    {
+      name: 'diagram-is-below-vscode',
+      comment:
+        'diagram/ (flow document → graph → Mermaid) serves the webview, the CLI and tests: it reads pulled folders through iac/, no VS Code.',
+      severity: 'error',
+      from: { path: '^src/diagram/' },
+      to: { path: '^src/(?!diagram/|iac/|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'hooks-run-below-vscode',

@@ -27,6 +27,7 @@ import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines } from '../iac/report';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
+import { diagramCommand, DIAGRAM_USAGE } from './diagram';
 import { hookCommand, HOOK_USAGE } from './hookRun';
 
 const USAGE = `Usage:
@@ -35,6 +36,7 @@ const USAGE = `Usage:
   integrator-io apply --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--bind <key>=<connection>]... [--yes] [--delete] [--enable-new-flows] [--json]
   integrator-io pull-remote --url <base URL> --dir <folder> [--env <name>]
 ${HOOK_USAGE}
+${DIAGRAM_USAGE}
 
 The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --env names the binding file (.integrator-io/<env>.json); by default the one that records the
@@ -46,6 +48,7 @@ The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   if (argv[0] === 'hook') return hookCommand(argv.slice(1), io);
+  if (argv[0] === 'diagram') return diagramCommand(argv.slice(1), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

@@ -1,0 +1,48 @@
+/**
+ * A flow graph as a Mermaid `flowchart LR`, for a pull request or a README. Names come from an
+ * account or a folder, so every label is written with Mermaid's entity codes for the characters
+ * that could end a label or be read as markup (quotes, angle brackets, ampersands, backticks,
+ * brackets, pipes, newlines): a name stays text wherever the chart is rendered.
+ */
+import { FlowGraph, GraphNode } from './flowGraph';
+
+/** Node shapes: sources as stadiums, lookups as subroutines, imports as boxes, routers as diamonds, ends as circles. */
+const SHAPES: Record<GraphNode['role'], [string, string]> = {
+  source: ['([', '])'],
+  listener: ['([', '])'],
+  lookup: ['[[', ']]'],
+  import: ['[', ']'],
+  router: ['{', '}'],
+  end: ['((', '))'],
+};
+
+/** Control characters and line separators: a label or a comment is one line of the chart. */
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+export function toMermaid(graph: FlowGraph): string {
+  const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
+  const lines = ['flowchart LR'];
+  lines.push(`  %% ${safeComment(graph.name)}${graph.disabled ? ' (disabled)' : ''}`);
+  for (const node of graph.nodes) {
+    const [open, close] = SHAPES[node.role];
+    const detail = node.detail ? `<br/>${label(node.detail)}` : '';
+    lines.push(`  ${ids.get(node.id)!}${open}"${label(node.label)}${detail}"${close}`);
+  }
+  for (const edge of graph.edges) {
+    const arrow = edge.loop ? '-.->' : '-->';
+    const text = edge.label ? `|"${label(edge.label)}"|` : '';
+    lines.push(`  ${ids.get(edge.from)!} ${arrow}${text} ${ids.get(edge.to)!}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Text inside a quoted Mermaid label: entity codes for everything that could leave it or be markup. */
+export function label(value: string): string {
+  return value.replace(LINE_BREAKING, ' ').replace(/[#"<>&`[\]{}|()]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+/** A `%%` comment ends at the line's end: one line, no control characters. */
+function safeComment(value: string): string {
+  return value.replace(LINE_BREAKING, ' ');
+}

@@ -1,0 +1,55 @@
+/**
+ * What a flow diagram says of each step, read from the step's resource: its name, application,
+ * connection and the marks (hooks, filter, transform, mapping). From a pulled folder (references
+ * are logical keys such as `exports/shopify-get-orders`) or from documents fetched from an account.
+ */
+import { readFolder } from '../iac/folder';
+import { StepFacts, StepLookup } from './flowGraph';
+
+type Json = Record<string, unknown>;
+
+const object = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : object(v) !== undefined && Object.keys(object(v)!).length > 0);
+
+/** The facts of one export or import document; `connectionName` as its connection is named where it lives. */
+export function factsOf(doc: Json, connectionName: string | undefined): StepFacts {
+  const hooks = Object.entries(object(doc.hooks) ?? {})
+    .filter(([, hook]) => {
+      const h = object(hook);
+      return h !== undefined && (typeof h._scriptId === 'string' || typeof h.function === 'string' || typeof h._stackId === 'string');
+    })
+    .map(([name]) => name);
+  const filter = object(doc.filter);
+  const transform = object(doc.transform);
+  const mapping = object(doc.mapping);
+  const facts: StepFacts = {
+    ...(typeof doc.name === 'string' ? { name: doc.name } : {}),
+    ...(typeof doc.adaptorType === 'string' ? { adaptorType: doc.adaptorType } : {}),
+    ...(typeof doc.type === 'string' ? { type: doc.type } : {}),
+    ...(doc.isLookup === true ? { isLookup: true } : {}),
+    ...(connectionName ? { connectionName } : {}),
+    ...(hooks.length ? { hooks } : {}),
+    ...(filter && (nonEmpty(filter.rules) || nonEmpty(object(filter.expression)?.rules) || filter.type === 'script')
+      ? { hasFilter: true }
+      : {}),
+    ...(transform && (nonEmpty(transform.rules) || nonEmpty(object(transform.expression)?.rules) || transform.type === 'script')
+      ? { hasTransform: true }
+      : {}),
+    ...(mapping && (nonEmpty(mapping.fields) || nonEmpty(mapping.lists)) ? { hasMapping: true } : {}),
+  };
+  return facts;
+}
+
+/** A pulled folder's flows and the lookup of their steps (references are logical keys there). */
+export async function folderDiagramSource(dir: string): Promise<{ flows: { key: string; doc: Json }[]; lookup: StepLookup }> {
+  const folder = await readFolder(dir);
+  const docOf = (key: unknown) => (typeof key === 'string' ? folder.get(key)?.doc : undefined);
+  const flows = [...folder.values()].filter((r) => r.kind === 'flows').map((r) => ({ key: r.key, doc: r.doc }));
+  const lookup: StepLookup = (_kind, key) => {
+    const doc = docOf(key);
+    if (!doc) return undefined;
+    const connection = docOf(doc._connectionId);
+    return factsOf(doc, typeof connection?.name === 'string' ? connection.name : undefined);
+  };
+  return { flows, lookup };
+}
