@@ -3,18 +3,20 @@
  * a file, so a repository can keep its flow diagrams current in CI. Reads only the folder (no
  * token, no account): the folder's files, through the same confined reads as plan and apply.
  *
- *   integrator-io diagram --dir <pulled folder> --flow <key or exact name> [--format mermaid] [--out <file>]
+ *   integrator-io diagram --dir <pulled folder> --flow <key or exact name> [--format mermaid|svg] [--out <file>]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { buildFlowGraph } from '../diagram/flowGraph';
+import { layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { folderDiagramSource } from '../diagram/stepFacts';
+import { toSvg } from '../diagram/svg';
 import { CliIo } from './io';
 
-export const DIAGRAM_USAGE = `  integrator-io diagram --dir <pulled folder> --flow <flows/<slug> or exact name> [--format mermaid] [--out <file>]
-      prints the flow as a Mermaid flowchart (or writes it to --out); reads only the folder, no token needed`;
+export const DIAGRAM_USAGE = `  integrator-io diagram --dir <pulled folder> --flow <flows/<slug> or exact name> [--format mermaid|svg] [--out <file>]
+      prints the flow as a Mermaid flowchart or an SVG picture (or writes it to --out); reads only the folder, no token needed`;
 
 export async function diagramCommand(argv: readonly string[], io: CliIo): Promise<number> {
   let values: { dir?: string; flow?: string; format?: string; out?: string };
@@ -34,8 +36,8 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
     return 1;
   }
   const format = values.format ?? 'mermaid';
-  if (format !== 'mermaid') {
-    io.err(`--format ${format} is not offered yet: mermaid is.`);
+  if (format !== 'mermaid' && format !== 'svg') {
+    io.err(`--format takes mermaid or svg, not "${format}".`);
     return 1;
   }
   try {
@@ -52,7 +54,7 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
       return 1;
     }
     const graph = buildFlowGraph(matches[0]!.doc, lookup);
-    const chart = toMermaid(graph);
+    const chart = format === 'svg' ? toSvg(layoutFlow(graph), graph.name) : toMermaid(graph);
     for (const problem of graph.problems) io.err(`problem: ${problem}`);
     if (values.out) {
       fs.writeFileSync(values.out, chart);

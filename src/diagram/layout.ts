@@ -1,0 +1,58 @@
+/**
+ * Where each step of a flow graph goes: laid out left to right with dagre, as integrator.io's
+ * flow builder lays out its flows (rank separation 200, node separation 50). Pure data in and out,
+ * so the webview, the CLI's SVG and the benchmark share it.
+ */
+import dagre from '@dagrejs/dagre';
+import { FlowGraph, GraphEdge, GraphNode } from './flowGraph';
+
+export interface PlacedNode extends GraphNode {
+  /** Centre, as dagre gives it. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedEdge extends GraphEdge {
+  points: { x: number; y: number }[];
+}
+
+export interface FlowLayout {
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+}
+
+/** Box sizes by role: steps hold a name, a detail line and marks; routers and ends are smaller. */
+const SIZES: Record<GraphNode['role'], { width: number; height: number }> = {
+  source: { width: 220, height: 72 },
+  listener: { width: 220, height: 72 },
+  lookup: { width: 220, height: 72 },
+  import: { width: 220, height: 72 },
+  router: { width: 160, height: 72 },
+  end: { width: 40, height: 40 },
+};
+
+const MARGIN = 20;
+
+export function layoutFlow(graph: FlowGraph): FlowLayout {
+  const g = new dagre.graphlib.Graph({ multigraph: true });
+  g.setGraph({ rankdir: 'LR', ranksep: 200, nodesep: 50, marginx: MARGIN, marginy: MARGIN });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, { ...SIZES[node.role] });
+  graph.edges.forEach((edge, i) => g.setEdge(edge.from, edge.to, {}, `e${i}`));
+  dagre.layout(g);
+  const nodes = graph.nodes.map((node) => {
+    const placed = g.node(node.id) as { x: number; y: number; width: number; height: number };
+    return { ...node, x: placed.x, y: placed.y, width: placed.width, height: placed.height };
+  });
+  const edges = graph.edges.map((edge, i) => {
+    // dagre's labels are untyped: what layout() put there is read as what it is.
+    const placed = g.edge(edge.from, edge.to, `e${i}`) as { points?: { x: number; y: number }[] } | undefined;
+    return { ...edge, points: (placed?.points ?? []).map((p) => ({ x: p.x, y: p.y })) };
+  });
+  const size = g.graph() as { width?: number; height?: number };
+  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges };
+}
