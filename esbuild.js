@@ -88,7 +88,7 @@ const entries = [
 ];
 
 /** The webview pages (TypeScript in src/webviews/pages), one browser bundle each, loaded by the panels. */
-const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping', 'hookResult'];
+const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping', 'hookResult', 'flowDiagram'];
 for (const page of PAGES) {
   entries.push({
     entryPoints: [`src/webviews/pages/${page}.ts`],

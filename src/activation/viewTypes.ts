@@ -9,4 +9,5 @@ export const RESTORABLE_VIEW_TYPES: readonly string[] = [
   'integratorIo.exportPreview',
   'integratorIo.mappingPreview',
   'integratorIo.audit',
+  'integratorIo.flowDiagram',
 ];

@@ -10,6 +10,7 @@ import {
   saveDocumentCommand,
 } from './documentCommands';
 import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
+import { showFlowDiagramCommand } from './diagramCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
@@ -60,6 +61,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   testConnectionDocumentCommand,
   previewMappingCommand,
   previewExportCommand,
+  showFlowDiagramCommand,
   previewExportNextPageCommand,
   showAuditHistoryCommand,
   showErrorsCommand,

@@ -18,6 +18,7 @@ const REOPENING_COMMANDS: ReadonlySet<string> = new Set([
   'integratorIo.previewMapping',
   'integratorIo.previewExport',
   'integratorIo.showAuditHistory',
+  'integratorIo.showFlowDiagram',
 ]);
 
 export async function restoreView(services: Services, tab: vscode.WebviewPanel, state: unknown): Promise<void> {

@@ -14,7 +14,7 @@ import { PagedNode } from './nodes/pagedNode';
 import { FlowNode, IntegrationNode, ResourceNode } from './nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { ResourceBase } from '../api/types';
-import { StepIndex } from './stepIndex';
+import { StepIndex, StepInfo } from './stepIndex';
 import { ExpansionMemory } from './expansionMemory';
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -133,6 +133,11 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     else this.busyResources.delete(resourceId);
     for (const node of this.loadedRows())
       if (node instanceof ResourceNode && node.resource._id === resourceId) this.changedEmitter.fire(node);
+  }
+
+  /** An environment's exports and imports by id (name, adaptor, connection), from the list already fetched for the tree. */
+  steps(env: EnvironmentInfo): Promise<Map<string, StepInfo>> {
+    return this.stepIndex(env).get();
   }
 
   /** Names of an environment's exports and imports by id, from the list already fetched for the tree. */

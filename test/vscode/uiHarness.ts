@@ -7,6 +7,7 @@
  *
  * Results also go to test-results/ui.json, for the fault and security summary.
  */
+import { flowDiagramUiTest } from './ui/flowDiagram.ui';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -50,6 +51,7 @@ const UI_TESTS: UiTest[] = [
   contrastUiTest,
   runHookUiTest,
   restrictedModeUiTest,
+  flowDiagramUiTest,
 ];
 
 async function main(): Promise<number> {

@@ -1,0 +1,56 @@
+/**
+ * "Show Flow Diagram": the flow beside its document as a picture that follows the document's text
+ * (src/webviews/flowDiagramPanel.ts). Step names, applications and connections come from the
+ * lists the tree already read.
+ */
+import vscode = require('vscode');
+import { StepFacts } from '../diagram/flowGraph';
+import { resourceUri, sameResource } from '../documents/uris';
+import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
+import { defineCommand, reopenWith, resourceOf } from './command';
+import { ResourceTarget } from './resourceTarget';
+
+export const showFlowDiagramCommand = defineCommand({
+  id: 'integratorIo.showFlowDiagram',
+  target: resourceOf('flows'),
+  needs: 'Pick a flow in the integrator.io explorer (or open a flow document) to see its diagram.',
+  failure: () => 'Could not draw the flow',
+  async run(services, target) {
+    const document = await documentOf(target);
+    const client = await services.environments.client(target.env);
+    const [steps, connections] = await Promise.all([
+      services.explorer.steps(target.env),
+      client.connections.listAll({ include: ['name'] }).catch(() => []),
+    ]);
+    const connectionName = new Map(connections.map((c) => [c._id, c.name ?? c._id]));
+    const key = `diagram:${target.env.id}:${target.id}`;
+    return FlowDiagramPanel.show(key, services.context.extensionUri, {
+      name: target.name ?? target.id,
+      subtitle: `Flow in ${target.env.name} · drawn from its document, unsaved edits included`,
+      reopen: reopenWith('integratorIo.showFlowDiagram', key, target),
+      document,
+      lookup: (_kind, id): StepFacts | undefined => {
+        const step = steps.get(id);
+        if (!step) return undefined;
+        const connection = step._connectionId ? connectionName.get(step._connectionId) : undefined;
+        return {
+          name: step.name,
+          ...(step.adaptorType ? { adaptorType: step.adaptorType } : {}),
+          ...(step.isLookup ? { isLookup: true } : {}),
+          ...(connection ? { connectionName: connection } : {}),
+        };
+      },
+      open: async (ref, name) => {
+        const uri = resourceUri(target.env, ref.kind, ref.id, name);
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: true });
+      },
+    });
+  },
+});
+
+/** The flow's document: the open one (with unsaved edits), or loaded without showing it. */
+async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {
+  const uri = resourceUri(target.env, target.kind, target.id, target.name);
+  const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
+  return open ?? vscode.workspace.openTextDocument(uri);
+}

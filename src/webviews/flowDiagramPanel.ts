@@ -1,0 +1,102 @@
+/**
+ * "Show Flow Diagram": the flow as a picture beside its document (pages/flowDiagram.ts), drawn
+ * from the document's current text, unsaved edits included, and drawn again after each pause in
+ * typing. A click on a step (or Enter on it) opens the step's document. The graph and its layout
+ * are built below the VS Code layer (src/diagram); this view only shows them.
+ */
+import vscode = require('vscode');
+import { buildFlowGraph, StepLookup } from '../diagram/flowGraph';
+import { layoutFlow } from '../diagram/layout';
+import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction } from './protocol/flowDiagram';
+import { Reopen, StatefulPanel } from './statefulPanel';
+
+/** A pause in typing before the picture is drawn again. */
+const REDRAW_AFTER_MS = 300;
+
+export interface FlowDiagramOptions {
+  name: string;
+  subtitle: string;
+  reopen: Reopen;
+  /** The flow's document: the picture follows its text. */
+  document: vscode.TextDocument;
+  lookup: StepLookup;
+  /** Opens a step's resource document. */
+  open(ref: { kind: 'exports' | 'imports'; id: string }, name: string): Promise<void>;
+}
+
+export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagramAction> {
+  private timer: NodeJS.Timeout | undefined;
+  private refs = new Map<string, { ref: { kind: 'exports' | 'imports'; id: string }; label: string }>();
+
+  static show(key: string, extensionUri: vscode.Uri, options: FlowDiagramOptions): FlowDiagramState {
+    const { panel } = StatefulPanel.openOrReveal(key, () => new FlowDiagramPanel(key, extensionUri, options));
+    panel.options = options;
+    return panel.draw();
+  }
+
+  private constructor(
+    key: string,
+    extensionUri: vscode.Uri,
+    private options: FlowDiagramOptions,
+  ) {
+    super({
+      key,
+      reopen: options.reopen,
+      viewType: 'integratorIo.flowDiagram',
+      title: `Diagram: ${options.name}`,
+      page: 'flowDiagram',
+      extensionUri,
+      besideEditor: true,
+      initial: { title: options.name, subtitle: options.subtitle, width: 0, height: 0, nodes: [], edges: [], problems: [] },
+      readAction: readFlowDiagramAction,
+    });
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.toString() !== this.options.document.uri.toString()) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.draw(), REDRAW_AFTER_MS);
+      }),
+    );
+    this.register({ dispose: () => this.timer && clearTimeout(this.timer) });
+  }
+
+  /** Draws the picture from the document's text as it is now; resolves with what the view shows. */
+  draw(): FlowDiagramState {
+    let flow: unknown;
+    try {
+      flow = JSON.parse(this.options.document.getText()) as unknown;
+    } catch (err) {
+      return this.update({ error: `The flow document is not JSON yet (${(err as Error).message}); the last picture stays.` });
+    }
+    const graph = buildFlowGraph(flow, this.options.lookup);
+    const layout = layoutFlow(graph);
+    this.refs = new Map(layout.nodes.flatMap((n) => (n.ref ? [[n.id, { ref: n.ref, label: n.label }] as const] : [])));
+    const marks = [graph.disabled ? 'disabled' : '', graph.schedule ? `schedule ${graph.schedule}` : ''].filter(Boolean).join(' · ');
+    return this.update({
+      title: graph.name,
+      subtitle: [this.options.subtitle, marks].filter(Boolean).join(' · '),
+      width: layout.width,
+      height: layout.height,
+      nodes: layout.nodes.map((n) => ({
+        id: n.id,
+        role: n.role,
+        label: n.label,
+        detail: n.detail,
+        marks: n.marks,
+        x: n.x,
+        y: n.y,
+        width: n.width,
+        height: n.height,
+        opens: n.ref !== undefined,
+      })),
+      edges: layout.edges.map((e) => ({ points: e.points, ...(e.label ? { label: e.label } : {}), ...(e.loop ? { loop: true } : {}) })),
+      problems: graph.problems,
+      error: undefined,
+    });
+  }
+
+  protected async handle(action: FlowDiagramAction): Promise<void> {
+    const step = this.refs.get(action.nodeId);
+    if (step) await this.options.open(step.ref, step.label);
+  }
+}

@@ -1,0 +1,40 @@
+/** The flow diagram's state and the action its page sends (shared by host and page). */
+import { ActionReader } from './envelope';
+
+export interface DiagramNode {
+  id: string;
+  role: string;
+  label: string;
+  detail: string;
+  marks: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Whether a click opens a document (steps with a resource). */
+  opens: boolean;
+}
+
+export interface DiagramEdge {
+  points: { x: number; y: number }[];
+  label?: string;
+  loop?: boolean;
+}
+
+export interface FlowDiagramState {
+  title: string;
+  subtitle: string;
+  width: number;
+  height: number;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  problems: string[];
+  /** Why nothing could be drawn (the document is not JSON, say). */
+  error?: string;
+}
+
+/** Open a step's document. */
+export type FlowDiagramAction = { type: 'open'; nodeId: string };
+
+export const readFlowDiagramAction: ActionReader<FlowDiagramAction> = (a) =>
+  a.type === 'open' && typeof a.nodeId === 'string' ? { type: 'open', nodeId: a.nodeId } : undefined;

@@ -1,0 +1,49 @@
+/**
+ * The flow diagram in the real VS Code: opened from a flow's row, it shows the demo flow's steps
+ * in order (a router flow too, with its branches), each step a button with an accessible name that
+ * Tab reaches, and a click on a step opens its document.
+ */
+import * as assert from 'assert';
+import { UiTest } from './uiTest';
+
+export const flowDiagramUiTest: UiTest = {
+  name: 'flow diagram: from a flow row, the steps in order; a click opens a step; a router flow shows its branches',
+  async run(wb) {
+    const { page } = wb;
+    await wb.openViewContainer('integrator.io');
+    await wb.runCommand('integrator.io: Start Local Sandbox');
+    await wb.expand('Integrations');
+    await wb.expand('Shopify - NetSuite Order Sync');
+    await wb.contextMenu('Shopify Orders to NetSuite Sales Orders', 'Show Flow Diagram');
+    await page
+      .locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' })
+      .waitFor({ timeout: 30_000 });
+    const frame = await wb.webviewFrame('svg g.node');
+    const labels = await frame.locator('g.node text.label').allTextContents();
+    assert.deepStrictEqual(labels, [
+      'Shopify - Get Orders',
+      'NetSuite - Customer Lookup',
+      'NetSuite - Create Sales Orders',
+      'Shopify - Tag Order as Synced',
+    ]);
+    // Every step is a button Tab reaches, named for a screen reader.
+    const buttons = frame.locator('g.node[role="button"][tabindex="0"]');
+    assert.strictEqual(await buttons.count(), 4);
+    assert.match((await buttons.first().getAttribute('aria-label')) ?? '', /^Open Shopify - Get Orders, source · HTTP · Shopify Store/);
+    await wb.screenshot('flow-diagram', 'media/screenshots/flow-diagram.png');
+    // A click on a step opens its document.
+    await frame.locator('g.node', { hasText: 'NetSuite - Customer Lookup' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Customer Lookup.export.json' }).waitFor({ timeout: 20_000 });
+
+    // A router flow: the router, both branches named, each branch's step.
+    await wb.expand('Operations & Alerts');
+    await wb.contextMenu('Zendesk Tickets Router', 'Show Flow Diagram');
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Zendesk Tickets Router' }).waitFor({ timeout: 30_000 });
+    const router = await wb.webviewFrame('g.node.router');
+    assert.deepStrictEqual(await router.locator('text.edge-label').allTextContents(), [
+      'Urgent: priority equals urgent',
+      'Everything else',
+    ]);
+    await router.locator('g.node', { hasText: 'Slack - Urgent Ticket Alert' }).waitFor();
+  },
+};
