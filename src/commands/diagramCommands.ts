@@ -54,3 +54,35 @@ async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> 
   const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
   return open ?? vscode.workspace.openTextDocument(uri);
 }
+
+/** "Flow Diagram: Copy as Mermaid": the diagram in front, as a `flowchart LR` on the clipboard (for a pull request or a README). */
+export const copyFlowDiagramMermaidCommand = defineCommand({
+  id: 'integratorIo.copyFlowDiagramMermaid',
+  target: () => FlowDiagramPanel.focused(),
+  needs: 'Open a flow diagram first (Show Flow Diagram).',
+  failure: () => 'Could not copy the diagram',
+  async run(services, panel) {
+    const text = panel.mermaid();
+    if (!text) return undefined;
+    await vscode.env.clipboard.writeText(text);
+    services.statusBar.flash('Copied the flow diagram as Mermaid', 'check');
+    return text;
+  },
+});
+
+/** "Flow Diagram: Save as SVG…": the diagram in front, written where the user picks. */
+export const saveFlowDiagramSvgCommand = defineCommand({
+  id: 'integratorIo.saveFlowDiagramSvg',
+  target: () => FlowDiagramPanel.focused(),
+  needs: 'Open a flow diagram first (Show Flow Diagram).',
+  failure: () => 'Could not save the diagram',
+  async run(services, panel) {
+    const svg = panel.svg();
+    if (!svg) return undefined;
+    const where = await vscode.window.showSaveDialog({ filters: { 'SVG picture': ['svg'] }, saveLabel: 'Save Diagram' });
+    if (!where) return undefined;
+    await vscode.workspace.fs.writeFile(where, Buffer.from(svg));
+    services.statusBar.flash(`Saved the flow diagram as ${vscode.workspace.asRelativePath(where)}`, 'check');
+    return where;
+  },
+});

@@ -10,7 +10,7 @@ import {
   saveDocumentCommand,
 } from './documentCommands';
 import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
-import { showFlowDiagramCommand } from './diagramCommands';
+import { copyFlowDiagramMermaidCommand, saveFlowDiagramSvgCommand, showFlowDiagramCommand } from './diagramCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
@@ -62,6 +62,8 @@ export const COMMANDS: readonly CommandDefinition[] = [
   previewMappingCommand,
   previewExportCommand,
   showFlowDiagramCommand,
+  copyFlowDiagramMermaidCommand,
+  saveFlowDiagramSvgCommand,
   previewExportNextPageCommand,
   showAuditHistoryCommand,
   showErrorsCommand,

@@ -5,8 +5,10 @@
  * are built below the VS Code layer (src/diagram); this view only shows them.
  */
 import vscode = require('vscode');
-import { buildFlowGraph, StepLookup } from '../diagram/flowGraph';
-import { layoutFlow } from '../diagram/layout';
+import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
+import { FlowLayout, layoutFlow } from '../diagram/layout';
+import { toMermaid } from '../diagram/mermaid';
+import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
 
@@ -27,6 +29,23 @@ export interface FlowDiagramOptions {
 export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagramAction> {
   private timer: NodeJS.Timeout | undefined;
   private refs = new Map<string, { ref: { kind: 'exports' | 'imports'; id: string }; label: string }>();
+  /** What the view shows now: for Copy as Mermaid and Save as SVG. */
+  private drawn: { graph: FlowGraph; layout: FlowLayout } | undefined;
+
+  /** The diagram in front of the user (or the one shown last), for the palette's Copy and Save. */
+  static focused(): FlowDiagramPanel | undefined {
+    return StatefulPanel.focusedWhere((p) => (p instanceof FlowDiagramPanel ? p : undefined));
+  }
+
+  /** The picture as a Mermaid flowchart, as drawn now. */
+  mermaid(): string | undefined {
+    return this.drawn && toMermaid(this.drawn.graph);
+  }
+
+  /** The picture as SVG text, as drawn now (theme colours with plain fallbacks). */
+  svg(): string | undefined {
+    return this.drawn && toSvg(this.drawn.layout, this.drawn.graph.name);
+  }
 
   static show(key: string, extensionUri: vscode.Uri, options: FlowDiagramOptions): FlowDiagramState {
     const { panel } = StatefulPanel.openOrReveal(key, () => new FlowDiagramPanel(key, extensionUri, options));
@@ -70,6 +89,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
     }
     const graph = buildFlowGraph(flow, this.options.lookup);
     const layout = layoutFlow(graph);
+    this.drawn = { graph, layout };
     this.refs = new Map(layout.nodes.flatMap((n) => (n.ref ? [[n.id, { ref: n.ref, label: n.label }] as const] : [])));
     const marks = [graph.disabled ? 'disabled' : '', graph.schedule ? `schedule ${graph.schedule}` : ''].filter(Boolean).join(' · ');
     return this.update({
@@ -96,6 +116,12 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   }
 
   protected async handle(action: FlowDiagramAction): Promise<void> {
+    if (action.type === 'copyMermaid' || action.type === 'saveSvg') {
+      await vscode.commands.executeCommand(
+        action.type === 'copyMermaid' ? 'integratorIo.copyFlowDiagramMermaid' : 'integratorIo.saveFlowDiagramSvg',
+      );
+      return;
+    }
     const step = this.refs.get(action.nodeId);
     if (step) await this.options.open(step.ref, step.label);
   }

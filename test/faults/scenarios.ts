@@ -245,7 +245,7 @@ export const SCENARIOS: Scenario[] = [
     fault: '<script>, <img onerror> in names and values',
     holds: 'shown as text; no element made; no script run',
     tests: [
-      { suite: 'ui', title: 'hostile content in the mapping preview, export preview, errors, audit and job views' },
+      { suite: 'ui', title: 'hostile content in the mapping preview, export preview, errors, audit, job and diagram views' },
       { suite: 'unit', title: 'webview state and messages reads only the actions a view knows, with the fields it expects' },
     ],
   },

@@ -1,7 +1,7 @@
 // The flow diagram: the laid-out flow as SVG built with DOM calls (names are text nodes, never
 // markup). Each step with a document is a button: Tab reaches it, Enter or a click opens it.
 import type { DiagramNode, FlowDiagramAction, FlowDiagramState } from '../protocol/flowDiagram';
-import { connect, el, Host } from './runtime';
+import { connect, el, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const SVG = 'http://www.w3.org/2000/svg';
@@ -93,6 +93,10 @@ function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
   app.replaceChildren(
     el('h1', {}, s.title),
     el('div', { className: 'subtitle' }, s.subtitle),
+    el('div', { className: 'toolbar' }, [
+      el('button', { className: 'secondary', onclick: () => host.send({ type: 'copyMermaid' }) }, [icon('copy'), 'Copy as Mermaid']),
+      el('button', { className: 'secondary', onclick: () => host.send({ type: 'saveSvg' }) }, [icon('save'), 'Save as SVG…']),
+    ]),
     s.error ? el('p', { className: 'error-text' }, s.error) : '',
     s.problems.length
       ? el(

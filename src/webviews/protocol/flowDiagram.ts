@@ -33,8 +33,11 @@ export interface FlowDiagramState {
   error?: string;
 }
 
-/** Open a step's document. */
-export type FlowDiagramAction = { type: 'open'; nodeId: string };
+/** Open a step's document; copy the picture as Mermaid; save it as SVG. */
+export type FlowDiagramAction = { type: 'open'; nodeId: string } | { type: 'copyMermaid' } | { type: 'saveSvg' };
 
-export const readFlowDiagramAction: ActionReader<FlowDiagramAction> = (a) =>
-  a.type === 'open' && typeof a.nodeId === 'string' ? { type: 'open', nodeId: a.nodeId } : undefined;
+export const readFlowDiagramAction: ActionReader<FlowDiagramAction> = (a) => {
+  if (a.type === 'open' && typeof a.nodeId === 'string') return { type: 'open', nodeId: a.nodeId };
+  if (a.type === 'copyMermaid' || a.type === 'saveSvg') return { type: a.type };
+  return undefined;
+};

@@ -10,7 +10,7 @@ import { IntegratorClient } from '../../../src/api';
 import { addEnvironment, extensionApi, removeAllEnvironments, startTestSandbox, chosen } from './support';
 
 describe('webviews left open for the token scan', () => {
-  it('opens the job, mapping, export, audit and errors views, and leaves them open', async function () {
+  it('opens the job, mapping, export, audit, errors and diagram views, and leaves them open', async function () {
     this.timeout(60_000);
     await removeAllEnvironments(await extensionApi());
     const sandbox = await startTestSandbox(); // left running: the views stay live until the host ends
@@ -32,12 +32,13 @@ describe('webviews left open for the token scan', () => {
           chosen({ envId, flowId: flow._id, stepId: imp._id, name: imp.name }),
         ),
       );
+      assert.ok(await vscode.commands.executeCommand('integratorIo.showFlowDiagram', target('flows', flow)));
       // The tab model catches up with new panels a moment later.
       const webviews = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
-      await waitFor(() => webviews().length >= 5, 'the five views', 10_000);
+      await waitFor(() => webviews().length >= 6, 'the six views', 10_000);
       assert.strictEqual(
         webviews().length,
-        5,
+        6,
         webviews()
           .map((t) => t.label)
           .join(', '),

@@ -15,7 +15,7 @@ const HOSTILE_SCRIPT = `</script><script>document.title='pwned'</script>`;
 const HOSTILE_EXPORT = `Accounts ${HOSTILE_NAME}`;
 
 export const hostileContentUiTest: UiTest = {
-  name: 'hostile content in the mapping preview, export preview, errors, audit and job views shows as text',
+  name: 'hostile content in the mapping preview, export preview, errors, audit, job and diagram views shows as text',
   prepare(userDataDir) {
     writeSandboxAccount(userDataDir, (account) => {
       const imp = account.resources.imports.find((i) => i.name === 'Slack - Post GitHub Event')!;
@@ -73,6 +73,21 @@ export const hostileContentUiTest: UiTest = {
       'the hostile step name shows as text in the job view',
     );
     await assertInert(jobs, 'job view');
+
+    // The same hostile step name in the flow diagram: a text node of the picture, nothing made from it.
+    await wb.contextMenu('Salesforce Opportunities to Snowflake', 'Show Flow Diagram');
+    const diagram = await wb.webviewFrame('svg g.node');
+    const labels = await diagram.locator('g.node text.label').allTextContents();
+    assert.ok(
+      labels.some((l) => HOSTILE_NAME.startsWith(l.replace(/…$/, ''))),
+      `the hostile step name shows as text in the diagram: ${labels.join(' | ')}`,
+    );
+    assert.strictEqual(
+      await diagram.locator('#app svg image, #app svg foreignObject, #app svg script').count(),
+      0,
+      'diagram: nothing made from a value',
+    );
+    await assertInert(diagram, 'flow diagram');
   },
 };
 
