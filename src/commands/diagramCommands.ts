@@ -6,6 +6,7 @@
 import vscode = require('vscode');
 import { StepFacts } from '../diagram/flowGraph';
 import { resourceUri, sameResource } from '../documents/uris';
+import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { ResourceTarget } from './resourceTarget';
@@ -40,6 +41,7 @@ export const showFlowDiagramCommand = defineCommand({
           ...(connection ? { connectionName: connection } : {}),
         };
       },
+      counts: () => readStepCounts(client, target.id),
       open: async (ref, name) => {
         const uri = resourceUri(target.env, ref.kind, ref.id, name);
         await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: true });

@@ -5,6 +5,7 @@ import { Flow, Job } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
+import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { JobsPanel, JobsPanelActions } from '../webviews/jobsPanel';
 import { ChosenStep } from './errorCommands';
 import { DECLINED, defineCommand, numberOption, quoted, reopenWith, resourceOf } from './command';
@@ -116,6 +117,7 @@ async function followRun(
   } finally {
     services.explorer.setBusy(flow._id, undefined);
     services.explorer.flowRan(env.id, flow._id);
+    void FlowDiagramPanel.ofFlow(env.id, flow._id)?.reloadCounts();
   }
 }
 

@@ -27,10 +27,10 @@ export interface FlowLayout {
 
 /** Box sizes by role: steps hold a name, a detail line and marks; routers and ends are smaller. */
 const SIZES: Record<GraphNode['role'], { width: number; height: number }> = {
-  source: { width: 220, height: 72 },
-  listener: { width: 220, height: 72 },
-  lookup: { width: 220, height: 72 },
-  import: { width: 220, height: 72 },
+  source: { width: 220, height: 88 },
+  listener: { width: 220, height: 88 },
+  lookup: { width: 220, height: 88 },
+  import: { width: 220, height: 88 },
   router: { width: 160, height: 72 },
   end: { width: 40, height: 40 },
 };

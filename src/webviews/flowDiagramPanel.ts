@@ -8,6 +8,7 @@ import vscode = require('vscode');
 import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { FlowLayout, layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
+import { countsText, StepCounts } from '../diagram/stepCounts';
 import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
@@ -24,11 +25,14 @@ export interface FlowDiagramOptions {
   lookup: StepLookup;
   /** Opens a step's resource document. */
   open(ref: { kind: 'exports' | 'imports'; id: string }, name: string): Promise<void>;
+  /** The flow's live counts: its latest run's, and the open errors (by step resource id). */
+  counts(): Promise<Map<string, StepCounts>>;
 }
 
 export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagramAction> {
   private timer: NodeJS.Timeout | undefined;
   private refs = new Map<string, { ref: { kind: 'exports' | 'imports'; id: string }; label: string }>();
+  private counts = new Map<string, StepCounts>();
   /** What the view shows now: for Copy as Mermaid and Save as SVG. */
   private drawn: { graph: FlowGraph; layout: FlowLayout } | undefined;
 
@@ -50,7 +54,24 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   static show(key: string, extensionUri: vscode.Uri, options: FlowDiagramOptions): FlowDiagramState {
     const { panel } = StatefulPanel.openOrReveal(key, () => new FlowDiagramPanel(key, extensionUri, options));
     panel.options = options;
-    return panel.draw();
+    const drawn = panel.draw();
+    void panel.reloadCounts();
+    return drawn;
+  }
+
+  /** The open diagram of a flow, if there is one (a run of it brings new counts). */
+  static ofFlow(envId: string, flowId: string): FlowDiagramPanel | undefined {
+    return StatefulPanel.focusedWhere((p) => (p instanceof FlowDiagramPanel && p.key === `diagram:${envId}:${flowId}` ? p : undefined));
+  }
+
+  /** Reads the counts again (after a run), then draws; resolves with what the view shows. */
+  async reloadCounts(): Promise<FlowDiagramState> {
+    try {
+      this.counts = await this.options.counts();
+    } catch {
+      // The picture stands without counts; the error views say what failed.
+    }
+    return this.draw();
   }
 
   private constructor(
@@ -108,6 +129,8 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
         width: n.width,
         height: n.height,
         opens: n.ref !== undefined,
+        ...(n.ref && countsText(this.counts.get(n.ref.id)) ? { counts: countsText(this.counts.get(n.ref.id)) } : {}),
+        ...(n.ref && this.counts.get(n.ref.id)?.open ? { openErrors: this.counts.get(n.ref.id)!.open } : {}),
       })),
       edges: layout.edges.map((e) => ({ points: e.points, ...(e.label ? { label: e.label } : {}), ...(e.loop ? { loop: true } : {}) })),
       problems: graph.problems,

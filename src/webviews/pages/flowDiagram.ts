@@ -25,7 +25,8 @@ function nodeOf(n: DiagramNode, host: Host<FlowDiagramAction>): SVGGElement {
   const left = n.x - n.width / 2;
   const top = n.y - n.height / 2;
   const group = svg('g', { class: `node ${n.role}`, 'data-node-id': n.id });
-  const name = `${n.label}, ${n.detail}${n.marks.length ? `, ${n.marks.join(', ')}` : ''}`;
+  const counts = [n.counts ? `last run ${n.counts}` : '', n.openErrors ? `${n.openErrors} open errors` : ''].filter(Boolean);
+  const name = [n.label, n.detail, ...n.marks, ...counts].join(', ');
   group.append(svg('title', {}, name));
   if (n.role === 'end') {
     group.append(
@@ -42,6 +43,11 @@ function nodeOf(n: DiagramNode, host: Host<FlowDiagramAction>): SVGGElement {
       svg('text', { x: left + 10, y: top + 38, class: 'detail' }, cut(n.detail, 34)),
     );
     if (n.marks.length) group.append(svg('text', { x: left + 10, y: top + 56, class: 'marks' }, cut(n.marks.join(' · '), 34)));
+    if (n.counts) group.append(svg('text', { x: left + 10, y: top + 76, class: 'counts' }, cut(n.counts, 28)));
+    if (n.openErrors)
+      group.append(
+        svg('text', { x: left + n.width - 10, y: top + 76, 'text-anchor': 'end', class: 'counts open-errors' }, `${n.openErrors} open`),
+      );
   }
   if (n.opens) {
     group.setAttribute('tabindex', '0');

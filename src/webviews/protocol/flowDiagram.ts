@@ -13,6 +13,9 @@ export interface DiagramNode {
   height: number;
   /** Whether a click opens a document (steps with a resource). */
   opens: boolean;
+  /** The latest run's counts and the open errors, as the box says them. */
+  counts?: string;
+  openErrors?: number;
 }
 
 export interface DiagramEdge {

@@ -4,6 +4,7 @@
  * Tab reaches, and a click on a step opens its document.
  */
 import * as assert from 'assert';
+import { waitFor } from '../../support/waitFor';
 import { UiTest } from './uiTest';
 
 export const flowDiagramUiTest: UiTest = {
@@ -30,10 +31,26 @@ export const flowDiagramUiTest: UiTest = {
     const buttons = frame.locator('g.node[role="button"][tabindex="0"]');
     assert.strictEqual(await buttons.count(), 4);
     assert.match((await buttons.first().getAttribute('aria-label')) ?? '', /^Open Shopify - Get Orders, source · HTTP · Shopify Store/);
+    // Live counts: the latest run's, and the open errors of the step that has them.
+    const openText = frame.locator('g.node', { hasText: 'NetSuite - Create Sales Orders' }).locator('text.counts.open-errors');
+    await openText.waitFor({ timeout: 20_000 });
+    const openBefore = Number(/(\d+) open/.exec((await openText.textContent()) ?? '')?.[1]);
+    assert.ok(openBefore > 0, 'the step with open errors says how many');
     await wb.screenshot('flow-diagram', 'media/screenshots/flow-diagram.png');
     // A click on a step opens its document.
     await frame.locator('g.node', { hasText: 'NetSuite - Customer Lookup' }).click();
     await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Customer Lookup.export.json' }).waitFor({ timeout: 20_000 });
+
+    // After a run the counts follow: this flow's runs leave new open errors on that step.
+    await wb.contextMenu('Shopify Orders to NetSuite Sales Orders', 'Run Flow');
+    const jobs = await wb.webviewFrame('.job');
+    await jobs.locator('tr.parent[data-status="completed"]').waitFor({ timeout: 60_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
+    await waitFor(
+      async () => Number(/(\d+) open/.exec((await openText.textContent()) ?? '')?.[1]) > openBefore,
+      'the diagram’s open errors to follow the run',
+      20_000,
+    );
 
     // A router flow: the router, both branches named, each branch's step.
     await wb.expand('Operations & Alerts');

@@ -1,0 +1,42 @@
+/**
+ * A flow's live counts for its diagram: each step's success, error and ignore counts from the
+ * flow's latest run (its job family), and its open errors (GET /flows/:id/errors). Read with the
+ * project's client; a count that cannot be read is left out, never guessed.
+ */
+import { IntegratorClient } from '../api';
+
+export interface StepCounts {
+  success?: number;
+  errors?: number;
+  ignored?: number;
+  /** Open errors of the step now, older runs' too. */
+  open?: number;
+}
+
+/** Counts by step resource id (export or import). */
+export async function readStepCounts(client: IntegratorClient, flowId: string): Promise<Map<string, StepCounts>> {
+  const counts = new Map<string, StepCounts>();
+  const at = (id: string) => counts.get(id) ?? (counts.set(id, {}), counts.get(id)!);
+  const [summary, latest] = await Promise.all([
+    client.errors.flowSummary(flowId).catch(() => undefined),
+    client.jobs
+      .list({ _flowId: flowId, type: 'flow' })
+      .next()
+      .then((page) => (page.done ? undefined : page.value[0]))
+      .catch(() => undefined),
+  ]);
+  for (const e of summary?.flowErrors ?? []) if (e._expOrImpId) at(e._expOrImpId).open = e.numError;
+  const family = latest ? await client.jobs.family(latest._id).catch(() => undefined) : undefined;
+  for (const child of family?.children ?? []) {
+    const id = child._exportId ?? child._importId;
+    if (!id) continue;
+    Object.assign(at(id), { success: child.numSuccess ?? 0, errors: child.numError ?? 0, ignored: child.numIgnore ?? 0 });
+  }
+  return counts;
+}
+
+/** "24 ok · 3 failed · 0 ignored": the latest run's counts, as a step's box says them. */
+export function countsText(c: StepCounts | undefined): string | undefined {
+  if (c?.success === undefined) return undefined;
+  return `${c.success} ok · ${c.errors ?? 0} failed · ${c.ignored ?? 0} ignored`;
+}
