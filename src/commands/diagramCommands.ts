@@ -8,15 +8,27 @@ import { StepFacts } from '../diagram/flowGraph';
 import { resourceUri, sameResource } from '../documents/uris';
 import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
+import { folderDiagramSource } from '../diagram/stepFacts';
+import { jsonFileOf, kindOfKey } from '../iac/layout';
+import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { defineCommand, reopenWith, resourceOf } from './command';
+import { Services } from './services';
 import { ResourceTarget } from './resourceTarget';
 
-export const showFlowDiagramCommand = defineCommand({
+/** A pulled folder's flow file in front: drawn from the file, keys resolved through the folder's files. */
+interface FolderFlow {
+  control: IntegrationSourceControl;
+  key: string;
+  document: vscode.TextDocument;
+}
+
+export const showFlowDiagramCommand = defineCommand<ResourceTarget | FolderFlow>({
   id: 'integratorIo.showFlowDiagram',
-  target: resourceOf('flows'),
-  needs: 'Pick a flow in the integrator.io explorer (or open a flow document) to see its diagram.',
+  target: (services, arg) => resourceOf('flows')(services, arg) ?? (arg === undefined ? folderFlowInFront(services) : undefined),
+  needs: 'Pick a flow in the integrator.io explorer (or open a flow document, or a pulled folder’s flow file) to see its diagram.',
   failure: () => 'Could not draw the flow',
   async run(services, target) {
+    if ('control' in target) return showFolderFlow(services, target);
     const document = await documentOf(target);
     const client = await services.environments.client(target.env);
     const [steps, connections] = await Promise.all([
@@ -49,6 +61,39 @@ export const showFlowDiagramCommand = defineCommand({
     });
   },
 });
+
+function folderFlowInFront(services: Services): FolderFlow | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  if (!document || document.uri.scheme !== 'file') return undefined;
+  const control = services.sourceControls.containing(document.uri);
+  const key = control?.keyOf(document.uri);
+  return control && key && kindOfKey(key) === 'flows' ? { control, key, document } : undefined;
+}
+
+/** What the plan says of a step, as its mark: a reviewer sees what a change touches. */
+const REVIEW: Partial<Record<string, string>> = { update: 'changed in the folder', conflict: 'in conflict', create: 'new' };
+
+async function showFolderFlow(services: Services, { control, key, document }: FolderFlow) {
+  const { lookup } = await folderDiagramSource(control.folder.fsPath);
+  const planned = new Map((control.lastPlan?.items ?? []).map((i) => [i.key, REVIEW[i.action]]));
+  const diagramKey = `diagram:${control.env.id}:${control.folder.fsPath}#${key}`;
+  return FlowDiagramPanel.show(diagramKey, services.context.extensionUri, {
+    name: key,
+    subtitle: `Flow file of ${vscode.workspace.asRelativePath(control.folder)}, compared with ${control.env.name} · drawn from the file, unsaved edits included`,
+    document,
+    lookup: (kind, stepKey) => {
+      const facts = lookup(kind, stepKey);
+      const review = planned.get(stepKey);
+      return facts && review ? { ...facts, review } : facts;
+    },
+    open: async (ref) => {
+      await vscode.window.showTextDocument(vscode.Uri.joinPath(control.folder, jsonFileOf(ref.id)), {
+        viewColumn: vscode.ViewColumn.One,
+        preview: true,
+      });
+    },
+  });
+}
 
 /** The flow's document: the open one (with unsaved edits), or loaded without showing it. */
 async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {

@@ -23,6 +23,8 @@ export interface StepFacts {
   hasFilter?: boolean;
   hasTransform?: boolean;
   hasMapping?: boolean;
+  /** In a pulled folder: what the plan says of it ("changed in the folder", "in conflict", "new"). */
+  review?: string;
 }
 
 /** Looks a step's resource up by kind and id (an account id, or a folder key such as `exports/x`). */
@@ -230,6 +232,7 @@ function detailOf(role: NodeRole, facts: StepFacts | undefined): string {
 /** What a step holds, from its resource and its place in the flow. */
 function marksOf(facts: StepFacts | undefined, step: Json): string[] {
   const marks: string[] = [];
+  if (facts?.review) marks.push(facts.review);
   if (facts?.hooks?.length) marks.push(`hooks: ${facts.hooks.join(', ')}`);
   if (facts?.hasFilter) marks.push('filter');
   if (facts?.hasTransform) marks.push('transform');

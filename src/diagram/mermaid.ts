@@ -26,7 +26,10 @@ export function toMermaid(graph: FlowGraph): string {
   lines.push(`  %% ${safeComment(graph.name)}${graph.disabled ? ' (disabled)' : ''}`);
   for (const node of graph.nodes) {
     const [open, close] = SHAPES[node.role];
-    const detail = node.detail ? `<br/>${label(node.detail)}` : '';
+    const detail = [node.detail, node.marks.join(' · ')]
+      .filter(Boolean)
+      .map((line) => `<br/>${label(line)}`)
+      .join('');
     lines.push(`  ${ids.get(node.id)!}${open}"${label(node.label)}${detail}"${close}`);
   }
   for (const edge of graph.edges) {

@@ -19,14 +19,15 @@ const REDRAW_AFTER_MS = 300;
 export interface FlowDiagramOptions {
   name: string;
   subtitle: string;
-  reopen: Reopen;
+  /** What reopens it after a reload (none for a pulled folder's flow: its file reopens instead). */
+  reopen?: Reopen;
   /** The flow's document: the picture follows its text. */
   document: vscode.TextDocument;
   lookup: StepLookup;
   /** Opens a step's resource document. */
   open(ref: { kind: 'exports' | 'imports'; id: string }, name: string): Promise<void>;
   /** The flow's live counts: its latest run's, and the open errors (by step resource id). */
-  counts(): Promise<Map<string, StepCounts>>;
+  counts?(): Promise<Map<string, StepCounts>>;
 }
 
 export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagramAction> {
@@ -67,7 +68,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   /** Reads the counts again (after a run), then draws; resolves with what the view shows. */
   async reloadCounts(): Promise<FlowDiagramState> {
     try {
-      this.counts = await this.options.counts();
+      if (this.options.counts) this.counts = await this.options.counts();
     } catch {
       // The picture stands without counts; the error views say what failed.
     }
@@ -81,7 +82,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   ) {
     super({
       key,
-      reopen: options.reopen,
+      ...(options.reopen ? { reopen: options.reopen } : {}),
       viewType: 'integratorIo.flowDiagram',
       title: `Diagram: ${options.name}`,
       page: 'flowDiagram',

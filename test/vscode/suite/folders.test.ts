@@ -63,6 +63,28 @@ describe('pulled folders', () => {
     assert.match(demo.api.statusBar.shown!.tooltip, /belongs to "Acme Dev"/);
   });
 
+  it('draws a pulled flow file with its steps named through the folder, and marks the step an edit changed', async () => {
+    const exportKey = 'exports/netsuite-customer-lookup';
+    const original = await readFile(exportKey);
+    await writeFile(exportKey, { ...original, description: 'Changed for the diagram' });
+    await vscode.commands.executeCommand('integratorIo.refreshFolder', control().sourceControl);
+    const flowFile = path.join(folder, 'flows', 'shopify-orders-to-netsuite-sales-orders.flow.json');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(flowFile));
+    await vscode.commands.executeCommand('integratorIo.showFlowDiagram');
+    const chart = (await vscode.commands.executeCommand<string>('integratorIo.copyFlowDiagramMermaid')) ?? '';
+    for (const name of [
+      'Shopify - Get Orders',
+      'NetSuite - Customer Lookup',
+      'NetSuite - Create Sales Orders',
+      'Shopify - Tag Order as Synced',
+    ])
+      assert.ok(chart.includes(`"${name}<br/>`), `${name} in:\n${chart}`);
+    assert.match(chart, /"NetSuite - Customer Lookup<br\/>[^"]*<br\/>changed in the folder/);
+    assert.doesNotMatch(chart, /"Shopify - Get Orders<br\/>[^"]*changed in the folder/);
+    await writeFile(exportKey, original);
+    await vscode.commands.executeCommand('integratorIo.refreshFolder', control().sourceControl);
+  });
+
   it('shows an edit made in the account as a remote change, and Pull Remote Changes brings it in', async () => {
     const key = 'imports/shopify-tag-order-as-synced';
     const id = await bindingOf(key);
