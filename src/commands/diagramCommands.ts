@@ -5,7 +5,7 @@
  */
 import vscode = require('vscode');
 import { StepFacts } from '../diagram/flowGraph';
-import { resourceUri, sameResource } from '../documents/uris';
+import { resourceUri } from '../documents/uris';
 import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { folderDiagramSource } from '../diagram/stepFacts';
@@ -13,7 +13,7 @@ import { jsonFileOf, kindOfKey } from '../iac/layout';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { Services } from './services';
-import { ResourceTarget } from './resourceTarget';
+import { documentOf, ResourceTarget } from './resourceTarget';
 
 /** A pulled folder's flow file in front: drawn from the file, keys resolved through the folder's files. */
 interface FolderFlow {
@@ -93,13 +93,6 @@ async function showFolderFlow(services: Services, { control, key, document }: Fo
       });
     },
   });
-}
-
-/** The flow's document: the open one (with unsaved edits), or loaded without showing it. */
-async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {
-  const uri = resourceUri(target.env, target.kind, target.id, target.name);
-  const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
-  return open ?? vscode.workspace.openTextDocument(uri);
 }
 
 /** "Flow Diagram: Copy as Mermaid": the diagram in front, as a `flowchart LR` on the clipboard (for a pull request or a README). */

@@ -1,12 +1,10 @@
 /** "Preview Import Mapping" and "Preview Export": the fast loops of mapping and export work. */
-import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
-import { resourceUri, sameResource } from '../documents/uris';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
 import { defineCommand, reopenWith, resourceOf } from './command';
-import { ResourceTarget } from './resourceTarget';
+import { documentOf } from './resourceTarget';
 
 const SAMPLE_RECORDS = 5;
 
@@ -84,13 +82,6 @@ export const previewExportCommand = defineCommand({
     });
   },
 });
-
-/** The resource's document: the open one (with unsaved edits), or loaded without showing it. */
-async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {
-  const uri = resourceUri(target.env, target.kind, target.id, target.name);
-  const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
-  return open ?? vscode.workspace.openTextDocument(uri);
-}
 
 /** "Export Preview: Next Page" from the palette: what the focused preview's button does. */
 export const previewExportNextPageCommand = defineCommand({

@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
-import { parseResourceUri, resourceNameOf } from '../documents/uris';
+import { parseResourceUri, resourceNameOf, resourceUri, sameResource } from '../documents/uris';
 import { IntegrationNode, ResourceNode, StepNode } from '../explorer/nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { Services } from './services';
@@ -69,4 +69,11 @@ export function resourceTarget(services: Services, arg: unknown): ResourceTarget
 /** A document open in an editor the user sees (editor title buttons pass their editor's URI). */
 export function isInFrontOfUser(uri: vscode.Uri): boolean {
   return vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === uri.toString());
+}
+
+/** The resource's document: the open one (with unsaved edits), or loaded without showing it. */
+export async function documentOf(target: ResourceTarget): Promise<vscode.TextDocument> {
+  const uri = resourceUri(target.env, target.kind, target.id, target.name);
+  const open = vscode.workspace.textDocuments.find((d) => sameResource(d.uri, uri));
+  return open ?? vscode.workspace.openTextDocument(uri);
 }

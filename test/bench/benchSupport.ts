@@ -10,7 +10,9 @@ import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const RESULTS_FILE = path.join(ROOT, 'test', 'bench', 'results.json');
+/** The recorded figures (tracked), written only with BENCH_RECORD=1; a plain run writes to the ignored test-results/. */
+const RECORDED_FILE = path.join(ROOT, 'test', 'bench', 'results.json');
+const RESULTS_FILE = process.env.BENCH_RECORD === '1' ? RECORDED_FILE : path.join(ROOT, 'test-results', 'bench-results.json');
 
 export interface SandboxProcess {
   baseUrl: string;
@@ -94,6 +96,7 @@ export class BenchResults {
       when: new Date().toISOString(),
       ...this.sections,
     };
+    fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
     fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
     console.log(`\nWritten to ${path.relative(ROOT, RESULTS_FILE)}`);
   }
