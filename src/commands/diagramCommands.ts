@@ -8,8 +8,8 @@ import { StepFacts } from '../diagram/flowGraph';
 import { resourceUri } from '../documents/uris';
 import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
-import { folderDiagramSource } from '../diagram/stepFacts';
-import { jsonFileOf, kindOfKey } from '../iac/layout';
+import { folderDiagramSource, stepFileIn } from '../diagram/stepFacts';
+import { kindOfKey } from '../iac/layout';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { Services } from './services';
@@ -87,10 +87,10 @@ async function showFolderFlow(services: Services, { control, key, document }: Fo
       return facts && review ? { ...facts, review } : facts;
     },
     open: async (ref) => {
-      await vscode.window.showTextDocument(vscode.Uri.joinPath(control.folder, jsonFileOf(ref.id)), {
-        viewColumn: vscode.ViewColumn.One,
-        preview: true,
-      });
+      // The reference comes from the flow file: opened only as a file of the folder, never through a link.
+      const step = await stepFileIn(control.folder.fsPath, ref.id);
+      if ('refused' in step) return void services.notify.error(`Not opened: ${step.refused}.`);
+      await vscode.window.showTextDocument(vscode.Uri.file(step.file), { viewColumn: vscode.ViewColumn.One, preview: true });
     },
   });
 }

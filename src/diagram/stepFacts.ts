@@ -3,7 +3,10 @@
  * connection and the marks (hooks, filter, transform, mapping). From a pulled folder (references
  * are logical keys such as `exports/shopify-get-orders`) or from documents fetched from an account.
  */
+import * as path from 'path';
+import { entryType, realRoot } from '../iac/confinedFs';
 import { readFolder } from '../iac/folder';
+import { isLogicalKey, jsonFileOf } from '../iac/layout';
 import { StepFacts, StepLookup } from './flowGraph';
 
 type Json = Record<string, unknown>;
@@ -52,4 +55,21 @@ export async function folderDiagramSource(dir: string): Promise<{ flows: { key: 
     return factsOf(doc, typeof connection?.name === 'string' ? connection.name : undefined);
   };
   return { flows, lookup };
+}
+
+/**
+ * The file a diagram's step opens in a pulled folder, or why not. The step's reference comes from
+ * the flow file (a pull request can write anything there): only a logical key whose file is a
+ * regular file inside the folder, reached through no link, is opened.
+ */
+export async function stepFileIn(dir: string, key: string): Promise<{ file: string } | { refused: string }> {
+  if (!isLogicalKey(key)) return { refused: `${JSON.stringify(key)} is not a key of the folder` };
+  const root = await realRoot(dir);
+  const relative = jsonFileOf(key);
+  try {
+    if (entryType(root, relative) !== 'file') return { refused: `${relative} is not in the folder` };
+  } catch (err) {
+    return { refused: (err as Error).message };
+  }
+  return { file: path.join(root, ...relative.split('/')) };
 }

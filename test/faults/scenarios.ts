@@ -637,6 +637,20 @@ export const SCENARIOS: Scenario[] = [
     ],
   },
   {
+    group: 'A pulled folder from a pull request',
+    scenario: 'a flow file whose step names a path or a link',
+    fault:
+      'a step _exportId of ../<outside>/secret, a step file linked to a file outside, a key with no file; the step clicked in the diagram',
+    holds: 'nothing opened: the refusal names why; a real key of the folder opens its file',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'a diagram step opened from a pulled folder opens only a key of the folder whose file is a regular file inside it: never a path, never a link',
+      },
+    ],
+  },
+  {
     group: 'Records, trust and order',
     scenario: 'real records from hook samples land in Git',
     fault: 'Run Hook… on a pulled script and an explorer script, the folder a real git repository',

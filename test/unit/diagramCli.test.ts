@@ -7,6 +7,7 @@ import * as assert from 'assert';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { stepFileIn } from '../../src/diagram/stepFacts';
 import { environmentNameOf } from '../../src/iac/bindings';
 import { pull } from '../../src/iac/pull';
 import { runCli } from '../support/cli';
@@ -79,5 +80,33 @@ describe('integrator-io diagram', function () {
     const run = await runCli(['diagram', '--dir', dir, '--flow', 'No such flow']);
     assert.strictEqual(run.code, 1);
     assert.match(run.stderr, /No flow of the folder has the key or exact name "No such flow"\. Its flows: .*flows\/zendesk-tickets-router/);
+  });
+});
+
+describe('a diagram step opened from a pulled folder', () => {
+  it('opens only a key of the folder whose file is a regular file inside it: never a path, never a link', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'diagram-open-'));
+    const outside = await fs.mkdtemp(path.join(os.tmpdir(), 'diagram-outside-'));
+    try {
+      await fs.mkdir(path.join(dir, 'exports'));
+      await fs.writeFile(path.join(dir, 'exports', 'real.export.json'), '{"name":"Real"}');
+      await fs.writeFile(path.join(outside, 'secret.export.json'), '{"name":"Secret"}');
+      await fs.symlink(path.join(outside, 'secret.export.json'), path.join(dir, 'exports', 'linked.export.json'));
+      const real = await stepFileIn(dir, 'exports/real');
+      assert.ok('file' in real && real.file.endsWith(path.join('exports', 'real.export.json')));
+      // What a flow file can name: a path out of the folder, a link to a file outside, a key with no file.
+      for (const [key, why] of [
+        [`../${path.basename(outside)}/secret`, /is not a key of the folder/],
+        ['exports/linked', /symbolic link/],
+        ['exports/missing', /is not in the folder/],
+      ] as const) {
+        const step = await stepFileIn(dir, key);
+        assert.ok('refused' in step, key);
+        assert.match(step.refused, why, key);
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.rm(outside, { recursive: true, force: true });
+    }
   });
 });
