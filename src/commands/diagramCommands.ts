@@ -8,7 +8,8 @@ import { StepFacts } from '../diagram/flowGraph';
 import { resourceUri } from '../documents/uris';
 import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
-import { folderDiagramSource, stepFileIn } from '../diagram/stepFacts';
+import { factsOf, folderDiagramSource, stepFileIn } from '../diagram/stepFacts';
+import { scriptHooksOf, StepDocuments } from '../diagram/stepDocuments';
 import { kindOfKey } from '../iac/layout';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { defineCommand, reopenWith, resourceOf } from './command';
@@ -36,6 +37,8 @@ export const showFlowDiagramCommand = defineCommand<ResourceTarget | FolderFlow>
       client.connections.listAll({ include: ['name'] }).catch(() => []),
     ]);
     const connectionName = new Map(connections.map((c) => [c._id, c.name ?? c._id]));
+    // The lists name each step at once; its document (read once) adds its hooks, filter and mapping.
+    const documents = new StepDocuments(async (ref) => await client[ref.kind].get(ref.id));
     const key = `diagram:${target.env.id}:${target.id}`;
     return FlowDiagramPanel.show(key, services.context.extensionUri, {
       name: target.name ?? target.id,
@@ -44,16 +47,21 @@ export const showFlowDiagramCommand = defineCommand<ResourceTarget | FolderFlow>
       document,
       lookup: (_kind, id): StepFacts | undefined => {
         const step = steps.get(id);
-        if (!step) return undefined;
-        const connection = step._connectionId ? connectionName.get(step._connectionId) : undefined;
+        const doc = documents.get(id);
+        if (!step && !doc) return undefined;
+        const connectionId = step?._connectionId ?? (typeof doc?._connectionId === 'string' ? doc._connectionId : undefined);
+        const connection = connectionId ? connectionName.get(connectionId) : undefined;
         return {
-          name: step.name,
-          ...(step.adaptorType ? { adaptorType: step.adaptorType } : {}),
-          ...(step.isLookup ? { isLookup: true } : {}),
+          ...(step ? { name: step.name } : {}),
+          ...(step?.adaptorType ? { adaptorType: step.adaptorType } : {}),
+          ...(step?.isLookup ? { isLookup: true } : {}),
+          ...(doc ? factsOf(doc, connection) : {}),
           ...(connection ? { connectionName: connection } : {}),
         };
       },
       counts: () => readStepCounts(client, target.id),
+      loadDetails: (refs) => documents.load(refs),
+      account: { envId: target.env.id, flowId: target.id, hooksOf: (stepId) => scriptHooksOf(documents.get(stepId)) },
       open: async (ref, name) => {
         const uri = resourceUri(target.env, ref.kind, ref.id, name);
         await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: true });

@@ -11,6 +11,14 @@ import {
 } from './documentCommands';
 import { pingConnectionCommand, showDebugLogCommand, testConnectionDocumentCommand } from './connectionCommands';
 import { copyFlowDiagramMermaidCommand, saveFlowDiagramSvgCommand, showFlowDiagramCommand } from './diagramCommands';
+import {
+  openDiagramStepCommand,
+  previewDiagramStepExportCommand,
+  previewDiagramStepMappingCommand,
+  runDiagramStepHookCommand,
+  showDiagramStepErrorsCommand,
+  showDiagramStepHistoryCommand,
+} from './diagramStepCommands';
 import { previewExportCommand, previewExportNextPageCommand, previewMappingCommand } from './previewCommands';
 import { runFlowCommand, showRecentJobsCommand } from './runCommands';
 import { cloneResourceCommand, deleteResourceCommand, showDependenciesCommand } from './resourceCommands';
@@ -64,6 +72,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showFlowDiagramCommand,
   copyFlowDiagramMermaidCommand,
   saveFlowDiagramSvgCommand,
+  openDiagramStepCommand,
+  previewDiagramStepExportCommand,
+  previewDiagramStepMappingCommand,
+  showDiagramStepErrorsCommand,
+  runDiagramStepHookCommand,
+  showDiagramStepHistoryCommand,
   previewExportNextPageCommand,
   showAuditHistoryCommand,
   showErrorsCommand,

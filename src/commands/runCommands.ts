@@ -84,6 +84,7 @@ async function followRun(
           onUpdate: (update) => {
             progress.report({ message: progressText(update) });
             view.showJobs(`Run: ${name}`, subtitle, [update], names, true);
+            FlowDiagramPanel.ofFlow(env.id, flow._id)?.showRun(update);
           },
         });
       },

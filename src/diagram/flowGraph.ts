@@ -225,7 +225,7 @@ class Builder {
 
 /** "lookup · NetSuite · NetSuite Production" */
 function detailOf(role: NodeRole, facts: StepFacts | undefined): string {
-  const application = facts?.adaptorType?.replace(/(Export|Import)$/, '');
+  const application = facts?.adaptorType?.replace(/(Export|Import)$/, '').replace(/(.)Distributed$/, '$1');
   return [role, application, facts?.connectionName].filter(Boolean).join(' · ');
 }
 

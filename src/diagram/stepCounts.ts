@@ -4,6 +4,7 @@
  * project's client; a count that cannot be read is left out, never guessed.
  */
 import { IntegratorClient } from '../api';
+import { Job } from '../api/types';
 
 export interface StepCounts {
   success?: number;
@@ -27,12 +28,21 @@ export async function readStepCounts(client: IntegratorClient, flowId: string): 
   ]);
   for (const e of summary?.flowErrors ?? []) if (e._expOrImpId) at(e._expOrImpId).open = e.numError;
   const family = latest ? await client.jobs.family(latest._id).catch(() => undefined) : undefined;
-  for (const child of family?.children ?? []) {
+  return family ? withRun(counts, family) : counts;
+}
+
+/**
+ * The counts with a run's: each step's success, error and ignore counts from the job family (as
+ * a run goes on, or once it ended), and the open errors as they were. Returns a new map.
+ */
+export function withRun(counts: Map<string, StepCounts>, family: Job): Map<string, StepCounts> {
+  const next = new Map<string, StepCounts>([...counts].map(([id, c]) => [id, c.open !== undefined ? { open: c.open } : {}]));
+  for (const child of family.children ?? []) {
     const id = child._exportId ?? child._importId;
     if (!id) continue;
-    Object.assign(at(id), { success: child.numSuccess ?? 0, errors: child.numError ?? 0, ignored: child.numIgnore ?? 0 });
+    next.set(id, { ...next.get(id), success: child.numSuccess ?? 0, errors: child.numError ?? 0, ignored: child.numIgnore ?? 0 });
   }
-  return counts;
+  return next;
 }
 
 /** "24 ok · 3 failed · 0 ignored": the latest run's counts, as a step's box says them. */

@@ -1,16 +1,20 @@
 /**
  * "Show Flow Diagram": the flow as a picture beside its document (pages/flowDiagram.ts), drawn
  * from the document's current text, unsaved edits included, and drawn again after each pause in
- * typing. A click on a step (or Enter on it) opens the step's document. The graph and its layout
+ * typing. A click on a step (or Enter on it) opens the step's document; its context menu offers
+ * what the tree offers for the step (commands/diagramStepCommands.ts). The graph and its layout
  * are built below the VS Code layer (src/diagram); this view only shows them.
  */
 import vscode = require('vscode');
 import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { FlowLayout, layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
-import { countsText, StepCounts } from '../diagram/stepCounts';
+import { Job } from '../api/types';
+import { countsText, StepCounts, withRun } from '../diagram/stepCounts';
+import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
-import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction } from './protocol/flowDiagram';
+import { describeSchedule } from '../model/describe';
+import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
 
 /** A pause in typing before the picture is drawn again. */
@@ -25,15 +29,29 @@ export interface FlowDiagramOptions {
   document: vscode.TextDocument;
   lookup: StepLookup;
   /** Opens a step's resource document. */
-  open(ref: { kind: 'exports' | 'imports'; id: string }, name: string): Promise<void>;
+  open(ref: StepRef, name: string): Promise<void>;
   /** The flow's live counts: its latest run's, and the open errors (by step resource id). */
   counts?(): Promise<Map<string, StepCounts>>;
+  /** Reads what the lookup lacks for these steps (their documents); true when the picture can say more. */
+  loadDetails?(refs: StepRef[]): Promise<boolean>;
+  /** For an account's flow: where it is, so a step's context menu can preview it, show its errors or run its hooks. */
+  account?: { envId: string; flowId: string; hooksOf(stepId: string): ScriptHook[] };
+}
+
+/** A step of the picture as the user chose it (a right click, or focus): what its context menu acts on. */
+export interface ChosenDiagramStep {
+  panel: FlowDiagramPanel;
+  ref: StepRef;
+  name: string;
+  account: NonNullable<FlowDiagramOptions['account']> | undefined;
 }
 
 export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagramAction> {
   private timer: NodeJS.Timeout | undefined;
-  private refs = new Map<string, { ref: { kind: 'exports' | 'imports'; id: string }; label: string }>();
+  private refs = new Map<string, { ref: StepRef; label: string }>();
   private counts = new Map<string, StepCounts>();
+  /** The step the user last focused or right-clicked in the page. */
+  private selected: string | undefined;
   /** What the view shows now: for Copy as Mermaid and Save as SVG. */
   private drawn: { graph: FlowGraph; layout: FlowLayout } | undefined;
 
@@ -63,6 +81,30 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   /** The open diagram of a flow, if there is one (a run of it brings new counts). */
   static ofFlow(envId: string, flowId: string): FlowDiagramPanel | undefined {
     return StatefulPanel.focusedWhere((p) => (p instanceof FlowDiagramPanel && p.key === `diagram:${envId}:${flowId}` ? p : undefined));
+  }
+
+  /**
+   * The step a context-menu command acts on. The menu passes the box's context (a plain object,
+   * which any command link could pass too), so it counts only when it names the step the user
+   * right-clicked or focused in the diagram in front.
+   */
+  static chosenStep(arg: unknown): ChosenDiagramStep | undefined {
+    const context = typeof arg === 'object' && arg !== null ? (arg as { webview?: unknown; nodeId?: unknown }) : undefined;
+    if (context?.webview !== 'integratorIo.flowDiagram' || typeof context.nodeId !== 'string') return undefined;
+    const panel = FlowDiagramPanel.focused();
+    const step = panel && panel.selected === context.nodeId ? panel.refs.get(context.nodeId) : undefined;
+    return panel && step ? { panel, ref: step.ref, name: step.label, account: panel.options.account } : undefined;
+  }
+
+  /** Opens a step's document, as a click on it does. */
+  openStep(step: ChosenDiagramStep): Promise<void> {
+    return this.options.open(step.ref, step.name);
+  }
+
+  /** A run's counts as it goes on (the job family the run view polls): no request of its own. */
+  showRun(family: Job): FlowDiagramState {
+    this.counts = withRun(this.counts, family);
+    return this.draw();
   }
 
   /** Reads the counts again (after a run), then draws; resolves with what the view shows. */
@@ -113,7 +155,11 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
     const layout = layoutFlow(graph);
     this.drawn = { graph, layout };
     this.refs = new Map(layout.nodes.flatMap((n) => (n.ref ? [[n.id, { ref: n.ref, label: n.label }] as const] : [])));
-    const marks = [graph.disabled ? 'disabled' : '', graph.schedule ? `schedule ${graph.schedule}` : ''].filter(Boolean).join(' · ');
+    const refs = [...this.refs.values()].map((r) => r.ref);
+    void this.options.loadDetails?.(refs).then((more) => more && this.draw());
+    const marks = [graph.disabled ? 'disabled' : '', graph.schedule ? `runs ${scheduleText(graph.schedule)}` : '']
+      .filter(Boolean)
+      .join(' · ');
     return this.update({
       title: graph.name,
       subtitle: [this.options.subtitle, marks].filter(Boolean).join(' · '),
@@ -132,11 +178,22 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
         opens: n.ref !== undefined,
         ...(n.ref && countsText(this.counts.get(n.ref.id)) ? { counts: countsText(this.counts.get(n.ref.id)) } : {}),
         ...(n.ref && this.counts.get(n.ref.id)?.open ? { openErrors: this.counts.get(n.ref.id)!.open } : {}),
+        ...(n.ref ? { menu: this.menuOf(n.ref) } : {}),
       })),
       edges: layout.edges.map((e) => ({ points: e.points, ...(e.label ? { label: e.label } : {}), ...(e.loop ? { loop: true } : {}) })),
       problems: graph.problems,
       error: undefined,
     });
+  }
+
+  private menuOf(ref: StepRef): StepMenu {
+    const account = this.options.account;
+    return {
+      stepKind: ref.kind === 'exports' ? 'export' : 'import',
+      inAccount: account !== undefined,
+      hasHooks: (account?.hooksOf(ref.id).length ?? 0) > 0,
+      hasErrors: (this.counts.get(ref.id)?.open ?? 0) > 0,
+    };
   }
 
   protected async handle(action: FlowDiagramAction): Promise<void> {
@@ -146,7 +203,20 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
       );
       return;
     }
-    const step = this.refs.get(action.nodeId);
-    if (step) await this.options.open(step.ref, step.label);
+    if (!this.refs.has(action.nodeId)) return;
+    this.selected = action.nodeId;
+    if (action.type === 'select') return;
+    // The page's own buttons act on the step they belong to, through the same commands as its menu.
+    const context = { webview: 'integratorIo.flowDiagram', nodeId: action.nodeId };
+    await vscode.commands.executeCommand(
+      action.type === 'open' ? 'integratorIo.diagramStep.open' : 'integratorIo.diagramStep.showErrors',
+      context,
+    );
   }
+}
+
+/** The schedule in words where they are known ("every 15 min"), with the cron as written. */
+function scheduleText(cron: string): string {
+  const words = describeSchedule(cron);
+  return words === cron ? `on schedule ${cron}` : `${words} (${cron})`;
 }

@@ -1,9 +1,15 @@
 // The flow diagram: the laid-out flow as SVG built with DOM calls (names are text nodes, never
-// markup). Each step with a document is a button: Tab reaches it, Enter or a click opens it.
+// markup). Each step with a document is a button: Tab and the arrow keys reach it, Enter or a
+// click opens it, and its context menu (VS Code's, from `data-vscode-context`) offers the tree's
+// actions for the step. A redraw keeps the focused step and the scroll position.
 import type { DiagramNode, FlowDiagramAction, FlowDiagramState } from '../protocol/flowDiagram';
 import { connect, el, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
+// Counts renders (data-renders) and stamps each drawn picture with its time on the clock every
+// frame shares (data-picture-at; the first in data-first-picture-at), so a benchmark can time a
+// command or an edit to the picture.
+let renders = 0;
 const SVG = 'http://www.w3.org/2000/svg';
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -53,22 +59,69 @@ function nodeOf(n: DiagramNode, host: Host<FlowDiagramAction>): SVGGElement {
     group.setAttribute('tabindex', '0');
     group.setAttribute('role', 'button');
     group.setAttribute('aria-label', `Open ${name}`);
-    const open = () => host.send({ type: 'open', nodeId: n.id });
-    group.addEventListener('click', open);
+    if (n.menu) {
+      // The keys of package.json's webview/context menu; VS Code adds the view's own.
+      const context = { webviewSection: 'step', nodeId: n.id, ...n.menu, preventDefaultContextMenuItems: true };
+      group.setAttribute('data-vscode-context', JSON.stringify(context));
+    }
+    const select = () => host.send({ type: 'select', nodeId: n.id });
+    group.addEventListener('focus', select);
+    group.addEventListener('contextmenu', select);
+    group.addEventListener('click', (e) => {
+      const onCount = (e.target as Element).classList.contains('open-errors');
+      host.send({ type: onCount ? 'showErrors' : 'open', nodeId: n.id });
+    });
     group.addEventListener('keydown', (e) => {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
-        open();
+        host.send({ type: 'open', nodeId: n.id });
+      } else if (ARROWS[e.key]) {
+        e.preventDefault();
+        nearest(n, ARROWS[e.key]!)?.focus();
       }
     });
   }
   return group;
 }
 
+const ARROWS: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+let shown: DiagramNode[] = [];
+/** Whether a picture wider than the view is scaled down to fit it: off at first (text at its own size), the toolbar switches. */
+let fit = false;
+let last: { state: FlowDiagramState; host: Host<FlowDiagramAction> } | undefined;
+
+/**
+ * The step an arrow key moves to: the nearest one in that direction, straight ahead counting
+ * more than sideways (so → follows the flow and ↓ goes to the next branch).
+ */
+function nearest(from: DiagramNode, [ux, uy]: [number, number]): SVGGElement | undefined {
+  let best: DiagramNode | undefined;
+  let bestScore = Infinity;
+  for (const n of shown) {
+    if (!n.opens || n.id === from.id) continue;
+    const ahead = (n.x - from.x) * ux + (n.y - from.y) * uy;
+    if (ahead <= 0) continue;
+    const aside = Math.abs((n.x - from.x) * uy) + Math.abs((n.y - from.y) * ux);
+    const score = ahead + 3 * aside;
+    if (score < bestScore) [best, bestScore] = [n, score];
+  }
+  return best && stepBox(best.id);
+}
+
+function stepBox(id: string): SVGGElement | undefined {
+  return [...document.querySelectorAll<SVGGElement>('g.node[data-node-id]')].find((g) => g.dataset.nodeId === id);
+}
+
 function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
+  const focused = (document.activeElement as SVGGElement | null)?.dataset?.nodeId;
+  const scrolled = document.querySelector('.picture');
+  const scroll = { left: scrolled?.scrollLeft ?? 0, top: scrolled?.scrollTop ?? 0 };
+  shown = s.nodes;
+  last = { state: s, host };
   const picture = svg('svg', {
     width: s.width,
     height: s.height,
+    class: fit ? 'fit' : 'actual',
     viewBox: `0 0 ${s.width} ${s.height}`,
     role: 'group',
     'aria-label': s.title,
@@ -102,6 +155,18 @@ function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
     el('div', { className: 'toolbar' }, [
       el('button', { className: 'secondary', onclick: () => host.send({ type: 'copyMermaid' }) }, [icon('copy'), 'Copy as Mermaid']),
       el('button', { className: 'secondary', onclick: () => host.send({ type: 'saveSvg' }) }, [icon('save'), 'Save as SVG…']),
+      el(
+        'button',
+        {
+          className: 'secondary',
+          title: fit ? 'Show the picture at its actual size (scroll to see all of it)' : 'Scale the picture to the width of the view',
+          onclick: () => {
+            fit = !fit;
+            if (last) render(last.state, last.host);
+          },
+        },
+        [icon(fit ? 'screen-full' : 'screen-normal'), fit ? 'Actual Size' : 'Fit to Width'],
+      ),
     ]),
     s.error ? el('p', { className: 'error-text' }, s.error) : '',
     s.problems.length
@@ -113,6 +178,11 @@ function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
       : '',
     el('div', { className: 'picture' }, [picture]),
   );
+  document.querySelector('.picture')?.scrollTo(scroll.left, scroll.top);
+  if (focused) stepBox(focused)?.focus({ preventScroll: true });
+  app.dataset.renders = String(++renders);
+  if (s.nodes.length) app.dataset.pictureAt = String(performance.timeOrigin + performance.now());
+  app.dataset.firstPictureAt ??= app.dataset.pictureAt;
 }
 
 connect<FlowDiagramState, FlowDiagramAction>(render);

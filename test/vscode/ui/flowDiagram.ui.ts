@@ -1,7 +1,8 @@
 /**
  * The flow diagram in the real VS Code: opened from a flow's row, it shows the demo flow's steps
  * in order (a router flow too, with its branches), each step a button with an accessible name that
- * Tab reaches, and a click on a step opens its document.
+ * Tab and the arrow keys reach; a click on a step opens its document, a click on its open errors
+ * the errors view, and its context menu offers what the tree does (Preview Mapping here).
  */
 import * as assert from 'assert';
 import { waitFor } from '../../support/waitFor';
@@ -36,9 +37,45 @@ export const flowDiagramUiTest: UiTest = {
     await openText.waitFor({ timeout: 20_000 });
     const openBefore = Number(/(\d+) open/.exec((await openText.textContent()) ?? '')?.[1]);
     assert.ok(openBefore > 0, 'the step with open errors says how many');
+    // What each step holds comes from its document: the source's hook, the import's hook and mapping.
+    await frame.locator('g.node', { hasText: 'Shopify - Get Orders' }).locator('text.marks', { hasText: 'hooks: preSavePage' }).waitFor();
+    await frame.locator('g.node', { hasText: 'NetSuite - Create Sales Orders' }).locator('text.marks', { hasText: 'mapping' }).waitFor();
+    // The whole flow in view for the README's picture, then back to actual size.
+    await frame.getByRole('button', { name: 'Fit to Width' }).click();
+    await page.mouse.move(900, 600); // no tooltip of the tree in the picture
     await wb.screenshot('flow-diagram', 'media/screenshots/flow-diagram.png');
+    await frame.getByRole('button', { name: 'Actual Size' }).click();
+
+    // Keyboard: → follows the flow, Tab goes on to the next step, each focused step is the one named.
+    const focusedStep = () => frame.locator('g.node:focus text.label').textContent({ timeout: 5_000 });
+    await buttons.first().focus();
+    await page.keyboard.press('ArrowRight');
+    assert.strictEqual(await focusedStep(), 'NetSuite - Customer Lookup');
+    await page.keyboard.press('Tab');
+    assert.strictEqual(await focusedStep(), 'NetSuite - Create Sales Orders');
+    await page.keyboard.press('ArrowLeft');
+    assert.strictEqual(await focusedStep(), 'NetSuite - Customer Lookup');
+
+    // The step's context menu is the tree's: Preview Mapping opens the import's mapping preview.
+    await frame.locator('g.node', { hasText: 'NetSuite - Create Sales Orders' }).locator('rect').click({ button: 'right' });
+    for (const item of ['Open', 'Show Errors', 'Run Hook…', 'Show Audit History'])
+      await page.getByRole('menuitem', { name: item, exact: true }).waitFor({ timeout: 10_000 });
+    assert.strictEqual(
+      await page.getByRole('menuitem', { name: 'Preview Export', exact: true }).count(),
+      0,
+      'an import offers no export preview',
+    );
+    await page.getByRole('menuitem', { name: 'Preview Mapping', exact: true }).hover();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'Mapping: NetSuite - Create Sales Orders' }).waitFor({ timeout: 30_000 });
+
+    // A click on a step's open errors opens its errors view.
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
+    await openText.click();
+    await page.locator('.tabs-container .tab', { hasText: 'Errors: NetSuite - Create Sales Orders' }).waitFor({ timeout: 30_000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
     // A click on a step opens its document.
-    await frame.locator('g.node', { hasText: 'NetSuite - Customer Lookup' }).click();
+    await frame.locator('g.node', { hasText: 'NetSuite - Customer Lookup' }).locator('rect').click();
     await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Customer Lookup.export.json' }).waitFor({ timeout: 20_000 });
 
     // After a run the counts follow: this flow's runs leave new open errors on that step.
@@ -53,6 +90,8 @@ export const flowDiagramUiTest: UiTest = {
     );
 
     // A router flow: the router, both branches named, each branch's step.
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('Notifications: Clear All Notifications');
     await wb.expand('Operations & Alerts');
     await wb.contextMenu('Zendesk Tickets Router', 'Show Flow Diagram');
     await page.locator('.tabs-container .tab', { hasText: 'Diagram: Zendesk Tickets Router' }).waitFor({ timeout: 30_000 });
@@ -62,5 +101,10 @@ export const flowDiagramUiTest: UiTest = {
       'Everything else',
     ]);
     await router.locator('g.node', { hasText: 'Slack - Urgent Ticket Alert' }).waitFor();
+    // The README's dark picture: theme colours only, so the picture follows the theme.
+    await wb.setTheme('Dark Modern');
+    await router.getByRole('button', { name: 'Fit to Width' }).click();
+    await page.mouse.move(900, 600);
+    await wb.screenshot('flow-diagram-dark', 'media/screenshots/flow-diagram-dark.png');
   },
 };
