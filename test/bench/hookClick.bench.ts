@@ -21,9 +21,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { Frame, Page } from 'playwright-core';
-import { ensureCodeServer, openWorkbench, startCodeServer } from '../vscode/codeServer';
 import { Workbench } from '../vscode/ui/workbench';
-import { BenchResults, median, ROOT } from './benchSupport';
+import { median } from './benchSupport';
+import { benchInWorkbench } from './workbenchBench';
 
 const SCRIPT = 'NetSuite - Build Sales Order Lines';
 const RECORDS = 100;
@@ -31,15 +31,8 @@ const RECORDS = 100;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { clicks: { type: 'string', default: '21' } } });
   const clicks = Number(values.clicks);
-  ensureCodeServer();
-  const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'bench-hooks-'));
-  const server = await startCodeServer({ runDir });
-  const { browser, page } = await openWorkbench(server.url);
-  const results = new BenchResults();
-  try {
-    const wb = new Workbench(page);
-    await wb.openViewContainer('integrator.io');
-    await wb.runCommand('integrator.io: Start Local Sandbox');
+  await benchInWorkbench('hooks', async (wb, results, runDir) => {
+    const { page } = wb;
     await wb.expand('Scripts');
     await wb.treeRow(SCRIPT).click();
     const lens = page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first();
@@ -49,7 +42,7 @@ async function main(): Promise<void> {
     const view = await wb.webviewFrame('.verdict', 60_000);
     const firstClickMs = Number(await view.locator('#app').getAttribute('data-drawn-at')) - pressedAt;
 
-    await useHundredRecords(wb, server.workspace, view);
+    await useHundredRecords(wb, runDir, view);
     const same = await runAgainClicks(view, clicks);
     // The floor every click in a view pays: an empty round trip to the extension host and back.
     const floor = await view.evaluate<number[]>(
@@ -76,19 +69,21 @@ async function main(): Promise<void> {
       'lens click, sample kept: slowest ms': Math.max(...lensClicks),
       'first lens click (finds usages, builds and opens the sample; 10 records) ms': firstClickMs,
     });
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-  results.save();
+  });
 }
 
 /**
  * Replaces the sample the first run made with 100 records, and runs until the view shows that
  * the run read them.
  */
-async function useHundredRecords(wb: Workbench, workspace: string, view: Frame): Promise<void> {
-  const samples = path.join(workspace, '.integrator-io', 'samples');
+async function useHundredRecords(wb: Workbench, runDir: string, view: Frame): Promise<void> {
+  // Samples live in the extension's workspace storage (never in the workspace, where Git would track them).
+  const storage = path.join(runDir, 'user-data', 'User', 'workspaceStorage');
+  const samples = fs
+    .readdirSync(storage)
+    .map((d) => path.join(storage, d, 'integrator-io-community.integrator-io', 'samples'))
+    .find((d) => fs.existsSync(d));
+  if (!samples) throw new Error(`no samples folder under ${storage}`);
   const dir = fs.readdirSync(samples).find((name) => name.startsWith('netsuite-build-sales-order-lines-'));
   if (!dir) throw new Error(`no sample was made under ${samples}`);
   const data = Array.from({ length: RECORDS }, (_, i) => ({

@@ -8,7 +8,6 @@
 import * as assert from 'assert';
 import { Frame } from 'playwright-core';
 import { UiTest } from './uiTest';
-import { Workbench } from './workbench';
 import { openDemoStepErrors } from './webviews.ui';
 
 const THEMES = ['Light Modern', 'Dark Modern', 'Dark High Contrast'];
@@ -57,19 +56,6 @@ async function audit(frame: Frame): Promise<Measured[]> {
   return frame.evaluate<Measured[]>(AUDIT);
 }
 
-async function setTheme(wb: Workbench, theme: string): Promise<void> {
-  const { page } = wb;
-  const quickInput = page.locator('.quick-input-widget');
-  const exactRow = (label: string) =>
-    quickInput.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await page.keyboard.press('F1');
-  await quickInput.locator('input').fill('>Preferences: Color Theme');
-  await exactRow('Preferences: Color Theme').click();
-  await quickInput.locator('input').fill(theme);
-  await exactRow(theme).click();
-  await quickInput.waitFor({ state: 'hidden' });
-}
-
 export const contrastUiTest: UiTest = {
   name: 'contrast: every text in the views meets WCAG AA in the light, dark and high-contrast themes',
   async run(wb) {
@@ -89,7 +75,7 @@ export const contrastUiTest: UiTest = {
     const failures: string[] = [];
     let measured = 0;
     for (const theme of THEMES) {
-      await setTheme(wb, theme);
+      await wb.setTheme(theme);
       for (const [tab, frame] of [
         ['Recent runs', runs],
         ['Errors', errors],

@@ -151,6 +151,19 @@ export class Workbench {
     if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
   }
 
+  /** Switches the color theme through the palette, as a user does ("Light Modern", "Dark Modern"…). */
+  async setTheme(theme: string): Promise<void> {
+    const quickInput = this.page.locator('.quick-input-widget');
+    const exactRow = (label: string) =>
+      quickInput.locator('.monaco-list-row', { has: this.page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+    await this.page.keyboard.press('F1');
+    await quickInput.locator('input').fill('>Preferences: Color Theme');
+    await exactRow('Preferences: Color Theme').click();
+    await quickInput.locator('input').fill(theme);
+    await exactRow(theme).click();
+    await quickInput.waitFor({ state: 'hidden' });
+  }
+
   async screenshot(name: string, alsoFor?: string): Promise<string> {
     const dir = path.join(ROOT, 'test-results');
     fs.mkdirSync(dir, { recursive: true });
