@@ -50,10 +50,10 @@ module.exports = {
     {
       name: 'diagram-is-below-vscode',
       comment:
-        'diagram/ (flow document → graph → Mermaid) serves the webview, the CLI and tests: it reads pulled folders through iac/, no VS Code.',
+        'diagram/ (flow document → graph → Mermaid) serves the webview, the CLI and tests: it reads pulled folders through iac/ and words resources as the tree does (model/describe.ts), no VS Code.',
       severity: 'error',
       from: { path: '^src/diagram/' },
-      to: { path: '^src/(?!diagram/|iac/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!diagram/|iac/|api/|model/describe\\.ts)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'hooks-run-below-vscode',

@@ -8,11 +8,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { buildFlowGraph } from '../diagram/flowGraph';
+import { buildFlowGraph, flowFactsText } from '../diagram/flowGraph';
 import { layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { folderDiagramSource } from '../diagram/stepFacts';
 import { toSvg } from '../diagram/svg';
+import { UnsafeFolderError, writeIfChangedConfined } from '../iac/confinedFs';
+import { printable } from '../iac/printable';
 import { CliIo } from './io';
 
 export const DIAGRAM_USAGE = `  integrator-io diagram --dir <pulled folder> --flow <flows/<slug> or exact name> [--format mermaid|svg] [--out <file>]
@@ -45,26 +47,53 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
     const wanted = values.flow;
     const matches = flows.filter((f) => f.key === wanted || f.doc.name === wanted);
     if (matches.length !== 1) {
-      const known = flows.map((f) => `${f.key} ("${typeof f.doc.name === 'string' ? f.doc.name : ''}")`).join(', ') || 'none';
+      // Names from the folder, one line each: a newline in one must not forge a line of output.
+      const known = flows.map((f) => `${f.key} ("${printable(typeof f.doc.name === 'string' ? f.doc.name : '')}")`).join(', ') || 'none';
       io.err(
         matches.length === 0
-          ? `No flow of the folder has the key or exact name "${wanted}". Its flows: ${known}.`
-          : `${matches.length} flows are named "${wanted}": name one by key (${matches.map((f) => f.key).join(', ')}).`,
+          ? `No flow of the folder has the key or exact name "${printable(wanted)}". Its flows: ${known}.`
+          : `${matches.length} flows are named "${printable(wanted)}": name one by key (${matches.map((f) => f.key).join(', ')}).`,
       );
       return 1;
     }
     const graph = buildFlowGraph(matches[0]!.doc, lookup);
-    const chart = format === 'svg' ? toSvg(layoutFlow(graph), graph.name) : toMermaid(graph);
-    for (const problem of graph.problems) io.err(`problem: ${problem}`);
+    const chart = format === 'svg' ? toSvg(layoutFlow(graph), graph.name, flowFactsText(graph)) : toMermaid(graph);
+    for (const problem of graph.problems) io.err(`problem: ${printable(problem)}`);
     if (values.out) {
-      fs.writeFileSync(values.out, chart);
+      writeOut(values.out, chart);
       io.out(`Wrote ${values.out}: ${graph.nodes.length} steps and ends, ${graph.edges.length} hand-overs.`);
     } else {
       io.out(chart.trimEnd());
     }
     return 0;
   } catch (err) {
-    io.err(`Error: ${(err as Error).message}`);
+    io.err(err instanceof UnsafeFolderError ? `Not written: ${err.message}` : `Error: ${(err as Error).message}`);
     return 1;
   }
+}
+
+/**
+ * Writes the picture where --out says. In CI that is a file of the checked-out repository, which
+ * a pull request writes too: a link planted there (or on the way) would have the chart written
+ * over a file elsewhere (a shell profile, say). Inside the working folder the file and the folders
+ * on the way are made and written without following a link; elsewhere the user named the place,
+ * and only a link at the file itself is refused.
+ */
+function writeOut(out: string, chart: string): void {
+  const full = path.resolve(out);
+  const inside = path.relative(process.cwd(), full);
+  if (inside && !inside.startsWith('..') && !path.isAbsolute(inside)) {
+    writeIfChangedConfined(process.cwd(), inside.split(path.sep).join('/'), chart);
+    return;
+  }
+  let isLink = false;
+  try {
+    isLink = fs.lstatSync(full).isSymbolicLink();
+  } catch {
+    // Not there yet: written new below, and `wx` fails on a link made in between.
+  }
+  if (isLink) throw new UnsafeFolderError([`${out} is a symbolic link: it is not written through`]);
+  const temporary = `${full}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, chart, { flag: 'wx' });
+  fs.renameSync(temporary, full);
 }

@@ -54,5 +54,7 @@ export function layoutFlow(graph: FlowGraph): FlowLayout {
     return { ...edge, points: (placed?.points ?? []).map((p) => ({ x: p.x, y: p.y })) };
   });
   const size = g.graph() as { width?: number; height?: number };
-  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges };
+  // An empty graph has no size (dagre says -Infinity): an empty picture, never an invalid one.
+  const measured = (value: number | undefined) => (Number.isFinite(value) ? Math.max(0, Math.ceil(value!)) : 0);
+  return { width: measured(size.width), height: measured(size.height), nodes, edges };
 }

@@ -4,7 +4,8 @@
  * that could end a label or be read as markup (quotes, angle brackets, ampersands, backticks,
  * brackets, pipes, newlines): a name stays text wherever the chart is rendered.
  */
-import { FlowGraph, GraphNode } from './flowGraph';
+import { drawable } from './drawableText';
+import { flowFactsText, FlowGraph, GraphNode } from './flowGraph';
 
 /** Node shapes: sources as stadiums, lookups as subroutines, imports as boxes, routers as diamonds, ends as circles. */
 const SHAPES: Record<GraphNode['role'], [string, string]> = {
@@ -16,14 +17,14 @@ const SHAPES: Record<GraphNode['role'], [string, string]> = {
   end: ['((', '))'],
 };
 
-/** Control characters and line separators: a label or a comment is one line of the chart. */
-// eslint-disable-next-line no-control-regex -- control characters are what this replaces
-const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Line separators beyond the control characters `printable` removes: a label or a comment is one line of the chart. */
+const LINE_BREAKING = /[\u2028\u2029]/g;
 
 export function toMermaid(graph: FlowGraph): string {
   const ids = new Map(graph.nodes.map((n, i) => [n.id, `n${i}`]));
   const lines = ['flowchart LR'];
-  lines.push(`  %% ${safeComment(graph.name)}${graph.disabled ? ' (disabled)' : ''}`);
+  const facts = flowFactsText(graph);
+  lines.push(`  %% ${label(graph.name)}${facts ? ` · ${label(facts)}` : ''}`);
   for (const node of graph.nodes) {
     const [open, close] = SHAPES[node.role];
     const detail = [node.detail, node.marks.join(' · ')]
@@ -40,12 +41,13 @@ export function toMermaid(graph: FlowGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Text inside a quoted Mermaid label: entity codes for everything that could leave it or be markup. */
+/**
+ * Text inside a quoted Mermaid label or a `%%` comment: no control or bidi character, one line,
+ * and entity codes for everything that could leave it, be markup, or open a directive (`%%{…}%%`
+ * in a comment is Mermaid configuration, theme CSS included).
+ */
 export function label(value: string): string {
-  return value.replace(LINE_BREAKING, ' ').replace(/[#"<>&`[\]{}|()]/g, (c) => `#${c.charCodeAt(0)};`);
-}
-
-/** A `%%` comment ends at the line's end: one line, no control characters. */
-function safeComment(value: string): string {
-  return value.replace(LINE_BREAKING, ' ');
+  return drawable(value)
+    .replace(LINE_BREAKING, ' ')
+    .replace(/[#"<>&`[\]{}|()%]/g, (c) => `#${c.charCodeAt(0)};`);
 }

@@ -40,7 +40,14 @@ export function withRun(counts: Map<string, StepCounts>, family: Job): Map<strin
   for (const child of family.children ?? []) {
     const id = child._exportId ?? child._importId;
     if (!id) continue;
-    next.set(id, { ...next.get(id), success: child.numSuccess ?? 0, errors: child.numError ?? 0, ignored: child.numIgnore ?? 0 });
+    // One resource on two branches runs as two child jobs: its box says both.
+    const c = next.get(id) ?? {};
+    next.set(id, {
+      ...c,
+      success: (c.success ?? 0) + (child.numSuccess ?? 0),
+      errors: (c.errors ?? 0) + (child.numError ?? 0),
+      ignored: (c.ignored ?? 0) + (child.numIgnore ?? 0),
+    });
   }
   return next;
 }

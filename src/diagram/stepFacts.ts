@@ -23,8 +23,10 @@ export function factsOf(doc: Json, connectionName: string | undefined): StepFact
     })
     .map(([name]) => name);
   const filter = object(doc.filter);
+  const inputFilter = object(doc.inputFilter);
   const transform = object(doc.transform);
-  const mapping = object(doc.mapping);
+  const mappings = [object(doc.mapping), object(object(doc.netsuite_da)?.mapping), object(object(doc.salesforce)?.mapping)];
+  const assistant = typeof doc.assistant === 'string' && doc.assistant ? doc.assistant : undefined;
   const facts: StepFacts = {
     ...(typeof doc.name === 'string' ? { name: doc.name } : {}),
     ...(typeof doc.adaptorType === 'string' ? { adaptorType: doc.adaptorType } : {}),
@@ -38,7 +40,12 @@ export function factsOf(doc: Json, connectionName: string | undefined): StepFact
     ...(transform && (nonEmpty(transform.rules) || nonEmpty(object(transform.expression)?.rules) || transform.type === 'script')
       ? { hasTransform: true }
       : {}),
-    ...(mapping && (nonEmpty(mapping.fields) || nonEmpty(mapping.lists)) ? { hasMapping: true } : {}),
+    ...(inputFilter && (nonEmpty(inputFilter.rules) || nonEmpty(object(inputFilter.expression)?.rules) || inputFilter.type === 'script')
+      ? { hasInputFilter: true }
+      : {}),
+    // Mapper 1.0 (`mapping`, or under the application's own block) and Mapper 2.0 (`mappings`).
+    ...(mappings.some((m) => m && (nonEmpty(m.fields) || nonEmpty(m.lists))) || nonEmpty(doc.mappings) ? { hasMapping: true } : {}),
+    ...(assistant ? { assistant } : {}),
   };
   return facts;
 }

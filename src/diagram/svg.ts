@@ -4,6 +4,7 @@
  * XML-escaped into a text node (never markup, never an attribute it could leave). Colours are the
  * editor theme's where the picture is shown in VS Code, with plain fallbacks in a saved file.
  */
+import { drawable } from './drawableText';
 import { FlowLayout, PlacedNode } from './layout';
 
 const STYLE = `
@@ -12,17 +13,26 @@ const STYLE = `
   .step.lookup rect { stroke: var(--vscode-charts-purple, #7b3fbf); }
   .step.source rect, .step.listener rect { stroke: var(--vscode-charts-green, #388a34); }
   text { fill: var(--vscode-foreground, #222222); font-family: var(--vscode-font-family, sans-serif); font-size: 12px; }
+  .title { font-size: 15px; font-weight: 600; }
   .detail, .marks, .edge-label { fill: var(--vscode-descriptionForeground, #666666); font-size: 11px; }
   .edge { fill: none; stroke: var(--vscode-descriptionForeground, #888888); stroke-width: 1.2; }
   .edge.loop { stroke: var(--vscode-errorForeground, #c72e0f); stroke-dasharray: 4 3; }
 `;
 
-export function toSvg(layout: FlowLayout, title: string): string {
+/** Room above the picture for the flow's name and facts, as the view's header says them. */
+const HEADER = 48;
+
+export function toSvg(layout: FlowLayout, title: string, facts = ''): string {
+  const width = Math.max(layout.width, 320);
+  const height = layout.height + HEADER;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">`,
     `<title>${xml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="context-stroke"/></marker></defs>',
+    `<text class="title" x="20" y="24">${xml(title)}</text>`,
+    facts ? `<text class="detail" x="20" y="40">${xml(facts)}</text>` : '',
+    `<g transform="translate(0 ${HEADER})">`,
   ];
   for (const edge of layout.edges) {
     if (edge.points.length < 2) continue;
@@ -36,7 +46,7 @@ export function toSvg(layout: FlowLayout, title: string): string {
     }
   }
   for (const node of layout.nodes) parts.push(nodeSvg(node));
-  parts.push('</svg>');
+  parts.push('</g>', '</svg>');
   return `${parts.join('\n')}\n`;
 }
 
@@ -66,11 +76,12 @@ function nodeSvg(node: PlacedNode): string {
   return `<g class="step ${node.role}">${name}<rect x="${left}" y="${top}" width="${node.width}" height="${node.height}" rx="6"/>${lines.join('')}</g>`;
 }
 
-/** Text for an SVG text node or attribute: the five XML specials escaped, control characters dropped. */
+/**
+ * Text for an SVG text node or attribute: drawable text (drawableText.ts) with the five XML
+ * specials escaped.
+ */
 export function xml(value: string): string {
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '') // eslint-disable-line no-control-regex -- what XML 1.0 cannot hold
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return drawable(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function cut(value: string, max: number): string {

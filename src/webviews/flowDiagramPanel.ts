@@ -6,14 +6,13 @@
  * are built below the VS Code layer (src/diagram); this view only shows them.
  */
 import vscode = require('vscode');
-import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
+import { buildFlowGraph, flowFactsText, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { FlowLayout, layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
 import { Job } from '../api/types';
 import { countsText, StepCounts, withRun } from '../diagram/stepCounts';
 import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
-import { describeSchedule } from '../model/describe';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
 
@@ -67,7 +66,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
 
   /** The picture as SVG text, as drawn now (theme colours with plain fallbacks). */
   svg(): string | undefined {
-    return this.drawn && toSvg(this.drawn.layout, this.drawn.graph.name);
+    return this.drawn && toSvg(this.drawn.layout, this.drawn.graph.name, flowFactsText(this.drawn.graph));
   }
 
   static show(key: string, extensionUri: vscode.Uri, options: FlowDiagramOptions): FlowDiagramState {
@@ -91,9 +90,15 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   static chosenStep(arg: unknown): ChosenDiagramStep | undefined {
     const context = typeof arg === 'object' && arg !== null ? (arg as { webview?: unknown; nodeId?: unknown }) : undefined;
     if (context?.webview !== 'integratorIo.flowDiagram' || typeof context.nodeId !== 'string') return undefined;
+    // The diagram the user is in: the active one, never one left in the background.
     const panel = FlowDiagramPanel.focused();
-    const step = panel && panel.selected === context.nodeId ? panel.refs.get(context.nodeId) : undefined;
+    const inFront = panel?.isActive() ?? false;
+    const step = panel && inFront && panel.selected === context.nodeId ? panel.refs.get(context.nodeId) : undefined;
     return panel && step ? { panel, ref: step.ref, name: step.label, account: panel.options.account } : undefined;
+  }
+
+  private isActive(): boolean {
+    return this.panel.active;
   }
 
   /** Opens a step's document, as a click on it does. */
@@ -141,6 +146,8 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
       }),
     );
     this.register({ dispose: () => this.timer && clearTimeout(this.timer) });
+    // A step chosen in a view the user has left is no longer chosen.
+    this.register(this.panel.onDidChangeViewState((e) => !e.webviewPanel.active && (this.selected = undefined)));
   }
 
   /** Draws the picture from the document's text as it is now; resolves with what the view shows. */
@@ -151,15 +158,24 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
     } catch (err) {
       return this.update({ error: `The flow document is not JSON yet (${(err as Error).message}); the last picture stays.` });
     }
-    const graph = buildFlowGraph(flow, this.options.lookup);
-    const layout = layoutFlow(graph);
+    let graph: FlowGraph;
+    let layout: FlowLayout;
+    try {
+      graph = buildFlowGraph(flow, this.options.lookup);
+      layout = layoutFlow(graph);
+    } catch (err) {
+      // Drawn after a pause in typing or when counts arrive: nobody awaits it, so the view says it.
+      return this.update({ error: `The flow could not be drawn (${(err as Error).message}); the last picture stays.` });
+    }
     this.drawn = { graph, layout };
     this.refs = new Map(layout.nodes.flatMap((n) => (n.ref ? [[n.id, { ref: n.ref, label: n.label }] as const] : [])));
-    const refs = [...this.refs.values()].map((r) => r.ref);
-    void this.options.loadDetails?.(refs).then((more) => more && this.draw());
-    const marks = [graph.disabled ? 'disabled' : '', graph.schedule ? `runs ${scheduleText(graph.schedule)}` : '']
-      .filter(Boolean)
-      .join(' · ');
+    // Only whole ids: a half-typed one is not read from the account after each pause.
+    const refs = [...this.refs.values()].map((r) => r.ref).filter((r) => /^[0-9a-f]{24}$/.test(r.id));
+    void this.options.loadDetails?.(refs).then(
+      (more) => more && this.draw(),
+      () => undefined, // drawn with what the lists say
+    );
+    const marks = flowFactsText(graph);
     return this.update({
       title: graph.name,
       subtitle: [this.options.subtitle, marks].filter(Boolean).join(' · '),
@@ -213,10 +229,4 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
       context,
     );
   }
-}
-
-/** The schedule in words where they are known ("every 15 min"), with the cron as written. */
-function scheduleText(cron: string): string {
-  const words = describeSchedule(cron);
-  return words === cron ? `on schedule ${cron}` : `${words} (${cron})`;
 }

@@ -11,9 +11,9 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string> = { INTEGRATOR_IO_TOKEN: TEST_TOKEN }): Promise<CliRun> {
+export function runCli(args: string[], env: Record<string, string> = { INTEGRATOR_IO_TOKEN: TEST_TOKEN }, cwd?: string): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI_JS, ...args], { env: { PATH: process.env.PATH ?? '', ...env } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [CLI_JS, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });

@@ -59,19 +59,19 @@ describe('flow graph', () => {
       lookup,
     );
     assert.deepStrictEqual(edges(g), [
-      'pg0→router:r1',
-      'router:r1→router:r1/0/pp0[Urgent: priority equals urgent]',
-      'router:r1/0/pp0→router:r1/0/end',
-      'router:r1→router:r1/1/pp0[Normal]',
-      'router:r1/1/pp0→router:r1/1/pp1',
-      'router:r1/1/pp1→router:r1/1/end',
-      'router:r1→router:r1/2/end[Spam]',
+      'pg0→r0',
+      'r0→r0b0p0[Urgent: priority equals urgent]',
+      'r0b0p0→r0b0end',
+      'r0→r0b1p0[Normal]',
+      'r0b1p0→r0b1p1',
+      'r0b1p1→r0b1end',
+      'r0→r0b2end[Spam]',
     ]);
-    assert.strictEqual(g.nodes.find((n) => n.id === 'router:r1/2/end')?.label, 'Discarded');
-    assert.strictEqual(g.nodes.find((n) => n.id === 'router:r1/1/pp0')?.path, 'routers[0].branches[1].pageProcessors[0]');
+    assert.strictEqual(g.nodes.find((n) => n.id === 'r0b2end')?.label, 'Discarded');
+    assert.strictEqual(g.nodes.find((n) => n.id === 'r0b1p0')?.path, 'routers[0].branches[1].pageProcessors[0]');
   });
 
-  it('branches that meet again go on to the next router once, with an edge from each', () => {
+  it('branches that meet again go on once, with an edge from each; a router of one plain branch is a hand-over', () => {
     const g = buildFlowGraph(
       {
         pageGenerators: [{ _exportId: 'src' }],
@@ -84,16 +84,20 @@ describe('flow graph', () => {
             ],
           },
           { id: 'join', branches: [{ name: 'All', pageProcessors: [imp('after')] }] },
+          { id: 'join2', branches: [{ name: 'Checked', inputFilter: { type: 'script' }, pageProcessors: [imp('late')] }] },
         ],
       },
       lookup,
     );
-    assert.strictEqual(g.nodes.filter((n) => n.id === 'router:join').length, 1);
+    // How integrator.io keeps the steps after branches meet: a router of one branch with no
+    // condition, which the flow builder draws as the steps themselves.
+    assert.strictEqual(g.nodes.filter((n) => n.role === 'router').length, 1, 'no diamond for the plain one-branch router');
     assert.deepStrictEqual(
-      edges(g).filter((e) => e.endsWith('→router:join')),
-      ['router:split/0/pp0→router:join', 'router:split/1/pp0→router:join'],
+      edges(g).filter((e) => e.endsWith('→r1b0p0')),
+      ['r0b0p0→r1b0p0', 'r0b1p0→r1b0p0'],
     );
-    assert.ok(edges(g).includes('router:join→router:join/0/pp0[All]'));
+    assert.strictEqual(g.nodes.filter((n) => n.ref?.id === 'after').length, 1, 'the step after the join once');
+    assert.deepStrictEqual(g.problems, ['Router "join2" is not reached from the first router.']);
   });
 
   it('nested routers, in both router forms (_id/_nextRouterId and id/nextRouterId)', () => {
@@ -121,9 +125,9 @@ describe('flow graph', () => {
     );
     assert.deepStrictEqual(
       g.nodes.filter((n) => n.role === 'router').map((n) => n.id),
-      ['router:outer', 'router:inner'],
+      ['r0', 'r1'],
     );
-    assert.ok(edges(g).includes('router:outer/0/pp0→router:inner'));
+    assert.ok(edges(g).includes('r0b0p0→r1'));
     assert.strictEqual(g.nodes.filter((n) => n.role === 'end').length, 3);
   });
 
@@ -170,8 +174,9 @@ describe('flow graph', () => {
       'Router "A" is reached again from its own branches: a loop.',
       'Router "B" is reached again from its own branches: a loop.',
     ]);
-    assert.ok(edges(loop).includes('router:b/0/pp0→router:a(loop)'));
-    assert.ok(edges(loop).includes('router:b→router:b(loop)'));
+    // A has one plain branch: it is its step, which the loop leads back to.
+    assert.ok(edges(loop).includes('r1b0p0→r0b0p0(loop)'), edges(loop).join(' '));
+    assert.ok(edges(loop).includes('r1→r1(loop)'));
   });
 
   it('a flow with 200 steps and 10 routers is built whole, each step once', () => {
@@ -211,7 +216,16 @@ describe('flow graph', () => {
       {
         name: 'Mermaid',
         pageGenerators: [{ _exportId: 'e1' }],
-        routers: [{ id: 'r', name: 'Route', branches: [{ name: 'x|y', pageProcessors: [imp('i1')] }] }],
+        routers: [
+          {
+            id: 'r',
+            name: 'Route',
+            branches: [
+              { name: 'x|y', pageProcessors: [imp('i1')] },
+              { name: 'z', pageProcessors: [imp('i2')] },
+            ],
+          },
+        ],
       },
       hostile,
     );

@@ -35,7 +35,7 @@ describe('flow picture', () => {
     assert.ok(!svg.includes('<script'), svg);
     assert.ok(svg.includes(xml('</text><script>alert(1)</script><text>').slice(0, 20)));
     assert.match(svg, /<title>Flow &quot;x&quot; &lt;y&gt;<\/title>/);
-    assert.strictEqual(xml('a\u0000b\u001bc & d'), 'abc &amp; d');
+    assert.strictEqual(xml('a\u0000b\u001bc & d'), 'ab &amp; d', 'a terminal escape (ESC c) goes whole');
   });
 
   it('lays out a flow of 200 steps and 10 routers whole', () => {

@@ -2,7 +2,7 @@
  * The flow diagram in the real VS Code: opened from a flow's row, it shows the demo flow's steps
  * in order (a router flow too, with its branches), each step a button with an accessible name that
  * Tab and the arrow keys reach; a click on a step opens its document, a click on its open errors
- * the errors view, and its context menu offers what the tree does (Preview Mapping here).
+ * the errors view, and its context menu offers what the tree does (Preview Mapping and Run Hook… here).
  */
 import * as assert from 'assert';
 import { waitFor } from '../../support/waitFor';
@@ -68,6 +68,15 @@ export const flowDiagramUiTest: UiTest = {
     await page.getByRole('menuitem', { name: 'Preview Mapping', exact: true }).hover();
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab', { hasText: 'Mapping: NetSuite - Create Sales Orders' }).waitFor({ timeout: 30_000 });
+
+    // Run Hook… from the picture runs the import's preMap as Run Hook… above its function does.
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
+    await frame.locator('g.node', { hasText: 'NetSuite - Create Sales Orders' }).locator('rect').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Run Hook…', exact: true }).hover();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Build Sales Order Lines.js' }).waitFor({ timeout: 30_000 });
+    const hook = await wb.webviewFrame('.verdict', 60_000);
+    await hook.locator('.verdict.ok', { hasText: 'The result fits the contract.' }).waitFor({ timeout: 60_000 });
 
     // A click on a step's open errors opens its errors view.
     await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
