@@ -147,6 +147,8 @@ export async function openWorkbench(url: string): Promise<{ browser: Browser; pa
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // The clipboard, as a person's browser lets VS Code use it (Copy as Mermaid, copy and paste in an editor).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });

@@ -2,7 +2,8 @@
  * The flow diagram in the real VS Code: opened from a flow's row, it shows the demo flow's steps
  * in order (a router flow too, with its branches), each step a button with an accessible name that
  * Tab and the arrow keys reach; a click on a step opens its document, a click on its open errors
- * the errors view, and its context menu offers what the tree does (Preview Mapping and Run Hook… here).
+ * the errors view, and its context menu offers what the tree does (Preview Mapping and Run Hook… here);
+ * Copy as Mermaid names every step; two processors swapped in the unsaved document redraw in that order.
  */
 import * as assert from 'assert';
 import { waitFor } from '../../support/waitFor';
@@ -86,6 +87,44 @@ export const flowDiagramUiTest: UiTest = {
     // A click on a step opens its document.
     await frame.locator('g.node', { hasText: 'NetSuite - Customer Lookup' }).locator('rect').click();
     await page.locator('.tabs-container .tab', { hasText: 'NetSuite - Customer Lookup.export.json' }).waitFor({ timeout: 20_000 });
+
+    // Copy as Mermaid puts a chart on the clipboard that names every step.
+    const clipboard = () => page.evaluate<string>('navigator.clipboard.readText()');
+    await page.locator('.tabs-container .tab', { hasText: 'Diagram: Shopify Orders to NetSuite Sales Orders' }).click();
+    await frame.getByRole('button', { name: 'Copy as Mermaid' }).click();
+    await waitFor(async () => (await clipboard()).startsWith('flowchart LR'), 'the chart on the clipboard', 10_000);
+    const chart = await clipboard();
+    for (const step of [
+      'Shopify - Get Orders',
+      'NetSuite - Customer Lookup',
+      'NetSuite - Create Sales Orders',
+      'Shopify - Tag Order as Synced',
+    ])
+      assert.strictEqual(chart.split(`"${step}<br/>`).length - 1, 1, `${step} once in the chart`);
+
+    // An edit in the flow's document (two processors swapped, pasted, not saved) redraws in the new order.
+    await wb.contextMenu('Shopify Orders to NetSuite Sales Orders', 'Open');
+    const flowTab = page.locator('.tabs-container .tab', { hasText: 'Shopify Orders to NetSuite Sales Orders.flow.json' });
+    await flowTab.waitFor({ timeout: 30_000 });
+    await page.locator('.editor-instance .view-lines', { hasText: 'pageProcessors' }).first().click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+    await waitFor(async () => (await clipboard()).includes('"pageProcessors"'), 'the flow document copied', 10_000);
+    const flow = JSON.parse(await clipboard()) as { pageProcessors: unknown[] };
+    flow.pageProcessors = [flow.pageProcessors[0], flow.pageProcessors[2], flow.pageProcessors[1]];
+    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(JSON.stringify(flow, null, 2))})`);
+    await page.keyboard.press('ControlOrMeta+V');
+    await page.locator('.tabs-container .tab.dirty', { hasText: 'Shopify Orders to NetSuite Sales Orders.flow.json' }).waitFor();
+    await waitFor(
+      async () =>
+        (await frame.locator('g.node text.label').allTextContents()).join(' | ') ===
+        'Shopify - Get Orders | NetSuite - Customer Lookup | Shopify - Tag Order as Synced | NetSuite - Create Sales Orders',
+      'the picture in the edited order',
+      10_000,
+    );
+    await page.locator('.tabs-container .tab.dirty', { hasText: 'Shopify Orders to NetSuite Sales Orders.flow.json' }).waitFor();
+    await wb.runCommand('File: Revert File');
+    await page.locator('.tabs-container .tab.dirty').waitFor({ state: 'detached', timeout: 10_000 });
 
     // After a run the counts follow: this flow's runs leave new open errors on that step.
     await wb.contextMenu('Shopify Orders to NetSuite Sales Orders', 'Run Flow');
