@@ -45,7 +45,7 @@ module.exports = {
       comment: 'The command line (dist/cli.js) is the engines and the client: no VS Code, no sandbox.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/(?!cli/|iac/|hooks/|diagram/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!cli/|iac/|hooks/|diagram/|handlebars/|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'diagram-is-below-vscode',
@@ -54,6 +54,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/diagram/' },
       to: { path: '^src/(?!diagram/|iac/|api/|model/describe\\.ts)|(^|/)vscode$|@types/vscode' },
+    },
+    {
+      name: 'handlebars-is-below-vscode',
+      comment:
+        'handlebars/ (the template engine, its helpers and its checks) runs in a worker for the extension and in the CLI: nothing VS Code-facing.',
+      severity: 'error',
+      from: { path: '^src/handlebars/' },
+      to: { path: '^src/(?!handlebars/|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'hooks-run-below-vscode',

@@ -79,6 +79,8 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The thread a hook script runs in, beside the bundles that start it (src/hooks/runner.ts).
   { entryPoints: ['src/hooks/hookWorker.ts'], outfile: 'dist/hookWorker.js' },
+  // The thread Handlebars templates are rendered and checked in (src/handlebars/workerClient.ts).
+  { entryPoints: ['src/handlebars/handlebarsWorker.ts'], outfile: 'dist/handlebarsWorker.js' },
   // The program a Debug Hook session runs under VS Code's Node debugger; it evaluates the runtime's
   // modules from their sources inside its sandbox (src/hooks/runtimeSources.ts).
   { entryPoints: ['src/hooks/debugEntry.ts'], outfile: 'dist/hookDebug.js', define: runtimeSourcesDefine() },
@@ -88,7 +90,7 @@ const entries = [
 ];
 
 /** The webview pages (TypeScript in src/webviews/pages), one browser bundle each, loaded by the panels. */
-const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping', 'hookResult', 'flowDiagram'];
+const PAGES = ['errors', 'jobs', 'exportPreview', 'audit', 'mapping', 'hookResult', 'flowDiagram', 'templatePlayground'];
 for (const page of PAGES) {
   entries.push({
     entryPoints: [`src/webviews/pages/${page}.ts`],

@@ -10,6 +10,11 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: Record<string, string | undefined>;
+  /**
+   * Writes text exactly as it is, with no newline added (a rendered template, for a file or a
+   * pipe). To a terminal, which obeys control characters, it is made printable as `out` is.
+   */
+  exact?(text: string): void;
   /** Asks a yes/no question on the terminal; undefined when there is no terminal to ask. */
   ask?(question: string): Promise<string | undefined>;
 }
@@ -18,6 +23,7 @@ export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(`${printable(text, { keepLayout: true })}\n`),
     err: (text) => process.stderr.write(`${printable(text, { keepLayout: true })}\n`),
+    exact: (text) => process.stdout.write(process.stdout.isTTY ? printable(text, { keepLayout: true }) : text),
     env: process.env,
     ask: async (question) => {
       if (!process.stdin.isTTY) return undefined;

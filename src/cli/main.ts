@@ -29,6 +29,7 @@ import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
 import { diagramCommand, DIAGRAM_USAGE } from './diagram';
 import { hookCommand, HOOK_USAGE } from './hookRun';
+import { handlebarsCommand, HANDLEBARS_USAGE } from './handlebars';
 
 const USAGE = `Usage:
   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
@@ -37,6 +38,7 @@ const USAGE = `Usage:
   integrator-io pull-remote --url <base URL> --dir <folder> [--env <name>]
 ${HOOK_USAGE}
 ${DIAGRAM_USAGE}
+${HANDLEBARS_USAGE}
 
 The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --env names the binding file (.integrator-io/<env>.json); by default the one that records the
@@ -49,6 +51,7 @@ The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   if (argv[0] === 'hook') return hookCommand(argv.slice(1), io);
   if (argv[0] === 'diagram') return diagramCommand(argv.slice(1), io);
+  if (argv[0] === 'handlebars') return handlebarsCommand(argv.slice(1), io);
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);

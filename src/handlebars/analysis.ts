@@ -1,0 +1,175 @@
+/**
+ * What is wrong with a template before it runs, as the editor underlines it: a parse error
+ * (unbalanced or unclosed blocks), a helper integrator.io does not have (naming the closest that
+ * it has), a wrong number of arguments, a block helper used inline or the other way round, a path
+ * that no sample record has (naming the closest that one has), and a field without the `record.`
+ * prefix that AFE 2.0 templates need. Positions are the template's (1-based line, 0-based column).
+ */
+import Handlebars from 'handlebars';
+import { HELPER_BY_NAME, HELPERS } from './catalog';
+import { CONTEXT_ROOTS, TemplateKind } from './templateContext';
+import { closest, pathsOf } from './paths';
+import { parseErrorOf } from './parseErrors';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  severity: Severity;
+  message: string;
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+  /** The kind of finding, for a quick fix or a test. */
+  code: 'parse' | 'unknown-helper' | 'arguments' | 'block' | 'unknown-path' | 'record-prefix';
+}
+
+/** Handlebars' own helpers that integrator.io keeps (the catalog lists Celigo's). */
+const BUILT_IN = new Set(['if', 'unless', 'each', 'with', 'lookup', 'log', 'blockHelperMissing', 'helperMissing']);
+
+/** Roots whose contents a sample cannot know whole: paths under them are not checked. */
+const UNCHECKED_ROOTS = new Set(['settings', 'connection', 'job', 'import', 'export', 'lastExportDateTime', 'currentExportDateTime']);
+
+export interface AnalysisContext {
+  kind?: TemplateKind;
+  /** The context the template renders with (sample included): paths are checked against it. */
+  context?: unknown;
+}
+
+export function analyse(template: string, options: AnalysisContext = {}): Finding[] {
+  let program: hbs.AST.Program;
+  try {
+    program = Handlebars.parse(template);
+  } catch (err) {
+    return [parseFinding(template, err)];
+  }
+  const findings: Finding[] = [];
+  const known = options.context === undefined ? undefined : pathsOf(options.context);
+  /** Depth of blocks that change `this` (each, with…): paths inside them are not checked against the top. */
+  let scoped = 0;
+
+  const call = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement, block: boolean) => {
+    const path = node.path as hbs.AST.PathExpression;
+    if (path.type !== 'PathExpression' || path.data || path.parts.length !== 1 || path.depth !== 0) return false;
+    const name = path.parts[0]!;
+    const info = HELPER_BY_NAME.get(name);
+    const isCall = block || node.params.length > 0 || node.hash !== undefined || node.type === 'SubExpression';
+    if (!info && !BUILT_IN.has(name)) {
+      if (!isCall) return false; // a plain field: checked as a path
+      const near = closest(name, [...HELPERS.map((h) => h.name), ...BUILT_IN]);
+      findings.push(
+        at(node.path.loc, 'error', 'unknown-helper', `integrator.io has no helper "${name}"${near ? `; did you mean "${near}"?` : '.'}`),
+      );
+      return true;
+    }
+    if (!info) return true;
+    const count = node.params.length;
+    if (count < info.minArgs || count > info.maxArgs) {
+      const range =
+        info.maxArgs === Infinity
+          ? `at least ${info.minArgs}`
+          : info.minArgs === info.maxArgs
+            ? `${info.minArgs}`
+            : `${info.minArgs} to ${info.maxArgs}`;
+      findings.push(
+        at(node.loc, 'error', 'arguments', `${name} takes ${range} argument${range === '1' ? '' : 's'}, not ${count}: ${info.signature}`),
+      );
+    }
+    if (info.block && !block) findings.push(at(node.loc, 'error', 'block', `${name} is a block helper: {{#${name} …}}…{{/${name}}}`));
+    if (!info.block && block) findings.push(at(node.loc, 'error', 'block', `${name} is not a block helper: {{${name} …}}`));
+    return true;
+  };
+
+  const value = (node: hbs.AST.Expression | undefined) => {
+    if (!node) return;
+    if (node.type === 'SubExpression') return expression(node as hbs.AST.SubExpression);
+    if (node.type !== 'PathExpression' || scoped > 0 || !known) return;
+    const path = node as hbs.AST.PathExpression;
+    if (path.data || path.depth > 0 || path.parts.length === 0) return;
+    checkPath(path);
+  };
+
+  const checkPath = (path: hbs.AST.PathExpression) => {
+    const dotted = path.parts.join('.');
+    if (HELPER_BY_NAME.has(dotted) || BUILT_IN.has(dotted)) return;
+    const roots = options.kind ? CONTEXT_ROOTS[options.kind] : [];
+    if (options.kind && options.kind !== 'export' && !roots.includes(path.parts[0]!)) {
+      // AFE 1.0's names for the record's fields: bare, `data.x` or `data.0.x`.
+      const field = dotted.replace(/^data\.(\d+\.)?/, '');
+      if (known!.has(`record.${field}`)) {
+        findings.push(
+          at(path.loc, 'warning', 'record-prefix', `AFE 2.0 templates read the record's fields under record.: use record.${field}`),
+        );
+        return;
+      }
+    }
+    if (known!.has(dotted)) return;
+    // Settings, the connection and the job are the account's and the run's: the sample holds only part of them.
+    if (UNCHECKED_ROOTS.has(path.parts[0]!)) return;
+    // Under a value the sample has but cannot say (a string read further, an empty array): not a finding.
+    const parent = path.parts.slice(0, -1).join('.');
+    if (parent && known!.has(parent) && !known!.has(`${parent}.*`)) return;
+    const near = closest(
+      dotted,
+      [...known!].filter((p) => !p.endsWith('*')),
+    );
+    findings.push(
+      at(
+        path.loc,
+        'warning',
+        'unknown-path',
+        `No sample record has ${dotted}${near ? `; the closest it has is ${near}` : ''}. It renders empty.`,
+      ),
+    );
+  };
+
+  const expression = (node: hbs.AST.SubExpression) => {
+    call(node, false);
+    node.params.forEach(value);
+    for (const pair of node.hash?.pairs ?? []) value(pair.value);
+  };
+
+  const visit = (node: hbs.AST.Node | undefined | null): void => {
+    if (!node) return;
+    switch (node.type) {
+      case 'Program':
+        for (const statement of (node as hbs.AST.Program).body) visit(statement);
+        return;
+      case 'MustacheStatement': {
+        const mustache = node as hbs.AST.MustacheStatement;
+        const isHelper = call(mustache, false);
+        if (!isHelper) value(mustache.path);
+        mustache.params.forEach(value);
+        for (const pair of mustache.hash?.pairs ?? []) value(pair.value);
+        return;
+      }
+      case 'BlockStatement': {
+        const block = node as hbs.AST.BlockStatement;
+        call(block, true);
+        // #some's second param names a condition (isTruthy), not a field.
+        const isSome = block.path.original === 'some';
+        block.params.forEach((param, i) => (isSome && i === 1 ? undefined : value(param)));
+        const name = block.path.parts?.[0];
+        // These render their body with another `this`: paths there are relative to it.
+        const changes = name === 'each' || name === 'with' || name === 'filter' || (block.program.blockParams?.length ?? 0) > 0;
+        if (changes) scoped++;
+        visit(block.program);
+        if (changes) scoped--;
+        visit(block.inverse);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(program);
+  return findings;
+}
+
+function at(loc: hbs.AST.SourceLocation, severity: Severity, code: Finding['code'], message: string): Finding {
+  return { severity, code, message, start: { ...loc.start }, end: { ...loc.end } };
+}
+
+/** A parse error as a finding, at the place Handlebars points to. */
+export function parseFinding(template: string, err: unknown): Finding {
+  const { message, line, column } = parseErrorOf(template, err);
+  return { severity: 'error', code: 'parse', message, start: { line, column }, end: { line, column: column + 1 } };
+}

@@ -1,0 +1,109 @@
+/**
+ * Renders and checks templates in a worker thread (handlebarsWorker.ts), one request at a time,
+ * each with a time limit: past it the worker is ended (that is what stops a regular expression
+ * that backtracks for ever) and the next request starts a new one. The worker is kept between
+ * requests, unreferenced, so hovering template after template costs no start-up.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import type { Finding } from './analysis';
+import type { RenderResult } from './engine';
+import { WorkerRequest, WorkerResponse } from './workerProtocol';
+
+export const DEFAULT_TIME_LIMIT_MS = 2_000;
+/** The worker's heap: a template's output is bounded at 10 MB of text by the engine; this is the fence behind it. */
+const HEAP_MB = 256;
+
+/** One template to render and/or check (render by default), and how long it may take. */
+export type TemplateJob = Omit<WorkerRequest, 'id'> & { timeLimitMs?: number };
+
+export interface TemplateAnswer {
+  render?: RenderResult;
+  findings?: Finding[];
+}
+
+let worker: Worker | undefined;
+let nextId = 1;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The worker's file: beside this one when compiled (out/), `handlebarsWorker.js` in dist/ when bundled. */
+function workerFile(): string {
+  const candidates = [path.join(__dirname, 'handlebarsWorker.js'), path.join(__dirname, 'handlebars', 'handlebarsWorker.js')];
+  const found = candidates.find((file) => fs.existsSync(file));
+  if (!found) throw new Error(`The template worker is missing (looked for ${candidates.join(', ')}).`);
+  return found;
+}
+
+function started(): Worker {
+  if (worker) return worker;
+  const next = new Worker(workerFile(), { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 } });
+  next.unref();
+  next.once('exit', () => {
+    if (worker === next) worker = undefined;
+  });
+  worker = next;
+  return next;
+}
+
+/** Renders and/or checks one template; a template stopped at the time limit is a render problem, never a hang. */
+export function runTemplate(job: TemplateJob): Promise<TemplateAnswer> {
+  const run = queue.then(() => once(job));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function once(job: TemplateJob): Promise<TemplateAnswer> {
+  const limit = job.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  const thread = started();
+  const id = nextId++;
+  const request: WorkerRequest = {
+    id,
+    template: job.template,
+    context: job.context,
+    ...(job.escape ? { escape: job.escape } : {}),
+    ...(job.kind ? { kind: job.kind } : {}),
+    render: job.render ?? true,
+    analyse: job.analyse ?? false,
+  };
+  return new Promise<TemplateAnswer>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      thread.off('message', onMessage);
+      thread.off('exit', onExit);
+      thread.off('error', onError);
+      thread.unref();
+    };
+    const onMessage = (response: WorkerResponse) => {
+      if (response.id !== id) return;
+      done();
+      if (response.failure) reject(new Error(response.failure));
+      else
+        resolve({ ...(response.render ? { render: response.render } : {}), ...(response.findings ? { findings: response.findings } : {}) });
+    };
+    const stopped = (message: string) => {
+      done();
+      resolve({ render: { ok: false, problem: { message } } });
+    };
+    const onExit = () => stopped('The template stopped its worker (it ran out of memory).');
+    const onError = (err: Error) => stopped(`The template stopped its worker: ${err.message}`);
+    const timer = setTimeout(() => {
+      if (worker === thread) worker = undefined;
+      done();
+      void thread.terminate();
+      resolve({ render: { ok: false, problem: { message: `The template took longer than ${limit / 1000} s; it was stopped.` } } });
+    }, limit);
+    thread.ref();
+    thread.on('message', onMessage);
+    thread.once('exit', onExit);
+    thread.once('error', onError);
+    thread.postMessage(request);
+  });
+}
+
+/** Ends the worker (deactivation, the end of a command-line run). */
+export async function stopTemplateWorker(): Promise<void> {
+  const thread = worker;
+  worker = undefined;
+  if (thread) await thread.terminate();
+}
