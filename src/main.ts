@@ -36,6 +36,11 @@ import { RESOURCE_KINDS } from './model/resourceKinds';
 import { RowDecorations } from './explorer/rowDecorations';
 import { IdLinks } from './documents/idLinks';
 import { HookCodeLens } from './documents/hookCodeLens';
+import { TemplateCompletions } from './documents/templateCompletions';
+import { TemplateHover } from './documents/templateHover';
+import { TemplateProblems } from './documents/templateProblems';
+import { TemplateSamples } from './documents/templateSamples';
+import { stopTemplateWorker } from './handlebars/workerClient';
 import { keepWorkerWarm } from './hooks/warmWorker';
 import { AdaptorTypeCompletions } from './documents/adaptorTypeCompletions';
 import { RESOURCE_SCHEME } from './documents/schemes';
@@ -119,6 +124,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const sourceControls = new SourceControls(context, environments, accountVersions, log);
 
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
+  const templates = new TemplateSamples(environments);
   const focus = new FocusedEnvironment(sourceControls);
   const statusBar = new EnvironmentStatusBar(environments, focus);
   const services: Services = {
@@ -133,6 +139,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     conflicts,
     sourceControls,
     statusBar,
+    templates,
   };
   const decorations = new ProductionDecorations(environments);
   context.subscriptions.push(
@@ -170,6 +177,18 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     vscode.languages.registerDefinitionProvider({ scheme: RESOURCE_SCHEME }, idLinks),
     vscode.languages.registerCompletionItemProvider({ scheme: RESOURCE_SCHEME }, new AdaptorTypeCompletions(environments), '"'),
     vscode.languages.registerCompletionItemProvider(pulledJson, folderLinks, '"', '/'),
+    // Handlebars templates in export and import documents: their output, their problems, completion in {{ }}.
+    vscode.languages.registerHoverProvider({ scheme: RESOURCE_SCHEME, language: 'json' }, new TemplateHover(templates)),
+    vscode.languages.registerCompletionItemProvider(
+      { scheme: RESOURCE_SCHEME, language: 'json' },
+      new TemplateCompletions(templates),
+      '{',
+      '.',
+      ' ',
+      '(',
+    ),
+    new TemplateProblems(templates),
+    { dispose: () => void stopTemplateWorker() },
   );
   context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
   // Run Hook… is clicked again and again: after the first run, the next run's worker is started ahead.

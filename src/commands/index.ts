@@ -37,6 +37,7 @@ import {
 import { disableFlowCommand, enableFlowCommand } from './flowSwitchCommands';
 import { CommandDefinition } from './services';
 import { startLocalSandboxCommand, stopLocalSandboxCommand } from './startLocalSandbox';
+import { openTemplatePlaygroundCommand } from './templateCommands';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   addEnvironmentCommand,
@@ -78,6 +79,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   showDiagramStepErrorsCommand,
   runDiagramStepHookCommand,
   showDiagramStepHistoryCommand,
+  openTemplatePlaygroundCommand,
   previewExportNextPageCommand,
   showAuditHistoryCommand,
   showErrorsCommand,

@@ -1,12 +1,10 @@
 /** "Preview Import Mapping" and "Preview Export": the fast loops of mapping and export work. */
-import { IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
+import { sampleRecords } from '../model/sampleRecords';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { documentOf } from './resourceTarget';
-
-const SAMPLE_RECORDS = 5;
 
 /**
  * Opens the mapping preview of an import (its document as it stands in the editor). Options:
@@ -36,28 +34,6 @@ export const previewMappingCommand = defineCommand({
     });
   },
 });
-
-/**
- * Records for the preview: the first page of the export that feeds a flow using this import,
- * run as a virtual export, when there is one; a small example otherwise.
- */
-async function sampleRecords(client: IntegratorClient, importId: string): Promise<unknown[]> {
-  try {
-    const flows = (await client.imports.dependencies(importId)).flows ?? [];
-    for (const { id } of flows) {
-      const flow = await client.flows.get(id);
-      const exportId = flow.pageGenerators?.[0]?._exportId;
-      if (!exportId) continue;
-      const exp = await client.exports.get(exportId);
-      if (!exp._connectionId) continue;
-      const page = await client.connectionActions.exportPage(exp._connectionId, { ...exp, pageSize: SAMPLE_RECORDS });
-      if (page.data.length) return page.data.slice(0, SAMPLE_RECORDS);
-    }
-  } catch {
-    // No preview of the source: the example below still lets the user start.
-  }
-  return [{ id: 1, name: 'Example record', email: 'someone@example.com' }];
-}
 
 /** Runs an export as a virtual export and pages through its records. */
 export const previewExportCommand = defineCommand({

@@ -1,5 +1,6 @@
 /** What commands work with; built once in extension.ts. */
 import vscode = require('vscode');
+import { TemplateSamples } from '../documents/templateSamples';
 import { ConflictNotifier } from '../documents/conflicts';
 import { ResourceFileSystem } from '../documents/resourceFileSystem';
 import { EnvironmentStore } from '../environments/environmentStore';
@@ -26,6 +27,8 @@ export interface Services {
   sourceControls: SourceControls;
   /** The environment in the status bar, and brief messages beside it. */
   statusBar: EnvironmentStatusBar;
+  /** What resource documents' Handlebars templates render with (their samples). */
+  templates: TemplateSamples;
 }
 
 /**

@@ -8,6 +8,7 @@
  * Results also go to test-results/ui.json, for the fault and security summary.
  */
 import { flowDiagramUiTest } from './ui/flowDiagram.ui';
+import { handlebarsUiTest } from './ui/handlebars.ui';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
@@ -52,6 +53,7 @@ const UI_TESTS: UiTest[] = [
   runHookUiTest,
   restrictedModeUiTest,
   flowDiagramUiTest,
+  handlebarsUiTest,
 ];
 
 async function main(): Promise<number> {
