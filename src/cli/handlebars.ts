@@ -13,9 +13,10 @@ import { runTemplate, stopTemplateWorker } from '../handlebars/workerClient';
 import { printableJson } from '../iac/printable';
 import { CliIo } from './io';
 
-export const HANDLEBARS_USAGE = `  integrator-io handlebars render --template <file or template> [--data <JSON file>] [--context import|lookup|export] [--escape html|url|sql|none] [--json] [--timeout <seconds>]
+export const HANDLEBARS_USAGE = `  integrator-io handlebars render --template <file or template> [--data <JSON file>] [--context import|lookup|export [--resource <export or import JSON file>]] [--escape html|url|sql|none] [--json] [--timeout <seconds>]
       renders a template with integrator.io's helpers and prints its output exactly; without --context the data is the
-      template's whole context, with it the data is a record placed where that context puts records`;
+      template's whole context, with it the data is a record (or an array of records) placed where that context puts
+      records, and --resource gives the step's settings, lookups and one-to-many grouping; warnings go to stderr`;
 
 const KINDS: readonly TemplateKind[] = ['import', 'lookup', 'export'];
 const ESCAPES: readonly EscapeMode[] = ['html', 'url', 'sql', 'none'];
@@ -25,7 +26,7 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
     io.err(`integrator-io handlebars takes "render".\n\nUsage:\n${HANDLEBARS_USAGE}`);
     return 1;
   }
-  let values: { template?: string; data?: string; context?: string; escape?: string; json?: boolean; timeout?: string };
+  let values: { template?: string; data?: string; context?: string; resource?: string; escape?: string; json?: boolean; timeout?: string };
   try {
     ({ values } = parseArgs({
       args: [...argv.slice(1)],
@@ -33,6 +34,7 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
         template: { type: 'string' },
         data: { type: 'string' },
         context: { type: 'string' },
+        resource: { type: 'string' },
         escape: { type: 'string' },
         json: { type: 'boolean' },
         timeout: { type: 'string' },
@@ -57,28 +59,38 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
   const timeout = values.timeout === undefined ? 2 : Number(values.timeout);
   if (!(timeout > 0 && timeout <= 60)) return problem(`--timeout takes seconds from 0 to 60, not "${values.timeout}".`);
 
+  if (values.resource !== undefined && !values.context) return problem('--resource goes with --context (the step it is).');
+  // A value without {{ }} that looks like a file's name is taken for a misspelt file, not a template.
+  if (!isFile(values.template) && !values.template.includes('{{') && /([\\/]|\.[A-Za-z0-9]{1,8}$)/.test(values.template))
+    return problem(`No file "${values.template}" (a --template without {{ }} is read as a file's name).`);
   let template: string;
   let data: unknown = {};
+  let resource: Record<string, unknown> | undefined;
   try {
     template = isFile(values.template) ? fs.readFileSync(values.template, 'utf8') : values.template;
     if (values.data !== undefined) data = JSON.parse(fs.readFileSync(values.data, 'utf8')) as unknown;
+    if (values.resource !== undefined) resource = JSON.parse(fs.readFileSync(values.resource, 'utf8')) as Record<string, unknown>;
   } catch (err) {
     return problem(`Could not read the input: ${(err as Error).message}`);
   }
   const kind = values.context as TemplateKind | undefined;
-  const context = kind ? templateContext({ kind, records: Array.isArray(data) ? data : [data] }) : data;
+  const context = kind ? templateContext({ kind, records: Array.isArray(data) ? data : [data], ...(resource ? { resource } : {}) }) : data;
   try {
-    const { render } = await runTemplate({
+    const { render, findings = [] } = await runTemplate({
       template,
       context,
       ...(values.escape ? { escape: values.escape as EscapeMode } : {}),
+      ...(kind ? { kind } : {}),
+      // With a context, what the editor would underline is said too (a path no record has, say).
+      analyse: kind !== undefined,
       timeLimitMs: timeout * 1000,
     });
     if (!render) return problem('The template was not rendered.');
     if (values.json) {
-      io.out(printableJson(render));
+      io.out(printableJson({ ...render, ...(kind ? { findings } : {}) }));
       return render.ok ? 0 : 1;
     }
+    for (const f of findings) io.err(`${f.severity}: line ${f.start.line}, column ${f.start.column + 1}: ${f.message}`);
     if (!render.ok) {
       const { line, column, message } = render.problem;
       io.err(line !== undefined ? `line ${line}, column ${(column ?? 0) + 1}: ${message}` : message);

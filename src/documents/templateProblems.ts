@@ -15,6 +15,9 @@ import { TemplateSamples } from './templateSamples';
 const CHECK_AFTER_MS = 400;
 /** A document with more templates than this has only its first ones checked. */
 const MAX_TEMPLATES = 200;
+/** How long one template's check may take, and one document's checks together. */
+const CHECK_LIMIT_MS = 500;
+const DOCUMENT_LIMIT_MS = 5_000;
 
 export class TemplateProblems extends Disposable {
   private readonly collection = this.register(vscode.languages.createDiagnosticCollection('integrator.io Handlebars'));
@@ -44,14 +47,35 @@ export class TemplateProblems extends Disposable {
     const setting = await this.samples.settingFor(document).catch(() => undefined);
     const version = document.version;
     const diagnostics: vscode.Diagnostic[] = [];
+    const started = Date.now();
     for (const found of templatesIn(document.getText()).slice(0, MAX_TEMPLATES)) {
-      const { findings = [] } = await runTemplate({
-        template: found.template,
-        context: setting?.context,
-        ...(setting ? { kind: setting.kind } : {}),
-        render: false,
-        analyse: true,
-      });
+      // A newer check of this document, or a document that takes too long, ends this one.
+      if (this.checks.get(key) !== check || Date.now() - started > DOCUMENT_LIMIT_MS) break;
+      const answer = await runTemplate(
+        {
+          template: found.template,
+          context: setting?.context,
+          ...(setting ? { kind: setting.kind } : {}),
+          render: false,
+          analyse: true,
+          timeLimitMs: CHECK_LIMIT_MS,
+        },
+        { urgent: false },
+      );
+      // A check stopped at its time limit says so, on the template, rather than nothing.
+      const findings: Finding[] =
+        answer.findings ??
+        (answer.render && !answer.render.ok
+          ? [
+              {
+                severity: 'warning',
+                code: 'parse',
+                message: answer.render.problem.message,
+                start: { line: 1, column: 0 },
+                end: { line: 1, column: 1 },
+              },
+            ]
+          : []);
       const place = (p: Finding['start']) => document.positionAt(found.documentOffset(indexOfPosition(found.template, p.line, p.column)));
       for (const finding of findings) {
         const range = new vscode.Range(place(finding.start), place(finding.end));

@@ -9,6 +9,7 @@ import Handlebars from 'handlebars';
 import { HELPER_BY_NAME, HELPERS } from './catalog';
 import { CONTEXT_ROOTS, TemplateKind } from './templateContext';
 import { closest, pathsOf } from './paths';
+import { nestingProblem } from './nesting';
 import { parseErrorOf } from './parseErrors';
 
 export type Severity = 'error' | 'warning';
@@ -35,6 +36,9 @@ export interface AnalysisContext {
 }
 
 export function analyse(template: string, options: AnalysisContext = {}): Finding[] {
+  const deep = nestingProblem(template);
+  if (deep)
+    return [{ severity: 'error', code: 'parse', message: deep.message, start: deep, end: { line: deep.line, column: deep.column + 1 } }];
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(template);

@@ -26,7 +26,8 @@ export class Budget {
 
   /** Counts output as it is made; a block's output is counted again in the block around it, which only makes the limit stricter. */
   output(chars: number): void {
-    this.chars += chars;
+    // Never NaN: a count that is not a number would make every later comparison false.
+    this.chars += Number.isFinite(chars) ? chars : 0;
     if (this.chars > this.limits.outputChars)
       throw new BudgetExceeded(
         `The template's output passed ${this.limits.outputChars.toLocaleString('en-US')} characters; it was stopped.`,

@@ -9,6 +9,7 @@
 import Handlebars from 'handlebars';
 import { HELPER_FUNCTIONS } from './helpers';
 import { Budget, BudgetExceeded, DEFAULT_LIMITS, RenderLimits } from './budget';
+import { nestingProblem } from './nesting';
 import { parseErrorOf } from './parseErrors';
 
 /** How `{{ }}` formats its output: where the template is used decides it. */
@@ -28,47 +29,100 @@ export interface TemplateProblem {
   column?: number;
 }
 
-/** The helper every escaped `{{ }}` is turned into a call of (a name no template can write: it starts with a space). */
+/**
+ * The helpers every `{{ }}` and `{{{ }}}` is turned into a call of (names no template can write:
+ * they start with a space): the first escapes for the field, both count what is printed.
+ */
 const ESCAPE_HELPER = ' escape';
+const RAW_HELPER = ' raw';
+/** The most text one helper call is given (its text arguments together). */
+const MAX_HELPER_INPUT = 2_000_000;
 
 const env = Handlebars.create();
-for (const [name, fn] of Object.entries(HELPER_FUNCTIONS)) env.registerHelper(name, metered(fn));
+for (const [name, fn] of Object.entries(HELPER_FUNCTIONS)) env.registerHelper(name, metered(name, fn));
+// Handlebars' own `each`, `if`, `unless`, `with` and `lookup`, unless the helpers give theirs: metered as theirs are.
+for (const name of ['each', 'if', 'unless', 'with', 'lookup'])
+  if (!HELPER_FUNCTIONS[name]) env.registerHelper(name, metered(name, env.helpers[name] as (...args: unknown[]) => unknown));
+// `log` would write account data to the process's console: it prints nothing, as on the platform's output.
+env.registerHelper('log', () => '');
+// Inline partials are not integrator.io's, and would repeat output past every budget.
+env.unregisterDecorator('inline');
+// A helper the template names that integrator.io does not have: said where it is.
+env.registerHelper('helperMissing', (...args: unknown[]) => {
+  // Called with no arguments for a field the context lacks: that renders empty, as on the platform.
+  if (args.length === 1) return undefined;
+  const options = args[args.length - 1] as { name?: string; loc?: hbs.AST.SourceLocation };
+  throw located(new Error(`integrator.io has no helper "${options.name ?? '?'}"`), options.loc);
+});
 
 let budget = new Budget(DEFAULT_LIMITS);
 let escapeMode: EscapeMode = 'html';
 
 env.registerHelper(ESCAPE_HELPER, (value: unknown) => {
-  const text = value instanceof Handlebars.SafeString ? value.toHTML() : stringOf(value);
-  budget.output(text.length);
-  if (value instanceof Handlebars.SafeString) return new Handlebars.SafeString(text);
-  return new Handlebars.SafeString(escaped(text, escapeMode));
+  // A helper's SafeString (htmlEncode's) is HTML-safe, which a URL or a SQL query is not: only HTML keeps it.
+  const safe = value instanceof Handlebars.SafeString;
+  const text = safe ? value.toHTML() : stringOf(value);
+  const out = safe && escapeMode === 'html' ? text : escaped(text, escapeMode);
+  budget.output(out.length);
+  return new Handlebars.SafeString(out);
 });
 
-/** Handlebars' own `each`, unless the helpers give their own: metered as theirs are. */
-if (!HELPER_FUNCTIONS.each) env.registerHelper('each', metered(env.helpers.each as (...args: unknown[]) => unknown));
+env.registerHelper(RAW_HELPER, (value: unknown) => {
+  const text = value instanceof Handlebars.SafeString ? value.toHTML() : stringOf(value);
+  budget.output(text.length);
+  return new Handlebars.SafeString(text);
+});
 
 /**
  * A helper as the engine registers it: each call is a step, and each body it renders (a block
  * helper's `options.fn` / `options.inverse`) is a step whose output counts, so a loop over a loop
  * is stopped whatever helper runs it.
  */
-function metered(fn: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
+function metered(name: string, fn: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
     budget.step();
-    const options = args[args.length - 1] as Handlebars.HelperOptions | undefined;
+    const options = args[args.length - 1] as (Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation }) | undefined;
+    const input = args.slice(0, -1).reduce<number>((sum, a) => sum + textSize(a), 0);
+    if (input > MAX_HELPER_INPUT)
+      throw located(new Error(`${name}: its text is ${input.toLocaleString('en-US')} characters; the limit is 2,000,000.`), options?.loc);
     if (options && typeof options === 'object' && typeof options.fn === 'function') {
       args[args.length - 1] = { ...options, fn: counted(options.fn), inverse: counted(options.inverse) };
     }
-    return fn.apply(this, args);
+    let result: unknown;
+    try {
+      result = fn.apply(this, args);
+    } catch (err) {
+      throw located(err, options?.loc);
+    }
+    // What a helper makes counts, even before it is printed: a chain of helpers cannot grow text past the budget.
+    if (typeof result === 'string') budget.output(result.length);
+    return result;
   };
+}
+
+/** The text a helper is given: a string's length, an array's strings together (one level). */
+function textSize(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value instanceof Handlebars.SafeString) return value.toHTML().length;
+  if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + (typeof v === 'string' ? v.length : 0), 0);
+  return 0;
+}
+
+/** An error with the template's place, where Handlebars gave one. */
+function located(err: unknown, loc: hbs.AST.SourceLocation | undefined): Error {
+  const error = err instanceof Error ? err : new Error(String(err));
+  if (loc && !(error instanceof BudgetExceeded) && (error as { line?: number }).line === undefined)
+    Object.assign(error, { line: loc.start.line, column: loc.start.column });
+  return error;
 }
 
 function counted(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
   const counting = (context: unknown, more?: Handlebars.RuntimeOptions) => {
     budget.step();
-    const out = fn(context, more);
-    budget.output(out.length);
-    return out;
+    const out: unknown = fn(context, more);
+    // A body of one mustache gives its value as it is (a SafeString, say): counted as the text it prints.
+    budget.output(typeof out === 'string' ? out.length : stringOf(out instanceof Handlebars.SafeString ? out.toHTML() : out).length);
+    return out as string;
   };
   return Object.assign(counting, fn) as Handlebars.TemplateDelegate;
 }
@@ -77,13 +131,16 @@ export function render(template: string, context: unknown, options: RenderOption
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   if (template.length > limits.templateChars)
     return { ok: false, problem: { message: `The template is ${template.length} characters; the limit is ${limits.templateChars}.` } };
+  const deep = nestingProblem(template);
+  if (deep) return { ok: false, problem: deep };
   let program: hbs.AST.Program;
   try {
     program = Handlebars.parse(template);
   } catch (err) {
     return { ok: false, problem: parseProblem(template, err) };
   }
-  withEscapes(program);
+  const refused = withEscapes(program);
+  if (refused) return { ok: false, problem: refused };
   budget = new Budget(limits);
   escapeMode = options.escape ?? 'html';
   try {
@@ -101,10 +158,20 @@ export function render(template: string, context: unknown, options: RenderOption
  * Turns each escaped `{{ … }}` into `{{ escape … }}`, raw, so the escaping follows the render's
  * mode instead of Handlebars' one global HTML escaping. Only nodes the parser made are changed.
  */
-function withEscapes(program: hbs.AST.Program): void {
+function withEscapes(program: hbs.AST.Program): TemplateProblem | undefined {
+  let refused: TemplateProblem | undefined;
   const visit = (node: hbs.AST.Node | undefined | null): void => {
     if (!node) return;
     switch (node.type) {
+      case 'PartialStatement':
+      case 'PartialBlockStatement':
+      case 'Decorator':
+        refused ??= {
+          message: "Partials and decorators ({{> …}}, {{* …}}) are not part of integrator.io's Handlebars.",
+          line: node.loc.start.line,
+          column: node.loc.start.column,
+        };
+        return;
       case 'Program':
         for (const statement of (node as hbs.AST.Program).body) visit(statement);
         return;
@@ -118,7 +185,6 @@ function withEscapes(program: hbs.AST.Program): void {
       }
       case 'MustacheStatement': {
         const mustache = node as hbs.AST.MustacheStatement & { escaped: boolean };
-        if (!mustache.escaped) return;
         const path = mustache.path as hbs.AST.PathExpression;
         const callsHelper = mustache.params.length > 0 || mustache.hash !== undefined || isHelperName(path);
         const inner: hbs.AST.Expression = callsHelper
@@ -130,14 +196,8 @@ function withEscapes(program: hbs.AST.Program): void {
               loc: mustache.loc,
             } as hbs.AST.SubExpression)
           : mustache.path;
-        mustache.path = {
-          type: 'PathExpression',
-          data: false,
-          depth: 0,
-          parts: [ESCAPE_HELPER],
-          original: ESCAPE_HELPER,
-          loc: mustache.loc,
-        };
+        const helper = mustache.escaped ? ESCAPE_HELPER : RAW_HELPER;
+        mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: mustache.loc };
         mustache.params = [inner];
         mustache.hash = undefined as unknown as hbs.AST.Hash;
         mustache.escaped = false;
@@ -148,6 +208,10 @@ function withEscapes(program: hbs.AST.Program): void {
     }
   };
   visit(program);
+  if (refused) return refused;
+  if (program.body.some((n) => n.type === 'DecoratorBlock'))
+    return { message: "Partials and decorators are not part of integrator.io's Handlebars." };
+  return undefined;
 }
 
 /**
@@ -188,7 +252,8 @@ export function escaped(text: string, mode: EscapeMode): string {
     case 'none':
       return text;
     case 'url':
-      return encodeURIComponent(text);
+      // A lone surrogate cannot be URL-encoded: it becomes U+FFFD, as a browser would send it.
+      return encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
     case 'sql':
       return `'${text.replace(/'/g, "''")}'`;
     default:
@@ -201,16 +266,17 @@ function parseProblem(template: string, err: unknown): TemplateProblem {
   return { message, line, column };
 }
 
+/** A long message (a helper naming a megabyte of input) is cut: the problem is what matters. */
+const MAX_MESSAGE = 500;
+
 function runtimeProblem(err: unknown): TemplateProblem {
-  const e = err as Error & { lineNumber?: number; column?: number };
+  const e = err as Error & { line?: number; column?: number; lineNumber?: number };
   const raw = e instanceof Error ? e.message : String(err);
   const missing = /^Missing helper: "(.*)"$/.exec(raw);
-  const message = missing ? `integrator.io has no helper "${missing[1]}"` : raw;
-  return {
-    message,
-    ...(e.lineNumber !== undefined ? { line: e.lineNumber } : {}),
-    ...(e.column !== undefined ? { column: e.column } : {}),
-  };
+  const full = missing ? `integrator.io has no helper "${missing[1]}"` : raw;
+  const message = full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE)}…` : full;
+  const line = e.line ?? e.lineNumber;
+  return { message, ...(line !== undefined ? { line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
 }
 
 export { BudgetExceeded };

@@ -52,6 +52,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
       currentExportDateTime: now.toISOString(),
       settings,
       connection,
+      export: resource,
     };
   }
   const records = input.records ?? [];
@@ -59,7 +60,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
   // The record's fields also at the top level and under `data` (AFE 1.0's names, which older
   // resources still use and the platform still renders); the editor marks them deprecated.
   const legacy = isObject(record) ? record : {};
-  if (input.kind === 'lookup') return { ...legacy, data: record, record, settings, connection };
+  if (input.kind === 'lookup') return { ...legacy, data: record, record, settings, connection, export: resource };
   const job = { _id: '000000000000000000000000', type: 'import', status: 'running', startedAt: (input.now ?? new Date()).toISOString() };
   return {
     ...legacy,
@@ -68,6 +69,8 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
     settings,
     connection,
     job,
+    // The import itself, as the platform passes it (static lookups are read from it).
+    import: resource,
     ...(resource.oneToMany === true ? { batch_of_records: records.map((r) => ({ record: r })) } : {}),
   };
 }

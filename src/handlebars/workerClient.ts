@@ -25,7 +25,12 @@ export interface TemplateAnswer {
 
 let worker: Worker | undefined;
 let nextId = 1;
-let queue: Promise<unknown> = Promise.resolve();
+/**
+ * Templates waiting for the worker, one at a time. What a person waits on (a hover, the
+ * playground, the command line) goes before the background checks of the Problems view.
+ */
+const waiting: { job: TemplateJob; urgent: boolean; resolve: (answer: TemplateAnswer) => void; reject: (err: unknown) => void }[] = [];
+let busy = false;
 
 /** The worker's file: beside this one when compiled (out/), `handlebarsWorker.js` in dist/ when bundled. */
 function workerFile(): string {
@@ -46,11 +51,31 @@ function started(): Worker {
   return next;
 }
 
-/** Renders and/or checks one template; a template stopped at the time limit is a render problem, never a hang. */
-export function runTemplate(job: TemplateJob): Promise<TemplateAnswer> {
-  const run = queue.then(() => once(job));
-  queue = run.catch(() => undefined);
-  return run;
+/**
+ * Renders and/or checks one template; a template stopped at the time limit is a render problem,
+ * never a hang. `urgent: false` for background checks, which wait behind everything urgent.
+ */
+export function runTemplate(job: TemplateJob, { urgent = true }: { urgent?: boolean } = {}): Promise<TemplateAnswer> {
+  return new Promise<TemplateAnswer>((resolve, reject) => {
+    const entry = { job, urgent, resolve, reject };
+    const firstBackground = urgent ? waiting.findIndex((w) => !w.urgent) : -1;
+    if (firstBackground >= 0) waiting.splice(firstBackground, 0, entry);
+    else waiting.push(entry);
+    next();
+  });
+}
+
+function next(): void {
+  if (busy) return;
+  const entry = waiting.shift();
+  if (!entry) return;
+  busy = true;
+  once(entry.job)
+    .then(entry.resolve, entry.reject)
+    .finally(() => {
+      busy = false;
+      next();
+    });
 }
 
 function once(job: TemplateJob): Promise<TemplateAnswer> {

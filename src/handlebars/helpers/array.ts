@@ -187,6 +187,7 @@ export const ARRAY_HELPERS: Record<string, HelperFunction> = {
   unique: (...args) => {
     const list = split(args).params[0];
     if (!isList(list)) return [];
-    return list.filter((item, index) => list.indexOf(item) === index);
+    // A Set keeps the first of each value (===, as indexOf compared): linear on 100,000 records.
+    return [...new Set(list)];
   },
 };

@@ -1,5 +1,6 @@
 /** integrator.io's regex helpers (see regex.info.ts for what each does and where the docs are silent). */
 import Handlebars from 'handlebars';
+import { ensureFits } from './sizeLimit';
 import { HelperFunction } from '../helperTypes';
 
 /** The positional arguments of a call: everything but Handlebars' options object, which comes last. */
@@ -78,7 +79,21 @@ export const REGEX_HELPERS: Record<string, HelperFunction> = {
     const re = regexOf('regexReplace', pattern, flagsOf(flags));
     // The replacement is used as JavaScript's replace uses it: `$1` and `$&` refer to the match, and
     // a template's "\n" stays a backslash and an n (Handlebars keeps backslashes in string literals).
-    return textOf('regexReplace', field).replace(re, textOf('regexReplace', replacement));
+    const text = textOf('regexReplace', field);
+    const by = textOf('regexReplace', replacement);
+    // `$&` repeated a hundred times would grow the text a hundredfold: each replacement is
+    // measured as it is made, and the helper stops before the result passes the limit.
+    let length = text.length;
+    return text.replace(re, (...match: unknown[]) => {
+      // (match, group 1…n, offset, text[, named groups]): the offset is the first number.
+      const at = match.findIndex((m) => typeof m === 'number');
+      const groups = match.slice(0, at).map((m) => (typeof m === 'string' ? m : undefined));
+      const offset = match[at] as number;
+      const made = expand(by, groups, text, offset);
+      length += made.length - (groups[0] ?? '').length;
+      ensureFits('regexReplace', length);
+      return made;
+    });
   },
 
   regexSearch: (...args) => {
@@ -87,3 +102,21 @@ export const REGEX_HELPERS: Record<string, HelperFunction> = {
     return textOf('regexSearch', field).search(re);
   },
 };
+
+/** A replacement's `$&`, `$1`…`$99`, `` $` ``, `$'` and `$$`, as String.prototype.replace reads them. */
+function expand(replacement: string, groups: (string | undefined)[], text: string, offset: number): string {
+  const match = groups[0] ?? '';
+  return replacement.replace(/\$(\$|&|`|'|\d{1,2})/g, (token: string, what: string) => {
+    if (what === '$') return '$';
+    if (what === '&') return match;
+    if (what === '`') return text.slice(0, offset);
+    if (what === "'") return text.slice(offset + match.length);
+    const n = Number(what);
+    // `$10` when there are fewer than ten groups is `$1` then a 0, as JavaScript reads it.
+    if (n >= groups.length && what.length === 2) {
+      const single = Number(what[0]);
+      return single > 0 && single < groups.length ? `${groups[single] ?? ''}${what[1]!}` : token;
+    }
+    return n > 0 && n < groups.length ? (groups[n] ?? '') : token;
+  });
+}

@@ -1,5 +1,6 @@
 /** integrator.io's string helpers (see string.info.ts for what each does and where the docs are silent). */
 import Handlebars from 'handlebars';
+import { ensureFits, occurrencesOf } from './sizeLimit';
 import { HelperFunction } from '../helperTypes';
 
 /**
@@ -176,7 +177,9 @@ export const STRING_HELPERS: Record<string, HelperFunction> = {
     if (typeof value !== 'string') return '';
     const needle = pattern(a);
     if (needle === undefined) return value;
-    return value.split(needle).join(pattern(b) ?? '');
+    const by = pattern(b) ?? '';
+    ensureFits('replace', value.length + occurrencesOf(value, needle) * (by.length - needle.length));
+    return value.split(needle).join(by);
   }),
   // The replacement is literal: `$&` and the like are not JavaScript replacement patterns here.
   replacefirst: helper((value, a, b) => {
@@ -184,7 +187,9 @@ export const STRING_HELPERS: Record<string, HelperFunction> = {
     const needle = pattern(a);
     if (needle === undefined) return value;
     const at = value.indexOf(needle);
-    return at < 0 ? value : value.slice(0, at) + (pattern(b) ?? '') + value.slice(at + needle.length);
+    const by = pattern(b) ?? '';
+    ensureFits('replacefirst', value.length + by.length);
+    return at < 0 ? value : value.slice(0, at) + by + value.slice(at + needle.length);
   }),
 
   sanitize: helper((value) => (typeof value === 'string' ? stripTags(value).trim() : '')),

@@ -188,7 +188,10 @@ describe('handlebars in a worker, and integrator-io handlebars render', function
 
     const json = await runCli(['handlebars', 'render', '--template', '{{nope 1}}', '--json'], {});
     assert.strictEqual(json.code, 1);
-    assert.deepStrictEqual(JSON.parse(json.stdout), { ok: false, problem: { message: 'integrator.io has no helper "nope"' } });
+    assert.deepStrictEqual(JSON.parse(json.stdout), {
+      ok: false,
+      problem: { message: 'integrator.io has no helper "nope"', line: 1, column: 0 },
+    });
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
@@ -209,5 +212,102 @@ describe('the README’s helper table', () => {
             .join('|'),
         );
     assert.deepStrictEqual(cells(table), cells(helperTable()));
+  });
+});
+
+describe('a hostile template (an attacker’s review)', () => {
+  it('text that grows past the limit inside a helper is stopped before it is made, in process and in the worker', async () => {
+    const bomb = '{{{replace (replace (replace (padLeft "" 999999 "x") "x" "xxxxxxxx") "x" "xxxxxxxx") "x" "xx"}}}';
+    const direct = render(bomb, {});
+    assert.ok(!direct.ok);
+    assert.match(direct.problem.message, /replace: (the result would be|its text is)|output passed/);
+    const dollars = render(`{{{regexReplace (padLeft "" 999999 "x") "${'$&'.repeat(100)}" "x" "g"}}}`, {});
+    assert.ok(!dollars.ok);
+    assert.match(dollars.problem.message, /regexReplace: the result would be/);
+    const worker = await runTemplate({ template: bomb, context: {} });
+    assert.ok(worker.render && !worker.render.ok, 'the worker answers, and this process is still here');
+  });
+
+  it('raw output counts against the budget, partials and decorators are refused, log prints nothing', () => {
+    const raw = render('{{{padLeft "" 999999 "x"}}}'.repeat(20), {});
+    assert.ok(!raw.ok && /output passed/.test(raw.problem.message));
+    for (const template of ['{{> other}}', '{{#*inline "p"}}x{{/inline}}{{> p}}', '{{#> layout}}x{{/layout}}']) {
+      const refused = render(template, {});
+      assert.ok(!refused.ok, template);
+      assert.match(refused.problem.message, /Partials and decorators/, template);
+    }
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (chunk: string) => (written.push(String(chunk)), true);
+    try {
+      renders('{{log x}}{{log "y" level="error"}}ok', { x: '\u001b[31mred' }, 'ok');
+    } finally {
+      process.stdout.write = write;
+    }
+    assert.deepStrictEqual(written, [], 'nothing reaches the console');
+  });
+
+  it('a helper’s SafeString is escaped for a URL or a SQL query; only HTML keeps it', () => {
+    renders('{{htmlEncode x}}', { x: '1&admin=true#f' }, '1&amp;admin=true#f');
+    renders('{{htmlEncode x}}', { x: '1&admin=true#f' }, encodeURIComponent('1&amp;admin=true#f'), 'url');
+    renders('{{htmlEncode x}}', { x: '1 OR 1=1; DROP TABLE t --' }, "'1 OR 1=1; DROP TABLE t --'", 'sql');
+    renders('{{x}}', { x: 'a\uD800b' }, 'a%EF%BF%BDb', 'url');
+  });
+
+  it('errors that happen while a template runs say where', () => {
+    const wrong = render('ok\n  {{dateFormat "YYYY" "nope"}}', {});
+    assert.ok(!wrong.ok);
+    assert.deepStrictEqual([wrong.problem.line, wrong.problem.column], [2, 2]);
+    const missing = render('a {{foo record.id}}', {});
+    assert.ok(!missing.ok);
+    assert.deepStrictEqual(
+      [missing.problem.message, missing.problem.line, missing.problem.column],
+      ['integrator.io has no helper "foo"', 1, 2],
+    );
+    const long = render('{{dateFormat "YYYY" x}}', { x: '1'.repeat(100_000) });
+    assert.ok(!long.ok && long.problem.message.length < 600, 'a message does not repeat a huge input');
+  });
+
+  it('a template nested deeper than 64 levels is refused before Handlebars reads it', () => {
+    const deep = `{{add 1 ${'(add 1 '.repeat(2_000)}1${')'.repeat(2_000)}}}`;
+    const result = render(deep, {});
+    assert.ok(!result.ok);
+    assert.match(result.problem.message, /nests deeper than 64 levels/);
+    assert.strictEqual(analyse(deep)[0]?.code, 'parse');
+    renders(`{{add 1 ${'(add 1 '.repeat(19)}1${')'.repeat(19)}}}`, {}, '21');
+  });
+});
+
+describe('integrator-io handlebars render, as a template writer uses it', function () {
+  this.timeout(30_000);
+  it('--resource gives one-to-many batches and settings; warnings go to stderr; a misspelt file name is said', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-cli-'));
+    const records = path.join(dir, 'records.json');
+    const resource = path.join(dir, 'import.json');
+    await fs.writeFile(records, JSON.stringify([{ a: 1 }, { a: 2 }]));
+    await fs.writeFile(resource, JSON.stringify({ oneToMany: true, settings: { sep: ';' } }));
+    const batch = await runCli(
+      [
+        'handlebars',
+        'render',
+        '--template',
+        '{{#each batch_of_records}}{{record.a}}{{@root.settings.sep}}{{/each}}',
+        '--data',
+        records,
+        '--context',
+        'import',
+        '--resource',
+        resource,
+      ],
+      {},
+    );
+    assert.deepStrictEqual([batch.code, batch.stdout, batch.stderr], [0, '1;2;', '']);
+    const warned = await runCli(['handlebars', 'render', '--template', '{{record.b}}', '--data', records, '--context', 'import'], {});
+    assert.strictEqual(warned.code, 0);
+    assert.match(warned.stderr, /^warning: line 1, column 3: No sample record has record\.b; the closest it has is record\.a/);
+    const typo = await runCli(['handlebars', 'render', '--template', path.join(dir, 'bdoy.hbs')], {});
+    assert.strictEqual(typo.code, 1);
+    assert.match(typo.stderr, /No file ".*bdoy\.hbs"/);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
