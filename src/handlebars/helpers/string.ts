@@ -151,7 +151,13 @@ export const STRING_HELPERS: Record<string, HelperFunction> = {
   // By code point, so a character outside the BMP (an emoji) is not split into halves.
   reverse: helper((value) => Array.from(text(value)).reverse().join('')),
 
-  join: helper((delimiter, ...items) => items.flat(Infinity).map(text).join(text(delimiter))),
+  join: helper((delimiter, ...items) => {
+    const parts = items.flat(Infinity).map(text);
+    const by = text(delimiter);
+    // A long delimiter between many small values multiplies: measured before it is made.
+    ensureFits('join', parts.reduce((sum, p) => sum + p.length, 0) + by.length * Math.max(0, parts.length - 1));
+    return parts.join(by);
+  }),
 
   occurrences: helper((value, substring) => {
     if (typeof value !== 'string') return '';

@@ -311,3 +311,12 @@ describe('integrator-io handlebars render, as a template writer uses it', functi
     await fs.rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('a hostile template: a long delimiter between many values', () => {
+  it('join measures its result before making it', () => {
+    const many = Array.from({ length: 2_000 }, () => 'a').join(' ');
+    const result = render(`{{{join (padLeft "" 999999 "-") ${many}}}}`, { a: 'x' });
+    assert.ok(!result.ok);
+    assert.match(result.problem.message, /join: the result would be/);
+  });
+});
