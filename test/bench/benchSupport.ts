@@ -76,9 +76,17 @@ export function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Collects a benchmark's sections, prints each as it comes, and saves them at the end. */
+/**
+ * Collects a benchmark's sections, prints each as it comes, and saves them at the end. results.json
+ * holds one entry per benchmark (its file's name): the machine, the date and the sections of its
+ * last run. A run replaces its own entry whole, so a section a benchmark no longer writes goes
+ * with it, and every figure says where and when it was measured.
+ */
 export class BenchResults {
   private readonly sections: Record<string, Record<string, number | string>> = {};
+
+  /** `benchmark`: the benchmark's name, as `npm run bench:<name>` or its file says it. */
+  constructor(private readonly benchmark: string) {}
 
   record(section: string, figures: Record<string, number | string>): void {
     const rounded = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
@@ -87,18 +95,19 @@ export class BenchResults {
     for (const [name, value] of Object.entries(rounded)) console.log(`  ${name.padEnd(64)} ${String(value).padStart(10)}`);
   }
 
-  /** Merges these sections into results.json, with the machine they were measured on. */
+  /** Replaces this benchmark's entry in results.json, keeping the other benchmarks' entries. */
   save(): void {
-    const existing = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
-    const merged = {
-      ...existing,
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', node: process.version },
+    const existing = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as { benchmarks?: unknown }) : {};
+    const benchmarks = typeof existing.benchmarks === 'object' && existing.benchmarks !== null ? (existing.benchmarks as Record<string, unknown>) : {};
+    const entry = {
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
       when: new Date().toISOString(),
-      ...this.sections,
+      sections: this.sections,
     };
+    const written = { benchmarks: { ...benchmarks, [this.benchmark]: entry } };
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(merged, null, 2)}\n`);
-    console.log(`\nWritten to ${path.relative(ROOT, RESULTS_FILE)}`);
+    fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(written, null, 2)}\n`);
+    console.log(`\nWritten to ${path.relative(ROOT, RESULTS_FILE)} (${this.benchmark})`);
   }
 }
 

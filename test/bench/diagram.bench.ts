@@ -32,7 +32,7 @@ function main(): void {
     layout.push(t2 - t1);
     svg.push(t3 - t2);
   }
-  const results = new BenchResults();
+  const results = new BenchResults('diagram');
   results.record(`flow diagram, a generated flow of 200 steps and 10 routers, median of ${RUNS}`, {
     'graph from the flow document (ms)': median(build),
     'layout with dagre (ms)': median(layout),

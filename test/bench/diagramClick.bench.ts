@@ -29,7 +29,7 @@ const REDRAW_AFTER_MS = 300;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '11' } } });
   const runs = Number(values.runs);
-  await benchInWorkbench('diagram', async (wb, results) => {
+  await benchInWorkbench('diagram-click', async (wb, results) => {
     const { page } = wb;
     await wb.expand('Integrations');
     await wb.expand('Shopify - NetSuite Order Sync');

@@ -31,7 +31,7 @@ const RECORDS = 100;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { clicks: { type: 'string', default: '21' } } });
   const clicks = Number(values.clicks);
-  await benchInWorkbench('hooks', async (wb, results, runDir) => {
+  await benchInWorkbench('hook-click', async (wb, results, runDir) => {
     const { page } = wb;
     await wb.expand('Scripts');
     await wb.treeRow(SCRIPT).click();

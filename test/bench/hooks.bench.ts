@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     if (!result.contract.ok) throw new Error(`the demo preMap broke its contract: ${result.contract.problems.join('; ')}`);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  const results = new BenchResults();
+  const results = new BenchResults('hooks');
   results.record('hook runner, demo preMap on a 100-record page (a new worker per run)', {
     'median ms (goal for the whole click: ≤ 300)': median(times),
     'fastest ms': sorted[0]!,

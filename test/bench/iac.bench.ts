@@ -34,7 +34,7 @@ async function measure(flows: number, runs: number, latency: number): Promise<vo
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-iac-'));
   const client = new IntegratorClient({ baseUrl: sandbox.baseUrl, token: TOKEN });
   const raw = new RawHttp(TOKEN);
-  const results = new BenchResults();
+  const results = new BenchResults('iac');
   try {
     const [integration] = await client.integrations.listAll({ include: ['name'] });
     const environment = environmentNameOf(sandbox.baseUrl);

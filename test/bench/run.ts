@@ -15,7 +15,7 @@ import { IntegratorClient } from '../../src/api';
 import { BenchResults, mappingWorkload, median, round, startSandboxProcess as startSandboxProcessAs } from './benchSupport';
 
 const TOKEN = 'bench-token-7c1e4b9a';
-const results = new BenchResults();
+const results = new BenchResults('api');
 const record = results.record.bind(results);
 const startSandboxProcess = (args: string[]) => startSandboxProcessAs(TOKEN, args);
 

@@ -31,7 +31,7 @@ const FLOOR_EXTENSION = 'Activation floor (benchmark)';
 
 async function main(): Promise<void> {
   ensureCodeServer();
-  const results = new BenchResults();
+  const results = new BenchResults('vscode');
   const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'bench-'));
   const sandbox = await startSandboxProcess(TOKEN, ['--seed', 'large:10000']);
   try {

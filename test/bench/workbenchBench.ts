@@ -17,7 +17,7 @@ export async function benchInWorkbench(
   const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', `bench-${name}-`));
   const server = await startCodeServer({ runDir });
   const { browser, page } = await openWorkbench(server.url);
-  const results = new BenchResults();
+  const results = new BenchResults(name);
   try {
     const wb = new Workbench(page);
     await wb.openViewContainer('integrator.io');

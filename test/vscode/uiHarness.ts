@@ -57,7 +57,9 @@ const UI_TESTS: UiTest[] = [
 ];
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { grep: { type: 'string' } } });
+  const { values } = parseArgs({ options: { grep: { type: 'string' }, 'update-screenshots': { type: 'boolean' } } });
+  // `npm run screenshots`: the README's pictures are copied from this run (Workbench.screenshot).
+  if (values['update-screenshots']) process.env.UPDATE_SCREENSHOTS = '1';
   ensureCodeServer();
   let passed = 0;
   let failed = 0;
