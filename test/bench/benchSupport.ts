@@ -98,9 +98,15 @@ export class BenchResults {
   /** Replaces this benchmark's entry in results.json, keeping the other benchmarks' entries. */
   save(): void {
     const existing = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as { benchmarks?: unknown }) : {};
-    const benchmarks = typeof existing.benchmarks === 'object' && existing.benchmarks !== null ? (existing.benchmarks as Record<string, unknown>) : {};
+    const benchmarks =
+      typeof existing.benchmarks === 'object' && existing.benchmarks !== null ? (existing.benchmarks as Record<string, unknown>) : {};
     const entry = {
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+      machine: {
+        cpus: os.cpus().length,
+        cpu: os.cpus()[0]?.model ?? '',
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+      },
       when: new Date().toISOString(),
       sections: this.sections,
     };
