@@ -20,7 +20,7 @@ import { ChosenSearch } from './commands/explorerCommands';
 import { restoreView } from './commands/restoreViews';
 import { ConflictNotifier } from './documents/conflicts';
 import { RemoteContentProvider } from './documents/remoteContent';
-import { ResourceFileSystem } from './documents/resourceFileSystem';
+import { ResourceFileSystem, SavedEvent } from './documents/resourceFileSystem';
 import { RetryDataFileSystem } from './documents/retryDataFileSystem';
 import { resourceUri } from './documents/uris';
 import type { Surface } from './activation/surface';
@@ -107,6 +107,53 @@ export interface LoadRequest {
 
 export function start(context: vscode.ExtensionContext, surface: Surface<unknown>, request: LoadRequest): Main {
   const started = performance.now();
+  const { services, parts } = makeServices(context, surface);
+  const { environments, explorer, files, log } = services;
+  void services.sourceControls.discover();
+  registerLanguageFeatures(context, services);
+  context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
+  // Run Hook… is clicked again and again: after the first run, the next run's worker is started ahead.
+  keepWorkerWarm(true);
+  context.subscriptions.push({ dispose: () => keepWorkerWarm(false) });
+  // Error counts and production marks on tree rows (rows exist only once this part is loaded).
+  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new RowDecorations()));
+  context.subscriptions.push(files.onDidSave((saved) => afterSave(services, saved)));
+  const commands = new Map(COMMANDS.map((command) => [command.id, command]));
+  void environments.updateContextKeys();
+
+  if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false)) {
+    // After loading returns: starting the sandbox is work of its own.
+    setTimeout(() => void startLocalSandboxCommand.run(services), 0);
+  }
+  // Read by `npm run bench`; also a quick answer to "is the first use slow?".
+  const now = performance.now();
+  log.info(
+    `Loaded for ${request.reason} in ${(now - request.requestedAt).toFixed(1)} ms` +
+      ` (code ${(started - request.requestedAt).toFixed(1)} ms, wiring ${(now - started).toFixed(1)} ms).`,
+  );
+  return {
+    explorer,
+    files,
+    retryData: parts.retryData,
+    remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
+    auditText: new AuditTextProvider(environments, log),
+    accountVersions: parts.accountVersions,
+    decorations: parts.decorations,
+    api: testApi(services),
+    restoreView: (tab, state) => restoreView(services, tab, state),
+    runCommand(id, args) {
+      const command = commands.get(id);
+      if (!command) throw new Error(`integrator.io has no command ${id}.`);
+      return command.run(services, args[0], args[1]);
+    },
+  };
+}
+
+/** The extension's long-lived parts, made once and disposed with the extension. */
+function makeServices(
+  context: vscode.ExtensionContext,
+  surface: Surface<unknown>,
+): { services: Services; parts: { retryData: RetryDataFileSystem; accountVersions: AccountVersions; decorations: ProductionDecorations } } {
   const log = new Logger();
   const notify = new Notifier(log);
   const sandbox = new LocalSandbox(context, log);
@@ -122,25 +169,10 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
   const retryData = new RetryDataFileSystem(environments, log);
   const accountVersions = new AccountVersions();
   const sourceControls = new SourceControls(context, environments, accountVersions, log);
-
   StatefulPanel.environmentOf = (envId) => environments.get(envId);
   const templates = new TemplateSamples(environments);
   const focus = new FocusedEnvironment(sourceControls);
   const statusBar = new EnvironmentStatusBar(environments, focus);
-  const services: Services = {
-    context,
-    log,
-    notify,
-    environments,
-    sandbox,
-    explorer,
-    treeView,
-    files,
-    conflicts,
-    sourceControls,
-    statusBar,
-    templates,
-  };
   const decorations = new ProductionDecorations(environments);
   context.subscriptions.push(
     log,
@@ -156,7 +188,25 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     accountVersions,
     sourceControls,
   );
-  void sourceControls.discover();
+  const services: Services = {
+    context,
+    log,
+    notify,
+    environments,
+    sandbox,
+    explorer,
+    treeView,
+    files,
+    conflicts,
+    sourceControls,
+    statusBar,
+    templates,
+  };
+  return { services, parts: { retryData, accountVersions, decorations } };
+}
+
+/** What the editor offers in resource documents and pulled folders: links, completion, lenses, templates. */
+function registerLanguageFeatures(context: vscode.ExtensionContext, { environments, sourceControls, templates }: Services): void {
   const folderLinks = new FolderLinks(sourceControls);
   const idLinks = new IdLinks(environments);
   const pulledJson: vscode.DocumentSelector = { language: 'json', scheme: 'file' };
@@ -190,35 +240,21 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     new TemplateProblems(templates),
     { dispose: () => void stopTemplateWorker() },
   );
-  context.subscriptions.push({ dispose: () => StatefulPanel.disposeAll() });
-  // Run Hook… is clicked again and again: after the first run, the next run's worker is started ahead.
-  keepWorkerWarm(true);
-  context.subscriptions.push({ dispose: () => keepWorkerWarm(false) });
-  // Error counts and production marks on tree rows (rows exist only once this part is loaded).
-  context.subscriptions.push(vscode.window.registerFileDecorationProvider(new RowDecorations()));
-  context.subscriptions.push(
-    files.onDidSave((saved) => {
-      explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
-      // A brief word in the status bar, not a notification: saving is what the user meant to do.
-      const what = `${RESOURCE_KINDS[saved.ref.kind].singular} "${saved.resource.name ?? saved.resource._id}"`;
-      statusBar.flash(`${saved.createdUri ? 'Created' : 'Saved'} ${what} in ${saved.env.name}`, 'check');
-      if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
-    }),
-  );
-  const commands = new Map(COMMANDS.map((command) => [command.id, command]));
-  void environments.updateContextKeys();
+}
 
-  if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false)) {
-    // After loading returns: starting the sandbox is work of its own.
-    setTimeout(() => void startLocalSandboxCommand.run(services), 0);
-  }
-  // Read by `npm run bench`; also a quick answer to "is the first use slow?".
-  const now = performance.now();
-  log.info(
-    `Loaded for ${request.reason} in ${(now - request.requestedAt).toFixed(1)} ms` +
-      ` (code ${(started - request.requestedAt).toFixed(1)} ms, wiring ${(now - started).toFixed(1)} ms).`,
-  );
-  const api: IntegratorIoApi = {
+/** After a save: the tree shows the saved resource, the status bar says so, a draft's tab becomes the new resource's. */
+function afterSave({ explorer, statusBar }: Services, saved: SavedEvent): void {
+  explorer.resourceChanged(saved.env.id, saved.ref.kind, saved.resource, saved.createdUri !== undefined);
+  // A brief word in the status bar, not a notification: saving is what the user meant to do.
+  const what = `${RESOURCE_KINDS[saved.ref.kind].singular} "${saved.resource.name ?? saved.resource._id}"`;
+  statusBar.flash(`${saved.createdUri ? 'Created' : 'Saved'} ${what} in ${saved.env.name}`, 'check');
+  if (saved.draftUri && saved.createdUri) void replaceDraft(saved.draftUri, saved.createdUri);
+}
+
+/** The extension's API for tests and scripts: targets as class instances, which a command link cannot pass. */
+function testApi(services: Services): IntegratorIoApi {
+  const { environments, statusBar } = services;
+  return {
     ...services,
     addEnvironment: (args) => addEnvironment(services, args, { interactive: false }),
     signIn: async (envId, token) => {
@@ -234,21 +270,5 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
     step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
     search: (query) => new ChosenSearch(query),
     draft: (answers) => new ChosenDraft(answers),
-  };
-  return {
-    explorer,
-    files,
-    retryData,
-    remoteContent: new RemoteContentProvider((uri) => files.remoteText(uri)),
-    auditText: new AuditTextProvider(environments, log),
-    accountVersions,
-    decorations,
-    api,
-    restoreView: (tab, state) => restoreView(services, tab, state),
-    runCommand(id, args) {
-      const command = commands.get(id);
-      if (!command) throw new Error(`integrator.io has no command ${id}.`);
-      return command.run(services, args[0], args[1]);
-    },
   };
 }

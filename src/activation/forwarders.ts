@@ -27,6 +27,7 @@ export class ForwardingTreeProvider extends Relaying<unknown> implements vscode.
   }
 
   private get explorer() {
+    // The loaded part's explorer is a TreeDataProvider of its own node type, which the view only passes back to it.
     return this.lazy.get('the explorer').explorer as unknown as vscode.TreeDataProvider<unknown>;
   }
 

@@ -17,9 +17,10 @@ export const pingConnectionCommand = defineCommand({
   async run(services, target) {
     const label = quoted(target);
     const client = await services.environments.client(target.env);
-    const result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) },
-      () => client.connectionActions.ping(target.id),
+    const result = await services.explorer.busyWhile(target.id, 'pinging…', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) }, () =>
+        client.connectionActions.ping(target.id),
+      ),
     );
     report(services, label, result, () =>
       vscode.commands.executeCommand('integratorIo.openResource', new ChosenResource(target.env.id, 'connections', target.id, target.name)),

@@ -35,8 +35,11 @@ async function setDisabled(services: Services, target: ResourceTarget, disabled:
     return false;
   }
   if (!(await confirmProductionChange(target.env, { action: verb, what: `flow "${name}"` }))) return false;
-  await client.flows.patch(flow._id, [{ op: 'replace', path: '/disabled', value: disabled }]);
-  services.explorer.resourceChanged(target.env.id, 'flows', await client.flows.get(flow._id), false);
+  const changed = await services.explorer.busyWhile(flow._id, disabled ? 'disabling…' : 'enabling…', async () => {
+    await client.flows.patch(flow._id, [{ op: 'replace', path: '/disabled', value: disabled }]);
+    return client.flows.get(flow._id);
+  });
+  services.explorer.resourceChanged(target.env.id, 'flows', changed, false);
   void services.notify.info(`${disabled ? 'Disabled' : 'Enabled'} the flow "${name}" in "${target.env.name}".`);
   return true;
 }

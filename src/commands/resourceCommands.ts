@@ -101,7 +101,7 @@ export const deleteResourceCommand = defineCommand({
     if (!(await confirmProductionChange(target.env, { action: 'delete', what: label }))) return false;
     try {
       const client = await services.environments.client(target.env);
-      await RESOURCE_KINDS[target.kind].collection(client).delete(target.id);
+      await services.explorer.busyWhile(target.id, 'deleting…', () => RESOURCE_KINDS[target.kind].collection(client).delete(target.id));
     } catch (err) {
       const inUse = err instanceof IntegratorApiError && (err.code === 'resource_in_use' || err.status === 409 || err.status === 422);
       if (!inUse) throw err;

@@ -8,6 +8,7 @@ import { Disposable } from '../util/disposable';
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './uris';
+import { setContextKey } from '../util/contextKeys';
 
 const SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]);
 
@@ -28,7 +29,7 @@ export class ProductionDecorations extends Disposable implements vscode.FileDeco
   private updateFocusedContext(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const production = !!uri && uri.scheme === RESOURCE_SCHEME && !!this.environments.get(uri.authority)?.production;
-    void vscode.commands.executeCommand('setContext', 'integratorIo.productionDocumentFocused', production);
+    void setContextKey('productionDocumentFocused', production);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {

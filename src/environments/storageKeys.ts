@@ -5,6 +5,7 @@
  * Find Resource, Sign In and the rest until the first use.
  */
 import vscode = require('vscode');
+import { setContextKey } from '../util/contextKeys';
 
 export const ENVIRONMENTS_KEY = 'integratorIo.environments';
 export const ACTIVE_KEY = 'integratorIo.activeEnvironment';
@@ -12,5 +13,5 @@ export const ACTIVE_KEY = 'integratorIo.activeEnvironment';
 /** Sets `integratorIo.hasEnvironments` from the stored list. */
 export function setHasEnvironmentsContext(globalState: vscode.Memento): Thenable<unknown> {
   const environments = globalState.get<unknown[]>(ENVIRONMENTS_KEY, []);
-  return vscode.commands.executeCommand('setContext', 'integratorIo.hasEnvironments', environments.length > 0);
+  return setContextKey('hasEnvironments', environments.length > 0);
 }

@@ -128,6 +128,19 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
   }
 
   /** Shows a spinner and a note on every row of a resource while something runs (undefined ends it). */
+  /**
+   * Marks the resource's rows busy (a spinner and `note`) while `work` waits on the API, and
+   * clears the mark however it ends: every action that waits on the API shows it the same way.
+   */
+  async busyWhile<T>(resourceId: string, note: string, work: () => PromiseLike<T>): Promise<T> {
+    this.setBusy(resourceId, note);
+    try {
+      return await work();
+    } finally {
+      this.setBusy(resourceId, undefined);
+    }
+  }
+
   setBusy(resourceId: string, note: string | undefined): void {
     if (note) this.busyResources.set(resourceId, note);
     else this.busyResources.delete(resourceId);

@@ -199,6 +199,7 @@ function withEscapes(program: hbs.AST.Program): TemplateProblem | undefined {
         const helper = mustache.escaped ? ESCAPE_HELPER : RAW_HELPER;
         mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: mustache.loc };
         mustache.params = [inner];
+        // The hash moved into the inner call; Handlebars' types say a mustache always has one, its compiler does not.
         mustache.hash = undefined as unknown as hbs.AST.Hash;
         mustache.escaped = false;
         return;

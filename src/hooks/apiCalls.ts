@@ -33,6 +33,7 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'exports.run': async (a) => {
+      // The typed Export is a JSON document; it is sent back as the run's body as it is.
       const doc = (await client.exports.get(idOf(a._id, 'exports.run'))) as unknown as JsonObject;
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
@@ -41,6 +42,7 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },
     'imports.run': async (a) => {
+      // The typed Import is a JSON document; it is sent back as the run's body as it is.
       const doc = (await client.imports.get(idOf(a._id, 'imports.run'))) as unknown as JsonObject;
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },

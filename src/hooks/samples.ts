@@ -74,6 +74,7 @@ async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined
     }
   } else exportId = (await client.flows.get(usage.resourceId)).pageGenerators?.[0]?._exportId;
   if (!exportId) return [];
+  // The typed Export is a JSON document; run as a virtual export as it is.
   const doc = (await client.exports.get(exportId)) as unknown as JsonObject;
   if (typeof doc._connectionId !== 'string') return [];
   const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
@@ -81,6 +82,7 @@ async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined
 }
 
 async function mappedOutput(client: IntegratorClient, importId: string, records: unknown[]): Promise<unknown[]> {
+  // The typed Import is a JSON document; read as one.
   const doc = (await client.imports.get(importId)) as unknown as JsonObject;
   if (typeof doc._connectionId !== 'string') return records;
   return client.connectionActions.importMap(doc._connectionId, doc, records);

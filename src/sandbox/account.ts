@@ -85,6 +85,7 @@ export interface AccountData {
 }
 
 export function emptyAccount(user: SandboxUser): AccountData {
+  // fromEntries types its keys as string; SANDBOX_KINDS lists every Kind, so the record is whole.
   const resources = Object.fromEntries(SANDBOX_KINDS.map((k) => [k, []])) as unknown as Record<Kind, JsonObject[]>;
   return {
     version: 1,

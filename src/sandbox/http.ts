@@ -39,12 +39,14 @@ export class RouteTable {
   private readonly router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 500 });
 
   add(method: Method | Method[], path: string, handler: Handler): void {
+    // find-my-way types handlers by its own signature; this router stores ours and gives them back in find() below.
     this.router.on(method, path, handler as unknown as FindMyWay.Handler<FindMyWay.HTTPVersion.V1>);
   }
 
   find(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
     const found = this.router.find(method as FindMyWay.HTTPMethod, path);
     if (!found) return undefined;
+    // What add() stored: our handler, typed as find-my-way's.
     return { handler: found.handler as unknown as Handler, params: found.params as Record<string, string> };
   }
 

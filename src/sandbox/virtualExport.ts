@@ -70,6 +70,7 @@ function verify(value: unknown, secret: string): PagedExportState {
   const a = Buffer.from(sig);
   const b = Buffer.from(expected);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw invalidState();
+  // Signed by this sandbox and checked above: it is the state it made.
   return value as unknown as PagedExportState;
 }
 

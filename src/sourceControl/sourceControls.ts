@@ -15,6 +15,7 @@ import { AccountVersions } from './accountVersions';
 import { boundEnvironments, chooseEnvironment } from './folderEnvironment';
 import { FolderIntegrations } from './folderIntegrations';
 import { IntegrationSourceControl } from './integrationSourceControl';
+import { setContextKey } from '../util/contextKeys';
 
 const CHOSEN_KEY = 'integratorIo.folderEnvironments';
 
@@ -38,9 +39,7 @@ export class SourceControls extends Disposable {
     this.register(environments.onDidChange(() => void this.discover()));
     this.register({ dispose: () => this.byFolder.forEach((s) => s.dispose()) });
     // The palette offers Apply, Pull Remote Changes and the rest only with a pulled folder open.
-    this.register(
-      this.onDidChange(() => void vscode.commands.executeCommand('setContext', 'integratorIo.hasPulledFolders', this.byFolder.size > 0)),
-    );
+    this.register(this.onDidChange(() => void setContextKey('hasPulledFolders', this.byFolder.size > 0)));
   }
 
   list(): IntegrationSourceControl[] {

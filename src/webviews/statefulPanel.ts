@@ -216,6 +216,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
   override dispose(): void {
     if (this.isDisposed) return;
+    // Identity only: a panel of any state type is kept in the one map as AnyPanel.
     if (StatefulPanel.panels.get(this.key) === (this as unknown as AnyPanel)) StatefulPanel.panels.delete(this.key);
     super.dispose();
     this.panel.dispose();

@@ -109,11 +109,16 @@ function main(): number {
       )
       .filter((key) => /^[A-Za-z][\w.]*$/.test(key)),
   );
+  // The keys the extension sets are the values of CONTEXT_KEYS (src/util/contextKeys.ts), the one place that sets them.
+  const keysModule = sources.get(path.join(ROOT, 'src/util/contextKeys.ts')) ?? '';
+  const setKeys = new Set([...keysModule.matchAll(/^\s+\w+: '(integratorIo\.[\w.]+)',$/gm)].map((m) => m[1]!));
   for (const key of keys) {
     if (BUILT_IN_CONTEXT_KEYS.has(key) || !key.startsWith('integratorIo.')) continue;
-    const set = [...sources.values()].some((t) => t.includes(`'setContext', '${key}'`));
-    if (!set) problems.push(`when-clause context key ${key} is never set with setContext`);
+    if (!setKeys.has(key)) problems.push(`when-clause context key ${key} is not one of CONTEXT_KEYS (src/util/contextKeys.ts)`);
   }
+  for (const [file, text] of sources)
+    if (text.includes("'setContext'") && !file.endsWith(path.join('util', 'contextKeys.ts')))
+      problems.push(`${path.relative(ROOT, file)} sets a context key itself: use setContextKey (src/util/contextKeys.ts)`);
 
   // Each view restored after a reload has a serializer and an activation event (VS Code activates
   // the extension for the view before asking the serializer).

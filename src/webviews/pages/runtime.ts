@@ -28,6 +28,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
     else if (key.startsWith('aria') || key === 'role') node.setAttribute(ariaAttribute(key), String(value));
+    // A plain DOM property (className, value, disabled…) by name: el()'s attributes are typed by the caller.
     else (node as unknown as Record<string, unknown>)[key] = value;
   }
   appendChildren(node, children);
@@ -145,6 +146,7 @@ export function connect<State extends object, Action>(render: (state: State, hos
     },
   };
   // Where the last request's time went (sent, replied, rendered), for benchmarks.
+  // Benchmarks read these from the page's window; Window does not declare them.
   (window as unknown as { integratorIoLastRequest: typeof lastRequest }).integratorIoLastRequest = lastRequest;
   // An empty round trip to the host and back, for benchmarks: the floor every view's click pays.
   (window as unknown as { integratorIoPing: (replyBytes?: number, sendBytes?: number) => Promise<number> }).integratorIoPing = (
