@@ -26,14 +26,9 @@ import { removeEnvironmentCommand, selectEnvironmentCommand, signInCommand, sign
 import { debugHookCommand, runHookCommand } from './hookCommands';
 import { keepHookSampleCommand } from './keepSample';
 import { findResourceCommand, loadMoreCommand, refreshCommand, showLogCommand } from './explorerCommands';
-import {
-  applyFolderCommand,
-  compareFolderWithCommand,
-  promoteFolderCommand,
-  pullIntegrationCommand,
-  pullRemoteChangesCommand,
-  refreshFolderCommand,
-} from './folderCommands';
+import { applyFolderCommand, compareFolderWithCommand, pullRemoteChangesCommand, refreshFolderCommand } from './folderCommands';
+import { promoteFolderCommand } from './promoteFolderCommand';
+import { pullIntegrationCommand } from './pullIntegrationCommand';
 import { disableFlowCommand, enableFlowCommand } from './flowSwitchCommands';
 import { CommandDefinition } from './services';
 import { startLocalSandboxCommand, stopLocalSandboxCommand } from './startLocalSandbox';
