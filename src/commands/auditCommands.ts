@@ -3,6 +3,7 @@ import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { AuditPanel } from '../webviews/auditPanel';
 import { AuditState } from '../webviews/protocol/audit';
 import { defineCommand, reopenWith, resourceOf } from './command';
+import { viewKey } from '../webviews/viewKeys';
 
 /** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
 export const showAuditHistoryCommand = defineCommand({
@@ -17,7 +18,7 @@ export const showAuditHistoryCommand = defineCommand({
   async run(services, target, options) {
     const client = await services.environments.client(target.env);
     const info = RESOURCE_KINDS[target.kind];
-    const key = `audit:${target.env.id}:${target.kind}:${target.id}`;
+    const key = viewKey('audit', target.env.id, target.kind, target.id);
     const view = await AuditPanel.show(
       key,
       `History: ${target.name ?? target.id}`,

@@ -15,6 +15,7 @@ import { IntegrationSourceControl } from '../sourceControl/integrationSourceCont
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { Services } from './services';
 import { documentOf, ResourceTarget } from './resourceTarget';
+import { viewKey } from '../webviews/viewKeys';
 
 /** A pulled folder's flow file in front: drawn from the file, keys resolved through the folder's files. */
 interface FolderFlow {
@@ -39,7 +40,7 @@ export const showFlowDiagramCommand = defineCommand<ResourceTarget | FolderFlow>
     const connectionName = new Map(connections.map((c) => [c._id, c.name ?? c._id]));
     // The lists name each step at once; its document (read once) adds its hooks, filter and mapping.
     const documents = new StepDocuments(async (ref) => await client[ref.kind].get(ref.id));
-    const key = `diagram:${target.env.id}:${target.id}`;
+    const key = viewKey('diagram', target.env.id, target.id);
     return FlowDiagramPanel.show(key, services.context.extensionUri, {
       name: target.name ?? target.id,
       subtitle: `Flow in ${target.env.name} · drawn from its document, unsaved edits included`,
@@ -84,7 +85,7 @@ const REVIEW: Partial<Record<string, string>> = { update: 'changed in the folder
 async function showFolderFlow(services: Services, { control, key, document }: FolderFlow) {
   const { lookup } = await folderDiagramSource(control.folder.fsPath);
   const planned = new Map((control.lastPlan?.items ?? []).map((i) => [i.key, REVIEW[i.action]]));
-  const diagramKey = `diagram:${control.env.id}:${control.folder.fsPath}#${key}`;
+  const diagramKey = viewKey('diagram', control.env.id, `${control.folder.fsPath}#${key}`);
   return FlowDiagramPanel.show(diagramKey, services.context.extensionUri, {
     name: key,
     subtitle: `Flow file of ${vscode.workspace.asRelativePath(control.folder)}, compared with ${control.env.name} · drawn from the file, unsaved edits included`,

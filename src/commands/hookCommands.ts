@@ -20,6 +20,7 @@ import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
 import { keptSampleIsThere, rememberKeepPlace } from './keepSample';
 import { Services } from './services';
+import { viewKey } from '../webviews/viewKeys';
 
 export const runHookCommand = defineCommand({
   id: 'integratorIo.runHook',
@@ -89,7 +90,7 @@ function resultView(services: Services, target: ChosenHook, prepared: Prepared, 
   const { env, key, name } = prepared.script;
   const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
-    `hook:${env?.id ?? 'local'}:${key}:${target.functionName}`,
+    viewKey('hook', env?.id ?? 'local', key, target.functionName),
     `Hook: ${target.functionName}`,
     `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,

@@ -5,6 +5,7 @@ import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { documentOf } from './resourceTarget';
+import { viewKey } from '../webviews/viewKeys';
 
 /**
  * Opens the mapping preview of an import (its document as it stands in the editor). Options:
@@ -23,7 +24,7 @@ export const previewMappingCommand = defineCommand({
     const client = await services.environments.client(target.env);
     const document = await documentOf(target);
     const records = options.records ?? JSON.stringify(await sampleRecords(client, target.id), null, 2);
-    const key = `mapping:${target.env.id}:${target.id}`;
+    const key = viewKey('mapping', target.env.id, target.id);
     return MappingPanel.show(key, services.context.extensionUri, {
       reopen: reopenWith('integratorIo.previewMapping', key, target),
       name: target.name ?? target.id,
@@ -47,7 +48,7 @@ export const previewExportCommand = defineCommand({
     const exportDoc = JSON.parse(document.getText()) as JsonObject;
     if (typeof exportDoc._connectionId !== 'string')
       throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
-    const key = `export:${target.env.id}:${target.id}`;
+    const key = viewKey('export', target.env.id, target.id);
     return ExportPreviewPanel.show(key, services.context.extensionUri, {
       reopen: reopenWith('integratorIo.previewExport', key, target),
       name: target.name ?? target.id,

@@ -14,6 +14,7 @@ import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
+import { viewKey } from '../webviews/viewKeys';
 
 export interface RunFlowOptions {
   /** How long to follow the job before giving up (it goes on running). */
@@ -64,11 +65,11 @@ async function followRun(
   const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
   // After a reload a run view comes back as the flow's recent runs (the run among them): nothing runs again.
   const view = JobsPanel.show(
-    `run:${env.id}:${flow._id}`,
+    viewKey('run', env.id, flow._id),
     `Run: ${name}`,
     services.context.extensionUri,
     jobActions(services, env, client),
-    { command: 'integratorIo.showRecentJobs', key: `jobs:${env.id}:${flow._id}`, envId: env.id, kind: 'flows', id: flow._id, name },
+    { command: 'integratorIo.showRecentJobs', key: viewKey('jobs', env.id, flow._id), envId: env.id, kind: 'flows', id: flow._id, name },
   );
   const subtitle = `Flow in ${env.name} · job ${jobId}`;
   services.explorer.setBusy(flow._id, 'running…');
@@ -170,7 +171,7 @@ export const showRecentJobsCommand = defineCommand({
     const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
     const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
     const title = `Recent runs: ${target.name ?? target.id}`;
-    const key = `jobs:${env.id}:${target.id}`;
+    const key = viewKey('jobs', env.id, target.id);
     const view = JobsPanel.show(
       key,
       title,

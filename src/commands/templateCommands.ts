@@ -10,6 +10,7 @@ import { TemplateInDocument, templatesIn } from '../handlebars/jsonTemplates';
 import { displayText } from '../util/displayText';
 import { TemplatePlaygroundPanel } from '../webviews/templatePlaygroundPanel';
 import { DECLINED, defineCommand } from './command';
+import { viewKey } from '../webviews/viewKeys';
 
 interface TemplateTarget {
   document: vscode.TextDocument;
@@ -37,7 +38,7 @@ export const openTemplatePlaygroundCommand = defineCommand<TemplateTarget>({
   failure: () => 'Could not open the Handlebars playground',
   async run(services, { document, found }) {
     const ref = parseResourceUri(document.uri)!;
-    const key = `template:${ref.envId}:${ref.kind}/${ref.id}#${found.path.join('.')}`;
+    const key = viewKey('template', ref.envId, `${ref.kind}/${ref.id}#${found.path.join('.')}`);
     return TemplatePlaygroundPanel.show(key, services.context.extensionUri, {
       document,
       path: found.path,

@@ -15,6 +15,7 @@ import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
 import { ErrorsAction, ErrorsState, readErrorsAction } from './protocol/errors';
 import { StatefulPanel } from './statefulPanel';
+import { viewKey } from './viewKeys';
 
 /** The flow step a view shows. */
 export interface StepRef {
@@ -38,7 +39,7 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   private next: string | undefined;
 
   static keyOf(ref: Pick<StepRef, 'env' | 'flowId' | 'stepId'>): string {
-    return `errors:${ref.env.id}:${ref.flowId}:${ref.stepId}`;
+    return viewKey('errors', ref.env.id, ref.flowId, ref.stepId);
   }
 
   /** Opens (or reveals) the view and loads the first page again; resolves once it shows. */

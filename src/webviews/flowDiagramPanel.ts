@@ -15,6 +15,7 @@ import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
+import { viewKey } from './viewKeys';
 
 /** A pause in typing before the picture is drawn again. */
 const REDRAW_AFTER_MS = 300;
@@ -79,7 +80,9 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
 
   /** The open diagram of a flow, if there is one (a run of it brings new counts). */
   static ofFlow(envId: string, flowId: string): FlowDiagramPanel | undefined {
-    return StatefulPanel.focusedWhere((p) => (p instanceof FlowDiagramPanel && p.key === `diagram:${envId}:${flowId}` ? p : undefined));
+    return StatefulPanel.focusedWhere((p) =>
+      p instanceof FlowDiagramPanel && p.key === viewKey('diagram', envId, flowId) ? p : undefined,
+    );
   }
 
   /**

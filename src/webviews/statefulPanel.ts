@@ -15,6 +15,7 @@ import { randomBytes } from 'crypto';
 import vscode = require('vscode');
 import { Disposable } from '../util/disposable';
 import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
+import { environmentOfKey } from './viewKeys';
 
 export interface PanelOptions<State, Action> {
   key: string;
@@ -78,7 +79,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
   /** The environment id of the focused view, if one of ours is focused. */
   static focusedEnvironmentId(): string | undefined {
-    for (const panel of StatefulPanel.panels.values()) if (panel.panel.active) return panel.key.split(':')[1];
+    for (const panel of StatefulPanel.panels.values()) if (panel.panel.active) return environmentOfKey(panel.key);
     return undefined;
   }
 
@@ -257,7 +258,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
   /** A production environment's views carry a warning and the environment's name in their title. */
   private marked(title: string): string {
-    const env = StatefulPanel.environmentOf(this.key.split(':')[1] ?? '');
+    const env = StatefulPanel.environmentOf(environmentOfKey(this.key) ?? '');
     return env?.production ? `⚠ PROD · ${title} (${env.name})` : title;
   }
 
