@@ -82,8 +82,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
 export function escapeFor(path: readonly (string | number)[]): EscapeMode {
   const last = String(path[path.length - 1] ?? '');
   if (last === 'relativeURI' || (path.includes('relativeURI') && typeof path[path.length - 1] === 'number')) return 'url';
-  if (path[0] === 'rdbms' && /query/i.test(last)) return 'sql';
-  if (path[0] === 'rdbms' && path.includes('query')) return 'sql';
+  if (path[0] === 'rdbms' && (/query/i.test(last) || path.includes('query'))) return 'sql';
   return 'html';
 }
 

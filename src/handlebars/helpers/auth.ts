@@ -3,15 +3,7 @@ import * as crypto from 'crypto';
 import aws4 from 'aws4';
 import Handlebars from 'handlebars';
 import { HelperFunction } from '../helperTypes';
-
-/** The positional arguments of a helper call: everything but Handlebars' options object, which comes last. */
-function positional(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isRecord, positional } from './args';
 
 /** What a value hashes or signs as: its text; a missing value is `""`, an object its JSON. */
 function textOf(value: unknown): string {

@@ -5,16 +5,13 @@
  * subexpression, where it returns its condition (`{{#if (and a b)}}`).
  */
 import { HelperFunction } from '../helperTypes';
+import { isRecord } from './args';
 
 /** What these helpers read of Handlebars' options object. */
 interface BlockOptions {
   fn?: (context: unknown) => string;
   inverse?: (context: unknown) => string;
   hash: Record<string, unknown>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isTemplate(value: unknown): value is (context: unknown) => string {

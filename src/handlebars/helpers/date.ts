@@ -1,11 +1,7 @@
 /** integrator.io's date helpers (see date.info.ts for what each does and where the docs are silent). */
 import moment from 'moment-timezone';
 import { HelperFunction } from '../helperTypes';
-
-/** The positional arguments of a helper call: everything but Handlebars' options object, which comes last. */
-function positional(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
+import { positional } from './args';
 
 /** A value as an error message quotes it. */
 function shown(value: unknown): string {

@@ -2,11 +2,7 @@
 import Handlebars from 'handlebars';
 import he from 'he';
 import { HelperFunction } from '../helperTypes';
-
-/** The positional arguments of a call: everything but Handlebars' options object, which comes last. */
-function positional(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
+import { positional } from './args';
 
 /**
  * The text a helper encodes or decodes: numbers and booleans as JavaScript writes them, a missing

@@ -1,11 +1,7 @@
 /** integrator.io's math helpers (see math.info.ts for what each does and where the docs are silent). */
 import { randomBytes, randomInt, randomUUID } from 'crypto';
 import { HelperFunction } from '../helperTypes';
-
-/** The positional arguments of a call: everything but Handlebars' options object, which comes last. */
-function positional(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
+import { positional } from './args';
 
 /** A number, or a string that reads as one (as handlebars-helpers' `is-number` decides). */
 function isNumeric(value: unknown): value is number | string {

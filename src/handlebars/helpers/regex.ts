@@ -2,11 +2,7 @@
 import Handlebars from 'handlebars';
 import { ensureFits } from './sizeLimit';
 import { HelperFunction } from '../helperTypes';
-
-/** The positional arguments of a call: everything but Handlebars' options object, which comes last. */
-function positional(args: unknown[]): unknown[] {
-  return args.slice(0, -1);
-}
+import { positional } from './args';
 
 /** Strings, numbers, booleans and a helper's SafeString (htmlEncode's) as text; undefined for anything else. */
 function scalarText(value: unknown): string | undefined {
