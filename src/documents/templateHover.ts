@@ -4,6 +4,7 @@
  * every name come from an account: shown as text in a code block, never as markdown.
  */
 import vscode = require('vscode');
+import { codeBlock } from '../handlebars/codeBlock';
 import { escapeFor } from '../handlebars/templateContext';
 import { runTemplate } from '../handlebars/workerClient';
 import { templateAtOffset } from './templateDocuments';
@@ -34,7 +35,8 @@ export class TemplateHover implements vscode.HoverProvider {
     md.appendMarkdown('**Handlebars output** ').appendText(where);
     if (render?.ok) {
       const output = render.output.length > SHOWN_CHARS ? `${render.output.slice(0, SHOWN_CHARS)}…` : render.output;
-      md.appendCodeblock(output === '' ? '(empty)' : output, 'text');
+      // Not appendCodeblock: its fence is three backticks, which an output holding ``` would close.
+      md.appendMarkdown(codeBlock(output === '' ? '(empty)' : output));
     } else {
       md.appendMarkdown('\n\n').appendText(`Cannot render: ${render?.problem.message ?? 'no answer'}`);
     }

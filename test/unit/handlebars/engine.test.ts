@@ -9,6 +9,7 @@ import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { analyse } from '../../../src/handlebars/analysis';
+import { codeBlock } from '../../../src/handlebars/codeBlock';
 import { HELPERS } from '../../../src/handlebars/catalog';
 import { render } from '../../../src/handlebars/engine';
 import { HELPER_FUNCTIONS } from '../../../src/handlebars/helpers';
@@ -318,5 +319,18 @@ describe('a hostile template: a long delimiter between many values', () => {
     const result = render(`{{{join (padLeft "" 999999 "-") ${many}}}}`, { a: 'x' });
     assert.ok(!result.ok);
     assert.match(result.problem.message, /join: the result would be/);
+  });
+});
+
+describe('a template’s output in a hover', () => {
+  it('is a code block no line of the output can close', () => {
+    const output = 'a\n```\n[click](https://example.com)\n````\nb';
+    const block = codeBlock(output);
+    const fence = /^\n(`+)text\n/.exec(block)![1]!;
+    assert.strictEqual(fence.length, 5, 'longer than the longest run of backticks in the output');
+    const inside = block.slice(fence.length + 'text\n'.length + 1, -(fence.length + 2));
+    assert.strictEqual(inside, output);
+    assert.ok(!inside.split('\n').some((line) => line.trim() === fence), 'no line closes the block');
+    assert.strictEqual(codeBlock('plain'), '\n```text\nplain\n```\n');
   });
 });
