@@ -9,10 +9,11 @@ import { ChosenHook, hookFunctions, isScriptDocument } from '../documents/hookCo
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../hooks/contracts';
 import { HookUsage } from '../hooks/hookUsage';
-import { DEFAULT_MEMORY_LIMIT_MB, HookResult, runHook } from '../hooks/runner';
+import { DEFAULT_MEMORY_LIMIT_MB, HookResult, runHook, warmUpRunner } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
+import { describeError } from '../util/errors';
 import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
@@ -30,11 +31,23 @@ export const runHookCommand = defineCommand({
   failure: (target) => `Could not run ${target.functionName}`,
   async run(services, target) {
     if (fromFolder(services, target, 'Running')) return undefined;
-    const prepared = await prepare(services, target);
-    if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, (run) => runOnce(services, target, prepared, view, run));
-    view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
-    return runOnce(services, target, prepared, view, view.startRun());
+    // The engine and a worker start while the uses and the sample are looked up.
+    void warmUpRunner(memoryLimitMb()).catch(() => undefined);
+    const use = await chooseUse(services, target);
+    if (!use) return undefined;
+    // The view first: a webview takes longest to load, and loads while the sample is made.
+    const view = resultView(services, target, use, async (run) => runOnce(services, target, await sampled, view, run));
+    const sampled = withSample(use, target).then(
+      (prepared) => {
+        view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
+        return prepared;
+      },
+      (err: unknown) => {
+        view.showFailure(`Could not make a sample for ${target.functionName}: ${describeError(err)}`);
+        throw err;
+      },
+    );
+    return runOnce(services, target, await sampled, view, view.startRun());
   },
 });
 
@@ -49,9 +62,10 @@ export const debugHookCommand = defineCommand({
   failure: (target) => `Could not debug ${target.functionName}`,
   async run(services, target) {
     if (fromFolder(services, target, 'Debugging')) return undefined;
-    const prepared = await prepare(services, target);
-    if (!prepared) return undefined;
-    const view = resultView(services, target, prepared, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
+    const use = await chooseUse(services, target);
+    if (!use) return undefined;
+    const prepared = await withSample(use, target);
+    const view = resultView(services, target, use, () => debugOnce(services, target, prepared, view, apiFor(prepared.script)));
     view.rerunOnEditsOf([]); // a debug session starts only when asked
     view.startRun(); // a run of the same view still going is older: its result no longer shows
     return debugOnce(services, target, prepared, view, apiFor(prepared.script));
@@ -66,19 +80,43 @@ function fromFolder(services: Services, target: ChosenHook, doing: string): bool
   return target.uri.scheme === 'file' && refusedInRestrictedMode(services.notify, `${doing} a script from a workspace folder`);
 }
 
-/** Which hook it is, and its sample (made once from real data, opened beside the script). */
-async function prepare(services: Services, target: ChosenHook): Promise<Prepared | undefined> {
+/** The script and the use it is run as (asked when it has several, or none yet). */
+interface ChosenUse {
+  script: HookScript;
+  usage: HookUsage | { type: HookType };
+  /** " as the preMap hook of NetSuite - Create Sales Orders" */
+  where: string;
+}
+
+async function chooseUse(services: Services, target: ChosenHook): Promise<ChosenUse | undefined> {
   const script = await hookScriptOf(services, target.uri);
   if (!script) throw new Error('hooks run from a script opened from the integrator.io explorer, or from scripts/ of a pulled folder');
   const usages = (await script.usages()).filter((u) => u.functionName === target.functionName);
   const usage = await pickUsage(target.functionName, usages);
   if (!usage) return undefined;
-  const sampleUri = await ensureSample(script, target.functionName, usage);
-  // Beside the script, unless it is in view already (showing it again would only cost time).
-  if (!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === sampleUri.toString()))
-    await vscode.window.showTextDocument(sampleUri, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
   const where = 'resourceName' in usage ? ` as the ${usage.type} hook of ${usage.resourceName}` : ` as a ${usage.type} hook`;
+  return { script, usage, where };
+}
+
+/** The use with its sample (made once from real data), which is opened beside the script unless a tab holds it. */
+async function withSample({ script, usage, where }: ChosenUse, target: ChosenHook): Promise<Prepared> {
+  const sampleUri = await ensureSample(script, target.functionName, usage);
+  if (!isInATab(sampleUri))
+    // In the background: the result view beside the script stays in front (and is not hidden and shown again).
+    await vscode.commands.executeCommand('vscode.open', sampleUri, {
+      viewColumn: vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      preview: false,
+      background: true,
+    });
   return { script, type: usage.type, sampleUri, where };
+}
+
+function isInATab(uri: vscode.Uri): boolean {
+  const text = uri.toString();
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === text),
+  );
 }
 
 /**
@@ -86,13 +124,13 @@ async function prepare(services: Services, target: ChosenHook): Promise<Prepared
  * number keeps a late older result from replacing it); a run that cannot start (the sample is no
  * longer JSON, say) says why in the view, the edit kept.
  */
-function resultView(services: Services, target: ChosenHook, prepared: Prepared, rerun: (run: number) => Promise<unknown>): HookResultPanel {
-  const { env, key, name } = prepared.script;
+function resultView(services: Services, target: ChosenHook, use: ChosenUse, rerun: (run: number) => Promise<unknown>): HookResultPanel {
+  const { env, key, name } = use.script;
   const view = HookResultPanel.show(
     // The environment's id second, so the view is marked as that environment's (none: "local").
     viewKey('hook', env?.id ?? 'local', key, target.functionName),
     `Hook: ${target.functionName}`,
-    `${name}${prepared.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
+    `${name}${use.where}, ${env ? `in ${env.name}` : 'in a folder compared with no environment'} · run here, not on integrator.io`,
     services.context.extensionUri,
     async () => {
       const run = view.startRun();
@@ -123,7 +161,6 @@ async function runOnce(
   }
   view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
-  const memoryLimitMb = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB);
   const result = await runHook({
     source: script.getText(),
     filename: script.uri.path.split('/').pop() ?? 'script.js',
@@ -131,7 +168,7 @@ async function runOnce(
     type,
     input,
     timeoutMs: timeoutSeconds * 1000,
-    memoryLimitMb,
+    memoryLimitMb: memoryLimitMb(),
     api: apiFor(hookScript),
   });
   view.showResult(result, run);
@@ -215,6 +252,10 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+function memoryLimitMb(): number {
+  return vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB);
 }
 
 /** The function the cursor is in, in the active script document. */

@@ -5,7 +5,7 @@
  * account or in a pulled folder's files.
  */
 import { IntegratorClient } from '../api';
-import { JsonObject } from '../api/types';
+import { Flow, JsonObject, PageProcessor } from '../api/types';
 import { HookType } from './contracts';
 
 export interface HookUsage {
@@ -14,6 +14,12 @@ export interface HookUsage {
   resourceId: string;
   resourceName: string;
   functionName: string;
+  /**
+   * The export whose records reach it (the first source of a flow that runs the import, or of the
+   * flow itself), when the uses were read from an account: its sample is then made without
+   * looking the flow up again.
+   */
+  feedingExportId?: string;
 }
 
 const EXPORT_HOOKS: readonly HookType[] = ['preSavePage'];
@@ -37,7 +43,26 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
   ]);
   const resources = (kind: HookUsage['kind'], docs: unknown[]): UsingResource[] =>
     (docs as JsonObject[]).map((doc) => ({ kind, id: String(doc._id), doc }));
-  return hookUsagesIn([...resources('exports', exports), ...resources('imports', imports), ...resources('flows', flows)], scriptId);
+  const usages = hookUsagesIn([...resources('exports', exports), ...resources('imports', imports), ...resources('flows', flows)], scriptId);
+  return usages.map((usage) => {
+    const feedingExportId = usage.kind === 'exports' ? undefined : firstSourceOf(flows, usage);
+    return feedingExportId ? { ...usage, feedingExportId } : usage;
+  });
+}
+
+/** The first source of the flow that is the use, or of the first flow that runs the use's import. */
+function firstSourceOf(flows: readonly Flow[], usage: HookUsage): string | undefined {
+  const flow = flows.find((f) =>
+    usage.kind === 'flows' ? f._id === usage.resourceId : stepsOf(f).some((pp) => pp._importId === usage.resourceId),
+  );
+  return flow?.pageGenerators?.find((pg) => typeof pg._exportId === 'string')?._exportId;
+}
+
+function stepsOf(flow: Flow): PageProcessor[] {
+  return [
+    ...(flow.pageProcessors ?? []),
+    ...(flow.routers ?? []).flatMap((r) => (r.branches ?? []).flatMap((b) => b.pageProcessors ?? [])),
+  ];
 }
 
 /**

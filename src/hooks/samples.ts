@@ -65,20 +65,23 @@ export async function sampleOptions(
 /** A page of records from the export that uses the hook, or that feeds the import's flow. */
 async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined): Promise<unknown[]> {
   if (!usage) return [];
-  let exportId: string | undefined;
-  if (usage.kind === 'exports') exportId = usage.resourceId;
-  else if (usage.kind === 'imports') {
-    for (const { id } of (await client.imports.dependencies(usage.resourceId)).flows ?? []) {
-      exportId = (await client.flows.get(id)).pageGenerators?.[0]?._exportId;
-      if (exportId) break;
-    }
-  } else exportId = (await client.flows.get(usage.resourceId)).pageGenerators?.[0]?._exportId;
+  // Found with the uses when they were read from the account: no flow to look up then.
+  const exportId = usage.feedingExportId ?? (usage.kind === 'exports' ? usage.resourceId : await feedingExportOf(client, usage));
   if (!exportId) return [];
   // The typed Export is a JSON document; run as a virtual export as it is.
   const doc = (await client.exports.get(exportId)) as unknown as JsonObject;
   if (typeof doc._connectionId !== 'string') return [];
   const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
   return page.data.slice(0, SAMPLE_RECORDS);
+}
+
+async function feedingExportOf(client: IntegratorClient, usage: HookUsage): Promise<string | undefined> {
+  if (usage.kind === 'flows') return (await client.flows.get(usage.resourceId)).pageGenerators?.[0]?._exportId;
+  for (const { id } of (await client.imports.dependencies(usage.resourceId)).flows ?? []) {
+    const exportId = (await client.flows.get(id)).pageGenerators?.[0]?._exportId;
+    if (exportId) return exportId;
+  }
+  return undefined;
 }
 
 async function mappedOutput(client: IntegratorClient, importId: string, records: unknown[]): Promise<unknown[]> {

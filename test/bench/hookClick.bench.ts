@@ -10,7 +10,8 @@
  *   kept), from the mouse press in the workbench to the result drawn in the view, on one clock
  *   (performance.timeOrigin + now in both frames);
  * - the first click on the lens (it finds where the script is used, builds the sample from a
- *   virtual export, opens it and the view, then runs), the same way.
+ *   virtual export, opens it and the view, then runs), the same way: in a browser new to this
+ *   VS Code (its webview service worker installs first), then after a reload in the same browser.
  *
  * Each click comes after a half-second pause, as a person's does. Prints the figures and merges
  * them into test/bench/results.json; asserts nothing but that the runs read 100 records.
@@ -33,14 +34,7 @@ async function main(): Promise<void> {
   const clicks = Number(values.clicks);
   await benchInWorkbench('hook-click', async (wb, results, runDir) => {
     const { page } = wb;
-    await wb.expand('Scripts');
-    await wb.treeRow(SCRIPT).click();
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first();
-    await lens.waitFor({ timeout: 30_000 });
-
-    const pressedAt = await pressedAtClick(page, () => lens.click());
-    const view = await wb.webviewFrame('.verdict', 60_000);
-    const firstClickMs = Number(await view.locator('#app').getAttribute('data-drawn-at')) - pressedAt;
+    const { view, ms: firstClickMs } = await firstClick(wb);
 
     await useHundredRecords(wb, runDir, view);
     const same = await runAgainClicks(view, clicks);
@@ -53,6 +47,7 @@ async function main(): Promise<void> {
     const changedHeading = await view.locator('.records h2').innerText();
     if (changedHeading !== `Records (${RECORDS}, ${RECORDS} changed)`) throw new Error(`the edited script changed: ${changedHeading}`);
     const lensClicks = await laterLensClicks(page, view, Math.min(clicks, 11));
+    const afterReload = await firstClickAfterReload(wb, runDir);
     const runAgain = (name: string, clicked: Clicks) => ({
       [`${name}: median click → result ms (goal ≤ 300)`]: median(clicked.times),
       [`${name}: fastest–slowest ms`]: `${Math.round(Math.min(...clicked.times))}–${Math.round(Math.max(...clicked.times))}`,
@@ -67,9 +62,63 @@ async function main(): Promise<void> {
       'empty round trip view → host → view (the floor), median ms': median(floor),
       'lens click, sample kept (usages looked up again): median ms': median(lensClicks),
       'lens click, sample kept: slowest ms': Math.max(...lensClicks),
-      'first lens click (finds usages, builds and opens the sample; 10 records) ms': firstClickMs,
+      'first lens click of a session, a browser new to this VS Code (finds usages, builds and opens the sample; 10 records) ms':
+        firstClickMs,
+      'the same after a reload, the browser having opened a webview before (a returning user) ms': afterReload,
     });
   });
+}
+
+/**
+ * Opens the script from the tree and clicks its Run Hook… lens for the first time in this window:
+ * the click to the result drawn, with the sample made (no sample is kept yet).
+ */
+async function firstClick(wb: Workbench): Promise<{ view: Frame; ms: number }> {
+  await wb.expand('Scripts');
+  await wb.treeRow(SCRIPT).click();
+  const lens = wb.page.locator('.codelens-decoration a', { hasText: 'Run Hook…' }).first();
+  await lens.waitFor({ timeout: 30_000 });
+  const pressedAt = await pressedAtClick(wb.page, () => lens.click());
+  const view = await wb.webviewFrame('.verdict', 60_000);
+  return { view, ms: Number(await view.locator('#app').getAttribute('data-drawn-at')) - pressedAt };
+}
+
+/**
+ * The first click of a new session in a browser that has shown a webview of this VS Code before:
+ * the browser keeps VS Code's webview service worker, whose first installation (seconds, in the
+ * first figure) is the workbench's own and happens once per browser. The window is reloaded (a new
+ * extension host) and the sample deleted, so the click makes it again as a first click does.
+ */
+async function firstClickAfterReload(wb: Workbench, runDir: string): Promise<number> {
+  // The script's stamping edit (unsaved) dropped, so closing asks nothing.
+  await wb.page.locator('.tabs-container .tab', { hasText: `${SCRIPT}.js` }).click();
+  await wb.runCommand('View: Revert and Close Editor');
+  await wb.runCommand('View: Close All Editors');
+  fs.rmSync(path.join(samplesFolder(runDir), sampleDirName(runDir)), { recursive: true });
+  await wb.runCommand('Developer: Reload Window');
+  await wb.page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  await wb.openViewContainer('integrator.io');
+  // The explorer's welcome shows once the new extension host has registered the extension's views.
+  await wb.page.locator('.welcome-view-content, .monaco-list-row').first().waitFor({ timeout: 60_000 });
+  await wb.runCommand('integrator.io: Start Local Sandbox');
+  return (await firstClick(wb)).ms;
+}
+
+/** Where samples are made: the extension's workspace storage (never the workspace, where Git would track them). */
+function samplesFolder(runDir: string): string {
+  const storage = path.join(runDir, 'user-data', 'User', 'workspaceStorage');
+  const samples = fs
+    .readdirSync(storage)
+    .map((d) => path.join(storage, d, 'integrator-io-community.integrator-io', 'samples'))
+    .find((d) => fs.existsSync(d));
+  if (!samples) throw new Error(`no samples folder under ${storage}`);
+  return samples;
+}
+
+function sampleDirName(runDir: string): string {
+  const dir = fs.readdirSync(samplesFolder(runDir)).find((name) => name.startsWith('netsuite-build-sales-order-lines-'));
+  if (!dir) throw new Error(`no sample was made under ${samplesFolder(runDir)}`);
+  return dir;
 }
 
 /**
@@ -77,15 +126,8 @@ async function main(): Promise<void> {
  * the run read them.
  */
 async function useHundredRecords(wb: Workbench, runDir: string, view: Frame): Promise<void> {
-  // Samples live in the extension's workspace storage (never in the workspace, where Git would track them).
-  const storage = path.join(runDir, 'user-data', 'User', 'workspaceStorage');
-  const samples = fs
-    .readdirSync(storage)
-    .map((d) => path.join(storage, d, 'integrator-io-community.integrator-io', 'samples'))
-    .find((d) => fs.existsSync(d));
-  if (!samples) throw new Error(`no samples folder under ${storage}`);
-  const dir = fs.readdirSync(samples).find((name) => name.startsWith('netsuite-build-sales-order-lines-'));
-  if (!dir) throw new Error(`no sample was made under ${samples}`);
+  const samples = samplesFolder(runDir);
+  const dir = sampleDirName(runDir);
   const data = Array.from({ length: RECORDS }, (_, i) => ({
     id: i,
     name: `#${1000 + i}`,

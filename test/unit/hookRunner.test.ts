@@ -13,7 +13,8 @@ import { promisify } from 'util';
 import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
-import { hookUsagesIn } from '../../src/hooks/hookUsage';
+import { findHookUsages, hookUsagesIn } from '../../src/hooks/hookUsage';
+import { sampleOptions } from '../../src/hooks/samples';
 import { hookStub } from '../../src/hooks/stubs';
 import { pairRecords } from '../../src/hooks/pairs';
 import { startApiBridge } from '../../src/hooks/apiBridge';
@@ -227,6 +228,19 @@ describe('hook runner', function () {
       client = sandbox.client;
     });
     after(() => sandbox.close());
+
+    it("makes a preMap sample from the records of the export that feeds the import's flow, found with the uses", async () => {
+      const script = (await client.scripts.listAll()).find((s) => s.name === 'NetSuite - Build Sales Order Lines')!;
+      const [usage] = await findHookUsages(client, script._id);
+      const flow = (await client.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!;
+      assert.strictEqual(usage?.type, 'preMap');
+      assert.strictEqual(usage.feedingExportId, flow.pageGenerators?.[0]?._exportId, "the flow's first source");
+      await sandbox.clearRequests();
+      const sample = await sampleOptions(client, 'preMap', usage);
+      const asked = (await sandbox.requests()).map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{24}/g, ':id')}`);
+      assert.ok(Array.isArray(sample.data) && sample.data.length > 0, 'records from the export');
+      assert.deepStrictEqual(asked, ['GET /exports/:id', 'POST /connections/:id/export'], 'the export and its page, no flow lookup');
+    });
 
     it('runs a real-style script whose integrator-api call has no await, and records the call', async () => {
       const exp = (await client.exports.listAll()).find((e) => e.name === 'Salesforce - Accounts')!;
