@@ -127,7 +127,6 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     }
   }
 
-  /** Shows a spinner and a note on every row of a resource while something runs (undefined ends it). */
   /**
    * Marks the resource's rows busy (a spinner and `note`) while `work` waits on the API, and
    * clears the mark however it ends: every action that waits on the API shows it the same way.
@@ -141,6 +140,7 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
     }
   }
 
+  /** Shows a spinner and a note on every row of a resource while something runs (undefined ends it). */
   setBusy(resourceId: string, note: string | undefined): void {
     if (note) this.busyResources.set(resourceId, note);
     else this.busyResources.delete(resourceId);

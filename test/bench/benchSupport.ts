@@ -95,11 +95,19 @@ export class BenchResults {
     for (const [name, value] of Object.entries(rounded)) console.log(`  ${name.padEnd(64)} ${String(value).padStart(10)}`);
   }
 
-  /** Replaces this benchmark's entry in results.json, keeping the other benchmarks' entries. */
+  /**
+   * Replaces this benchmark's entry in results.json, keeping the other benchmarks' entries; the
+   * entry it replaces is kept as `before` (one level), so a change's effect reads in one place.
+   */
   save(): void {
     const existing = fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as { benchmarks?: unknown }) : {};
     const benchmarks =
       typeof existing.benchmarks === 'object' && existing.benchmarks !== null ? (existing.benchmarks as Record<string, unknown>) : {};
+    const previous = benchmarks[this.benchmark];
+    const replaced =
+      typeof previous === 'object' && previous !== null
+        ? Object.fromEntries(Object.entries(previous).filter(([k]) => k !== 'before'))
+        : undefined;
     const entry = {
       machine: {
         cpus: os.cpus().length,
@@ -109,6 +117,7 @@ export class BenchResults {
       },
       when: new Date().toISOString(),
       sections: this.sections,
+      ...(replaced ? { before: replaced } : {}),
     };
     const written = { benchmarks: { ...benchmarks, [this.benchmark]: entry } };
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

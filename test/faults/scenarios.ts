@@ -85,6 +85,16 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     group: 'Faults during work',
+    scenario: 'a stalled ping, disable or delete',
+    fault: 'no answer for 10 s; time-out 2 s',
+    holds: 'the row says what it waits on, with a spinner, until the answer; nothing written',
+    tests: ['pinging', 'disabling', 'deleting'].map((doing) => ({
+      suite: 'vscode' as const,
+      title: `${FAULTS_IN_VSCODE} a stalled answer: the row says what it waits on, with a spinner, until the answer comes ${doing}:`,
+    })),
+  },
+  {
+    group: 'Faults during work',
     scenario: 'a run whose job fails',
     fault: 'source connection offline',
     holds: 'the run is reported failed',

@@ -15,6 +15,7 @@ import { RequestLogEntry } from '../../../src/sandbox/services';
 import type { MappingResult as MappingState } from '../../../src/webviews/mappingPanel';
 import type { IntegratorIoApi } from '../../../src/extension';
 import { CannedServer, cannedResponse, startCannedServer } from '../../support/cannedServer';
+import { waitFor } from '../../support/waitFor';
 import {
   childrenOf,
   closeAllEditors,
@@ -184,6 +185,54 @@ describe('faults during work', () => {
       });
     });
   }
+
+  describe('a stalled answer: the row says what it waits on, with a spinner, until the answer comes', () => {
+    const ACTIONS: { doing: string; command: string; row: string[]; rule: Pick<FaultRule, 'method' | 'path'>; answer?: string }[] = [
+      {
+        doing: 'pinging…',
+        command: 'integratorIo.pingConnection',
+        row: ['Connections', 'Snowflake Analytics'],
+        rule: { method: 'POST', path: '/ping$' },
+      },
+      {
+        doing: 'disabling…',
+        command: 'integratorIo.disableFlow',
+        row: ['Integrations', 'Salesforce - Snowflake Analytics', 'Salesforce Opportunities to Snowflake'],
+        rule: { method: 'PATCH', path: '^/flows/' },
+      },
+      {
+        doing: 'deleting…',
+        command: 'integratorIo.deleteResource',
+        // Used by nothing, so it may be deleted (the stall keeps it).
+        row: ['Imports', 'Upload File to FTP Site'],
+        rule: { method: 'DELETE', path: '^/imports/' },
+        answer: 'Delete',
+      },
+    ];
+    for (const action of ACTIONS) {
+      it(`${action.doing.replace('…', '')}: "${action.doing}" and a spinner on the row while the server is silent, neither after`, async function () {
+        this.timeout(30_000);
+        await setRequestTimeout(2);
+        const row = await nodeAt(demo.api, ENVIRONMENT, ...action.row);
+        const busy = () => {
+          const item = row.treeItem();
+          const spinning = item.iconPath instanceof vscode.ThemeIcon && item.iconPath.id === 'loading~spin';
+          return spinning && String(item.description ?? '').startsWith(action.doing);
+        };
+        setFaults({ rules: [{ kind: 'stall', stallMs: 10_000, ...action.rule }] });
+        if (action.answer) demo.api.answerNextDialog(action.answer);
+        const done = vscode.commands.executeCommand(action.command, row);
+        await waitFor(busy, `the row to say "${action.doing}" with a spinner`);
+        await done;
+        setFaults({});
+        assert.match(lastError(), /did not answer in time/);
+        assert.ok(!busy(), 'the mark ended with the answer');
+        const icon = row.treeItem().iconPath;
+        assert.ok(!(icon instanceof vscode.ThemeIcon && icon.id.startsWith('loading')), 'no spinner left');
+        assert.deepStrictEqual(writes(), [], 'nothing written');
+      });
+    }
+  });
 
   const openDocument = (kind: string, id: string, name?: string) => openResourceDocument(demo.envId, kind, id, name);
 });
