@@ -21,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   // The view is made below, before anything can load the rest (which reads it then).
   const lazy: LazyMain = new LazyMain(context, () => ({ treeView }));
   const tree = new ForwardingTreeProvider(lazy);
-  const treeView: vscode.TreeView<unknown> = vscode.window.createTreeView('integratorIo.explorer', {
+  const treeView = vscode.window.createTreeView('integratorIo.explorer', {
     treeDataProvider: tree,
     showCollapseAll: true,
   });
@@ -59,8 +59,7 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   // Menus and the palette show most commands only once there is an environment.
   void setHasEnvironmentsContext(context.globalState);
   // Every contributed command (check:manifest keeps package.json and main's commands the same).
-  const contributed = (context.extension.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands;
-  for (const { command } of contributed) {
+  for (const command of contributedCommands(context.extension.packageJSON)) {
     context.subscriptions.push(
       vscode.commands.registerCommand(command, (...args: unknown[]) => lazy.get(command).runCommand(command, args)),
     );
@@ -88,14 +87,32 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
  * answer would load everything during activation.
  */
 function api(lazy: LazyMain): IntegratorIoApi {
+  // The target is never read: every property comes from the loaded API (the `get` below), so an
+  // empty object stands in for it.
   return new Proxy({} as IntegratorIoApi, {
-    get: (_target, key) => (key === 'then' ? undefined : (Reflect.get(lazy.get('the extension API').api, key) as unknown)),
+    get: (_target, key): unknown => (key === 'then' ? undefined : Reflect.get(lazy.get('the extension API').api, key)),
   });
+}
+
+/** The ids of the commands package.json contributes (the manifest is JSON: read, not assumed). */
+function contributedCommands(manifest: unknown): string[] {
+  const commands = isObject(manifest) && isObject(manifest.contributes) ? manifest.contributes.commands : undefined;
+  if (!Array.isArray(commands)) return [];
+  return commands.flatMap((entry: unknown) => (isObject(entry) && typeof entry.command === 'string' ? [entry.command] : []));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+declare global {
+  /** Set by the banner esbuild puts at the top of the bundle (esbuild.js), when it began to run. */
+  var __integratorIoLoadStarted: number | undefined;
 }
 
 /** How long the bundle's top level took to run (the banner esbuild puts at its top marks the start). */
 function loadedIn(): string {
-  const loadStarted = (globalThis as { __integratorIoLoadStarted?: number }).__integratorIoLoadStarted;
+  const loadStarted = globalThis.__integratorIoLoadStarted;
   return loadStarted === undefined ? '' : ` (code ran for ${(bundleEvaluated - loadStarted).toFixed(1)} ms before activation)`;
 }
 const bundleEvaluated = performance.now();

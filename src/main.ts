@@ -105,7 +105,7 @@ export interface LoadRequest {
   requestedAt: number;
 }
 
-export function start(context: vscode.ExtensionContext, surface: Surface<unknown>, request: LoadRequest): Main {
+export function start(context: vscode.ExtensionContext, surface: Surface<ExplorerNode>, request: LoadRequest): Main {
   const started = performance.now();
   const { services, parts } = makeServices(context, surface);
   const { environments, explorer, files, log } = services;
@@ -152,7 +152,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<unknown
 /** The extension's long-lived parts, made once and disposed with the extension. */
 function makeServices(
   context: vscode.ExtensionContext,
-  surface: Surface<unknown>,
+  surface: Surface<ExplorerNode>,
 ): { services: Services; parts: { retryData: RetryDataFileSystem; accountVersions: AccountVersions; decorations: ProductionDecorations } } {
   const log = new Logger();
   const notify = new Notifier(log);
@@ -160,7 +160,7 @@ function makeServices(
   const environments = new EnvironmentStore(context, sandbox, log);
   const explorer = new ExplorerProvider(environments, log, notify);
   // The view's rows are this explorer's nodes: its provider forwards to `explorer` below.
-  const treeView = surface.treeView as vscode.TreeView<ExplorerNode>;
+  const treeView = surface.treeView;
   explorer.expansion = new ExpansionMemory(context.workspaceState, treeView);
   const conflicts = new ConflictNotifier();
   const files = new ResourceFileSystem(environments, log, conflicts, (env, ref, resource) =>

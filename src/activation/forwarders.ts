@@ -4,6 +4,7 @@
  * provider's change events once it exists. Before that nothing can have changed.
  */
 import vscode = require('vscode');
+import type { ExplorerNode } from '../explorer/explorerNode';
 import type { Main } from '../main';
 import { Disposable } from '../util/disposable';
 import { LazyMain } from './lazyMain';
@@ -19,28 +20,27 @@ abstract class Relaying<T> extends Disposable {
   }
 }
 
-export class ForwardingTreeProvider extends Relaying<unknown> implements vscode.TreeDataProvider<unknown> {
+export class ForwardingTreeProvider extends Relaying<ExplorerNode | undefined | void> implements vscode.TreeDataProvider<ExplorerNode> {
   readonly onDidChangeTreeData = this.relayed;
 
   constructor(private readonly lazy: LazyMain) {
-    super(lazy, (main) => main.explorer.onDidChangeTreeData as vscode.Event<unknown>);
+    super(lazy, (main) => main.explorer.onDidChangeTreeData);
   }
 
   private get explorer() {
-    // The loaded part's explorer is a TreeDataProvider of its own node type, which the view only passes back to it.
-    return this.lazy.get('the explorer').explorer as unknown as vscode.TreeDataProvider<unknown>;
+    return this.lazy.get('the explorer').explorer;
   }
 
-  getTreeItem(node: unknown) {
+  getTreeItem(node: ExplorerNode) {
     return this.explorer.getTreeItem(node);
   }
 
-  getChildren(node?: unknown) {
+  getChildren(node?: ExplorerNode) {
     return this.explorer.getChildren(node);
   }
 
-  getParent(node: unknown) {
-    return this.explorer.getParent?.(node);
+  getParent(node: ExplorerNode) {
+    return this.explorer.getParent(node);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import vscode = require('vscode');
 import type * as mainModule from '../main';
+import type { ExplorerNode } from '../explorer/explorerNode';
 import type { Main } from '../main';
 import { Surface } from './surface';
 
@@ -17,7 +18,7 @@ export class LazyMain {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly surface: () => Surface<unknown>,
+    private readonly surface: () => Surface<ExplorerNode>,
   ) {}
 
   get isLoaded(): boolean {

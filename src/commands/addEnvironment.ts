@@ -98,7 +98,7 @@ async function ask(services: Services): Promise<(AddEnvironmentArgs & { userId: 
         return undefined;
       }
       custom = where === 'custom';
-      region = custom ? undefined : (where as Region);
+      region = where === 'custom' ? undefined : where;
       problem = undefined;
       continue;
     }

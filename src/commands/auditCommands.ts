@@ -2,7 +2,7 @@
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { AuditPanel } from '../webviews/auditPanel';
 import { AuditState } from '../webviews/protocol/audit';
-import { defineCommand, reopenWith, resourceOf } from './command';
+import { defineCommand, optionValue, reopenWith, resourceOf } from './command';
 import { viewKey } from '../webviews/viewKeys';
 
 /** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
@@ -11,7 +11,7 @@ export const showAuditHistoryCommand = defineCommand({
   target: resourceOf(),
   needs: 'Pick a resource (or open its document) to see its audit history.',
   options: (raw) => {
-    const pages = typeof raw === 'object' && raw !== null ? (raw as { pages?: unknown }).pages : undefined;
+    const pages = optionValue(raw, 'pages');
     return { pages: typeof pages === 'number' && pages > 0 ? Math.min(pages, 100) : 1 };
   },
   failure: () => 'Could not read the audit history',

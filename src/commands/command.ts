@@ -6,6 +6,7 @@
  */
 import { ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
+import { isObject } from '../util/guards';
 import { fromApi, resourceTarget, ResourceTarget } from './resourceTarget';
 import { Reopen } from '../webviews/statefulPanel';
 import { CommandDefinition, Services } from './services';
@@ -71,8 +72,8 @@ export function quoted(target: { name?: string | undefined; id: string }): strin
 }
 
 /** One field of an options object, whatever it is (undefined when `raw` is no object). */
-function optionValue(raw: unknown, name: string): unknown {
-  return typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
+export function optionValue(raw: unknown, name: string): unknown {
+  return isObject(raw) ? raw[name] : undefined;
 }
 
 /** Reads one boolean option, if it is one. */

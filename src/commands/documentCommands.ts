@@ -12,6 +12,7 @@ import { isInFrontOfUser } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
+import { isResourceKind } from '../util/guards';
 import { describeSchemaProblems, isSchemaProblem } from '../model/schemaProblems';
 import { HOOK_TYPES, HookType, isHookType } from '../hooks/contracts';
 import { hookPurpose, hookStub } from '../hooks/stubs';
@@ -107,7 +108,7 @@ export const newResourceCommand = defineCommand({
 function newResourceArgs(arg: unknown): Partial<NewResourceArgs> {
   const kind = stringOption(arg, 'kind');
   const given: Partial<NewResourceArgs> = {};
-  if (kind && kind in RESOURCE_KINDS) given.kind = kind as ResourceKind;
+  if (isResourceKind(kind)) given.kind = kind;
   const hookType = stringOption(arg, 'hookType');
   if (hookType && isHookType(hookType)) given.hookType = hookType;
   for (const key of ['envId', 'name', 'connectionId', 'integrationId'] as const) {

@@ -12,6 +12,7 @@ import { HookUsage } from '../hooks/hookUsage';
 import { DEFAULT_MEMORY_LIMIT_MB, HookResult, runHook, warmUpRunner } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
+import { describeError } from '../util/errors';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
 import { refusedInRestrictedMode } from '../util/workspaceTrust';
@@ -157,7 +158,7 @@ async function runOnce(
   try {
     input = JSON.parse(sample.getText());
   } catch (err) {
-    throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${(err as Error).message})`);
+    throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${describeError(err)})`);
   }
   view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);

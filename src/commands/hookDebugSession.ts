@@ -112,7 +112,8 @@ async function debugRun(
   const runId = `${scriptFile}:${target.functionName}:${Date.now()}`;
   const ended = new Promise<void>((resolve) => {
     const subscription = vscode.debug.onDidTerminateDebugSession((session) => {
-      if ((session.configuration as { integratorIoRun?: string }).integratorIoRun !== runId) return;
+      const run: unknown = session.configuration.integratorIoRun;
+      if (run !== runId) return;
       subscription.dispose();
       resolve();
     });
@@ -153,6 +154,7 @@ async function debugRun(
     // Written by the debugged program, which bounds what the script returns (resultLimits.ts);
     // a file past that is not what it wrote, and is not read.
     if ((await fs.stat(resultFile)).size > MAX_DEBUG_RESULT_BYTES) throw new Error('too large');
+    // Read as the HookResult hookDebug.js wrote there (a file of ours, bounded above); the view shows its parts as text.
     result = JSON.parse(await fs.readFile(resultFile, 'utf8')) as HookResult;
   } catch {
     const fatal = fatalEnd(dir, target.functionName, limitMb);

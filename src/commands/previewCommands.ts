@@ -1,9 +1,9 @@
 /** "Preview Import Mapping" and "Preview Export": the fast loops of mapping and export work. */
-import { JsonObject } from '../api/types';
 import { sampleRecords } from '../model/sampleRecords';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
-import { defineCommand, reopenWith, resourceOf } from './command';
+import { isRecord } from '../util/guards';
+import { defineCommand, reopenWith, resourceOf, stringOption } from './command';
 import { documentOf } from './resourceTarget';
 import { viewKey } from '../webviews/viewKeys';
 
@@ -15,10 +15,7 @@ export const previewMappingCommand = defineCommand({
   id: 'integratorIo.previewMapping',
   target: resourceOf('imports'),
   needs: 'Pick an import (or open an import document) to preview its mapping.',
-  options: (raw) => {
-    const records = typeof raw === 'object' && raw !== null ? (raw as { records?: unknown }).records : undefined;
-    return { records: typeof records === 'string' ? records : undefined };
-  },
+  options: (raw) => ({ records: stringOption(raw, 'records') }),
   failure: () => 'Could not preview the mapping',
   async run(services, target, options) {
     const client = await services.environments.client(target.env);
@@ -45,7 +42,8 @@ export const previewExportCommand = defineCommand({
   async run(services, target) {
     const client = await services.environments.client(target.env);
     const document = await documentOf(target);
-    const exportDoc = JSON.parse(document.getText()) as JsonObject;
+    const exportDoc: unknown = JSON.parse(document.getText());
+    if (!isRecord(exportDoc)) throw new Error('the export document is not a JSON object');
     if (typeof exportDoc._connectionId !== 'string')
       throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
     const key = viewKey('export', target.env.id, target.id);

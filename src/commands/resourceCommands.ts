@@ -221,7 +221,7 @@ async function dependenciesOf(client: IntegratorClient, target: ResourceTarget):
   for (const m of text.matchAll(/"_exportId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'exports', id: m[1]! });
   for (const m of text.matchAll(/"_importId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'imports', id: m[1]! });
   if (Array.isArray(resource._registeredConnectionIds))
-    for (const id of resource._registeredConnectionIds as string[]) uses.push({ kind: 'connections', id });
+    for (const id of resource._registeredConnectionIds) if (typeof id === 'string') uses.push({ kind: 'connections', id });
   // Names come from one list per kind, not one request per dependency.
   const kinds = [...new Set(uses.map((u) => u.kind))];
   const names = new Map<string, string>();

@@ -5,7 +5,7 @@
  * flow's recent runs: a reload never runs a flow again.
  */
 import vscode = require('vscode');
-import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { isRecord, isResourceKind } from '../util/guards';
 import { Reopen, StatefulPanel } from '../webviews/statefulPanel';
 import { ChosenStep } from './errorCommands';
 import { ChosenResource } from './resourceTarget';
@@ -23,7 +23,8 @@ const REOPENING_COMMANDS: ReadonlySet<string> = new Set([
 
 export async function restoreView(services: Services, tab: vscode.WebviewPanel, state: unknown): Promise<void> {
   const reopen = readReopen(state);
-  if (!reopen || !services.environments.get(reopen.envId)) {
+  const target = reopen && targetOf(reopen);
+  if (!reopen || !target || !services.environments.get(reopen.envId)) {
     // Nothing to rebuild it from (an environment since removed, or a view from an older version).
     tab.dispose();
     return;
@@ -31,31 +32,34 @@ export async function restoreView(services: Services, tab: vscode.WebviewPanel, 
   services.log.info(`Reopening the view "${tab.title}" after a reload.`);
   const release = StatefulPanel.holdRestoredTab(reopen.key, tab);
   try {
-    const target =
-      reopen.command === 'integratorIo.showErrors'
-        ? new ChosenStep(reopen.envId, reopen.flowId ?? '', reopen.id, reopen.name)
-        : new ChosenResource(reopen.envId, reopen.kind as ResourceKind, reopen.id, reopen.name);
     await vscode.commands.executeCommand(reopen.command, target);
   } finally {
     release();
   }
 }
 
+/** What the command runs on again: the step of a step's errors, else the resource. */
+function targetOf(reopen: Reopen): ChosenStep | ChosenResource | undefined {
+  if (reopen.command === 'integratorIo.showErrors') return new ChosenStep(reopen.envId, reopen.flowId ?? '', reopen.id, reopen.name);
+  return reopen.kind && new ChosenResource(reopen.envId, reopen.kind, reopen.id, reopen.name);
+}
+
 /** The page's state, checked: it went through the webview, so it is read like any message. */
 function readReopen(state: unknown): Reopen | undefined {
-  const encoded = (state as { reopen?: unknown } | undefined)?.reopen;
+  const encoded = isRecord(state) ? state.reopen : undefined;
   if (typeof encoded !== 'string') return undefined;
-  let value: Partial<Record<keyof Reopen, unknown>>;
+  let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as typeof value;
+    value = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (!isRecord(value)) return undefined;
   const text = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length < 2000 ? v : undefined);
   const [command, key, envId, id] = [text(value.command), text(value.key), text(value.envId), text(value.id)];
   if (!command || !REOPENING_COMMANDS.has(command) || !key || !envId || !id) return undefined;
-  const kind = text(value.kind);
-  if (command !== 'integratorIo.showErrors' && !(kind && kind in RESOURCE_KINDS)) return undefined;
+  const kind = isResourceKind(value.kind) ? value.kind : undefined;
+  if (command !== 'integratorIo.showErrors' && !kind) return undefined;
   if (command === 'integratorIo.showErrors' && !text(value.flowId)) return undefined;
   return { command, key, envId, id, ...(kind ? { kind } : {}), name: text(value.name), flowId: text(value.flowId) };
 }

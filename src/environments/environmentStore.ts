@@ -6,6 +6,7 @@ import vscode = require('vscode');
 import { ACTIVE_KEY, ENVIRONMENTS_KEY, setHasEnvironmentsContext } from './storageKeys';
 import { IntegratorApiError, IntegratorClient, normaliseBaseUrl } from '../api';
 import { REGION_BASE_URLS } from '../api/environments';
+import { isObject } from '../util/guards';
 import { Logger } from '../util/logger';
 import { EnvironmentInfo, fixedBaseUrl, SANDBOX_ENVIRONMENT_ID } from './environment';
 import { LocalSandbox } from './localSandbox';
@@ -122,7 +123,7 @@ export class EnvironmentStore implements vscode.Disposable {
       token,
       timeoutMs: timeoutSeconds * 1000,
       ...(env.aShareId ? { aShareId: env.aShareId } : {}),
-      userAgent: `integrator-io-vscode/${(this.context.extension.packageJSON as { version: string }).version}`,
+      userAgent: `integrator-io-vscode/${this.version()}`,
       onAttempt: (a) => this.log.debug(`${env.name}: ${a.method} ${a.url} → ${a.status || 'no answer'} (${a.durationMs} ms)`),
     });
     this.clients.set(env.id, client);
@@ -143,6 +144,12 @@ export class EnvironmentStore implements vscode.Disposable {
   private dropClient(id: string): void {
     this.clients.get(id)?.dispose();
     this.clients.delete(id);
+  }
+
+  /** The extension's version, from its package.json (VS Code hands that over untyped). */
+  private version(): string {
+    const manifest: unknown = this.context.extension.packageJSON;
+    return isObject(manifest) && typeof manifest.version === 'string' ? manifest.version : 'unknown';
   }
 }
 

@@ -164,10 +164,10 @@ export class ExplorerProvider extends Disposable implements vscode.TreeDataProvi
    * kept in an index of their own: a 10,000-row list needs no second copy of its rows.
    */
   private *loadedRows(): Generator<ExplorerNode> {
-    function* rowsOf(list: PagedNode<ResourceBase>): Generator<ExplorerNode> {
+    function* rowsOf(list: { readonly loadedRows: readonly ExplorerNode[] }): Generator<ExplorerNode> {
       for (const row of list.loadedRows) {
         yield row;
-        if (row instanceof PagedNode) yield* rowsOf(row as PagedNode<ResourceBase>);
+        if (row instanceof PagedNode) yield* rowsOf(row);
       }
     }
     for (const root of this.roots.values()) for (const category of root.loadedCategories) yield* rowsOf(category);

@@ -3,7 +3,6 @@
  * small projection) so that flow steps can be labelled without one request per step.
  */
 import { IntegratorClient } from '../api';
-import { Export, Import } from '../api/types';
 
 export interface StepInfo {
   name: string;
@@ -37,10 +36,10 @@ export class StepIndex {
       client.imports.listAll({ include: fields, limit: 1000 }),
     ]);
     const index = new Map<string, StepInfo>();
-    for (const doc of [...exports, ...imports] as (Export | Import)[]) {
+    for (const doc of [...exports, ...imports]) {
       const info: StepInfo = { name: doc.name ?? doc._id };
       if (doc.adaptorType) info.adaptorType = doc.adaptorType;
-      if ((doc as Export).isLookup) info.isLookup = true;
+      if (doc.isLookup) info.isLookup = true;
       if (doc._connectionId) info._connectionId = doc._connectionId;
       index.set(doc._id, info);
     }

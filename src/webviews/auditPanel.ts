@@ -26,7 +26,11 @@ export class AuditPanel extends StatefulPanel<AuditState, AuditAction> {
     pages: AsyncGenerator<AuditEntry[]>,
     reopen: Reopen,
   ): Promise<AuditPanel> {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new AuditPanel(key, title, subtitle, extensionUri, pages, reopen));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof AuditPanel ? p : undefined),
+      () => new AuditPanel(key, title, subtitle, extensionUri, pages, reopen),
+    );
     await panel.restart(pages);
     return panel;
   }

@@ -8,8 +8,9 @@
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { parseAuditDiffUri } from '../documents/uris';
-import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
+import { isResourceKind } from '../util/guards';
 import { Logger } from '../util/logger';
 import { displayValue } from './auditDiff';
 
@@ -46,10 +47,11 @@ export class AuditTextProvider implements vscode.TextDocumentContentProvider {
   private async fetchAgain(uri: vscode.Uri): Promise<boolean> {
     const ref = parseAuditDiffUri(uri);
     const env = ref && this.environments.get(ref.envId);
-    if (!ref || !env || !(ref.kind in RESOURCE_KINDS)) return false;
+    const kind = ref?.kind;
+    if (!ref || !env || !isResourceKind(kind)) return false;
     const client = await this.environments.client(env);
     let pages = 0;
-    for await (const page of RESOURCE_KINDS[ref.kind as ResourceKind].collection(client).audit(ref.resourceId, { limit: 25 })) {
+    for await (const page of RESOURCE_KINDS[kind].collection(client).audit(ref.resourceId, { limit: 25 })) {
       const change = page.find((e) => e._id === ref.entryId)?.fieldChanges?.find((c) => c.fieldPath === ref.fieldPath);
       if (change) {
         rememberAuditText(ref.before, displayValue(change.oldValue) ?? '');

@@ -44,7 +44,11 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
 
   /** Opens (or reveals) the view and loads the first page again; resolves once it shows. */
   static async show(ref: StepRef, deps: ErrorsPanelDeps): Promise<ErrorsPanel> {
-    const { panel } = StatefulPanel.openOrReveal(ErrorsPanel.keyOf(ref), () => new ErrorsPanel(ref, deps));
+    const { panel } = StatefulPanel.openOrReveal(
+      ErrorsPanel.keyOf(ref),
+      (p) => (p instanceof ErrorsPanel ? p : undefined),
+      () => new ErrorsPanel(ref, deps),
+    );
     panel.deps = deps; // a newer client (after a sign-in) replaces the old one
     await panel.load();
     return panel;

@@ -25,7 +25,11 @@ export class ExportPreviewPanel extends StatefulPanel<ExportPreviewState, Export
 
   /** Opens (or reveals) the preview and loads its first page; resolves with what it then shows. */
   static async show(key: string, extensionUri: vscode.Uri, options: ExportPreviewOptions): Promise<ExportPreviewState> {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new ExportPreviewPanel(key, extensionUri, options));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof ExportPreviewPanel ? p : undefined),
+      () => new ExportPreviewPanel(key, extensionUri, options),
+    );
     return panel.restart(options);
   }
 

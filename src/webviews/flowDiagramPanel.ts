@@ -14,6 +14,8 @@ import { countsText, StepCounts, withRun } from '../diagram/stepCounts';
 import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
+import { describeError } from '../util/errors';
+import { isRecord } from '../util/guards';
 import { Reopen, StatefulPanel } from './statefulPanel';
 import { viewKey } from './viewKeys';
 
@@ -71,7 +73,11 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   }
 
   static show(key: string, extensionUri: vscode.Uri, options: FlowDiagramOptions): FlowDiagramState {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new FlowDiagramPanel(key, extensionUri, options));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof FlowDiagramPanel ? p : undefined),
+      () => new FlowDiagramPanel(key, extensionUri, options),
+    );
     panel.options = options;
     const drawn = panel.draw();
     void panel.reloadCounts();
@@ -91,7 +97,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
    * right-clicked or focused in the diagram in front.
    */
   static chosenStep(arg: unknown): ChosenDiagramStep | undefined {
-    const context = typeof arg === 'object' && arg !== null ? (arg as { webview?: unknown; nodeId?: unknown }) : undefined;
+    const context = isRecord(arg) ? arg : undefined;
     if (context?.webview !== 'integratorIo.flowDiagram' || typeof context.nodeId !== 'string') return undefined;
     // The diagram the user is in: the active one, never one left in the background.
     const panel = FlowDiagramPanel.focused();
@@ -157,9 +163,9 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
   draw(): FlowDiagramState {
     let flow: unknown;
     try {
-      flow = JSON.parse(this.options.document.getText()) as unknown;
+      flow = JSON.parse(this.options.document.getText());
     } catch (err) {
-      return this.update({ error: `The flow document is not JSON yet (${(err as Error).message}); the last picture stays.` });
+      return this.update({ error: `The flow document is not JSON yet (${describeError(err)}); the last picture stays.` });
     }
     let graph: FlowGraph;
     let layout: FlowLayout;
@@ -168,7 +174,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
       layout = layoutFlow(graph);
     } catch (err) {
       // Drawn after a pause in typing or when counts arrive: nobody awaits it, so the view says it.
-      return this.update({ error: `The flow could not be drawn (${(err as Error).message}); the last picture stays.` });
+      return this.update({ error: `The flow could not be drawn (${describeError(err)}); the last picture stays.` });
     }
     this.drawn = { graph, layout };
     this.refs = new Map(layout.nodes.flatMap((n) => (n.ref ? [[n.id, { ref: n.ref, label: n.label }] as const] : [])));

@@ -14,7 +14,11 @@ const RUN_ON_EDIT_PAUSE_MS = 600;
 
 export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAction> {
   static show(key: string, title: string, subtitle: string, extensionUri: vscode.Uri, rerun: () => Promise<void>): HookResultPanel {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new HookResultPanel(key, title, subtitle, extensionUri));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof HookResultPanel ? p : undefined),
+      () => new HookResultPanel(key, title, subtitle, extensionUri),
+    );
     panel.rerun = rerun;
     return panel;
   }

@@ -18,7 +18,11 @@ export interface JobsPanelActions {
 export class JobsPanel extends StatefulPanel<JobsState, JobsAction> {
   /** Opens (or reveals) the job view for a key; `cancel` is what its Cancel button does. */
   static show(key: string, title: string, extensionUri: vscode.Uri, actions: JobsPanelActions, reopen: Reopen): JobsPanel {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new JobsPanel(key, title, extensionUri, actions, reopen));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof JobsPanel ? p : undefined),
+      () => new JobsPanel(key, title, extensionUri, actions, reopen),
+    );
     panel.actions = actions;
     return panel;
   }

@@ -9,6 +9,7 @@ import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';
+import { isRecord } from '../util/guards';
 import { mappingRows, missingFromOutput } from './mappingRows';
 import { MappingAction, MappingState, readMappingAction } from './protocol/mapping';
 import { Reopen, StatefulPanel } from './statefulPanel';
@@ -35,7 +36,11 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
 
   /** Opens (or reveals) the preview and resolves with its next finished evaluation. */
   static async show(key: string, extensionUri: vscode.Uri, options: MappingPreviewOptions): Promise<MappingResult> {
-    const { panel, created } = StatefulPanel.openOrReveal(key, () => new MappingPanel(key, extensionUri, options));
+    const { panel, created } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof MappingPanel ? p : undefined),
+      () => new MappingPanel(key, extensionUri, options),
+    );
     const state = created ? await panel.evaluated() : await panel.evaluate();
     return { ...state, ...(panel.output ? { output: panel.output } : {}) };
   }
@@ -97,14 +102,17 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
     const started = Date.now();
     let importDoc: JsonObject;
     try {
-      importDoc = JSON.parse(this.options.document.getText()) as JsonObject;
+      const parsed: unknown = JSON.parse(this.options.document.getText());
+      if (!isRecord(parsed)) throw new Error('not an object');
+      importDoc = parsed;
     } catch {
       return this.update({ errors: [{ message: 'The import document is not valid JSON yet.' }], evaluating: false });
     }
-    let records: unknown;
+    let records: unknown[];
     try {
-      records = JSON.parse(this.current.records);
-      if (!Array.isArray(records)) throw new Error('not an array');
+      const parsed: unknown = JSON.parse(this.current.records);
+      if (!Array.isArray(parsed)) throw new Error('not an array');
+      records = parsed;
     } catch {
       return this.update({
         recordsError: 'Sample records must be a JSON array of objects.',
@@ -120,7 +128,7 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
         evaluating: false,
       });
     try {
-      const output = await this.options.client.connectionActions.importMap(connectionId, importDoc, records as unknown[]);
+      const output = await this.options.client.connectionActions.importMap(connectionId, importDoc, records);
       if (sequence !== this.sequence) return this.current; // a newer evaluation started
       this.output = output;
       const outputText = JSON.stringify(output, null, 2);

@@ -1,13 +1,15 @@
 /** The mapping preview's rows: one per mapped field of an import, Mapper 1.0 or 2.0. */
 import { JsonObject } from '../api/types';
+import { isObject, isRecord } from '../util/guards';
 import { MappingRow } from './protocol/mapping';
 
 /** One row per mapped field, Mapper 1.0 or 2.0 (nested fields flattened with their paths). */
 export function mappingRows(importDoc: JsonObject): MappingRow[] {
   const rows: MappingRow[] = [];
   const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
-  const mapping = importDoc.mapping as { fields?: JsonObject[]; lists?: { generate?: string; fields?: JsonObject[] }[] } | undefined;
-  mapping?.fields?.forEach((f, i) =>
+  // The document as typed in the editor: any part may be missing or of another shape.
+  const mapping = recordOf(importDoc.mapping);
+  recordsOf(mapping.fields).forEach((f, i) =>
     rows.push({
       path: `mapping.fields[${i}]`,
       generate: text(f.generate ?? ''),
@@ -15,19 +17,18 @@ export function mappingRows(importDoc: JsonObject): MappingRow[] {
       dataType: text(f.dataType ?? ''),
     }),
   );
-  mapping?.lists?.forEach((list, l) =>
-    list.fields?.forEach((f, i) =>
+  recordsOf(mapping.lists).forEach((list, l) =>
+    recordsOf(list.fields).forEach((f, i) =>
       rows.push({
         path: `mapping.lists[${l}].fields[${i}]`,
-        generate: `${list.generate ?? ''}[].${text(f.generate ?? '')}`,
+        generate: `${text(list.generate ?? '')}[].${text(f.generate ?? '')}`,
         source: f.hardCodedValue !== undefined ? `= ${text(f.hardCodedValue)}` : text(f.extract ?? ''),
         dataType: text(f.dataType ?? ''),
       }),
     ),
   );
   const walk = (list: unknown, base: string, prefix: string) => {
-    if (!Array.isArray(list)) return;
-    list.forEach((m: JsonObject, i) => {
+    recordsOf(list).forEach((m, i) => {
       const path = `${base}[${i}]`;
       const generate = `${prefix}${text(m.generate ?? '')}`;
       rows.push({ path, generate, source: text(m.extract ?? (m.mappings ? '(object)' : '')), dataType: text(m.dataType ?? '') });
@@ -38,6 +39,16 @@ export function mappingRows(importDoc: JsonObject): MappingRow[] {
   return rows;
 }
 
+/** The object's fields, or none when it is no object. */
+function recordOf(value: unknown): JsonObject {
+  return isRecord(value) ? value : {};
+}
+
+/** A list's items as objects (an item of another kind reads as one without fields); none when it is no list. */
+function recordsOf(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.map(recordOf) : [];
+}
+
 /**
  * The rows whose generated field no output record holds: the field was mapped, but its source was
  * empty or absent in the sample records (or the API dropped it). Shown marked, not silently absent.
@@ -46,13 +57,13 @@ export function missingFromOutput(rows: readonly MappingRow[], output: readonly 
   if (!output.length) return [];
   const has = (value: unknown, path: string[]): boolean => {
     if (!path.length) return value !== undefined;
-    if (typeof value !== 'object' || value === null) return false;
+    if (!isObject(value)) return false;
     const [head, ...rest] = path;
     if (head!.endsWith('[]')) {
-      const list = (value as Record<string, unknown>)[head!.slice(0, -2)];
+      const list = value[head!.slice(0, -2)];
       return Array.isArray(list) && list.some((item) => has(item, rest));
     }
-    return has((value as Record<string, unknown>)[head!], rest);
+    return has(value[head!], rest);
   };
   return rows
     .filter((r) => r.generate && r.source !== '(object)')

@@ -13,6 +13,7 @@
  */
 import { randomBytes } from 'crypto';
 import vscode = require('vscode');
+import { ResourceKind } from '../model/resourceKinds';
 import { Disposable } from '../util/disposable';
 import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
 import { environmentOfKey } from './viewKeys';
@@ -46,7 +47,7 @@ export interface Reopen {
   /** The view's key, so the command's panel takes over the restored tab. */
   key: string;
   envId: string;
-  kind?: string;
+  kind?: ResourceKind;
   id: string;
   name?: string;
   /** For a step's errors: its flow. */
@@ -110,13 +111,22 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   }
 
   /** The open panel for a key, if any (not revealed). */
-  static find<T extends AnyPanel>(key: string): T | undefined {
-    return StatefulPanel.panels.get(key) as T | undefined;
+  static find(key: string): AnyPanel | undefined {
+    return StatefulPanel.panels.get(key);
   }
 
-  /** The one reuse policy: the panel open for `key` is revealed; otherwise `create` makes one. */
-  protected static openOrReveal<T extends AnyPanel>(key: string, create: () => T): { panel: T; created: boolean } {
-    const existing = StatefulPanel.panels.get(key) as T | undefined;
+  /**
+   * The one reuse policy: the panel open for `key` is revealed; otherwise `create` makes one.
+   * `pick` tells the view's own panels (`p instanceof MyPanel ? p : undefined`): a key names one
+   * view, so the panel under it is always of that class.
+   */
+  protected static openOrReveal<T extends AnyPanel>(
+    key: string,
+    pick: (panel: AnyPanel) => T | undefined,
+    create: () => T,
+  ): { panel: T; created: boolean } {
+    const open = StatefulPanel.panels.get(key);
+    const existing = open && pick(open);
     if (existing) {
       existing.panel.reveal(undefined, existing.panelOptions.besideEditor === true);
       existing.shownAt = Date.now();
@@ -196,7 +206,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
   /** Changes the state and sends the page only what changed. */
   protected update(change: Change<State>, append?: AppendTo<State>): State {
     const patch = patchOf(withoutUnchanged(this.state, change));
-    if (append) patch.append = append as Record<string, unknown[]>;
+    if (append) patch.append = listsOf(append);
     this.state = applyPatch(this.state, patch);
     if (this.requestsInFlight > 0) this.replyPatch = mergePatches(this.replyPatch, patch);
     else if (this.ready) this.send({ kind: 'patch', patch });
@@ -217,8 +227,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
   override dispose(): void {
     if (this.isDisposed) return;
-    // Identity only: a panel of any state type is kept in the one map as AnyPanel.
-    if (StatefulPanel.panels.get(this.key) === (this as unknown as AnyPanel)) StatefulPanel.panels.delete(this.key);
+    if (StatefulPanel.panels.get(this.key) === this) StatefulPanel.panels.delete(this.key);
     super.dispose();
     this.panel.dispose();
     StatefulPanel.focusEmitter.fire();
@@ -229,7 +238,7 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
     if (!message) return; // not one of this view's messages: ignored
     if (message.kind === 'ready') {
       this.ready = true;
-      this.send({ kind: 'patch', patch: { set: { ...(this.state as Record<string, unknown>) } } });
+      this.send({ kind: 'patch', patch: { set: fieldsOf(this.state) } });
       this.onReady();
       return;
     }
@@ -286,11 +295,23 @@ export abstract class StatefulPanel<State extends object, Action> extends Dispos
 
 /** The change without the keys whose value the state already has: those need not travel. */
 function withoutUnchanged<State extends object>(state: State, change: Change<State>): Record<string, unknown> {
-  const current = state as Record<string, unknown>;
+  const current = fieldsOf(state);
   const kept: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(change)) {
     const same = value === undefined ? !(key in current) : JSON.stringify(current[key]) === JSON.stringify(value);
     if (!same) kept[key] = value;
   }
   return kept;
+}
+
+/** A state's (or a change's) fields by name, as the wire carries them. */
+function fieldsOf(value: object): Record<string, unknown> {
+  return { ...value };
+}
+
+/** The lists to append to, by state key (keys the caller left undefined add nothing). */
+function listsOf(append: object): Record<string, unknown[]> {
+  const lists: Record<string, unknown[]> = {};
+  for (const [key, items] of Object.entries(fieldsOf(append))) if (Array.isArray(items)) lists[key] = items;
+  return lists;
 }

@@ -10,6 +10,8 @@ import { TemplateSamples } from '../documents/templateSamples';
 import { escapeFor, templateContext } from '../handlebars/templateContext';
 import { runTemplate } from '../handlebars/workerClient';
 import { readTemplatePlaygroundAction, TemplatePlaygroundAction, TemplatePlaygroundState } from './protocol/templatePlayground';
+import { describeError } from '../util/errors';
+import { isRecord } from '../util/guards';
 import { StatefulPanel } from './statefulPanel';
 
 export interface TemplatePlaygroundOptions {
@@ -27,7 +29,11 @@ export class TemplatePlaygroundPanel extends StatefulPanel<TemplatePlaygroundSta
 
   /** Opens (or reveals) the playground of a field and resolves with its first evaluation. */
   static async show(key: string, extensionUri: vscode.Uri, options: TemplatePlaygroundOptions): Promise<TemplatePlaygroundState> {
-    const { panel } = StatefulPanel.openOrReveal(key, () => new TemplatePlaygroundPanel(key, extensionUri, options));
+    const { panel } = StatefulPanel.openOrReveal(
+      key,
+      (p) => (p instanceof TemplatePlaygroundPanel ? p : undefined),
+      () => new TemplatePlaygroundPanel(key, extensionUri, options),
+    );
     return panel.evaluate();
   }
 
@@ -92,14 +98,15 @@ export class TemplatePlaygroundPanel extends StatefulPanel<TemplatePlaygroundSta
     }
     let records: unknown[];
     try {
-      const parsed = JSON.parse(this.current.records) as unknown;
+      const parsed: unknown = JSON.parse(this.current.records);
       records = Array.isArray(parsed) ? parsed : [parsed];
     } catch (err) {
-      return this.update({ evaluating: false, recordsError: `The sample is not JSON: ${(err as Error).message}` });
+      return this.update({ evaluating: false, recordsError: `The sample is not JSON: ${describeError(err)}` });
     }
     this.options.samples.useRecords(this.options.document.uri, records);
     try {
-      this.resource = JSON.parse(this.options.document.getText()) as Record<string, unknown>;
+      const parsed: unknown = JSON.parse(this.options.document.getText());
+      if (isRecord(parsed)) this.resource = parsed;
     } catch {
       // The document mid-edit: its last readable settings stay.
     }
@@ -109,7 +116,7 @@ export class TemplatePlaygroundPanel extends StatefulPanel<TemplatePlaygroundSta
       kind: setting.kind,
       records: ordered,
       resource: this.resource,
-      connection: setting.context.connection as Record<string, unknown>,
+      ...(isRecord(setting.context.connection) ? { connection: setting.context.connection } : {}),
     });
     const answer = await runTemplate({
       template: this.current.template,

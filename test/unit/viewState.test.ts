@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { applyPatch, mergePatches, patchOf, readPageMessage, StatePatch } from '../../src/webviews/protocol/envelope';
+import { applyPatch, mergePatches, patchOf, readHostMessage, readPageMessage, StatePatch } from '../../src/webviews/protocol/envelope';
 import { readErrorsAction } from '../../src/webviews/protocol/errors';
 
 const KEYS = ['a', 'b', 'c', 'list'];
@@ -55,5 +55,30 @@ describe('webview state and messages', () => {
       { kind: 'action', action: { type: 'editRetryData', retryDataKey: 'k'.repeat(500) } },
     ])
       assert.strictEqual(read(bad), undefined, JSON.stringify(bad));
+  });
+
+  it("reads the host's patches and replies, and nothing else a page's window receives", () => {
+    const patch = { set: { title: 't' }, unset: ['busy'], append: { rows: [1] } };
+    assert.deepStrictEqual(readHostMessage({ kind: 'patch', patch }), { kind: 'patch', patch });
+    assert.deepStrictEqual(readHostMessage({ kind: 'reply', id: 3, patch, error: 'No.', hostMs: 1.5, filler: 'xx' }), {
+      kind: 'reply',
+      id: 3,
+      patch,
+      error: 'No.',
+      hostMs: 1.5,
+    });
+    assert.deepStrictEqual(readHostMessage({ kind: 'reply', id: 4 }), { kind: 'reply', id: 4 });
+    for (const bad of [
+      null,
+      'patch',
+      { kind: 'patch' },
+      { kind: 'patch', patch: { set: [1] } },
+      { kind: 'patch', patch: { unset: 'busy' } },
+      { kind: 'patch', patch: { append: { rows: 1 } } },
+      { kind: 'reply', id: '4' },
+      { kind: 'reply', id: 4, patch: 'all' },
+      { kind: 'action', action: { type: 'more' } },
+    ])
+      assert.strictEqual(readHostMessage(bad), undefined, JSON.stringify(bad));
   });
 });

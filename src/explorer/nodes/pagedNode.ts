@@ -10,8 +10,8 @@ import { emptyNode, errorNode, loadMoreNode } from './messageNodes';
 
 export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   private readonly paged: PagedList<T>;
-  /** Ids with a row already (a resource that shows up on two pages gets one row). */
-  private readonly seen = new Set<string>();
+  /** The row of each resource id (a resource that shows up on two pages gets one row). */
+  private readonly rowById = new Map<string, ExplorerNode>();
   /** Rows built so far, in list order, and how many loaded items they account for. */
   private rows: ExplorerNode[] = [];
   private covered = 0;
@@ -51,7 +51,7 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
   async rowOf(resourceId: string, maxPages = 50): Promise<ExplorerNode | undefined> {
     await this.children();
     for (let page = 0; ; page++) {
-      const row = this.rows.find((r) => rowResourceId(r) === resourceId);
+      const row = this.rowById.get(resourceId);
       if (row || !this.paged.hasMore || page >= maxPages) return row;
       await this.loadMore();
       await this.children();
@@ -70,7 +70,7 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
 
   override reset(): void {
     this.paged.reset();
-    this.seen.clear();
+    this.rowById.clear();
     this.rows = [];
     this.covered = 0;
     super.reset();
@@ -89,9 +89,10 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     for (let i = this.covered; i < loaded.length; i++) {
       const item = loaded[i];
       if (!isResourceShaped(item)) skipped++;
-      else if (!this.seen.has(item._id)) {
-        this.seen.add(item._id);
-        this.rows.push(this.childNode(item));
+      else if (!this.rowById.has(item._id)) {
+        const row = this.childNode(item);
+        this.rowById.set(item._id, row);
+        this.rows.push(row);
       }
     }
     this.covered = loaded.length;
@@ -101,8 +102,4 @@ export abstract class PagedNode<T extends ResourceBase> extends ExplorerNode {
     if (this.paged.hasMore) children.push(loadMoreNode(this, this.ctx, loaded.length));
     return children;
   }
-}
-
-function rowResourceId(row: ExplorerNode): string | undefined {
-  return (row as { resource?: ResourceBase }).resource?._id;
 }

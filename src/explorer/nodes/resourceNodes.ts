@@ -2,7 +2,7 @@
 import { formatTime } from '../../model/format';
 import vscode = require('vscode');
 import { IntegratorClient, Page } from '../../api';
-import { Connection, Export, Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
+import { Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
 import { EnvironmentInfo } from '../../environments/environment';
 import { adaptorLabel, describeConnection, describeExport, describeFlow, describeImport, textOf } from '../../model/describe';
 import { RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
@@ -82,7 +82,8 @@ export class ResourceNode extends ExplorerNode {
   }
 
   protected icon(): vscode.ThemeIcon {
-    const r = this.resource as Connection & Flow & Export;
+    // Flags from the API's answer, whatever their kind: a row's icon only asks whether they are set.
+    const r = this.resource;
     if (this.kind === 'connections' && r.offline)
       return new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.warningForeground'));
     if (this.kind === 'flows' && r.disabled) return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
@@ -107,7 +108,7 @@ export class ResourceNode extends ExplorerNode {
   /** `resource:<singular>` plus flags, e.g. `resource:connection;offline`. Menus match with regular expressions. */
   protected contextValue(): string {
     const flags = [`resource:${RESOURCE_KINDS[this.kind].singular.replace(' ', '')}`];
-    const r = this.resource as Connection & Flow & Export;
+    const r = this.resource;
     if (r.offline) flags.push('offline');
     if (r.disabled) flags.push('disabled');
     if (r.isLookup) flags.push('lookup');

@@ -79,7 +79,7 @@ function errorRow(e: ErrorRecord, open: string | undefined, host: Host<ErrorsAct
         checked: selected.has(e.errorId),
         ariaLabel: `Select error ${e.errorId}`,
         onchange: (ev: Event) => {
-          if ((ev.target as HTMLInputElement).checked) selected.add(e.errorId);
+          if (ev.target instanceof HTMLInputElement && ev.target.checked) selected.add(e.errorId);
           else selected.delete(e.errorId);
           redraw();
         },

@@ -13,8 +13,12 @@ function cell(value: unknown): string {
   return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
-const field = (record: unknown, key: string): unknown =>
-  typeof record === 'object' && record !== null ? (record as Record<string, unknown>)[key] : undefined;
+const field = (record: unknown, key: string): unknown => (isObject(record) ? record[key] : undefined);
+
+/** A record's fields are read by name: any object (an array's by index) has them. */
+function isObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null;
+}
 
 function render(s: ExportPreviewState, host: Host<ExportPreviewAction>): void {
   const columns: string[] = [];

@@ -68,7 +68,7 @@ function nodeOf(n: DiagramNode, host: Host<FlowDiagramAction>): SVGGElement {
     group.addEventListener('focus', select);
     group.addEventListener('contextmenu', select);
     group.addEventListener('click', (e) => {
-      const onCount = (e.target as Element).classList.contains('open-errors');
+      const onCount = e.target instanceof Element && e.target.classList.contains('open-errors');
       host.send({ type: onCount ? 'showErrors' : 'open', nodeId: n.id });
     });
     group.addEventListener('keydown', (e) => {
@@ -113,7 +113,8 @@ function stepBox(id: string): SVGGElement | undefined {
 }
 
 function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
-  const focused = (document.activeElement as SVGGElement | null)?.dataset?.nodeId;
+  const active = document.activeElement;
+  const focused = active instanceof SVGElement || active instanceof HTMLElement ? active.dataset.nodeId : undefined;
   const scrolled = document.querySelector('.picture');
   const scroll = { left: scrolled?.scrollLeft ?? 0, top: scrolled?.scrollTop ?? 0 };
   shown = s.nodes;

@@ -4,7 +4,7 @@
  * (`connect`), which keeps the page's copy of the view state and applies the host's patches with
  * the same rule the host uses.
  */
-import { applyPatch, HostToPage, PageToHost, StatePatch } from '../protocol/envelope';
+import { applyPatch, PageToHost, readHostMessage, StatePatch } from '../protocol/envelope';
 
 export { formatDuration as duration, formatTime } from '../../model/format';
 
@@ -13,6 +13,16 @@ interface VsCodeApi {
   setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
+
+declare global {
+  /** What benchmarks read from a page's window (set by `connect`). */
+  interface Window {
+    /** Where the last request's time went: sent, replied, rendered, and the host's share. */
+    integratorIoLastRequest?: { sentAt: number; repliedAt: number; renderedAt: number; hostMs: number };
+    /** An empty round trip to the host and back, with `replyBytes` of filler back and `sendBytes` sent. */
+    integratorIoPing?: (replyBytes?: number, sendBytes?: number) => Promise<number>;
+  }
+}
 
 type Child = Node | string | number | false | null | undefined;
 type Props = Record<string, unknown> & { dataset?: Record<string, string> };
@@ -26,17 +36,21 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props)) {
     if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key.startsWith('on') && typeof value === 'function') node.addEventListener(key.slice(2).toLowerCase(), value as EventListener);
+    else if (key.startsWith('on') && isListener(value)) node.addEventListener(key.slice(2).toLowerCase(), value);
     else if (key.startsWith('aria') || key === 'role') node.setAttribute(ariaAttribute(key), String(value));
     // A plain DOM property (className, value, disabled…) by name: el()'s attributes are typed by the caller.
-    else (node as unknown as Record<string, unknown>)[key] = value;
+    else Reflect.set(node, key, value);
   }
   appendChildren(node, children);
   return node;
 }
 
+function isListener(value: unknown): value is EventListener {
+  return typeof value === 'function';
+}
+
 function appendChildren(node: Node & ParentNode, children: Child | Child[]): void {
-  for (const child of ([] as Child[]).concat(children)) {
+  for (const child of [children].flat()) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -146,13 +160,9 @@ export function connect<State extends object, Action>(render: (state: State, hos
     },
   };
   // Where the last request's time went (sent, replied, rendered), for benchmarks.
-  // Benchmarks read these from the page's window; Window does not declare them.
-  (window as unknown as { integratorIoLastRequest: typeof lastRequest }).integratorIoLastRequest = lastRequest;
+  window.integratorIoLastRequest = lastRequest;
   // An empty round trip to the host and back, for benchmarks: the floor every view's click pays.
-  (window as unknown as { integratorIoPing: (replyBytes?: number, sendBytes?: number) => Promise<number> }).integratorIoPing = (
-    replyBytes = 0,
-    sendBytes = 0,
-  ) => {
+  window.integratorIoPing = (replyBytes = 0, sendBytes = 0) => {
     const started = performance.now();
     return new Promise<number>((resolve, reject) => {
       const id = nextId++;
@@ -160,10 +170,13 @@ export function connect<State extends object, Action>(render: (state: State, hos
       post({ kind: 'ping', id, replyBytes, ...(sendBytes ? { filler: 'x'.repeat(sendBytes) } : {}) });
     });
   };
-  window.addEventListener('message', (event: MessageEvent<HostToPage>) => {
-    const message = event.data;
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = readHostMessage(event.data);
+    if (!message) return;
     if (message.kind === 'reply') Object.assign(lastRequest, { repliedAt: performance.now(), hostMs: message.hostMs ?? 0 });
     if (message.patch) {
+      // The host's first patch (its answer to `ready`) sets the whole state, so the page holds a
+      // State from then on; the host's messages are trusted, as the page is its own.
       state = applyPatch(state ?? ({} as State), message.patch);
       draw();
     }

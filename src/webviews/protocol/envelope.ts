@@ -40,13 +40,18 @@ export type PageToHost<Action> =
  * removed, `append` items go on the end of their lists; nothing else changes. Returns a new state.
  */
 export function applyPatch<State extends object>(state: State, patch: StatePatch): State {
-  const next: Record<string, unknown> = { ...state, ...patch.set };
-  for (const key of patch.unset ?? []) delete next[key];
-  for (const [key, items] of Object.entries(patch.append ?? {})) {
-    const list = next[key];
-    next[key] = [...(Array.isArray(list) ? (list as unknown[]) : []), ...items];
-  }
-  return next as State;
+  // Typed as a State: the keys a patch names are the state's own (patchOf and mergePatches build
+  // patches from changes to a State), and the host sends the page only such patches.
+  const next = { ...state, ...patch.set };
+  const keys: Record<string, unknown> = next;
+  for (const key of patch.unset ?? []) delete keys[key];
+  for (const [key, items] of Object.entries(patch.append ?? {})) keys[key] = [...listOf(keys[key]), ...items];
+  return next;
+}
+
+/** A list key's items, or none when the key holds no list (yet). */
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
 /** The patch that turns a state into one with `change` applied: `undefined` values become removals. */
@@ -79,7 +84,7 @@ export function mergePatches(first: StatePatch | undefined, second: StatePatch):
       unset.add(key);
     }
     for (const [key, items] of Object.entries(patch.append ?? {})) {
-      if (key in set) set[key] = [...(Array.isArray(set[key]) ? (set[key] as unknown[]) : []), ...items];
+      if (key in set) set[key] = [...listOf(set[key]), ...items];
       else if (unset.has(key)) {
         // Removed, then appended to: the list is exactly these items.
         set[key] = [...items];
@@ -102,15 +107,52 @@ export function readPageMessage<Action>(value: unknown, readAction: ActionReader
   if (!isRecord(value)) return undefined;
   if (value.kind === 'ready') return { kind: 'ready' };
   if (value.kind === 'ping') {
-    if (!Number.isSafeInteger(value.id)) return undefined;
-    const replyBytes = Number.isSafeInteger(value.replyBytes) ? Math.min(Math.max(value.replyBytes as number, 0), 1 << 20) : 0;
-    return { kind: 'ping', id: value.id as number, ...(replyBytes ? { replyBytes } : {}) };
+    if (!isSafeInteger(value.id)) return undefined;
+    const replyBytes = isSafeInteger(value.replyBytes) ? Math.min(Math.max(value.replyBytes, 0), 1 << 20) : 0;
+    return { kind: 'ping', id: value.id, ...(replyBytes ? { replyBytes } : {}) };
   }
   if (value.kind !== 'action' && value.kind !== 'request') return undefined;
   const action = isRecord(value.action) ? readAction(value.action) : undefined;
   if (!action) return undefined;
   if (value.kind === 'action') return { kind: 'action', action };
-  return Number.isSafeInteger(value.id) ? { kind: 'request', id: value.id as number, action } : undefined;
+  return isSafeInteger(value.id) ? { kind: 'request', id: value.id, action } : undefined;
+}
+
+/**
+ * Reads a message from the host, as a page receives it: a patch, or a reply to one of the page's
+ * requests. Anything else that reaches the page's window is not the host's and is ignored.
+ */
+export function readHostMessage(value: unknown): HostToPage | undefined {
+  if (!isRecord(value)) return undefined;
+  const patch = value.patch === undefined ? undefined : readPatch(value.patch);
+  if (value.patch !== undefined && !patch) return undefined;
+  if (value.kind === 'patch') return patch && { kind: 'patch', patch };
+  if (value.kind !== 'reply' || !isSafeInteger(value.id)) return undefined;
+  return {
+    kind: 'reply',
+    id: value.id,
+    ...(patch ? { patch } : {}),
+    ...(typeof value.error === 'string' ? { error: value.error } : {}),
+    ...(typeof value.hostMs === 'number' ? { hostMs: value.hostMs } : {}),
+  };
+}
+
+/** A patch's three parts, each checked for its shape (what they hold is the view's state). */
+function readPatch(value: unknown): StatePatch | undefined {
+  if (!isRecord(value)) return undefined;
+  const { set, unset, append } = value;
+  if (set !== undefined && !isRecord(set)) return undefined;
+  if (unset !== undefined && !(Array.isArray(unset) && unset.every((key) => typeof key === 'string'))) return undefined;
+  if (append !== undefined && !isListsByKey(append)) return undefined;
+  return { ...(set ? { set } : {}), ...(unset ? { unset } : {}), ...(append ? { append } : {}) };
+}
+
+function isListsByKey(value: unknown): value is Record<string, unknown[]> {
+  return isRecord(value) && Object.values(value).every((items) => Array.isArray(items));
+}
+
+function isSafeInteger(value: unknown): value is number {
+  return Number.isSafeInteger(value);
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -121,6 +163,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export const field = {
   string(value: unknown, max = 10_000): value is string {
     return typeof value === 'string' && value.length <= max;
+  },
+  /** A position in a list: a whole number, 0 or more. */
+  index(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0;
   },
   strings(value: unknown, max = 10_000): value is string[] {
     return Array.isArray(value) && value.length <= max && value.every((v) => typeof v === 'string' && v.length <= 1000);

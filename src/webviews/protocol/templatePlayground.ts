@@ -35,11 +35,11 @@ export const readTemplatePlaygroundAction: ActionReader<TemplatePlaygroundAction
   if (a.type !== 'edit') return undefined;
   if (a.template !== undefined && !field.string(a.template, MAX_TEXT)) return undefined;
   if (a.records !== undefined && !field.string(a.records, MAX_TEXT)) return undefined;
-  if (a.recordIndex !== undefined && !(Number.isInteger(a.recordIndex) && (a.recordIndex as number) >= 0)) return undefined;
+  if (a.recordIndex !== undefined && !field.index(a.recordIndex)) return undefined;
   return {
     type: 'edit',
     ...(a.template !== undefined ? { template: a.template } : {}),
     ...(a.records !== undefined ? { records: a.records } : {}),
-    ...(a.recordIndex !== undefined ? { recordIndex: a.recordIndex as number } : {}),
+    ...(field.index(a.recordIndex) ? { recordIndex: a.recordIndex } : {}),
   };
 };
