@@ -14,7 +14,6 @@ import { sampleOptions } from '../hooks/samples';
 import { askModal } from '../util/dialogs';
 import { describeError } from '../util/errors';
 import { displayText } from '../util/displayText';
-import { describeError } from '../util/errors';
 import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { HookResultPanel } from '../webviews/hookResultPanel';
 import { defineCommand } from './command';
