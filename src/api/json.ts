@@ -14,3 +14,9 @@ export function textField(value: unknown, key: string): string | undefined {
   const field = isJsonObject(value) ? value[key] : undefined;
   return typeof field === 'string' ? field : undefined;
 }
+
+/** A field of an object that is a number, or undefined (any other value, or not an object at all). */
+export function numberField(value: unknown, key: string): number | undefined {
+  const field = isJsonObject(value) ? value[key] : undefined;
+  return typeof field === 'number' ? field : undefined;
+}
