@@ -89,10 +89,12 @@ function metered(name: string, fn: HelperFunction): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
     budget.step();
     const options = args[args.length - 1];
-    const at = startOf(options);
     const input = args.slice(0, -1).reduce<number>((sum, a) => sum + textSize(a), 0);
     if (input > MAX_HELPER_INPUT)
-      throw located(new Error(`${name}: its text is ${input.toLocaleString('en-US')} characters; the limit is 2,000,000.`), at);
+      throw located(
+        new Error(`${name}: its text is ${input.toLocaleString('en-US')} characters; the limit is 2,000,000.`),
+        startOf(options),
+      );
     if (isJsonObject(options) && isBody(options.fn)) {
       const inverse = isBody(options.inverse) ? counted(options.inverse) : options.inverse;
       args[args.length - 1] = { ...options, fn: counted(options.fn), inverse };
@@ -101,7 +103,7 @@ function metered(name: string, fn: HelperFunction): Handlebars.HelperDelegate {
     try {
       result = fn.apply(this, args);
     } catch (err) {
-      throw located(err, at);
+      throw located(err, startOf(options));
     }
     // What a helper makes counts, even before it is printed: a chain of helpers cannot grow text past the budget.
     if (typeof result === 'string') budget.output(result.length);
