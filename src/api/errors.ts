@@ -92,7 +92,7 @@ export function parseErrorBody(status: number, statusText: string, text: string)
 /** Error details from a parsed JSON value, or [] when it holds none. */
 export function detailsFromJson(value: unknown): ApiErrorDetail[] {
   if (!value || typeof value !== 'object') return [];
-  const list = (value as { errors?: unknown }).errors;
+  const list = 'errors' in value ? value.errors : undefined;
   const items = Array.isArray(list) ? list : 'message' in value && 'code' in value ? [value] : [];
   return items
     .filter((item): item is Record<string, unknown> => !!item && typeof item === 'object')
@@ -111,6 +111,11 @@ function textMessage(text: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
   const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
   return plain.length > MAX_TEXT_MESSAGE ? `${plain.slice(0, MAX_TEXT_MESSAGE)}…` : plain;
+}
+
+/** What went wrong, as a sentence: an error's message, or anything else thrown as text. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 /** Removes every occurrence of the secret from a text (a server may echo a token back). */

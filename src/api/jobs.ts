@@ -104,7 +104,7 @@ export class JobsApi {
         last = job;
         if (FINISHED_JOB_STATUSES.has(job.status)) return job;
       } catch (err) {
-        const transient = err instanceof Error && 'isTransient' in err && (err as { isTransient: boolean }).isTransient;
+        const transient = err instanceof Error && 'isTransient' in err && Boolean(err.isTransient);
         if (!transient) throw err;
       }
       if (Date.now() - started > timeoutMs) throw new JobStillRunningError(last ?? ({ _id: jobId, status: 'running' } as Job));

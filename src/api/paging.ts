@@ -71,6 +71,9 @@ export async function* linkPages<T>(
   }
 }
 
+/** A `nextPageURL`-paged body: the list under its key, and the next page's link. */
+type NextPageBody<T> = Partial<Record<string, T[] | string>>;
+
 /** Pages of a `nextPageURL`-paged list; `key` names the array in the body (`errors`, `resolved`). */
 export async function* nextPageUrlPages<T>(
   transport: Transport,
@@ -83,15 +86,15 @@ export async function* nextPageUrlPages<T>(
   let nextQuery: Query | undefined = query;
   const seen = new Set<string>();
   while (next) {
-    const response: ApiResponse<Record<string, unknown> | undefined> = await transport.request<Record<string, unknown> | undefined>({
+    const response: ApiResponse<NextPageBody<T> | undefined> = await transport.request<NextPageBody<T> | undefined>({
       path: next,
       query: nextQuery,
       signal: options.signal,
     });
-    const body: Record<string, unknown> = response.body ?? {};
+    const body: NextPageBody<T> = response.body ?? {};
     const page = body[key] ?? [];
     if (!Array.isArray(page)) throw notAList(path);
-    yield page as T[];
+    yield page;
     next = typeof body.nextPageURL === 'string' && body.nextPageURL ? body.nextPageURL : undefined;
     if (next && seen.has(next)) throw pagingLoop(path);
     if (next) seen.add(next);

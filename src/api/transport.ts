@@ -13,6 +13,7 @@ import * as https from 'https';
 import fetch, { Headers, Response } from 'node-fetch';
 import { ApiErrorDetail, IntegratorApiError, detailsFromJson, parseErrorBody, redact, redactDetails } from './errors';
 import { normaliseBaseUrl } from './environments';
+import { textField } from './json';
 import { sleep } from './sleep';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -119,12 +120,11 @@ export class Transport {
       try {
         outcome = await this.attempt<T>(method, url, path, req, attempt);
       } catch (err) {
-        const error = err as IntegratorApiError;
-        if (canRetry && idempotent && droppedConnections.has(error)) {
+        if (canRetry && idempotent && err instanceof IntegratorApiError && droppedConnections.has(err)) {
           await pause(this.backoff(attempt), req.signal, method, path);
           continue;
         }
-        throw error;
+        throw err;
       }
       if (outcome.kind === 'ok') return outcome.response;
       const error = outcome.error;
@@ -198,7 +198,10 @@ export class Transport {
       status = response.status;
       const text = await response.text();
       if (response.status >= 200 && response.status < 300) {
-        return { kind: 'ok', response: { status, headers: response.headers, body: this.parseBody<T>(text, response, req, method, path) } };
+        // The one place the client trusts the API: a body is taken to be the shape the caller names
+        // (resources.ts, jobs.ts…); what a caller reads from an account's documents it checks there.
+        const body = this.parseBody(text, response, req, method, path) as T;
+        return { kind: 'ok', response: { status, headers: response.headers, body } };
       }
       return { kind: 'error', error: this.httpError(response, text, method, path) };
     } catch (err) {
@@ -231,11 +234,11 @@ export class Transport {
     return headers;
   }
 
-  private parseBody<T>(text: string, response: Response, req: RequestOptions, method: HttpMethod, path: string): T {
-    if (response.status === 204 || text.length === 0) return undefined as T;
-    if (req.responseType === 'text') return text as T;
+  private parseBody(text: string, response: Response, req: RequestOptions, method: HttpMethod, path: string): unknown {
+    if (response.status === 204 || text.length === 0) return undefined;
+    if (req.responseType === 'text') return text;
     try {
-      return JSON.parse(text) as T;
+      return JSON.parse(text);
     } catch {
       const type = response.headers.get('content-type') ?? 'unknown type';
       throw new IntegratorApiError({
@@ -284,10 +287,10 @@ function aborted(method: string, path: string): IntegratorApiError {
 }
 
 function networkError(err: unknown, method: string, path: string, token: string): IntegratorApiError {
-  const e = err as { code?: string; errno?: string; message?: string };
-  const code = e.code ?? e.errno;
+  // A system error's code is text (`ECONNRESET`); its errno is a number, or text in older fetch errors.
+  const code = textField(err, 'code') ?? textField(err, 'errno');
   const known = code && KNOWN_NETWORK_CODES.has(code);
-  const message = redact(e.message ?? String(err), token);
+  const message = redact(textField(err, 'message') ?? String(err), token);
   const error = new IntegratorApiError({
     status: 0,
     method,

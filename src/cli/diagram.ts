@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { errorMessage } from '../api/errors';
 import { buildFlowGraph, flowFactsText } from '../diagram/flowGraph';
 import { layoutFlow } from '../diagram/layout';
 import { toMermaid } from '../diagram/mermaid';
@@ -30,7 +31,7 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
       allowPositionals: false,
     }));
   } catch (err) {
-    io.err(`${(err as Error).message}\n\nUsage:\n${DIAGRAM_USAGE}`);
+    io.err(`${errorMessage(err)}\n\nUsage:\n${DIAGRAM_USAGE}`);
     return 1;
   }
   if (!values.dir || !values.flow) {
@@ -67,7 +68,7 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
     }
     return 0;
   } catch (err) {
-    io.err(err instanceof UnsafeFolderError ? `Not written: ${err.message}` : `Error: ${(err as Error).message}`);
+    io.err(err instanceof UnsafeFolderError ? `Not written: ${err.message}` : `Error: ${errorMessage(err)}`);
     return 1;
   }
 }

@@ -7,6 +7,8 @@
  */
 import * as fs from 'fs';
 import { parseArgs } from 'util';
+import { errorMessage } from '../api/errors';
+import { isJsonObject } from '../api/json';
 import type { EscapeMode } from '../handlebars/engine';
 import { templateContext, TemplateKind } from '../handlebars/templateContext';
 import { runTemplate, stopTemplateWorker } from '../handlebars/workerClient';
@@ -43,7 +45,7 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
       allowPositionals: false,
     }));
   } catch (err) {
-    io.err(`${(err as Error).message}\n\nUsage:\n${HANDLEBARS_USAGE}`);
+    io.err(`${errorMessage(err)}\n\nUsage:\n${HANDLEBARS_USAGE}`);
     return 1;
   }
   const problem = (message: string) => {
@@ -52,10 +54,10 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
     return 1;
   };
   if (values.template === undefined) return problem(`--template is required.\n\nUsage:\n${HANDLEBARS_USAGE}`);
-  if (values.context !== undefined && !KINDS.includes(values.context as TemplateKind))
-    return problem(`--context takes ${KINDS.join(', ')}, not "${values.context}".`);
-  if (values.escape !== undefined && !ESCAPES.includes(values.escape as EscapeMode))
-    return problem(`--escape takes ${ESCAPES.join(', ')}, not "${values.escape}".`);
+  const kind = KINDS.find((k) => k === values.context);
+  if (values.context !== undefined && !kind) return problem(`--context takes ${KINDS.join(', ')}, not "${values.context}".`);
+  const escape = ESCAPES.find((e) => e === values.escape);
+  if (values.escape !== undefined && !escape) return problem(`--escape takes ${ESCAPES.join(', ')}, not "${values.escape}".`);
   const timeout = values.timeout === undefined ? 2 : Number(values.timeout);
   if (!(timeout > 0 && timeout <= 60)) return problem(`--timeout takes seconds from 0 to 60, not "${values.timeout}".`);
 
@@ -65,21 +67,24 @@ export async function handlebarsCommand(argv: readonly string[], io: CliIo): Pro
     return problem(`No file "${values.template}" (a --template without {{ }} is read as a file's name).`);
   let template: string;
   let data: unknown = {};
-  let resource: Record<string, unknown> | undefined;
+  let resource: unknown;
   try {
     template = isFile(values.template) ? fs.readFileSync(values.template, 'utf8') : values.template;
-    if (values.data !== undefined) data = JSON.parse(fs.readFileSync(values.data, 'utf8')) as unknown;
-    if (values.resource !== undefined) resource = JSON.parse(fs.readFileSync(values.resource, 'utf8')) as Record<string, unknown>;
+    if (values.data !== undefined) data = JSON.parse(fs.readFileSync(values.data, 'utf8'));
+    if (values.resource !== undefined) resource = JSON.parse(fs.readFileSync(values.resource, 'utf8'));
   } catch (err) {
-    return problem(`Could not read the input: ${(err as Error).message}`);
+    return problem(`Could not read the input: ${errorMessage(err)}`);
   }
-  const kind = values.context as TemplateKind | undefined;
-  const context = kind ? templateContext({ kind, records: Array.isArray(data) ? data : [data], ...(resource ? { resource } : {}) }) : data;
+  // The file is the user's, or a repository's: read as a document only when it is one.
+  const document = isJsonObject(resource) ? resource : undefined;
+  if (resource && !document) return problem('--resource takes a JSON object: an export or an import document.');
+  const records = Array.isArray(data) ? data : [data];
+  const context = kind ? templateContext({ kind, records, ...(document ? { resource: document } : {}) }) : data;
   try {
     const { render, findings = [] } = await runTemplate({
       template,
       context,
-      ...(values.escape ? { escape: values.escape as EscapeMode } : {}),
+      ...(escape ? { escape } : {}),
       ...(kind ? { kind } : {}),
       // With a context, what the editor would underline is said too (a path no record has, say).
       analyse: kind !== undefined,

@@ -13,7 +13,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { IntegratorClient, normaliseBaseUrl } from '../api';
+import { errorMessage, IntegratorClient, normaliseBaseUrl } from '../api';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, isHookType } from '../hooks/contracts';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
@@ -29,13 +29,13 @@ export async function hookCommand(argv: readonly string[], io: CliIo): Promise<n
   try {
     values = parse(argv);
   } catch (err) {
-    io.err(`${(err as Error).message}\n\nUsage:\n${HOOK_USAGE}`);
+    io.err(`${errorMessage(err)}\n\nUsage:\n${HOOK_USAGE}`);
     return 1;
   }
   let client: IntegratorClient | undefined;
   try {
     const source = fs.readFileSync(values.script, 'utf8');
-    const input = JSON.parse(fs.readFileSync(values.input, 'utf8')) as unknown;
+    const input: unknown = JSON.parse(fs.readFileSync(values.input, 'utf8'));
     if (values.url) {
       const token = io.env.INTEGRATOR_IO_TOKEN;
       if (!token) throw new Error('--url needs the INTEGRATOR_IO_TOKEN environment variable (the token is never taken as an argument).');
@@ -54,7 +54,7 @@ export async function hookCommand(argv: readonly string[], io: CliIo): Promise<n
     report(result, values.json, io);
     return !result.returned ? 1 : result.contract.ok ? 0 : 4;
   } catch (err) {
-    io.err(`Error: ${(err as Error).message}`);
+    io.err(`Error: ${errorMessage(err)}`);
     return 1;
   } finally {
     client?.dispose();

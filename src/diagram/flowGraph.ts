@@ -11,6 +11,7 @@
  * MAX_NODES (said as a problem): a hostile flow of 10,000 steps is not laid out whole.
  */
 
+import { isJsonObject } from '../api/json';
 import { adaptorLabel, describeSchedule } from '../model/describe';
 
 /** The most nodes a graph holds: a 400-node flow lays out in well under a second. */
@@ -82,7 +83,7 @@ export interface FlowGraph {
 
 type Json = Record<string, unknown>;
 
-const object = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const object = (v: unknown): Json | undefined => (isJsonObject(v) ? v : undefined);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
@@ -361,7 +362,8 @@ const MAX_CONDITION_DEPTH = 12;
 function summarise(rule: unknown, depth = 0): string {
   if (depth > MAX_CONDITION_DEPTH) return '…';
   if (!Array.isArray(rule)) return typeof rule === 'string' || typeof rule === 'number' || typeof rule === 'boolean' ? String(rule) : '';
-  const [op, ...args] = rule as unknown[];
+  const items: unknown[] = rule;
+  const [op, ...args] = items;
   const inner = (value: unknown) => summarise(value, depth + 1);
   // Values read from the record, the flow's settings or the run's context.
   if (op === 'extract') return typeof args[0] === 'string' ? args[0] : '';

@@ -3,7 +3,7 @@
  * flow builder lays out its flows (rank separation 200, node separation 50). Pure data in and out,
  * so the webview, the CLI's SVG and the benchmark share it.
  */
-import dagre from '@dagrejs/dagre';
+import dagre, { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
 import { FlowGraph, GraphEdge, GraphNode } from './flowGraph';
 
 export interface PlacedNode extends GraphNode {
@@ -38,23 +38,23 @@ const SIZES: Record<GraphNode['role'], { width: number; height: number }> = {
 const MARGIN = 20;
 
 export function layoutFlow(graph: FlowGraph): FlowLayout {
-  const g = new dagre.graphlib.Graph({ multigraph: true });
+  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   g.setGraph({ rankdir: 'LR', ranksep: 200, nodesep: 50, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { ...SIZES[node.role] });
   graph.edges.forEach((edge, i) => g.setEdge(edge.from, edge.to, {}, `e${i}`));
   dagre.layout(g);
+  // layout() gives every node its centre (x, y) and every edge its points.
   const nodes = graph.nodes.map((node) => {
-    const placed = g.node(node.id) as { x: number; y: number; width: number; height: number };
-    return { ...node, x: placed.x, y: placed.y, width: placed.width, height: placed.height };
+    const placed = g.node(node.id);
+    return { ...node, x: placed.x ?? 0, y: placed.y ?? 0, width: placed.width, height: placed.height };
   });
   const edges = graph.edges.map((edge, i) => {
-    // dagre's labels are untyped: what layout() put there is read as what it is.
-    const placed = g.edge(edge.from, edge.to, `e${i}`) as { points?: { x: number; y: number }[] } | undefined;
+    const placed: EdgeLabel | undefined = g.edge(edge.from, edge.to, `e${i}`);
     return { ...edge, points: (placed?.points ?? []).map((p) => ({ x: p.x, y: p.y })) };
   });
-  const size = g.graph() as { width?: number; height?: number };
+  const size = g.graph();
   // An empty graph has no size (dagre says -Infinity): an empty picture, never an invalid one.
-  const measured = (value: number | undefined) => (Number.isFinite(value) ? Math.max(0, Math.ceil(value!)) : 0);
+  const measured = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? Math.max(0, Math.ceil(value)) : 0);
   return { width: measured(size.width), height: measured(size.height), nodes, edges };
 }

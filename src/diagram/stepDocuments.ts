@@ -4,6 +4,8 @@
  * the hook scripts its steps offer to run. Read a few at a time; a step that cannot be read is
  * tried once and then drawn with what the lists say.
  */
+import { isJsonObject } from '../api/json';
+
 type Json = Record<string, unknown>;
 export type StepRef = { kind: 'exports' | 'imports'; id: string };
 
@@ -51,11 +53,10 @@ export interface ScriptHook {
 
 export function scriptHooksOf(doc: Json | undefined): ScriptHook[] {
   const hooks = doc?.hooks;
-  if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks)) return [];
-  return Object.entries(hooks as Json).flatMap(([hook, value]) => {
-    const h = value as Json | null;
-    return h && typeof h._scriptId === 'string' && typeof h.function === 'string' && h._scriptId && h.function
+  if (!isJsonObject(hooks)) return [];
+  return Object.entries(hooks).flatMap(([hook, h]) =>
+    isJsonObject(h) && typeof h._scriptId === 'string' && typeof h.function === 'string' && h._scriptId && h.function
       ? [{ hook, scriptId: h._scriptId, functionName: h.function }]
-      : [];
-  });
+      : [],
+  );
 }

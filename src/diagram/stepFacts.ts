@@ -4,6 +4,8 @@
  * are logical keys such as `exports/shopify-get-orders`) or from documents fetched from an account.
  */
 import * as path from 'path';
+import { errorMessage } from '../api/errors';
+import { isJsonObject } from '../api/json';
 import { entryType, realRoot } from '../iac/confinedFs';
 import { readFolder } from '../iac/folder';
 import { isLogicalKey, jsonFileOf } from '../iac/layout';
@@ -11,7 +13,7 @@ import { StepFacts, StepLookup } from './flowGraph';
 
 type Json = Record<string, unknown>;
 
-const object = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const object = (v: unknown): Json | undefined => (isJsonObject(v) ? v : undefined);
 const nonEmpty = (v: unknown): boolean => (Array.isArray(v) ? v.length > 0 : object(v) !== undefined && Object.keys(object(v)!).length > 0);
 
 /** The facts of one export or import document; `connectionName` as its connection is named where it lives. */
@@ -76,7 +78,7 @@ export async function stepFileIn(dir: string, key: string): Promise<{ file: stri
   try {
     if (entryType(root, relative) !== 'file') return { refused: `${relative} is not in the folder` };
   } catch (err) {
-    return { refused: (err as Error).message };
+    return { refused: errorMessage(err) };
   }
   return { file: path.join(root, ...relative.split('/')) };
 }

@@ -11,6 +11,7 @@ import { CONTEXT_ROOTS, TemplateKind } from './templateContext';
 import { closest, pathsOf } from './paths';
 import { nestingProblem } from './nesting';
 import { parseErrorOf } from './parseErrors';
+import { Block, Call, isBlock, isSubExpression, isMustache, isPath, isProgram, Mustache } from './ast';
 
 export type Severity = 'error' | 'warning';
 
@@ -50,9 +51,9 @@ export function analyse(template: string, options: AnalysisContext = {}): Findin
   /** Depth of blocks that change `this` (each, with…): paths inside them are not checked against the top. */
   let scoped = 0;
 
-  const call = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement, block: boolean) => {
-    const path = node.path as hbs.AST.PathExpression;
-    if (path.type !== 'PathExpression' || path.data || path.parts.length !== 1 || path.depth !== 0) return false;
+  const call = (node: Mustache | Call | Block, block: boolean) => {
+    const path = node.path;
+    if (!isPath(path) || path.data || path.parts.length !== 1 || path.depth !== 0) return false;
     const name = path.parts[0]!;
     const info = HELPER_BY_NAME.get(name);
     const isCall = block || node.params.length > 0 || node.hash !== undefined || node.type === 'SubExpression';
@@ -84,11 +85,10 @@ export function analyse(template: string, options: AnalysisContext = {}): Findin
 
   const value = (node: hbs.AST.Expression | undefined) => {
     if (!node) return;
-    if (node.type === 'SubExpression') return expression(node as hbs.AST.SubExpression);
-    if (node.type !== 'PathExpression' || scoped > 0 || !known) return;
-    const path = node as hbs.AST.PathExpression;
-    if (path.data || path.depth > 0 || path.parts.length === 0) return;
-    checkPath(path);
+    if (isSubExpression(node)) return expression(node);
+    if (!isPath(node) || scoped > 0 || !known) return;
+    if (node.data || node.depth > 0 || node.parts.length === 0) return;
+    checkPath(node);
   };
 
   const checkPath = (path: hbs.AST.PathExpression) => {
@@ -125,7 +125,7 @@ export function analyse(template: string, options: AnalysisContext = {}): Findin
     );
   };
 
-  const expression = (node: hbs.AST.SubExpression) => {
+  const expression = (node: Call) => {
     call(node, false);
     node.params.forEach(value);
     for (const pair of node.hash?.pairs ?? []) value(pair.value);
@@ -133,35 +133,25 @@ export function analyse(template: string, options: AnalysisContext = {}): Findin
 
   const visit = (node: hbs.AST.Node | undefined | null): void => {
     if (!node) return;
-    switch (node.type) {
-      case 'Program':
-        for (const statement of (node as hbs.AST.Program).body) visit(statement);
-        return;
-      case 'MustacheStatement': {
-        const mustache = node as hbs.AST.MustacheStatement;
-        const isHelper = call(mustache, false);
-        if (!isHelper) value(mustache.path);
-        mustache.params.forEach(value);
-        for (const pair of mustache.hash?.pairs ?? []) value(pair.value);
-        return;
-      }
-      case 'BlockStatement': {
-        const block = node as hbs.AST.BlockStatement;
-        call(block, true);
-        // #some's second param names a condition (isTruthy), not a field.
-        const isSome = block.path.original === 'some';
-        block.params.forEach((param, i) => (isSome && i === 1 ? undefined : value(param)));
-        const name = block.path.parts?.[0];
-        // These render their body with another `this`: paths there are relative to it.
-        const changes = name === 'each' || name === 'with' || name === 'filter' || (block.program.blockParams?.length ?? 0) > 0;
-        if (changes) scoped++;
-        visit(block.program);
-        if (changes) scoped--;
-        visit(block.inverse);
-        return;
-      }
-      default:
-        return;
+    if (isProgram(node)) {
+      for (const statement of node.body) visit(statement);
+    } else if (isMustache(node)) {
+      const isHelper = call(node, false);
+      if (!isHelper) value(node.path);
+      node.params.forEach(value);
+      for (const pair of node.hash?.pairs ?? []) value(pair.value);
+    } else if (isBlock(node)) {
+      call(node, true);
+      // #some's second param names a condition (isTruthy), not a field.
+      const isSome = node.path.original === 'some';
+      node.params.forEach((param, i) => (isSome && i === 1 ? undefined : value(param)));
+      const name = node.path.parts?.[0];
+      // These render their body with another `this`: paths there are relative to it.
+      const changes = name === 'each' || name === 'with' || name === 'filter' || (node.program.blockParams?.length ?? 0) > 0;
+      if (changes) scoped++;
+      visit(node.program);
+      if (changes) scoped--;
+      visit(node.inverse);
     }
   };
   visit(program);

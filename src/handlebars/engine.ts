@@ -8,9 +8,12 @@
  */
 import Handlebars from 'handlebars';
 import { HELPER_FUNCTIONS } from './helpers';
+import type { HelperFunction } from './helperTypes';
 import { Budget, BudgetExceeded, DEFAULT_LIMITS, RenderLimits } from './budget';
 import { nestingProblem } from './nesting';
 import { parseErrorOf } from './parseErrors';
+import { Block, Call, isBlock, isDecoratorBlock, isMustache, isPath, isProgram, Mustache } from './ast';
+import { isJsonObject, numberField } from '../api/json';
 
 /** How `{{ }}` formats its output: where the template is used decides it. */
 export type EscapeMode = 'html' | 'url' | 'sql' | 'none';
@@ -41,8 +44,11 @@ const MAX_HELPER_INPUT = 2_000_000;
 const env = Handlebars.create();
 for (const [name, fn] of Object.entries(HELPER_FUNCTIONS)) env.registerHelper(name, metered(name, fn));
 // Handlebars' own `each`, `if`, `unless`, `with` and `lookup`, unless the helpers give theirs: metered as theirs are.
-for (const name of ['each', 'if', 'unless', 'with', 'lookup'])
-  if (!HELPER_FUNCTIONS[name]) env.registerHelper(name, metered(name, env.helpers[name] as (...args: unknown[]) => unknown));
+for (const name of ['each', 'if', 'unless', 'with', 'lookup']) {
+  const own = env.helpers[name];
+  // Its typings want Handlebars' options last; metered passes on the arguments Handlebars gave, options included.
+  if (!HELPER_FUNCTIONS[name] && own) env.registerHelper(name, metered(name, own as HelperFunction));
+}
 // `log` would write account data to the process's console: it prints nothing, as on the platform's output.
 env.registerHelper('log', () => '');
 // Inline partials are not integrator.io's, and would repeat output past every budget.
@@ -51,8 +57,9 @@ env.unregisterDecorator('inline');
 env.registerHelper('helperMissing', (...args: unknown[]) => {
   // Called with no arguments for a field the context lacks: that renders empty, as on the platform.
   if (args.length === 1) return undefined;
-  const options = args[args.length - 1] as { name?: string; loc?: hbs.AST.SourceLocation };
-  throw located(new Error(`integrator.io has no helper "${options.name ?? '?'}"`), options.loc);
+  const options = args[args.length - 1];
+  const name = isJsonObject(options) && typeof options.name === 'string' ? options.name : '?';
+  throw located(new Error(`integrator.io has no helper "${name}"`), startOf(options));
 });
 
 let budget = new Budget(DEFAULT_LIMITS);
@@ -78,21 +85,25 @@ env.registerHelper(RAW_HELPER, (value: unknown) => {
  * helper's `options.fn` / `options.inverse`) is a step whose output counts, so a loop over a loop
  * is stopped whatever helper runs it.
  */
-function metered(name: string, fn: (...args: unknown[]) => unknown): Handlebars.HelperDelegate {
+function metered(name: string, fn: HelperFunction): Handlebars.HelperDelegate {
   return function (this: unknown, ...args: unknown[]) {
     budget.step();
-    const options = args[args.length - 1] as (Handlebars.HelperOptions & { loc?: hbs.AST.SourceLocation }) | undefined;
+    const options = args[args.length - 1];
     const input = args.slice(0, -1).reduce<number>((sum, a) => sum + textSize(a), 0);
     if (input > MAX_HELPER_INPUT)
-      throw located(new Error(`${name}: its text is ${input.toLocaleString('en-US')} characters; the limit is 2,000,000.`), options?.loc);
-    if (options && typeof options === 'object' && typeof options.fn === 'function') {
-      args[args.length - 1] = { ...options, fn: counted(options.fn), inverse: counted(options.inverse) };
+      throw located(
+        new Error(`${name}: its text is ${input.toLocaleString('en-US')} characters; the limit is 2,000,000.`),
+        startOf(options),
+      );
+    if (isJsonObject(options) && isBody(options.fn)) {
+      const inverse = isBody(options.inverse) ? counted(options.inverse) : options.inverse;
+      args[args.length - 1] = { ...options, fn: counted(options.fn), inverse };
     }
     let result: unknown;
     try {
       result = fn.apply(this, args);
     } catch (err) {
-      throw located(err, options?.loc);
+      throw located(err, startOf(options));
     }
     // What a helper makes counts, even before it is printed: a chain of helpers cannot grow text past the budget.
     if (typeof result === 'string') budget.output(result.length);
@@ -108,23 +119,42 @@ function textSize(value: unknown): number {
   return 0;
 }
 
+/** Where a helper's call starts in the template: Handlebars gives its options the call's `loc`. */
+function startOf(options: unknown): hbs.AST.Position | undefined {
+  const loc = isJsonObject(options) ? options.loc : undefined;
+  const start = isJsonObject(loc) ? loc.start : undefined;
+  const line = numberField(start, 'line');
+  const column = numberField(start, 'column');
+  return line !== undefined && column !== undefined ? { line, column } : undefined;
+}
+
 /** An error with the template's place, where Handlebars gave one. */
-function located(err: unknown, loc: hbs.AST.SourceLocation | undefined): Error {
+function located(err: unknown, at: hbs.AST.Position | undefined): Error {
   const error = err instanceof Error ? err : new Error(String(err));
-  if (loc && !(error instanceof BudgetExceeded) && (error as { line?: number }).line === undefined)
-    Object.assign(error, { line: loc.start.line, column: loc.start.column });
+  if (at && !(error instanceof BudgetExceeded) && (!('line' in error) || error.line === undefined))
+    Object.assign(error, { line: at.line, column: at.column });
   return error;
 }
 
-function counted(fn: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
-  const counting = (context: unknown, more?: Handlebars.RuntimeOptions) => {
+/**
+ * A block helper's body (`options.fn`, `options.inverse`). Handlebars types it as giving a string;
+ * a body of one mustache gives that mustache's value as it is (a SafeString, say).
+ */
+type Body = (context: unknown, options?: Handlebars.RuntimeOptions) => unknown;
+
+function isBody(value: unknown): value is Body {
+  return typeof value === 'function';
+}
+
+function counted(fn: Body): Body {
+  const counting: Body = (context, more) => {
     budget.step();
-    const out: unknown = fn(context, more);
-    // A body of one mustache gives its value as it is (a SafeString, say): counted as the text it prints.
+    const out = fn(context, more);
+    // Counted as the text it prints.
     budget.output(typeof out === 'string' ? out.length : stringOf(out instanceof Handlebars.SafeString ? out.toHTML() : out).length);
-    return out as string;
+    return out;
   };
-  return Object.assign(counting, fn) as Handlebars.TemplateDelegate;
+  return Object.assign(counting, fn);
 }
 
 export function render(template: string, context: unknown, options: RenderOptions = {}): RenderResult {
@@ -162,50 +192,20 @@ function withEscapes(program: hbs.AST.Program): TemplateProblem | undefined {
   let refused: TemplateProblem | undefined;
   const visit = (node: hbs.AST.Node | undefined | null): void => {
     if (!node) return;
-    switch (node.type) {
-      case 'PartialStatement':
-      case 'PartialBlockStatement':
-      case 'Decorator':
-        refused ??= {
-          message: "Partials and decorators ({{> …}}, {{* …}}) are not part of integrator.io's Handlebars.",
-          line: node.loc.start.line,
-          column: node.loc.start.column,
-        };
-        return;
-      case 'Program':
-        for (const statement of (node as hbs.AST.Program).body) visit(statement);
-        return;
-      case 'BlockStatement':
-      case 'DecoratorBlock': {
-        const block = node as hbs.AST.BlockStatement;
-        namedCondition(block);
-        visit(block.program);
-        visit(block.inverse);
-        return;
-      }
-      case 'MustacheStatement': {
-        const mustache = node as hbs.AST.MustacheStatement & { escaped: boolean };
-        const path = mustache.path as hbs.AST.PathExpression;
-        const callsHelper = mustache.params.length > 0 || mustache.hash !== undefined || isHelperName(path);
-        const inner: hbs.AST.Expression = callsHelper
-          ? ({
-              type: 'SubExpression',
-              path: mustache.path,
-              params: mustache.params,
-              hash: mustache.hash,
-              loc: mustache.loc,
-            } as hbs.AST.SubExpression)
-          : mustache.path;
-        const helper = mustache.escaped ? ESCAPE_HELPER : RAW_HELPER;
-        mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: mustache.loc };
-        mustache.params = [inner];
-        // The hash moved into the inner call; Handlebars' types say a mustache always has one, its compiler does not.
-        mustache.hash = undefined as unknown as hbs.AST.Hash;
-        mustache.escaped = false;
-        return;
-      }
-      default:
-        return;
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'Decorator') {
+      refused ??= {
+        message: "Partials and decorators ({{> …}}, {{* …}}) are not part of integrator.io's Handlebars.",
+        line: node.loc.start.line,
+        column: node.loc.start.column,
+      };
+    } else if (isProgram(node)) {
+      for (const statement of node.body) visit(statement);
+    } else if (isBlock(node) || isDecoratorBlock(node)) {
+      namedCondition(node);
+      visit(node.program);
+      visit(node.inverse);
+    } else if (isMustache(node)) {
+      throughHelper(node);
     }
   };
   visit(program);
@@ -215,27 +215,43 @@ function withEscapes(program: hbs.AST.Program): TemplateProblem | undefined {
   return undefined;
 }
 
+/** `{{ x }}` becomes `{{{ escape x }}}`, `{{ helper a }}` `{{{ escape (helper a) }}}`; `{{{ x }}}` `{{{ raw x }}}`. */
+function throughHelper(mustache: Mustache): void {
+  const callsHelper = mustache.params.length > 0 || mustache.hash !== undefined || isHelperName(mustache.path);
+  const inner: hbs.AST.Expression = callsHelper ? callOf(mustache) : mustache.path;
+  const helper = mustache.escaped ? ESCAPE_HELPER : RAW_HELPER;
+  mustache.path = { type: 'PathExpression', data: false, depth: 0, parts: [helper], original: helper, loc: mustache.loc };
+  mustache.params = [inner];
+  // The hash moved into the inner call.
+  mustache.hash = undefined;
+  mustache.escaped = false;
+}
+
+function callOf(mustache: Mustache): Call {
+  return { type: 'SubExpression', path: mustache.path, params: mustache.params, hash: mustache.hash, loc: mustache.loc };
+}
+
 /**
  * `{{#some list isTruthy}}`: the docs name the condition with a bare identifier, which Handlebars
  * would read as a field of the context; it is passed as its name, a string, instead.
  */
-function namedCondition(block: hbs.AST.BlockStatement): void {
-  const path = block.path;
-  const condition = block.params[1] as hbs.AST.PathExpression | undefined;
-  if (path.type !== 'PathExpression' || path.original !== 'some' || condition?.type !== 'PathExpression') return;
-  if (condition.data || condition.depth > 0 || condition.parts.length !== 1) return;
-  block.params[1] = {
-    type: 'StringLiteral',
-    value: condition.parts[0]!,
-    original: condition.parts[0]!,
-    loc: condition.loc,
-  } as hbs.AST.StringLiteral;
+function namedCondition(block: Block): void {
+  const condition = block.params[1];
+  if (!isPath(block.path) || block.path.original !== 'some' || !condition || !isPath(condition)) return;
+  const [name, ...more] = condition.parts;
+  if (condition.data || condition.depth > 0 || name === undefined || more.length > 0) return;
+  const literal: hbs.AST.StringLiteral = { type: 'StringLiteral', value: name, original: name, loc: condition.loc };
+  block.params[1] = literal;
 }
 
 function isHelperName(path: hbs.AST.Expression): boolean {
-  if (path.type !== 'PathExpression') return false;
-  const p = path as hbs.AST.PathExpression;
-  return !p.data && p.parts.length === 1 && p.depth === 0 && Object.prototype.hasOwnProperty.call(env.helpers, p.parts[0]!);
+  return (
+    isPath(path) &&
+    !path.data &&
+    path.parts.length === 1 &&
+    path.depth === 0 &&
+    Object.prototype.hasOwnProperty.call(env.helpers, path.parts[0]!)
+  );
 }
 
 /** What `{{ }}` prints for a value: as Handlebars prints it (arrays comma-joined, null and undefined empty). */
@@ -271,13 +287,14 @@ function parseProblem(template: string, err: unknown): TemplateProblem {
 const MAX_MESSAGE = 500;
 
 function runtimeProblem(err: unknown): TemplateProblem {
-  const e = err as Error & { line?: number; column?: number; lineNumber?: number };
-  const raw = e instanceof Error ? e.message : String(err);
+  const raw = err instanceof Error ? err.message : String(err);
   const missing = /^Missing helper: "(.*)"$/.exec(raw);
   const full = missing ? `integrator.io has no helper "${missing[1]}"` : raw;
   const message = full.length > MAX_MESSAGE ? `${full.slice(0, MAX_MESSAGE)}…` : full;
-  const line = e.line ?? e.lineNumber;
-  return { message, ...(line !== undefined ? { line } : {}), ...(e.column !== undefined ? { column: e.column } : {}) };
+  // The place a helper's error was given (located), or the one Handlebars gives its own.
+  const line = numberField(err, 'line') ?? numberField(err, 'lineNumber');
+  const column = numberField(err, 'column');
+  return { message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) };
 }
 
 export { BudgetExceeded };

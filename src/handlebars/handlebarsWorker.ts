@@ -13,11 +13,12 @@ parentPort?.on('message', (request: WorkerRequest) => {
   try {
     response = {
       id: request.id,
+      kind: 'answer',
       ...(request.render ? { render: render(request.template, request.context, { escape: request.escape }) } : {}),
       ...(request.analyse ? { findings: analyse(request.template, { kind: request.kind, context: request.context }) } : {}),
     };
   } catch (err) {
-    response = { id: request.id, failure: err instanceof Error ? err.message : String(err) };
+    response = { id: request.id, kind: 'failure', failure: err instanceof Error ? err.message : String(err) };
   }
   parentPort?.postMessage(response);
 });

@@ -24,7 +24,7 @@ export function templatesIn(text: string): TemplateInDocument[] {
   const found: TemplateInDocument[] = [];
   const walk = (node: Node, path: (string | number)[]) => {
     if (node.type === 'string' && typeof node.value === 'string' && node.value.includes('{{')) {
-      found.push(templateAt(text, node, path));
+      found.push(templateAt(text, node, node.value, path));
     } else if (node.type === 'object') {
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
@@ -39,7 +39,7 @@ export function templatesIn(text: string): TemplateInDocument[] {
 }
 
 /** The template of a string node, with the decoded-to-raw offset map its escapes need. */
-function templateAt(text: string, node: Node, path: (string | number)[]): TemplateInDocument {
+function templateAt(text: string, node: Node, template: string, path: (string | number)[]): TemplateInDocument {
   const raw = text.slice(node.offset + 1, node.offset + node.length - 1);
   // starts[i] is where decoded character i begins in `raw`.
   const starts: number[] = [];
@@ -54,7 +54,6 @@ function templateAt(text: string, node: Node, path: (string | number)[]): Templa
     }
   }
   starts.push(raw.length);
-  const template = node.value as string;
   const base = node.offset + 1;
   return {
     path,

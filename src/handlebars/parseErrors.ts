@@ -3,6 +3,8 @@
  * template. Handlebars says "Parse error on line 2:", then the line's last characters before the
  * error (after "..." when cut), a caret under the place, and what it expected.
  */
+import { numberField } from '../api/json';
+
 export interface ParseError {
   message: string;
   /** 1-based line, 0-based column. */
@@ -13,14 +15,14 @@ export interface ParseError {
 export function parseErrorOf(template: string, err: unknown): ParseError {
   const raw = err instanceof Error ? err.message : String(err);
   // Errors found after parsing (a block closed by another's name) carry their node's place.
-  const placed = err as { lineNumber?: unknown; column?: unknown };
-  if (typeof placed.lineNumber === 'number') {
+  const lineNumber = numberField(err, 'lineNumber');
+  if (lineNumber !== undefined) {
     const mismatch = /^(\S+) doesn't match (\S+)/.exec(raw);
     const sentence = mismatch ? `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}` : raw.replace(/ - \d+:\d+$/, '');
     return {
       message: `Handlebars cannot read this template: ${sentence}`,
-      line: placed.lineNumber,
-      column: typeof placed.column === 'number' ? placed.column : 0,
+      line: lineNumber,
+      column: numberField(err, 'column') ?? 0,
     };
   }
   const parts = raw.split('\n');

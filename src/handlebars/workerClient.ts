@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Finding } from './analysis';
 import type { RenderResult } from './engine';
-import { WorkerRequest, WorkerResponse } from './workerProtocol';
+import { isResponseTo, WorkerRequest } from './workerProtocol';
 
 export const DEFAULT_TIME_LIMIT_MS = 2_000;
 /** The worker's heap: a template's output is bounded at 10 MB of text by the engine; this is the fence behind it. */
@@ -99,12 +99,11 @@ function once(job: TemplateJob): Promise<TemplateAnswer> {
       thread.off('error', onError);
       thread.unref();
     };
-    const onMessage = (response: WorkerResponse) => {
-      if (response.id !== id) return;
+    const onMessage = (message: unknown) => {
+      if (!isResponseTo(message, id)) return;
       done();
-      if (response.failure) reject(new Error(response.failure));
-      else
-        resolve({ ...(response.render ? { render: response.render } : {}), ...(response.findings ? { findings: response.findings } : {}) });
+      if (message.kind === 'failure') reject(new Error(message.failure));
+      else resolve({ ...(message.render ? { render: message.render } : {}), ...(message.findings ? { findings: message.findings } : {}) });
     };
     const stopped = (message: string) => {
       done();

@@ -99,7 +99,8 @@ export const ENCODING_HELPERS: Record<string, HelperFunction> = {
     const text = value.toString();
     if (text.trim() === '') return '';
     try {
-      return JSON.parse(text) as unknown;
+      const parsed: unknown = JSON.parse(text);
+      return parsed;
     } catch (err) {
       const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
       throw new Error(`jsonParse: ${JSON.stringify(shown)} is not valid JSON (${err instanceof Error ? err.message : String(err)})`);

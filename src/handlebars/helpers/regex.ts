@@ -84,8 +84,8 @@ export const REGEX_HELPERS: Record<string, HelperFunction> = {
       // (match, group 1…n, offset, text[, named groups]): the offset is the first number.
       const at = match.findIndex((m) => typeof m === 'number');
       const groups = match.slice(0, at).map((m) => (typeof m === 'string' ? m : undefined));
-      const offset = match[at] as number;
-      const made = expand(by, groups, text, offset);
+      const offset = match[at];
+      const made = expand(by, groups, text, typeof offset === 'number' ? offset : 0);
       length += made.length - (groups[0] ?? '').length;
       ensureFits('regexReplace', length);
       return made;

@@ -311,6 +311,18 @@ describe('integrator-io handlebars render, as a template writer uses it', functi
     assert.match(typo.stderr, /No file ".*bdoy\.hbs"/);
     await fs.rm(dir, { recursive: true, force: true });
   });
+
+  it('a --resource file that is not a JSON object is refused, not read as a document', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hb-cli-'));
+    const list = path.join(dir, 'list.json');
+    await fs.writeFile(list, '[1, 2]');
+    const refused = await runCli(['handlebars', 'render', '--template', '{{record.a}}', '--context', 'import', '--resource', list], {});
+    assert.deepStrictEqual(
+      [refused.code, refused.stdout, refused.stderr],
+      [1, '', '--resource takes a JSON object: an export or an import document.\n'],
+    );
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 });
 
 describe('a hostile template: a long delimiter between many values', () => {
