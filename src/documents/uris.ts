@@ -18,7 +18,7 @@
  */
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
-import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { documentSuffix, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 
 import { AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './schemes';
 
@@ -33,12 +33,6 @@ export interface ResourceRef {
   id: string;
 }
 
-/** The file-name suffix of a kind: `.export.json`, `.flow.json`, `.js` for scripts. */
-export function suffixFor(kind: ResourceKind): string {
-  if (kind === 'scripts') return '.js';
-  return `.${RESOURCE_KINDS[kind].singular.replace(' ', '')}.json`;
-}
-
 export function resourceUri(
   env: EnvironmentInfo,
   kind: ResourceKind,
@@ -46,7 +40,7 @@ export function resourceUri(
   name: string | undefined,
   scheme = RESOURCE_SCHEME,
 ): vscode.Uri {
-  const file = `${safeSegment(name || id)}${suffixFor(kind)}`;
+  const file = `${safeSegment(name || id)}${documentSuffix(kind)}`;
   return vscode.Uri.from({ scheme, authority: env.id, path: `/${safeSegment(env.name)}/${kind}/${id}/${file}` });
 }
 
