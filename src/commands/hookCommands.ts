@@ -20,7 +20,7 @@ import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
 import { keptSampleIsThere, rememberKeepPlace } from './keepSample';
 import { Services } from './services';
-import { viewKey } from '../webviews/viewKeys';
+import { fileNameOf, viewKey } from '../identity';
 
 export const runHookCommand = defineCommand({
   id: 'integratorIo.runHook',
@@ -119,14 +119,14 @@ async function runOnce(
   try {
     input = JSON.parse(sample.getText());
   } catch (err) {
-    throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${(err as Error).message})`);
+    throw new Error(`the sample ${fileNameOf(sampleUri)} is not valid JSON (${(err as Error).message})`);
   }
   view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
   const memoryLimitMb = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.memoryLimitMb', DEFAULT_MEMORY_LIMIT_MB);
   const result = await runHook({
     source: script.getText(),
-    filename: script.uri.path.split('/').pop() ?? 'script.js',
+    filename: fileNameOf(script.uri),
     functionName: target.functionName,
     type,
     input,

@@ -5,7 +5,7 @@ import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { documentOf } from './resourceTarget';
-import { viewKey } from '../webviews/viewKeys';
+import { viewKey } from '../identity';
 
 /**
  * Opens the mapping preview of an import (its document as it stands in the editor). Options:

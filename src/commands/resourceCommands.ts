@@ -4,7 +4,7 @@ import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
 import { confirmProductionChange } from '../environments/productionGuard';
-import { parseResourceUri, resourceUri } from '../documents/uris';
+import { parseResourceUri, resourceUri } from '../identity';
 import { isResourceKind, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';

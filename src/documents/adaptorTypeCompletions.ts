@@ -7,7 +7,7 @@ import vscode = require('vscode');
 import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { adaptorTypesFor } from '../model/adaptorTypes';
-import { parseResourceUri } from './uris';
+import { parseResourceUri } from '../identity';
 
 export class AdaptorTypeCompletions implements vscode.CompletionItemProvider {
   private readonly connectionTypes = new Map<string, Promise<{ type: string; name: string } | undefined>>();

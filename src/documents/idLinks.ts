@@ -9,7 +9,7 @@ import { getLocation } from 'jsonc-parser';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { parseResourceUri, resourceUri } from './uris';
+import { parseResourceUri, resourceUri } from '../identity';
 
 const KIND_OF_KEY: Readonly<Record<string, ResourceKind>> = {
   _connectionId: 'connections',

@@ -12,7 +12,7 @@ import { Logger } from '../util/logger';
 import { parseResourceText, UnsaveableDocumentError } from './documentText';
 import { FlatFileSystem } from './flatFileSystem';
 import { SaveIntent } from './saveIntent';
-import { parseRetryDataUri, RETRY_DATA_SCHEME } from './uris';
+import { parseRetryDataUri, RETRY_DATA_SCHEME } from '../identity';
 
 export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();

@@ -9,7 +9,7 @@ import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { kindOf, templateContext, TemplateKind } from '../handlebars/templateContext';
 import { sampleFor } from '../model/sampleRecords';
-import { parseResourceUri } from './uris';
+import { parseResourceUri } from '../identity';
 
 export interface TemplateSetting {
   kind: TemplateKind;

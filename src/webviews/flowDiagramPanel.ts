@@ -15,7 +15,7 @@ import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
 import { Reopen, StatefulPanel } from './statefulPanel';
-import { viewKey } from './viewKeys';
+import { viewKey } from '../identity';
 
 /** A pause in typing before the picture is drawn again. */
 const REDRAW_AFTER_MS = 300;

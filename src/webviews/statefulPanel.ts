@@ -15,7 +15,7 @@ import { randomBytes } from 'crypto';
 import vscode = require('vscode');
 import { Disposable } from '../util/disposable';
 import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
-import { environmentOfKey } from './viewKeys';
+import { environmentOfKey } from '../identity';
 
 export interface PanelOptions<State, Action> {
   key: string;

@@ -7,7 +7,7 @@ import { NotSignedInError } from '../../environments/environmentStore';
 import { CATEGORY_ORDER, RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { errorNode } from './messageNodes';
-import { rowUri } from '../rowDecorations';
+import { rowUri } from '../../identity';
 import { PagedNode } from './pagedNode';
 import { IntegrationNode, ResourceNode } from './resourceNodes';
 
