@@ -1,8 +1,8 @@
 // Layering rules for src/, checked by `npm run check:layers` (and .ci/run).
 // The layers, top to bottom (imports point down only), are described in CONTRIBUTING.md:
-//   extension.ts → commands/ → explorer/ documents/ webviews/ → environments/ → util/ → model/ → api/
+//   extension.ts → commands/ → explorer/ documents/ webviews/ → environments/ → util/ → identity/ → model/ → api/
 //   sandbox/ stands apart: a server with no VS Code in it, started by the environments layer.
-const VSCODE_FACING = '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sourceControl|model|util)';
+const VSCODE_FACING = '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|sourceControl|identity|model|util)';
 
 module.exports = {
   forbidden: [
@@ -35,10 +35,11 @@ module.exports = {
     },
     {
       name: 'iac-is-an-engine-below-vscode',
-      comment: 'iac/ (integration as code) runs in the extension and in the CLI: it uses api/ and nothing VS Code-facing, not the sandbox.',
+      comment:
+        'iac/ (integration as code) runs in the extension and in the CLI: it uses api/ and the table of resource kinds (model/resourceKinds.ts, plain data), nothing VS Code-facing, not the sandbox.',
       severity: 'error',
       from: { path: '^src/iac/' },
-      to: { path: '^src/(?!iac/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!iac/|api/|model/resourceKinds\\.ts)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'cli-uses-only-the-engine',
@@ -75,7 +76,22 @@ module.exports = {
       comment: 'model/ describes resource kinds; it sits just above api/.',
       severity: 'error',
       from: { path: '^src/model/' },
-      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|util|sandbox)' },
+      to: { path: '^src/(extension\\.ts|commands|explorer|documents|webviews|environments|identity|util|sandbox)' },
+    },
+    {
+      name: 'identity-is-below-the-features',
+      comment:
+        'identity/ builds and parses every URI and view key: it reads the table of resource kinds and nothing else, so every layer that names a document or a view can use it.',
+      severity: 'error',
+      from: { path: '^src/identity/' },
+      to: { path: '^src/(?!identity/|model/resourceKinds\\.ts)' },
+    },
+    {
+      name: 'identity-rules-run-in-node',
+      comment: 'The rules of identity/ are plain TypeScript, unit-tested in Node; only index.ts, their VS Code face, makes vscode.Uri.',
+      severity: 'error',
+      from: { path: '^src/identity/(?!index\\.ts)' },
+      to: { path: '(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'features-do-not-import-commands-or-extension',
@@ -131,7 +147,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(extension\\.ts|activation/)' },
       to: {
-        path: '^src/(?!activation/|documents/schemes\\.ts|environments/storageKeys\\.ts|util/disposable\\.ts)',
+        path: '^src/(?!activation/|identity/schemes\\.ts|environments/storageKeys\\.ts|util/disposable\\.ts)',
         dependencyTypesNot: ['type-only'],
       },
     },

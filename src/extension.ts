@@ -3,11 +3,11 @@
  * and the decorations are registered here with forwarders, and the rest of the extension
  * (dist/main.js, built from main.ts) is loaded the first time one of them is used. Activation
  * therefore costs about what an empty extension's does (`npm run bench` compares the two).
- * Nothing but activation/, documents/schemes.ts, environments/storageKeys.ts and util/disposable.ts
+ * Nothing but activation/, identity/schemes.ts, environments/storageKeys.ts and util/disposable.ts
  * may be imported here (check:layers).
  */
 import vscode = require('vscode');
-import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './documents/schemes';
+import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './identity/schemes';
 import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
 import { LazyMain } from './activation/lazyMain';
 import { RESTORABLE_VIEW_TYPES } from './activation/viewTypes';

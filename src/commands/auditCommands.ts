@@ -3,7 +3,7 @@ import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { AuditPanel } from '../webviews/auditPanel';
 import { AuditState } from '../webviews/protocol/audit';
 import { defineCommand, optionValue, reopenWith, resourceOf } from './command';
-import { viewKey } from '../webviews/viewKeys';
+import { viewKey } from '../identity';
 
 /** Opens the audit view. Options: `{ pages }` loads that many pages before resolving (tests). */
 export const showAuditHistoryCommand = defineCommand({

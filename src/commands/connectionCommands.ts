@@ -2,7 +2,7 @@
 import vscode = require('vscode');
 import { PingResult } from '../api';
 import { parseResourceText, UnsaveableDocumentError } from '../documents/documentText';
-import { parseResourceUri } from '../documents/uris';
+import { parseResourceUri } from '../identity';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';
 import { Services } from './services';
 import { ChosenResource } from './resourceTarget';

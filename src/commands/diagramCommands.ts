@@ -5,7 +5,7 @@
  */
 import vscode = require('vscode');
 import { StepFacts } from '../diagram/flowGraph';
-import { resourceUri } from '../documents/uris';
+import { folderDiagramViewKey, resourceUri, viewKey } from '../identity';
 import { readStepCounts } from '../diagram/stepCounts';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { factsOf, folderDiagramSource, stepFileIn } from '../diagram/stepFacts';
@@ -15,7 +15,6 @@ import { IntegrationSourceControl } from '../sourceControl/integrationSourceCont
 import { defineCommand, reopenWith, resourceOf } from './command';
 import { Services } from './services';
 import { documentOf, ResourceTarget } from './resourceTarget';
-import { viewKey } from '../webviews/viewKeys';
 
 /** A pulled folder's flow file in front: drawn from the file, keys resolved through the folder's files. */
 interface FolderFlow {
@@ -85,7 +84,7 @@ const REVIEW: Partial<Record<string, string>> = { update: 'changed in the folder
 async function showFolderFlow(services: Services, { control, key, document }: FolderFlow) {
   const { lookup } = await folderDiagramSource(control.folder.fsPath);
   const planned = new Map((control.lastPlan?.items ?? []).map((i) => [i.key, REVIEW[i.action]]));
-  const diagramKey = viewKey('diagram', control.env.id, `${control.folder.fsPath}#${key}`);
+  const diagramKey = folderDiagramViewKey(control.env.id, control.folder.fsPath, key);
   return FlowDiagramPanel.show(diagramKey, services.context.extensionUri, {
     name: key,
     subtitle: `Flow file of ${vscode.workspace.asRelativePath(control.folder)}, compared with ${control.env.name} · drawn from the file, unsaved edits included`,

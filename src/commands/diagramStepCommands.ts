@@ -5,7 +5,7 @@
  */
 import vscode = require('vscode');
 import { ChosenHook } from '../documents/hookCodeLens';
-import { resourceUri } from '../documents/uris';
+import { resourceUri } from '../identity';
 import { displayText } from '../util/displayText';
 import { ChosenDiagramStep, FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { defineCommand } from './command';

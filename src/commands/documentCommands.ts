@@ -1,7 +1,7 @@
 /** Opening resources as documents, new drafts, and the conflict actions (compare, overwrite). */
 import { randomBytes } from 'crypto';
 import vscode = require('vscode');
-import { DRAFT_PREFIX, fileNameOf, parseResourceUri, resourceUri } from '../documents/uris';
+import { DRAFT_PREFIX, fileNameOf, parseResourceUri, resourceUri } from '../identity';
 import { CategoryNode } from '../explorer/nodes/environmentNode';
 import { IntegrationNode } from '../explorer/nodes/resourceNodes';
 import { skeletonFor } from '../model/skeletons';

@@ -8,8 +8,7 @@
  */
 import { Disposable } from '../util/disposable';
 import vscode = require('vscode');
-import { ACCOUNT_VERSION_SCHEME } from '../documents/schemes';
-import { environmentIdOf, parseAuditDiffUri } from '../documents/uris';
+import { environmentIdOf, parseAccountVersionUri, parseAuditDiffUri } from '../identity';
 import { FocusSource } from '../environments/statusBar';
 import { SourceControls } from '../sourceControl/sourceControls';
 import { StatefulPanel } from '../webviews/statefulPanel';
@@ -51,9 +50,8 @@ export class FocusedEnvironment extends Disposable implements FocusSource {
   }
 
   private environmentOf(uri: vscode.Uri): string | undefined {
-    const ours = environmentIdOf(uri) ?? parseAuditDiffUri(uri)?.envId;
+    const ours = environmentIdOf(uri) ?? parseAuditDiffUri(uri)?.envId ?? parseAccountVersionUri(uri)?.envId;
     if (ours) return ours;
-    if (uri.scheme === ACCOUNT_VERSION_SCHEME) return uri.query || undefined;
     if (uri.scheme !== 'file') return undefined;
     return debugCopies.get(uri.fsPath) ?? this.sourceControls.containing(uri)?.env.id;
   }

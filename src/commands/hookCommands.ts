@@ -21,7 +21,7 @@ import { debugOnce } from './hookDebugSession';
 import { HookScript, hookScriptOf, Prepared } from './hookScripts';
 import { keptSampleIsThere, rememberKeepPlace } from './keepSample';
 import { Services } from './services';
-import { viewKey } from '../webviews/viewKeys';
+import { fileNameOf, viewKey } from '../identity';
 
 export const runHookCommand = defineCommand({
   id: 'integratorIo.runHook',
@@ -157,13 +157,13 @@ async function runOnce(
   try {
     input = JSON.parse(sample.getText());
   } catch (err) {
-    throw new Error(`the sample ${sampleUri.path.split('/').pop()} is not valid JSON (${describeError(err)})`);
+    throw new Error(`the sample ${fileNameOf(sampleUri)} is not valid JSON (${describeError(err)})`);
   }
   view.running(JSON.stringify(input, null, 2), run);
   const timeoutSeconds = vscode.workspace.getConfiguration('integratorIo').get<number>('hooks.timeoutSeconds', 30);
   const result = await runHook({
     source: script.getText(),
-    filename: script.uri.path.split('/').pop() ?? 'script.js',
+    filename: fileNameOf(script.uri),
     functionName: target.functionName,
     type,
     input,

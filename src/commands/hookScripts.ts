@@ -11,7 +11,7 @@ import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { EnvironmentInfo } from '../environments/environment';
 import { pulledScriptOf } from '../documents/hookCodeLens';
-import { parseResourceUri, resourceNameOf } from '../documents/uris';
+import { parseResourceUri, resourceNameOf } from '../identity';
 import { HookType } from '../hooks/contracts';
 import { findHookUsages, HookUsage, hookUsagesIn, UsingResource } from '../hooks/hookUsage';
 import { readBindings } from '../iac/bindings';

@@ -5,7 +5,7 @@ import { MappingPanel } from '../webviews/mappingPanel';
 import { isRecord } from '../util/guards';
 import { defineCommand, reopenWith, resourceOf, stringOption } from './command';
 import { documentOf } from './resourceTarget';
-import { viewKey } from '../webviews/viewKeys';
+import { viewKey } from '../identity';
 
 /**
  * Opens the mapping preview of an import (its document as it stands in the editor). Options:

@@ -4,8 +4,8 @@ import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
 import { confirmProductionChange } from '../environments/productionGuard';
-import { parseResourceUri, resourceUri } from '../documents/uris';
-import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { parseResourceUri, resourceUri } from '../identity';
+import { isResourceKind, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';
 import { ChosenResource, ResourceTarget } from './resourceTarget';
@@ -129,10 +129,9 @@ async function usersOf(services: Services, target: ResourceTarget): Promise<{ ki
   try {
     const client = await services.environments.client(target.env);
     const usedBy = await RESOURCE_KINDS[target.kind].collection(client).dependencies(target.id);
-    return Object.entries(usedBy).flatMap(([plural, list]) => {
-      const kind = KIND_BY_PLURAL[plural];
-      return kind ? list.map((d) => ({ kind, name: d.name ?? d.id })) : [];
-    });
+    return Object.entries(usedBy).flatMap(([kind, list]) =>
+      isResourceKind(kind) ? list.map((d) => ({ kind, name: d.name ?? d.id })) : [],
+    );
   } catch {
     return [];
   }
@@ -195,23 +194,12 @@ export const showDependenciesCommand = defineCommand({
   },
 });
 
-const KIND_BY_PLURAL: Record<string, ResourceKind> = {
-  flows: 'flows',
-  exports: 'exports',
-  imports: 'imports',
-  connections: 'connections',
-  integrations: 'integrations',
-  scripts: 'scripts',
-  filedefinitions: 'filedefinitions',
-};
-
 async function dependenciesOf(client: IntegratorClient, target: ResourceTarget): Promise<DependencyItem[]> {
   const collection = RESOURCE_KINDS[target.kind].collection(client);
   const [usedBy, resource] = await Promise.all([collection.dependencies(target.id), collection.get(target.id)]);
   const items: DependencyItem[] = [];
-  for (const [plural, list] of Object.entries(usedBy)) {
-    const kind = KIND_BY_PLURAL[plural];
-    if (kind) for (const d of list) items.push({ relation: 'usedBy', kind, id: d.id, name: d.name ?? d.id });
+  for (const [kind, list] of Object.entries(usedBy)) {
+    if (isResourceKind(kind)) for (const d of list) items.push({ relation: 'usedBy', kind, id: d.id, name: d.name ?? d.id });
   }
   const uses: { kind: ResourceKind; id: string }[] = [];
   if (typeof resource._connectionId === 'string') uses.push({ kind: 'connections', id: resource._connectionId });

@@ -7,7 +7,7 @@
  */
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
-import { parseResourceUri, resourceNameOf, resourceUri, sameResource } from '../documents/uris';
+import { parseResourceUri, resourceNameOf, resourceUri, sameResource } from '../identity';
 import { IntegrationNode, ResourceNode, StepNode } from '../explorer/nodes/resourceNodes';
 import { ResourceKind } from '../model/resourceKinds';
 import { Services } from './services';

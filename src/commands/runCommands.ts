@@ -14,7 +14,7 @@ import { ResourceTarget } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
-import { viewKey } from '../webviews/viewKeys';
+import { viewKey } from '../identity';
 
 export interface RunFlowOptions {
   /** How long to follow the job before giving up (it goes on running). */

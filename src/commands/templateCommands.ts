@@ -5,12 +5,11 @@
  */
 import vscode = require('vscode');
 import { templateAtOffset, holdsTemplates } from '../documents/templateDocuments';
-import { parseResourceUri, resourceNameOf } from '../documents/uris';
+import { parseResourceUri, resourceNameOf, templateViewKey } from '../identity';
 import { TemplateInDocument, templatesIn } from '../handlebars/jsonTemplates';
 import { displayText } from '../util/displayText';
 import { TemplatePlaygroundPanel } from '../webviews/templatePlaygroundPanel';
 import { DECLINED, defineCommand } from './command';
-import { viewKey } from '../webviews/viewKeys';
 
 interface TemplateTarget {
   document: vscode.TextDocument;
@@ -38,7 +37,7 @@ export const openTemplatePlaygroundCommand = defineCommand<TemplateTarget>({
   failure: () => 'Could not open the Handlebars playground',
   async run(services, { document, found }) {
     const ref = parseResourceUri(document.uri)!;
-    const key = viewKey('template', ref.envId, `${ref.kind}/${ref.id}#${found.path.join('.')}`);
+    const key = templateViewKey(ref.envId, ref.kind, ref.id, found.path);
     return TemplatePlaygroundPanel.show(key, services.context.extensionUri, {
       document,
       path: found.path,

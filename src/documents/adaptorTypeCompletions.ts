@@ -7,7 +7,7 @@ import vscode = require('vscode');
 import { getLocation, parseTree, findNodeAtLocation } from 'jsonc-parser';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { adaptorTypesFor } from '../model/adaptorTypes';
-import { parseResourceUri } from './uris';
+import { parseResourceUri } from '../identity';
 
 export class AdaptorTypeCompletions implements vscode.CompletionItemProvider {
   private readonly connectionTypes = new Map<string, Promise<{ type: string; name: string } | undefined>>();
@@ -20,7 +20,8 @@ export class AdaptorTypeCompletions implements vscode.CompletionItemProvider {
     const text = document.getText();
     const location = getLocation(text, document.offsetAt(position));
     if (location.isAtPropertyKey || location.path.length !== 1 || location.path[0] !== 'adaptorType') return undefined;
-    const connectionId = findNodeAtLocation(parseTree(text)!, ['_connectionId'])?.value as unknown;
+    const tree = parseTree(text);
+    const connectionId: unknown = tree && findNodeAtLocation(tree, ['_connectionId'])?.value;
     if (typeof connectionId !== 'string') return undefined;
     const connection = await this.connectionOf(ref.envId, connectionId);
     if (!connection) return undefined;

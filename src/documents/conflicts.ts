@@ -6,7 +6,7 @@
 import vscode = require('vscode');
 import { IntegratorClient } from '../api';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
-import { fileNameOf, REMOTE_SCHEME, ResourceRef, withScheme } from './uris';
+import { fileNameOf, remoteCopyUri, ResourceRef } from '../identity';
 import { displayText } from '../util/displayText';
 import { formatTime, formatUser } from '../model/format';
 
@@ -29,7 +29,7 @@ export class ConflictNotifier {
 
   /** The server's version on the left, the editor's on the right. */
   async compare(uri: vscode.Uri): Promise<void> {
-    const remote = withScheme(uri, REMOTE_SCHEME).with({ query: `t=${Date.now()}` });
+    const remote = remoteCopyUri(uri);
     const name = fileNameOf(uri) || 'resource';
     await vscode.commands.executeCommand('vscode.diff', remote, uri, `${name} (server ↔ yours)`);
   }

@@ -5,6 +5,7 @@
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { JsonObject, MASK, ResourceBase } from '../api/types';
 import { ResourceKind } from '../model/resourceKinds';
+import { isJsonObject } from '../model/resourceShape';
 
 export { MASK };
 
@@ -31,10 +32,8 @@ export function parseResourceText(text: string): JsonObject {
       `Not saved: the JSON is not valid at line ${line}, column ${column}: ${describeParseError(printParseErrorCode(first.error))}${more}.`,
     );
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UnsaveableDocumentError('Not saved: a resource document must be one JSON object.');
-  }
-  return value as JsonObject;
+  if (!isJsonObject(value)) throw new UnsaveableDocumentError('Not saved: a resource document must be one JSON object.');
+  return value;
 }
 
 /** Paths of string values that are still the API's mask for a secret. */
@@ -42,7 +41,7 @@ export function maskedSecretPaths(value: unknown, path = ''): string[] {
   if (value === MASK) return [path || '(root)'];
   if (Array.isArray(value)) return value.flatMap((v, i) => maskedSecretPaths(v, `${path}[${i}]`));
   if (value && typeof value === 'object') {
-    return Object.entries(value as JsonObject).flatMap(([k, v]) => maskedSecretPaths(v, path ? `${path}.${k}` : k));
+    return Object.entries(value).flatMap(([k, v]) => maskedSecretPaths(v, path ? `${path}.${k}` : k));
   }
   return [];
 }

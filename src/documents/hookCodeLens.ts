@@ -5,7 +5,7 @@
 import * as path from 'path';
 import vscode = require('vscode');
 import { isPulledFolder } from '../iac/bindings';
-import { parseResourceUri } from './uris';
+import { parseResourceUri } from '../identity';
 
 /** The function a Run Hook… lens names: a class instance, which a command link cannot pass. */
 export class ChosenHook {

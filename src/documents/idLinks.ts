@@ -6,10 +6,11 @@
  */
 import vscode = require('vscode');
 import { getLocation } from 'jsonc-parser';
+import { IntegratorApiError } from '../api';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { parseResourceUri, resourceUri } from './uris';
+import { parseResourceUri, resourceUri } from '../identity';
 
 const KIND_OF_KEY: Readonly<Record<string, ResourceKind>> = {
   _connectionId: 'connections',
@@ -71,7 +72,7 @@ export class IdLinks implements vscode.HoverProvider, vscode.DefinitionProvider 
         const resource = await RESOURCE_KINDS[ref.kind].collection(client).get(ref.id);
         return typeof resource.name === 'string' && resource.name ? resource.name : resource._id;
       } catch (err) {
-        if ((err as { isNotFound?: boolean }).isNotFound) return undefined;
+        if (err instanceof IntegratorApiError && err.isNotFound) return undefined;
         throw err;
       }
     })();
@@ -91,8 +92,8 @@ function referenceAt(document: vscode.TextDocument, position: vscode.Position): 
   const key = location.path[location.path.length - 1];
   if (!node || node.type !== 'string' || location.isAtPropertyKey || typeof key !== 'string') return undefined;
   const kind = KIND_OF_KEY[key];
-  const id = node.value as string;
-  if (!kind || !/^[0-9a-f]{24}$/.test(id)) return undefined;
+  const id: unknown = node.value;
+  if (!kind || typeof id !== 'string' || !/^[0-9a-f]{24}$/.test(id)) return undefined;
   const range = new vscode.Range(document.positionAt(node.offset), document.positionAt(node.offset + node.length));
   return { envId: docRef.envId, kind, id, range };
 }

@@ -7,10 +7,8 @@
 import { Disposable } from '../util/disposable';
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
-import { REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './uris';
+import { environmentIdOf, isResourceDocument } from '../identity';
 import { setContextKey } from '../util/contextKeys';
-
-const SCHEMES = new Set([RESOURCE_SCHEME, REMOTE_SCHEME, RETRY_DATA_SCHEME]);
 
 export class ProductionDecorations extends Disposable implements vscode.FileDecorationProvider {
   private readonly emitter = this.register(new vscode.EventEmitter<undefined>());
@@ -28,13 +26,13 @@ export class ProductionDecorations extends Disposable implements vscode.FileDeco
 
   private updateFocusedContext(): void {
     const uri = vscode.window.activeTextEditor?.document.uri;
-    const production = !!uri && uri.scheme === RESOURCE_SCHEME && !!this.environments.get(uri.authority)?.production;
+    const production = !!uri && isResourceDocument(uri) && !!this.environments.get(environmentIdOf(uri) ?? '')?.production;
     void setContextKey('productionDocumentFocused', production);
   }
 
   provideFileDecoration(uri: vscode.Uri): vscode.FileDecoration | undefined {
-    if (!SCHEMES.has(uri.scheme)) return undefined;
-    const env = this.environments.get(uri.authority);
+    // Resource documents, their server copies and retry data: the documents whose URI names their environment.
+    const env = this.environments.get(environmentIdOf(uri) ?? '');
     if (!env?.production) return undefined;
     return new vscode.FileDecoration('P', `Production environment "${env.name}"`, new vscode.ThemeColor('list.errorForeground'));
   }

@@ -1,11 +1,11 @@
 /** Read-only documents holding the server's current version of a resource, for diffs. */
 import vscode = require('vscode');
-import { RESOURCE_SCHEME, withScheme } from './uris';
+import { documentOfRemote } from '../identity';
 
 export class RemoteContentProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly remoteText: (uri: vscode.Uri) => Promise<string>) {}
 
   provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    return this.remoteText(withScheme(uri, RESOURCE_SCHEME).with({ query: '' }));
+    return this.remoteText(documentOfRemote(uri));
   }
 }

@@ -24,7 +24,7 @@ import { ConflictNotifier } from './conflicts';
 import { CachedResource, DocumentCache } from './documentCache';
 import { FlatFileSystem } from './flatFileSystem';
 import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
-import { fileNameOf, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from './uris';
+import { fileNameOf, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from '../identity';
 import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
 import { FieldProblems } from './fieldProblems';

@@ -12,7 +12,7 @@ import { Logger } from '../util/logger';
 import { parseResourceText, UnsaveableDocumentError } from './documentText';
 import { FlatFileSystem } from './flatFileSystem';
 import { SaveIntent } from './saveIntent';
-import { parseRetryDataUri, RETRY_DATA_SCHEME } from './uris';
+import { parseRetryDataUri, RETRY_DATA_SCHEME } from '../identity';
 
 export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSystemProvider {
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -55,7 +55,8 @@ export class RetryDataFileSystem extends FlatFileSystem implements vscode.FileSy
       throw new UnsaveableDocumentError(`Not saved: saving retry data to the production environment "${env.name}" was cancelled.`);
     }
     try {
-      await client.errors.updateRetryData(flowId, stepId, key, body as { data: unknown });
+      // The document is sent back as it is: `data` is whatever it holds now (absent stays absent).
+      await client.errors.updateRetryData(flowId, stepId, key, { ...body, data: body.data });
     } catch (err) {
       throw new Error(`Retry data not saved: ${describeError(err)}`);
     }

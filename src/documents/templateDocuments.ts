@@ -1,12 +1,11 @@
 /** The templates of the open resource documents: which documents have them, and the one at a place. */
 import vscode = require('vscode');
 import { TemplateInDocument, templatesIn } from '../handlebars/jsonTemplates';
-import { RESOURCE_SCHEME } from './schemes';
-import { parseResourceUri } from './uris';
+import { isResourceDocument, parseResourceUri } from '../identity';
 
 /** An export's or an import's JSON document, whose strings may be templates. */
 export function holdsTemplates(document: vscode.TextDocument): boolean {
-  if (document.uri.scheme !== RESOURCE_SCHEME || document.languageId !== 'json') return false;
+  if (!isResourceDocument(document.uri) || document.languageId !== 'json') return false;
   const ref = parseResourceUri(document.uri);
   return ref?.kind === 'exports' || ref?.kind === 'imports';
 }

@@ -8,8 +8,9 @@
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { kindOf, templateContext, TemplateKind } from '../handlebars/templateContext';
+import { isJsonObject } from '../model/resourceShape';
 import { sampleFor } from '../model/sampleRecords';
-import { parseResourceUri } from './uris';
+import { parseResourceUri } from '../identity';
 
 export interface TemplateSetting {
   kind: TemplateKind;
@@ -36,23 +37,24 @@ export class TemplateSamples {
   /** The setting of a document's templates; undefined for documents that are not exports or imports. */
   async settingFor(document: vscode.TextDocument): Promise<TemplateSetting | undefined> {
     const ref = parseResourceUri(document.uri);
-    if (!ref || (ref.kind !== 'exports' && ref.kind !== 'imports')) return undefined;
+    const resourceKind = ref?.kind;
+    if (!ref || (resourceKind !== 'exports' && resourceKind !== 'imports')) return undefined;
     const env = this.environments.get(ref.envId);
     if (!env) return undefined;
     let resource: Record<string, unknown> = {};
     try {
-      const parsed = JSON.parse(document.getText()) as unknown;
-      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) resource = parsed as Record<string, unknown>;
+      const parsed: unknown = JSON.parse(document.getText());
+      if (isJsonObject(parsed)) resource = parsed;
     } catch {
       // A document mid-edit: the templates still render with what is known.
     }
-    const kind = kindOf(ref.kind, resource);
+    const kind = kindOf(resourceKind, resource);
     const key = `${ref.envId}:${ref.kind}:${ref.id}`;
     const connectionId = typeof resource._connectionId === 'string' ? resource._connectionId : undefined;
     const loaded = await this.load(`${key}:${connectionId ?? ''}`, async () => {
       const client = await this.environments.client(env);
       const [sample, connection] = await Promise.all([
-        kind === 'export' ? Promise.resolve({ records: [] }) : sampleFor(client, ref.kind as 'exports' | 'imports', ref.id),
+        kind === 'export' ? Promise.resolve({ records: [] }) : sampleFor(client, resourceKind, ref.id),
         connectionId ? client.connections.get(connectionId).catch(() => undefined) : Promise.resolve(undefined),
       ]);
       return { ...sample, ...(connection ? { connection: connection } : {}) };

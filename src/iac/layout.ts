@@ -3,41 +3,30 @@
  * `<kind>/<slug>` and the kind's suffix (`exports/shopify-get-orders` is
  * `exports/shopify-get-orders.export.json`; the suffix gives the file its JSON schema in any
  * editor, as Salesforce DX's `*.cls-meta.xml` does), scripts' code beside their settings
- * (`scripts/<slug>.js`), and per-environment binding files under `.integrator-io/`. The kinds are
- * listed here once; nothing else in the engine lists them.
+ * (`scripts/<slug>.js`), and per-environment binding files under `.integrator-io/`. What differs
+ * between kinds (suffix, singular, collection) is the one table in `model/resourceKinds.ts`.
  */
 import { IntegratorClient, ResourceCollection } from '../api';
 import { ResourceBase } from '../api/types';
+import { RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 
-export const IAC_KINDS = ['integrations', 'connections', 'scripts', 'filedefinitions', 'exports', 'imports', 'flows'] as const;
-export type IacKind = (typeof IAC_KINDS)[number];
+/** Every kind in dependency order: what others refer to comes first (read, created and applied in this order). */
+export const IAC_KINDS: readonly ResourceKind[] = [
+  'integrations',
+  'connections',
+  'scripts',
+  'filedefinitions',
+  'exports',
+  'imports',
+  'flows',
+];
+export type IacKind = ResourceKind;
 
 /** `exports/shopify-get-orders`: a resource's name in the folder, the same in every environment. */
 export type LogicalKey = string;
 
 /** The folder, inside the pulled folder, that holds one binding file per environment. */
 export const BINDINGS_DIR = '.integrator-io';
-
-const SINGULAR: Record<IacKind, string> = {
-  integrations: 'integration',
-  connections: 'connection',
-  scripts: 'script',
-  filedefinitions: 'file definition',
-  exports: 'export',
-  imports: 'import',
-  flows: 'flow',
-};
-
-/** The file suffix before `.json`, the same the resource documents' schemas match. */
-const FILE_SUFFIX: Record<IacKind, string> = {
-  integrations: 'integration',
-  connections: 'connection',
-  scripts: 'script',
-  filedefinitions: 'filedefinition',
-  exports: 'export',
-  imports: 'import',
-  flows: 'flow',
-};
 
 const KEY_PATTERN = new RegExp(`^(${IAC_KINDS.join('|')})/([a-z0-9][a-z0-9-]*)$`);
 
@@ -47,8 +36,8 @@ export function keyOf(kind: IacKind, slug: string): LogicalKey {
 
 /** The kind a logical key names, or undefined when the text is not a logical key. */
 export function kindOfKey(text: string): IacKind | undefined {
-  const match = KEY_PATTERN.exec(text);
-  return match ? (match[1] as IacKind) : undefined;
+  const kind = KEY_PATTERN.exec(text)?.[1];
+  return IAC_KINDS.find((k) => k === kind);
 }
 
 export function isLogicalKey(text: unknown): text is LogicalKey {
@@ -56,22 +45,17 @@ export function isLogicalKey(text: unknown): text is LogicalKey {
 }
 
 export function singularOf(kind: IacKind): string {
-  return SINGULAR[kind];
+  return RESOURCE_KINDS[kind].singular;
 }
 
 /** The settings file of a resource, relative to the folder (always with `/`). */
 export function jsonFileOf(key: LogicalKey): string {
-  return `${key}.${FILE_SUFFIX[kindOfKey(key) ?? 'flows']}.json`;
-}
-
-/** The settings file's name inside its kind's folder, for a slug. */
-export function jsonFileName(kind: IacKind, slug: string): string {
-  return `${slug}.${FILE_SUFFIX[kind]}.json`;
+  return `${key}.${RESOURCE_KINDS[kindOfKey(key) ?? 'flows'].fileSuffix}.json`;
 }
 
 /** The slug of a settings file's name in a kind's folder, or undefined for other files. */
 export function slugOfJsonFile(kind: IacKind, fileName: string): string | undefined {
-  const suffix = `.${FILE_SUFFIX[kind]}.json`;
+  const suffix = `.${RESOURCE_KINDS[kind].fileSuffix}.json`;
   return fileName.endsWith(suffix) ? fileName.slice(0, -suffix.length) : undefined;
 }
 
@@ -91,20 +75,5 @@ export function keyOfFile(relativePath: string): LogicalKey | undefined {
 }
 
 export function collectionOf(client: IntegratorClient, kind: IacKind): ResourceCollection<ResourceBase> {
-  switch (kind) {
-    case 'integrations':
-      return client.integrations;
-    case 'connections':
-      return client.connections;
-    case 'scripts':
-      return client.scripts;
-    case 'filedefinitions':
-      return client.fileDefinitions;
-    case 'exports':
-      return client.exports;
-    case 'imports':
-      return client.imports;
-    case 'flows':
-      return client.flows;
-  }
+  return RESOURCE_KINDS[kind].collection(client);
 }

@@ -37,7 +37,7 @@ export async function listForSearch(client: IntegratorClient, kind: ResourceKind
 }
 
 function hitOf(kind: ResourceKind, item: ResourceBase): SearchHit {
-  const integrationId = kind === 'flows' ? textOf((item as { _integrationId?: unknown })._integrationId) : undefined;
+  const integrationId = kind === 'flows' ? textOf(item._integrationId) : undefined;
   return { kind, id: item._id, name: textOf(item.name) ?? item._id, ...(integrationId ? { integrationId } : {}) };
 }
 

@@ -49,7 +49,7 @@ export function describeFlow(flow: Flow): string {
 export function describeSchedule(cron: string): string {
   const fields = cron.trim().split(/\s+/);
   if (fields.length !== 6) return cron;
-  const [, minute, hour, dom, month, dow] = fields as [string, string, string, string, string, string];
+  const [, minute = '', hour = '', dom = '', month = '', dow = ''] = fields;
   const anyDay = (dom === '?' || dom === '*') && month === '*' && (dow === '*' || dow === '?');
   const everyMinutes = /^\*\/(\d+)$/.exec(minute);
   if (everyMinutes && hour === '*' && anyDay) return `every ${everyMinutes[1]} min`;

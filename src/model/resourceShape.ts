@@ -1,16 +1,16 @@
 /**
- * The least a list entry must be for the tree to show it: an object with a string `_id`. Lists
- * come from a server, so anything else (a number, null, an object without an id) is skipped
- * rather than allowed to break the rows around it.
+ * What a value from a server or a document must be before it is used as one: checked, never
+ * cast, so anything else (a number, null, an array, an object without an id) is skipped rather
+ * than allowed to break what is around it.
  */
-import { ResourceBase } from '../api/types';
+import { JsonObject, ResourceBase } from '../api/types';
 
+/** A JSON object: not null, not an array. */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The least a list entry must be for the tree to show it: an object with a non-empty string `_id`. */
 export function isResourceShaped(value: unknown): value is ResourceBase {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as { _id?: unknown })._id === 'string' &&
-    (value as { _id: string })._id.length > 0
-  );
+  return isJsonObject(value) && typeof value._id === 'string' && value._id.length > 0;
 }

@@ -1,23 +1,14 @@
 /**
- * The account's version of a folder file, for the diff editor and the gutter's quick diff:
- * `integrator-io-account:/<file path>?<environment id>` shows the resource as the last plan read
- * it from that environment, in the folder's own form (keys for ids, no secrets), so the diff
- * shows only what differs. Read-only; it changes when the view refreshes.
+ * The account's version of a folder file, for the diff editor and the gutter's quick diff: an
+ * `integrator-io-account:` document (`src/identity/accountVersionUris.ts`) shows the resource as
+ * the last plan read it from that environment, in the folder's own form (keys for ids, no
+ * secrets), so the diff shows only what differs. Read-only; it changes when the view refreshes.
  */
 import vscode = require('vscode');
-import { ACCOUNT_VERSION_SCHEME } from '../documents/schemes';
 import { renderResource } from '../iac/folder';
 import { LogicalKey } from '../iac/layout';
 import { PlanState } from '../iac/plan';
-
-/**
- * `version` counts the folder's plans: the gutter's quick diff asks for the original again when
- * the view's resources change, and a new URI is a new document read afresh. A change event on the
- * same URI alone left the gutter comparing with the account as it was before an apply.
- */
-export function accountVersionUri(file: vscode.Uri, envId: string, version = 0): vscode.Uri {
-  return vscode.Uri.from({ scheme: ACCOUNT_VERSION_SCHEME, path: file.path, query: envId, fragment: String(version) });
-}
+import { parseAccountVersionUri } from '../identity';
 
 export class AccountVersions implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -34,7 +25,7 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
   remember(folder: vscode.Uri, envId: string, state: PlanState, keyOf: (file: vscode.Uri) => LogicalKey | undefined): void {
     this.states.set(folder.path, { envId, state, keyOf });
     this.versions.set(folder.path, this.version(folder) + 1);
-    for (const uri of this.provided.values()) if (uri.path.startsWith(`${folder.path}/`)) this.changed.fire(uri);
+    for (const uri of this.provided.values()) if (isInFolder(parseAccountVersionUri(uri)?.file, folder.path)) this.changed.fire(uri);
   }
 
   /** The folder's current version, for the URIs handed out from now on. */
@@ -49,14 +40,15 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     this.provided.set(uri.toString(), uri);
+    const version = parseAccountVersionUri(uri);
+    if (!version) return '';
     for (const [folderPath, { envId, state, keyOf }] of this.states) {
-      if (!uri.path.startsWith(`${folderPath}/`) || envId !== uri.query) continue;
-      const file = uri.with({ scheme: 'file', query: '' });
-      const key = keyOf(file);
+      if (!isInFolder(version.file, folderPath) || envId !== version.envId) continue;
+      const key = keyOf(version.file);
       const remote = key ? state.remote.get(key) : undefined;
       if (!remote) return '';
       const { json, code } = renderResource(remote);
-      return file.path.endsWith('.js') ? (code ?? '') : json;
+      return version.file.path.endsWith('.js') ? (code ?? '') : json;
     }
     return '';
   }
@@ -64,4 +56,8 @@ export class AccountVersions implements vscode.TextDocumentContentProvider {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+function isInFolder(file: vscode.Uri | undefined, folderPath: string): boolean {
+  return !!file?.path.startsWith(`${folderPath}/`);
 }

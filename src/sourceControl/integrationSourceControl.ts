@@ -14,7 +14,8 @@ import { APPLIED_ACTIONS, makePlan, Plan, PlanItem, PlanOptions, PlanState } fro
 import { Disposable } from '../util/disposable';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
-import { AccountVersions, accountVersionUri } from './accountVersions';
+import { accountVersionUri } from '../identity';
+import { AccountVersions } from './accountVersions';
 import { bindingNameIn } from './folderEnvironment';
 import { IntegratorClient } from '../api';
 import { Logger } from '../util/logger';

@@ -7,7 +7,7 @@
 import vscode = require('vscode');
 import { AuditEntry } from '../api/types';
 import { formatTime, formatUser } from '../model/format';
-import { auditDiffUris } from '../documents/uris';
+import { auditDiffUris } from '../identity';
 import { describeError } from '../util/errors';
 import { fieldDiff } from './auditDiff';
 import { rememberAuditText } from './auditText';

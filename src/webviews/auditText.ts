@@ -2,15 +2,14 @@
  * The read-only sides of an audit diff (`integrator-io-audit:`), for VS Code's diff editor. The
  * audit view hands over the texts it shows; a diff tab VS Code restores after a window reload
  * asks for texts nobody handed over, so they are fetched again: the URI names the environment,
- * the resource and the entry (documents/uris.ts auditDiffUris). A side that can no longer be had
+ * the resource and the entry (identity/auditUris.ts). A side that can no longer be had
  * (environment removed, entry gone) closes its tab instead of showing an empty diff.
  */
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
-import { parseAuditDiffUri } from '../documents/uris';
+import { parseAuditDiffUri } from '../identity';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
-import { isResourceKind } from '../util/guards';
 import { Logger } from '../util/logger';
 import { displayValue } from './auditDiff';
 
@@ -47,11 +46,10 @@ export class AuditTextProvider implements vscode.TextDocumentContentProvider {
   private async fetchAgain(uri: vscode.Uri): Promise<boolean> {
     const ref = parseAuditDiffUri(uri);
     const env = ref && this.environments.get(ref.envId);
-    const kind = ref?.kind;
-    if (!ref || !env || !isResourceKind(kind)) return false;
+    if (!ref || !env) return false;
     const client = await this.environments.client(env);
     let pages = 0;
-    for await (const page of RESOURCE_KINDS[kind].collection(client).audit(ref.resourceId, { limit: 25 })) {
+    for await (const page of RESOURCE_KINDS[ref.kind].collection(client).audit(ref.resourceId, { limit: 25 })) {
       const change = page.find((e) => e._id === ref.entryId)?.fieldChanges?.find((c) => c.fieldPath === ref.fieldPath);
       if (change) {
         rememberAuditText(ref.before, displayValue(change.oldValue) ?? '');

@@ -6,7 +6,7 @@
  */
 import vscode = require('vscode');
 import { IntegratorClient } from '../api';
-import { retryDataUri } from '../documents/uris';
+import { retryDataUri, viewKey } from '../identity';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { displayText } from '../util/displayText';
@@ -15,7 +15,6 @@ import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
 import { ErrorsAction, ErrorsState, readErrorsAction } from './protocol/errors';
 import { StatefulPanel } from './statefulPanel';
-import { viewKey } from './viewKeys';
 
 /** The flow step a view shows. */
 export interface StepRef {

@@ -17,7 +17,7 @@ import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } 
 import { describeError } from '../util/errors';
 import { isRecord } from '../util/guards';
 import { Reopen, StatefulPanel } from './statefulPanel';
-import { viewKey } from './viewKeys';
+import { viewKey } from '../identity';
 
 /** A pause in typing before the picture is drawn again. */
 const REDRAW_AFTER_MS = 300;

@@ -16,7 +16,7 @@ import vscode = require('vscode');
 import { ResourceKind } from '../model/resourceKinds';
 import { Disposable } from '../util/disposable';
 import { ActionReader, applyPatch, HostToPage, mergePatches, patchOf, readPageMessage, StatePatch } from './protocol/envelope';
-import { environmentOfKey } from './viewKeys';
+import { environmentOfKey } from '../identity';
 
 export interface PanelOptions<State, Action> {
   key: string;

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { RESOURCE_KINDS } from '../../src/model/resourceKinds';
 import { CONNECTION_TYPES, EXPORT_ADAPTOR_TYPES, EXPORT_TYPES, IMPORT_ADAPTOR_TYPES } from '../../src/sandbox/validation';
 
 function schemaEnum(kind: string, property: string): string[] {
@@ -31,16 +32,17 @@ describe('sandbox enums and schema enums', () => {
 
 describe('schema enum descriptions', () => {
   // The editor pairs descriptions with values by position: one missing shifts every later one.
-  for (const kind of ['export', 'import', 'connection', 'flow', 'integration', 'script', 'filedefinition']) {
-    it(`${kind}: every enum with descriptions has one per value`, () => {
-      const file = path.join(__dirname, '../../../media/schemas', `${kind}.schema.json`);
+  for (const { fileSuffix, schema } of Object.values(RESOURCE_KINDS)) {
+    if (!schema) continue;
+    it(`${fileSuffix}: every enum with descriptions has one per value`, () => {
+      const file = path.join(__dirname, '../../../media/schemas', schema);
       const walk = (node: unknown, at: string): void => {
         if (typeof node !== 'object' || node === null) return;
         const { enum: values, enumDescriptions } = node as { enum?: unknown[]; enumDescriptions?: unknown[] };
-        if (values && enumDescriptions) assert.strictEqual(enumDescriptions.length, values.length, `${kind}${at}`);
+        if (values && enumDescriptions) assert.strictEqual(enumDescriptions.length, values.length, `${fileSuffix}${at}`);
         for (const [key, child] of Object.entries(node)) walk(child, `${at}/${key}`);
       };
-      if (fs.existsSync(file)) walk(JSON.parse(fs.readFileSync(file, 'utf8')), '');
+      walk(JSON.parse(fs.readFileSync(file, 'utf8')), '');
     });
   }
   it('describes the export types, including tranlinedelta', () => {

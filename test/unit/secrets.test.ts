@@ -10,6 +10,7 @@ import { IntegratorApiError } from '../../src/api';
 import { JsonObject } from '../../src/api/types';
 import { SECRET_MASK, SECRET_PATHS } from '../../src/sandbox/kinds';
 import { masksWithoutSecret } from '../../src/documents/documentText';
+import { RESOURCE_KINDS } from '../../src/model/resourceKinds';
 import { startTestSandbox, TestSandbox } from '../support/sandbox';
 
 const SCHEMAS = path.join(__dirname, '../../../media/schemas');
@@ -40,11 +41,9 @@ describe('secrets', () => {
   const connection = async (name: string) => (await t.client.connections.listAll()).find((c) => c.name === name)!;
 
   it('the sandbox masks exactly the fields the schemas mark writeOnly', () => {
-    for (const [kind, schema] of [
-      ['connections', 'connection'],
-      ['exports', 'export'],
-    ] as const) {
-      const fromSchema = writeOnlyPaths(JSON.parse(fs.readFileSync(path.join(SCHEMAS, `${schema}.schema.json`), 'utf8'))).sort();
+    for (const { kind, schema } of Object.values(RESOURCE_KINDS)) {
+      if (!schema) continue;
+      const fromSchema = writeOnlyPaths(JSON.parse(fs.readFileSync(path.join(SCHEMAS, schema), 'utf8'))).sort();
       assert.deepStrictEqual(fromSchema, [...(SECRET_PATHS[kind] ?? [])].sort(), `${kind}: schema writeOnly fields vs SECRET_PATHS`);
     }
   });

@@ -4,10 +4,10 @@ import { IntegratorClient, Page } from '../../api';
 import { ResourceBase } from '../../api/types';
 import { EnvironmentInfo, whereLabel } from '../../environments/environment';
 import { NotSignedInError } from '../../environments/environmentStore';
-import { CATEGORY_ORDER, LIST_FIELDS, RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
+import { CATEGORY_ORDER, RESOURCE_KINDS, ResourceKind } from '../../model/resourceKinds';
 import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { errorNode } from './messageNodes';
-import { rowUri } from '../rowDecorations';
+import { rowUri } from '../../identity';
 import { PagedNode } from './pagedNode';
 import { IntegrationNode, ResourceNode } from './resourceNodes';
 
@@ -87,7 +87,7 @@ export class CategoryNode extends PagedNode<ResourceBase> {
   }
 
   protected firstPage(client: IntegratorClient): Promise<Page<ResourceBase>> {
-    const include = LIST_FIELDS[this.kind];
+    const include = RESOURCE_KINDS[this.kind].listFields;
     return RESOURCE_KINDS[this.kind].collection(client).firstPage({ limit: this.ctx.pageSize(), ...(include ? { include } : {}) });
   }
 

@@ -10,7 +10,7 @@ import { ExplorerContext, ExplorerNode } from '../explorerNode';
 import { StepInfo } from '../stepIndex';
 import { errorNode } from './messageNodes';
 import { PagedNode } from './pagedNode';
-import { rowUri } from '../rowDecorations';
+import { rowUri } from '../../identity';
 
 /** A resource of any kind: its row, tooltip, and the context value menus match on. */
 export class ResourceNode extends ExplorerNode {

@@ -1,7 +1,7 @@
 /** Audit history after saves: the right old and new values, diffs for nested values, paging, the diff editor. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { auditDiffUris } from '../../../src/documents/uris';
+import { auditDiffUris } from '../../../src/identity';
 import { waitFor } from '../../support/waitFor';
 import type { AuditState } from '../../../src/webviews/protocol/audit';
 import { replaceDocumentText, useDemoEnvironment, openResourceDocument, chosen } from './support';

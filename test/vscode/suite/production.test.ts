@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import { JsonObject } from '../../../src/api/types';
-import { auditDiffUris } from '../../../src/documents/uris';
+import { auditDiffUris } from '../../../src/identity';
 import { waitFor } from '../../support/waitFor';
 import {
   addEnvironment,
