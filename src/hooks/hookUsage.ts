@@ -5,7 +5,7 @@
  * account or in a pulled folder's files.
  */
 import { IntegratorClient } from '../api';
-import { JsonObject } from '../api/types';
+import { field, JsonObject, jsonObjects } from '../api/types';
 import { HookType } from './contracts';
 
 export interface HookUsage {
@@ -18,8 +18,6 @@ export interface HookUsage {
 
 const EXPORT_HOOKS: readonly HookType[] = ['preSavePage'];
 const IMPORT_HOOKS: readonly HookType[] = ['preMap', 'postMap', 'postSubmit', 'postAggregate'];
-
-type Ref = { function?: unknown; _scriptId?: unknown } | undefined;
 
 /** A resource that may name the script: its kind, its id (an account id, or a folder's logical key) and its settings. */
 export interface UsingResource {
@@ -35,8 +33,8 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
     client.imports.listAll({ include: ['name', 'hooks', 'filter', 'transform'] }),
     client.flows.listAll(),
   ]);
-  const resources = (kind: HookUsage['kind'], docs: unknown[]): UsingResource[] =>
-    (docs as JsonObject[]).map((doc) => ({ kind, id: String(doc._id), doc }));
+  const resources = (kind: HookUsage['kind'], docs: readonly JsonObject[]): UsingResource[] =>
+    docs.map((doc) => ({ kind, id: String(doc._id), doc }));
   return hookUsagesIn([...resources('exports', exports), ...resources('imports', imports), ...resources('flows', flows)], scriptId);
 }
 
@@ -46,27 +44,27 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
  */
 export function hookUsagesIn(resources: readonly UsingResource[], scriptRef: string): HookUsage[] {
   const found: HookUsage[] = [];
-  const add = ({ kind, id, doc }: UsingResource, type: HookType, ref: Ref) => {
-    if (ref && ref._scriptId === scriptRef && typeof ref.function === 'string')
-      found.push({ type, kind, resourceId: id, resourceName: typeof doc.name === 'string' ? doc.name : id, functionName: ref.function });
+  // A folder's files and an account's documents are read as they are: a reference is only what checks out.
+  const add = ({ kind, id, doc }: UsingResource, type: HookType, ref: unknown) => {
+    const functionName = field(ref, 'function');
+    if (field(ref, '_scriptId') === scriptRef && typeof functionName === 'string')
+      found.push({ type, kind, resourceId: id, resourceName: typeof doc.name === 'string' ? doc.name : id, functionName });
   };
   for (const resource of resources) {
     const { kind, doc } = resource;
-    const hooks = doc.hooks as Record<string, Ref> | undefined;
     if (kind === 'flows') {
+      const routers = jsonObjects(doc.routers);
       const processors = [
-        ...((doc.pageProcessors as JsonObject[] | undefined) ?? []),
-        ...((doc.routers as JsonObject[] | undefined) ?? []).flatMap((r) =>
-          ((r.branches as JsonObject[] | undefined) ?? []).flatMap((b) => (b.pageProcessors as JsonObject[] | undefined) ?? []),
-        ),
+        ...jsonObjects(doc.pageProcessors),
+        ...routers.flatMap((r) => jsonObjects(r.branches).flatMap((b) => jsonObjects(b.pageProcessors))),
       ];
-      for (const pp of processors) add(resource, 'postResponseMap', (pp.hooks as Record<string, Ref> | undefined)?.postResponseMap);
-      for (const router of (doc.routers as JsonObject[] | undefined) ?? []) add(resource, 'router', router.script as Ref);
+      for (const pp of processors) add(resource, 'postResponseMap', field(pp.hooks, 'postResponseMap'));
+      for (const router of routers) add(resource, 'router', router.script);
       continue;
     }
-    for (const type of kind === 'exports' ? EXPORT_HOOKS : IMPORT_HOOKS) add(resource, type, hooks?.[type]);
-    add(resource, 'filter', (doc.filter as JsonObject | undefined)?.script ?? undefined);
-    add(resource, 'transform', (doc.transform as JsonObject | undefined)?.script ?? undefined);
+    for (const type of kind === 'exports' ? EXPORT_HOOKS : IMPORT_HOOKS) add(resource, type, field(doc.hooks, type));
+    add(resource, 'filter', field(doc.filter, 'script'));
+    add(resource, 'transform', field(doc.transform, 'script'));
   }
   return found;
 }
