@@ -26,7 +26,7 @@ export const flowRoutes: RouteModule = (routes, services) => {
     const pick = (kind: 'exports' | 'imports') =>
       store
         .list(kind)
-        .filter((d) => ids.has(d._id as string))
+        .filter((d) => ids.has(d._id))
         .map((d) => resources.view(kind, d));
     return ok({ exports: pick('exports'), imports: pick('imports') });
   });
@@ -113,13 +113,13 @@ export function integrationChildren(
   const flows = store.list('flows').filter((f) => f._integrationId === integration._id);
   if (child === 'flows') return flows;
   const stepIds = new Set(flows.flatMap(flowStepIds));
-  const steps = (kind: 'exports' | 'imports') =>
-    store.list(kind).filter((d) => stepIds.has(d._id as string) || d._integrationId === integration._id);
+  const steps = (kind: 'exports' | 'imports') => store.list(kind).filter((d) => stepIds.has(d._id) || d._integrationId === integration._id);
   if (child === 'exports' || child === 'imports') return steps(child);
+  const registered: unknown = integration._registeredConnectionIds;
   const connectionIds = new Set<string>(
-    Array.isArray(integration._registeredConnectionIds) ? (integration._registeredConnectionIds as string[]) : [],
+    Array.isArray(registered) ? registered.filter((id: unknown): id is string => typeof id === 'string') : [],
   );
   for (const doc of [...steps('exports'), ...steps('imports')])
     if (typeof doc._connectionId === 'string') connectionIds.add(doc._connectionId);
-  return store.list('connections').filter((c) => connectionIds.has(c._id as string));
+  return store.list('connections').filter((c) => connectionIds.has(c._id));
 }
