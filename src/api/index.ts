@@ -5,7 +5,6 @@ export * from './environments';
 export * from './errorManagement';
 export * from './errors';
 export * from './jobs';
-export * from './json';
 export * from './paging';
 export * from './resources';
 export * from './transport';

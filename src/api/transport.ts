@@ -13,7 +13,7 @@ import * as https from 'https';
 import fetch, { Headers, Response } from 'node-fetch';
 import { ApiErrorDetail, IntegratorApiError, detailsFromJson, parseErrorBody, redact, redactDetails } from './errors';
 import { normaliseBaseUrl } from './environments';
-import { textField } from './json';
+import { textField } from './types';
 import { sleep } from './sleep';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -6,6 +6,39 @@
 
 export type JsonObject = { [key: string]: unknown };
 
+/*
+ * Reading JSON that came from outside (an account, a folder, another process, a sandboxed
+ * script): checked where it is read, never asserted. Here, beside the type, because every layer
+ * that reads documents may import api/types.ts (the webview pages included).
+ */
+
+/** Whether a value is a JSON object (not null, not an array). */
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `value[key]` when `value` is a JSON object, else undefined. */
+export function field(value: unknown, key: string): unknown {
+  return isJsonObject(value) ? value[key] : undefined;
+}
+
+/** The JSON objects of a list (anything else in it left out); none when `value` is not a list. */
+export function jsonObjects(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isJsonObject) : [];
+}
+
+/** A field of an object that is text, or undefined (any other value, or not an object at all). */
+export function textField(value: unknown, key: string): string | undefined {
+  const text = field(value, key);
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** A field of an object that is a number, or undefined (any other value, or not an object at all). */
+export function numberField(value: unknown, key: string): number | undefined {
+  const number = field(value, key);
+  return typeof number === 'number' ? number : undefined;
+}
+
 /** What the API sends in place of a stored secret; a write that sends it back keeps the secret. */
 export const MASK = '******';
 
@@ -36,12 +69,15 @@ export interface PageProcessor extends JsonObject {
   _importId?: string;
   proceedOnFailure?: boolean;
   responseMapping?: JsonObject;
+  hooks?: Hooks;
 }
 
 export interface Router extends JsonObject {
   id?: string;
   name?: string;
   branches?: { name?: string; pageProcessors?: PageProcessor[]; nextRouterId?: string }[];
+  /** A router that picks its branches by script. */
+  script?: HookRef;
 }
 
 export interface Flow extends ResourceBase {
@@ -63,6 +99,9 @@ export interface Export extends ResourceBase {
   adaptorType?: string;
   type?: string;
   isLookup?: boolean;
+  hooks?: Hooks;
+  filter?: ScriptStep;
+  transform?: ScriptStep;
 }
 
 export interface Import extends ResourceBase {
@@ -70,6 +109,26 @@ export interface Import extends ResourceBase {
   adaptorType?: string;
   mapping?: Mapping;
   mappings?: Mapper2Field[];
+  hooks?: Hooks;
+  filter?: ScriptStep;
+  transform?: ScriptStep;
+}
+
+/** The hooks a step names by field (`hooks.preSavePage`…); filters, transforms and routers name theirs as `script`. */
+export type HookName = 'preSavePage' | 'preMap' | 'postMap' | 'postSubmit' | 'postAggregate' | 'postResponseMap';
+
+/** A hook's function in a script: `{ _scriptId, function }`. */
+export interface HookRef extends JsonObject {
+  _scriptId?: string;
+  function?: string;
+}
+
+export type Hooks = Partial<Record<HookName, HookRef>>;
+
+/** A filter or a transform: rules, or a script's function (`type: 'script'`). */
+export interface ScriptStep extends JsonObject {
+  type?: string;
+  script?: HookRef;
 }
 
 export interface Connection extends ResourceBase {

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { errorMessage } from '../api/errors';
-import { isJsonObject } from '../api/json';
+import { isJsonObject } from '../api/types';
 import type { EscapeMode } from '../handlebars/engine';
 import { templateContext, TemplateKind } from '../handlebars/templateContext';
 import { runTemplate, stopTemplateWorker } from '../handlebars/workerClient';

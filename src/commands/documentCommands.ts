@@ -12,7 +12,7 @@ import { isInFrontOfUser } from './resourceTarget';
 import { Services } from './services';
 import { displayText } from '../util/displayText';
 import { askModal } from '../util/dialogs';
-import { isResourceKind } from '../util/guards';
+import { isResourceKind } from '../model/resourceKinds';
 import { describeSchemaProblems, isSchemaProblem } from '../model/schemaProblems';
 import { HOOK_TYPES, HookType, isHookType } from '../hooks/contracts';
 import { hookPurpose, hookStub } from '../hooks/stubs';

@@ -2,7 +2,7 @@
 import { sampleRecords } from '../model/sampleRecords';
 import { ExportPreviewPanel } from '../webviews/exportPreviewPanel';
 import { MappingPanel } from '../webviews/mappingPanel';
-import { isRecord } from '../util/guards';
+import { isJsonObject } from '../api/types';
 import { defineCommand, reopenWith, resourceOf, stringOption } from './command';
 import { documentOf } from './resourceTarget';
 import { viewKey } from '../identity';
@@ -43,7 +43,7 @@ export const previewExportCommand = defineCommand({
     const client = await services.environments.client(target.env);
     const document = await documentOf(target);
     const exportDoc: unknown = JSON.parse(document.getText());
-    if (!isRecord(exportDoc)) throw new Error('the export document is not a JSON object');
+    if (!isJsonObject(exportDoc)) throw new Error('the export document is not a JSON object');
     if (typeof exportDoc._connectionId !== 'string')
       throw new Error('this export has no connection to run through (webhook and data-loader exports receive records instead)');
     const key = viewKey('export', target.env.id, target.id);

@@ -5,7 +5,8 @@
  * flow's recent runs: a reload never runs a flow again.
  */
 import vscode = require('vscode');
-import { isRecord, isResourceKind } from '../util/guards';
+import { isJsonObject } from '../api/types';
+import { isResourceKind } from '../model/resourceKinds';
 import { Reopen, StatefulPanel } from '../webviews/statefulPanel';
 import { ChosenStep } from './errorCommands';
 import { ChosenResource } from './resourceTarget';
@@ -46,7 +47,7 @@ function targetOf(reopen: Reopen): ChosenStep | ChosenResource | undefined {
 
 /** The page's state, checked: it went through the webview, so it is read like any message. */
 function readReopen(state: unknown): Reopen | undefined {
-  const encoded = isRecord(state) ? state.reopen : undefined;
+  const encoded = isJsonObject(state) ? state.reopen : undefined;
   if (typeof encoded !== 'string') return undefined;
   let value: unknown;
   try {
@@ -54,7 +55,7 @@ function readReopen(state: unknown): Reopen | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const text = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length < 2000 ? v : undefined);
   const [command, key, envId, id] = [text(value.command), text(value.key), text(value.envId), text(value.id)];
   if (!command || !REOPENING_COMMANDS.has(command) || !key || !envId || !id) return undefined;

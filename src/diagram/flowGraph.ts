@@ -11,7 +11,7 @@
  * MAX_NODES (said as a problem): a hostile flow of 10,000 steps is not laid out whole.
  */
 
-import { isJsonObject } from '../api/json';
+import { isJsonObject } from '../api/types';
 import { adaptorLabel, describeSchedule } from '../model/describe';
 
 /** The most nodes a graph holds: a 400-node flow lays out in well under a second. */

@@ -4,7 +4,7 @@
  * the hook scripts its steps offer to run. Read a few at a time; a step that cannot be read is
  * tried once and then drawn with what the lists say.
  */
-import { isJsonObject } from '../api/json';
+import { isJsonObject } from '../api/types';
 
 type Json = Record<string, unknown>;
 export type StepRef = { kind: 'exports' | 'imports'; id: string };

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { errorMessage } from '../api/errors';
-import { isJsonObject } from '../api/json';
+import { isJsonObject } from '../api/types';
 import { entryType, realRoot } from '../iac/confinedFs';
 import { readFolder } from '../iac/folder';
 import { isLogicalKey, jsonFileOf } from '../iac/layout';

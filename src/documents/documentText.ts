@@ -5,7 +5,7 @@
 import { parse, ParseError, printParseErrorCode } from 'jsonc-parser';
 import { JsonObject, MASK, ResourceBase } from '../api/types';
 import { ResourceKind } from '../model/resourceKinds';
-import { isJsonObject } from '../model/resourceShape';
+import { isJsonObject } from '../api/types';
 
 export { MASK };
 

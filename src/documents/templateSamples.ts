@@ -8,7 +8,7 @@
 import vscode = require('vscode');
 import { EnvironmentStore } from '../environments/environmentStore';
 import { kindOf, templateContext, TemplateKind } from '../handlebars/templateContext';
-import { isJsonObject } from '../model/resourceShape';
+import { isJsonObject } from '../api/types';
 import { sampleFor } from '../model/sampleRecords';
 import { parseResourceUri } from '../identity';
 

@@ -13,7 +13,7 @@ import { Budget, BudgetExceeded, DEFAULT_LIMITS, RenderLimits } from './budget';
 import { nestingProblem } from './nesting';
 import { parseErrorOf } from './parseErrors';
 import { Block, Call, isBlock, isDecoratorBlock, isMustache, isPath, isProgram, Mustache } from './ast';
-import { isJsonObject, numberField } from '../api/json';
+import { isJsonObject, numberField } from '../api/types';
 
 /** How `{{ }}` formats its output: where the template is used decides it. */
 export type EscapeMode = 'html' | 'url' | 'sql' | 'none';

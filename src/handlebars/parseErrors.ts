@@ -3,7 +3,7 @@
  * template. Handlebars says "Parse error on line 2:", then the line's last characters before the
  * error (after "..." when cut), a caret under the place, and what it expected.
  */
-import { numberField } from '../api/json';
+import { numberField } from '../api/types';
 
 export interface ParseError {
   message: string;

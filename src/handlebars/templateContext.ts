@@ -12,6 +12,7 @@
  * And how `{{ }}` is escaped there: URL-encoded in a relative URI, quoted in SQL, HTML-escaped
  * elsewhere. README.md lists what of this is inferred.
  */
+import { isJsonObject } from '../api/types';
 import { EscapeMode } from './engine';
 
 export type TemplateKind = 'import' | 'lookup' | 'export';
@@ -40,9 +41,9 @@ export const CONTEXT_ROOTS: Record<TemplateKind, readonly string[]> = {
 export function templateContext(input: ContextInput): Record<string, unknown> {
   const resource = input.resource ?? {};
   const settings = {
-    ...(isObject(resource.settings) ? resource.settings : {}),
-    [input.kind === 'import' ? 'import' : 'export']: isObject(resource.settings) ? resource.settings : {},
-    connection: isObject(input.connection?.settings) ? input.connection.settings : {},
+    ...(isJsonObject(resource.settings) ? resource.settings : {}),
+    [input.kind === 'import' ? 'import' : 'export']: isJsonObject(resource.settings) ? resource.settings : {},
+    connection: isJsonObject(input.connection?.settings) ? input.connection.settings : {},
   };
   const connection = input.connection ?? {};
   if (input.kind === 'export') {
@@ -59,7 +60,7 @@ export function templateContext(input: ContextInput): Record<string, unknown> {
   const record = records[0] ?? {};
   // The record's fields also at the top level and under `data` (AFE 1.0's names, which older
   // resources still use and the platform still renders); the editor marks them deprecated.
-  const legacy = isObject(record) ? record : {};
+  const legacy = isJsonObject(record) ? record : {};
   if (input.kind === 'lookup') return { ...legacy, data: record, record, settings, connection, export: resource };
   const job = { _id: '000000000000000000000000', type: 'import', status: 'running', startedAt: (input.now ?? new Date()).toISOString() };
   return {
@@ -90,8 +91,4 @@ export function escapeFor(path: readonly (string | number)[]): EscapeMode {
 export function kindOf(resourceKind: 'exports' | 'imports', resource: Record<string, unknown>): TemplateKind {
   if (resourceKind === 'imports') return 'import';
   return resource.isLookup === true ? 'lookup' : 'export';
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

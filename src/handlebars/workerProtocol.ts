@@ -1,5 +1,5 @@
 /** What the template worker is asked and answers (handlebarsWorker.ts, workerClient.ts). */
-import { isJsonObject } from '../api/json';
+import { isJsonObject } from '../api/types';
 import type { Finding } from './analysis';
 import type { EscapeMode, RenderResult } from './engine';
 import type { TemplateKind } from './templateContext';

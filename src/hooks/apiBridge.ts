@@ -8,7 +8,7 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import * as http from 'http';
-import { AddressInfo } from 'net';
+import { field } from '../api/types';
 
 export interface ApiBridge {
   url: string;
@@ -35,21 +35,26 @@ export async function startApiBridge(api: (path: string, args: unknown[]) => Pro
       else chunks.push(chunk);
     });
     req.on('end', () => {
-      let call: { path?: unknown; args?: unknown };
+      let call: unknown;
       try {
-        call = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof call;
+        call = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch {
         return reply(400, { error: 'the call is not JSON' });
       }
-      if (typeof call.path !== 'string' || !Array.isArray(call.args)) return reply(400, { error: 'a call has a path and args' });
-      api(call.path, call.args).then(
+      const path = field(call, 'path');
+      const args = field(call, 'args');
+      if (typeof path !== 'string' || !Array.isArray(args)) return reply(400, { error: 'a call has a path and args' });
+      api(path, args).then(
         (result) => reply(200, { result: result === undefined ? null : result }),
         (err: unknown) => reply(200, { error: err instanceof Error ? err.message : String(err) }),
       );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address();
+  // Listening on a port, the server has an address with one (a string is a pipe's or a socket's path).
+  if (address === null || typeof address === 'string') throw new Error('the bridge is not listening on a port');
+  const { port } = address;
   return {
     url: `http://127.0.0.1:${port}/`,
     secret,

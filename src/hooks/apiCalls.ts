@@ -9,9 +9,12 @@
  *   flows.run({ _id })                      → starts the flow: { _jobId }
  */
 import { IntegratorClient } from '../api';
-import { JsonObject } from '../api/types';
+import { isJsonObject, JsonObject } from '../api/types';
 
-type Args = Record<string, unknown>;
+type Args = JsonObject;
+
+/** What the script sent as the document to run; anything but an object runs as one without fields. */
+const documentOf = (value: unknown): JsonObject => (isJsonObject(value) ? value : {});
 
 /**
  * The id a script names, checked before it goes into a URL path: the script is the account's
@@ -29,21 +32,21 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
   };
   const calls: Record<string, (a: Args) => Promise<unknown>> = {
     'exports.runVirtual': async (a) => {
-      const doc = (a.export ?? a) as JsonObject;
+      const doc = documentOf(a.export ?? a);
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'exports.run': async (a) => {
-      // The typed Export is a JSON document; it is sent back as the run's body as it is.
-      const doc = (await client.exports.get(idOf(a._id, 'exports.run'))) as unknown as JsonObject;
+      // The stored export is sent back as the run's body as it is.
+      const doc = await client.exports.get(idOf(a._id, 'exports.run'));
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'imports.runVirtual': async (a) => {
-      const doc = (a.import ?? {}) as JsonObject;
+      const doc = documentOf(a.import);
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },
     'imports.run': async (a) => {
-      // The typed Import is a JSON document; it is sent back as the run's body as it is.
-      const doc = (await client.imports.get(idOf(a._id, 'imports.run'))) as unknown as JsonObject;
+      // The stored import is sent back as the run's body as it is.
+      const doc = await client.imports.get(idOf(a._id, 'imports.run'));
       return client.connectionActions.importVirtual(connectionOf(doc, 'import'), doc, Array.isArray(a.data) ? a.data : []);
     },
     'flows.run': async (a) => ({ _jobId: await client.jobs.runFlow(idOf(a._id, 'flows.run')) }),
@@ -51,7 +54,6 @@ export function apiCalls(client: IntegratorClient): (path: string, args: unknown
   return async (path, args) => {
     const call = calls[path];
     if (!call) throw new Error(`${path} is not available in a local run`);
-    const [first] = args;
-    return call(typeof first === 'object' && first !== null ? (first as Args) : {});
+    return call(documentOf(args[0]));
   };
 }

@@ -4,6 +4,7 @@
  * leaves out (empty values of the right type), and `checkContract` lists what a returned value
  * does wrong. No `vscode`: the CLI and the extension share it.
  */
+import { isJsonObject } from '../api/types';
 
 export const HOOK_TYPES = [
   'preSavePage',
@@ -21,7 +22,7 @@ export const HOOK_TYPES = [
 export type HookType = (typeof HOOK_TYPES)[number];
 
 export function isHookType(value: string): value is HookType {
-  return (HOOK_TYPES as readonly string[]).includes(value);
+  return HOOK_TYPES.some((type) => type === value);
 }
 
 type Empty = () => unknown;
@@ -57,7 +58,7 @@ export interface FilledOptions {
 }
 
 export function fillOptions(type: HookType, input: unknown): FilledOptions {
-  const options: Record<string, unknown> = typeof input === 'object' && input !== null && !Array.isArray(input) ? { ...input } : {};
+  const options: Record<string, unknown> = isJsonObject(input) ? { ...input } : {};
   const filled: string[] = [];
   for (const [field, empty] of Object.entries({ ...FIELDS[type], ...COMMON })) {
     if (options[field] === undefined) {
@@ -68,7 +69,6 @@ export function fillOptions(type: HookType, input: unknown): FilledOptions {
   return { options, filled };
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const describe = (v: unknown) =>
   v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? `an array of ${v.length}` : typeof v;
 
@@ -106,7 +106,7 @@ function perRecordProblems(type: HookType, result: unknown, expected: number, of
   if (result.length !== expected)
     problems.add(`${type} must return an array of the same length as \`options.${of}\` (${expected}), but returned ${result.length}`);
   result.forEach((element, i) => {
-    if (!isObject(element))
+    if (!isJsonObject(element))
       problems.add(`element ${i} must be an object ({ data }, { errors }, both, or {} to ignore the record), but is ${describe(element)}`);
     else {
       const extra = Object.keys(element).filter((k) => k !== 'data' && k !== 'errors');
@@ -126,7 +126,7 @@ function lengthOf(options: Record<string, unknown>, field: string): number {
 export function checkContract(type: HookType, options: Record<string, unknown>, result: unknown): string[] {
   switch (type) {
     case 'preSavePage': {
-      if (!isObject(result)) return [`preSavePage must return { data, errors }, but returned ${describe(result)}`];
+      if (!isJsonObject(result)) return [`preSavePage must return { data, errors }, but returned ${describe(result)}`];
       const problems: string[] = [];
       if (!Array.isArray(result.data)) problems.push(`preSavePage returned no \`data\` array (${describe(result.data)})`);
       if (result.errors !== undefined && !Array.isArray(result.errors)) problems.push('preSavePage returned `errors` that is not an array');
@@ -148,7 +148,7 @@ export function checkContract(type: HookType, options: Record<string, unknown>, 
           : [`postSubmit must return \`responseData\` of the same length (${expected}), but returned ${result.length}`],
       );
       result.forEach((element, i) => {
-        if (!isObject(element)) problems.add(`responseData element ${i} must be an object, but is ${describe(element)}`);
+        if (!isJsonObject(element)) problems.add(`responseData element ${i} must be an object, but is ${describe(element)}`);
       });
       return problems.done();
     }
@@ -165,13 +165,13 @@ export function checkContract(type: HookType, options: Record<string, unknown>, 
         ? []
         : [`a filter must return true (keep the record) or false (drop it), but returned ${describe(result)}`];
     case 'transform':
-      return isObject(result) ? [] : [`a transform must return the transformed record (an object), but returned ${describe(result)}`];
+      return isJsonObject(result) ? [] : [`a transform must return the transformed record (an object), but returned ${describe(result)}`];
     case 'router':
       return Array.isArray(result) && result.every((b) => typeof b === 'number' || typeof b === 'string')
         ? []
         : [`a router script must return the branches to take (indices or names), but returned ${describe(result)}`];
     case 'handleRequest': {
-      if (!isObject(result)) return [`handleRequest must return { statusCode, headers?, body }, but returned ${describe(result)}`];
+      if (!isJsonObject(result)) return [`handleRequest must return { statusCode, headers?, body }, but returned ${describe(result)}`];
       return typeof result.statusCode === 'number' ? [] : ['handleRequest returned no numeric `statusCode`'];
     }
   }

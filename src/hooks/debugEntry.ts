@@ -13,7 +13,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { fillOptions, HookType } from './contracts';
+import { field } from '../api/types';
+import { fillOptions, HookType, isHookType } from './contracts';
 import { DEFAULT_MEMORY_LIMIT_MB } from './debugLaunch';
 import { MEMORY_NOTE, watchMemory } from './memoryWatch';
 import { CallLog } from './callLog';
@@ -32,11 +33,35 @@ interface DebugRequest {
   bridge?: { url: string; secret: string };
 }
 
+/** The request file, checked: it crosses from the extension to this process. */
+function requestOf(value: unknown): DebugRequest {
+  const text = (key: string): string => {
+    const found = field(value, key);
+    if (typeof found !== 'string') throw new Error(`The debug request has no ${key}.`);
+    return found;
+  };
+  const type = text('type');
+  if (!isHookType(type)) throw new Error(`The debug request names no hook type it knows: ${type}.`);
+  const memoryLimitMb = field(value, 'memoryLimitMb');
+  const bridge = field(value, 'bridge');
+  const url = field(bridge, 'url');
+  const secret = field(bridge, 'secret');
+  return {
+    scriptFile: text('scriptFile'),
+    functionName: text('functionName'),
+    type,
+    inputFile: text('inputFile'),
+    resultFile: text('resultFile'),
+    ...(typeof memoryLimitMb === 'number' ? { memoryLimitMb } : {}),
+    ...(typeof url === 'string' && typeof secret === 'string' ? { bridge: { url, secret } } : {}),
+  };
+}
+
 function main(): void {
-  const request = JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')) as DebugRequest;
+  const request = requestOf(JSON.parse(fs.readFileSync(process.argv[2]!, 'utf8')));
   const stopWatch = watchMemory(request.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB, path.join(path.dirname(request.resultFile), MEMORY_NOTE));
   const started = performance.now();
-  const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')) as unknown);
+  const { options, filled } = fillOptions(request.type, JSON.parse(fs.readFileSync(request.inputFile, 'utf8')));
   const bridge = request.bridge && syncBridgeCaller(request.bridge);
   const calls = new CallLog();
   const output = runInCompartment({
@@ -55,7 +80,7 @@ function main(): void {
         calls.record({ path, ms: Math.round(performance.now() - callStarted) });
         return result;
       } catch (err) {
-        calls.record({ path, ms: Math.round(performance.now() - callStarted), error: (err as Error).message });
+        calls.record({ path, ms: Math.round(performance.now() - callStarted), error: err instanceof Error ? err.message : String(err) });
         throw err;
       }
     },

@@ -9,6 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { field } from '../api/types';
 import { MEMORY_NOTE } from './memoryWatch';
 
 export const DEFAULT_MEMORY_LIMIT_MB = 512;
@@ -57,8 +58,8 @@ export function fatalEnd(runFolder: string, functionName: string, limitMb: numbe
   if (fs.existsSync(path.join(runFolder, MEMORY_NOTE))) return outOfMemory;
   let event: unknown;
   try {
-    const report = JSON.parse(fs.readFileSync(path.join(runFolder, REPORT_FILE), 'utf8')) as { header?: { event?: unknown } };
-    event = report.header?.event;
+    const report: unknown = JSON.parse(fs.readFileSync(path.join(runFolder, REPORT_FILE), 'utf8'));
+    event = field(field(report, 'header'), 'event');
   } catch {
     return undefined;
   }

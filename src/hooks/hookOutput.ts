@@ -5,7 +5,29 @@
  * crosses as a message or a file.
  */
 
+import { field } from '../api/types';
+
 export type LogLine = { level: 'log' | 'debug' | 'info' | 'warn' | 'error'; text: string; atMs: number };
+
+const LEVELS: readonly LogLine['level'][] = ['log', 'debug', 'info', 'warn', 'error'];
+
+function isLevel(value: unknown): value is LogLine['level'] {
+  return LEVELS.some((level) => level === value);
+}
+
+/**
+ * The console lines a sandbox's world handed over as JSON, each checked: the world writes them,
+ * but from what the script logged, so a line that is not one is left out.
+ */
+export function logLinesOf(value: unknown): LogLine[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((line: unknown) => {
+    const level = field(line, 'level');
+    const text = field(line, 'text');
+    const atMs = field(line, 'atMs');
+    return isLevel(level) && typeof text === 'string' && typeof atMs === 'number' ? [{ level, text, atMs }] : [];
+  });
+}
 
 export type WorkerOutput =
   /** `resultJson`: what the function returned, as JSON text (none when it returned nothing JSON carries). */

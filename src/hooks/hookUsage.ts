@@ -5,7 +5,7 @@
  * account or in a pulled folder's files.
  */
 import { IntegratorClient } from '../api';
-import { Flow, JsonObject, PageProcessor } from '../api/types';
+import { field, JsonObject, jsonObjects } from '../api/types';
 import { HookType } from './contracts';
 
 export interface HookUsage {
@@ -25,8 +25,6 @@ export interface HookUsage {
 const EXPORT_HOOKS: readonly HookType[] = ['preSavePage'];
 const IMPORT_HOOKS: readonly HookType[] = ['preMap', 'postMap', 'postSubmit', 'postAggregate'];
 
-type Ref = { function?: unknown; _scriptId?: unknown } | undefined;
-
 /** A resource that may name the script: its kind, its id (an account id, or a folder's logical key) and its settings. */
 export interface UsingResource {
   kind: HookUsage['kind'];
@@ -41,8 +39,8 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
     client.imports.listAll({ include: ['name', 'hooks', 'filter', 'transform'] }),
     client.flows.listAll(),
   ]);
-  const resources = (kind: HookUsage['kind'], docs: unknown[]): UsingResource[] =>
-    (docs as JsonObject[]).map((doc) => ({ kind, id: String(doc._id), doc }));
+  const resources = (kind: HookUsage['kind'], docs: readonly JsonObject[]): UsingResource[] =>
+    docs.map((doc) => ({ kind, id: String(doc._id), doc }));
   const usages = hookUsagesIn([...resources('exports', exports), ...resources('imports', imports), ...resources('flows', flows)], scriptId);
   return usages.map((usage) => {
     const feedingExportId = usage.kind === 'exports' ? undefined : firstSourceOf(flows, usage);
@@ -51,17 +49,19 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
 }
 
 /** The first source of the flow that is the use, or of the first flow that runs the use's import. */
-function firstSourceOf(flows: readonly Flow[], usage: HookUsage): string | undefined {
+function firstSourceOf(flows: readonly JsonObject[], usage: HookUsage): string | undefined {
   const flow = flows.find((f) =>
     usage.kind === 'flows' ? f._id === usage.resourceId : stepsOf(f).some((pp) => pp._importId === usage.resourceId),
   );
-  return flow?.pageGenerators?.find((pg) => typeof pg._exportId === 'string')?._exportId;
+  const source = jsonObjects(flow?.pageGenerators).find((pg) => typeof pg._exportId === 'string')?._exportId;
+  return typeof source === 'string' ? source : undefined;
 }
 
-function stepsOf(flow: Flow): PageProcessor[] {
+/** A flow's steps after its sources: the linear ones and those on every router's branches. */
+function stepsOf(flow: JsonObject): JsonObject[] {
   return [
-    ...(flow.pageProcessors ?? []),
-    ...(flow.routers ?? []).flatMap((r) => (r.branches ?? []).flatMap((b) => b.pageProcessors ?? [])),
+    ...jsonObjects(flow.pageProcessors),
+    ...jsonObjects(flow.routers).flatMap((r) => jsonObjects(r.branches).flatMap((b) => jsonObjects(b.pageProcessors))),
   ];
 }
 
@@ -71,27 +71,22 @@ function stepsOf(flow: Flow): PageProcessor[] {
  */
 export function hookUsagesIn(resources: readonly UsingResource[], scriptRef: string): HookUsage[] {
   const found: HookUsage[] = [];
-  const add = ({ kind, id, doc }: UsingResource, type: HookType, ref: Ref) => {
-    if (ref && ref._scriptId === scriptRef && typeof ref.function === 'string')
-      found.push({ type, kind, resourceId: id, resourceName: typeof doc.name === 'string' ? doc.name : id, functionName: ref.function });
+  // A folder's files and an account's documents are read as they are: a reference is only what checks out.
+  const add = ({ kind, id, doc }: UsingResource, type: HookType, ref: unknown) => {
+    const functionName = field(ref, 'function');
+    if (field(ref, '_scriptId') === scriptRef && typeof functionName === 'string')
+      found.push({ type, kind, resourceId: id, resourceName: typeof doc.name === 'string' ? doc.name : id, functionName });
   };
   for (const resource of resources) {
     const { kind, doc } = resource;
-    const hooks = doc.hooks as Record<string, Ref> | undefined;
     if (kind === 'flows') {
-      const processors = [
-        ...((doc.pageProcessors as JsonObject[] | undefined) ?? []),
-        ...((doc.routers as JsonObject[] | undefined) ?? []).flatMap((r) =>
-          ((r.branches as JsonObject[] | undefined) ?? []).flatMap((b) => (b.pageProcessors as JsonObject[] | undefined) ?? []),
-        ),
-      ];
-      for (const pp of processors) add(resource, 'postResponseMap', (pp.hooks as Record<string, Ref> | undefined)?.postResponseMap);
-      for (const router of (doc.routers as JsonObject[] | undefined) ?? []) add(resource, 'router', router.script as Ref);
+      for (const pp of stepsOf(doc)) add(resource, 'postResponseMap', field(pp.hooks, 'postResponseMap'));
+      for (const router of jsonObjects(doc.routers)) add(resource, 'router', router.script);
       continue;
     }
-    for (const type of kind === 'exports' ? EXPORT_HOOKS : IMPORT_HOOKS) add(resource, type, hooks?.[type]);
-    add(resource, 'filter', (doc.filter as JsonObject | undefined)?.script ?? undefined);
-    add(resource, 'transform', (doc.transform as JsonObject | undefined)?.script ?? undefined);
+    for (const type of kind === 'exports' ? EXPORT_HOOKS : IMPORT_HOOKS) add(resource, type, field(doc.hooks, type));
+    add(resource, 'filter', field(doc.filter, 'script'));
+    add(resource, 'transform', field(doc.transform, 'script'));
   }
   return found;
 }

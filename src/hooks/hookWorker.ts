@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import { MessagePort, parentPort, receiveMessageOnPort, workerData } from 'worker_threads';
 import { newQuickJSWASMModuleFromVariant, newVariant, QuickJSWASMModule, RELEASE_SYNC } from 'quickjs-emscripten';
-import type { WasmModule } from './engineModule';
+import { field } from '../api/types';
 import { DEFAULT_MEMORY_LIMIT_MB, WorkerOutput } from './hookOutput';
 import { runInQuickJS } from './quickjsSandbox';
 import { moduleSource, runtimeFilePath } from './runtimeFiles';
@@ -46,7 +46,16 @@ function engineMemory(limitMb: number): object {
 /** Node's WebAssembly global (the project's TypeScript libs do not declare it). */
 declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number }) => object };
 
-const data = (workerData ?? {}) as { wasmModule?: WasmModule; memoryLimitMb?: number; idle?: boolean };
+/** What the parent started the worker with (warmWorker.ts): the compiled engine, the memory limit, whether it waits warm. */
+const data = (() => {
+  const settings: unknown = workerData;
+  const memoryLimitMb = field(settings, 'memoryLimitMb');
+  return {
+    wasmModule: field(settings, 'wasmModule'),
+    memoryLimitMb: typeof memoryLimitMb === 'number' ? memoryLimitMb : undefined,
+    idle: field(settings, 'idle') === true,
+  };
+})();
 
 /**
  * QuickJS, instantiated as the worker starts (before the run arrives when kept warm): from the
@@ -54,13 +63,10 @@ const data = (workerData ?? {}) as { wasmModule?: WasmModule; memoryLimitMb?: nu
  */
 const engine: Promise<QuickJSWASMModule> = (() => {
   const wasmMemory = engineMemory(data.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB);
-  if (data.wasmModule)
-    return newQuickJSWASMModuleFromVariant(
-      newVariant(RELEASE_SYNC, { wasmModule: data.wasmModule as never, wasmMemory: wasmMemory as never }),
-    );
+  if (data.wasmModule) return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmModule: data.wasmModule, wasmMemory }));
   const bytes = fs.readFileSync(runtimeFilePath('quickjs.wasm'));
   const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmBinary, wasmMemory: wasmMemory as never }));
+  return newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmBinary, wasmMemory }));
 })();
 
 function run(input: WorkerInput, quickjs: QuickJSWASMModule): WorkerOutput {
@@ -69,10 +75,12 @@ function run(input: WorkerInput, quickjs: QuickJSWASMModule): WorkerOutput {
     Atomics.store(flag, 0, 0);
     input.calls.postMessage({ path, args });
     Atomics.wait(flag, 0, 0);
-    const answer = receiveMessageOnPort(input.calls)?.message as { result?: unknown; error?: string } | undefined;
+    // The parent's answer: { result } or { error }.
+    const answer: unknown = receiveMessageOnPort(input.calls)?.message;
     if (!answer) throw new Error(`integrator-api ${path}: no answer`);
-    if (answer.error !== undefined) throw new Error(answer.error);
-    return answer.result;
+    const error = field(answer, 'error');
+    if (error !== undefined) throw new Error(typeof error === 'string' ? error : 'an error that could not be read');
+    return field(answer, 'result');
   };
   return runInQuickJS(
     quickjs,
@@ -111,6 +119,11 @@ void engine.then((quickjs) => {
 parentPort?.once('message', (input: WorkerInput) => {
   engine.then(
     (quickjs) => parentPort?.postMessage(run(input, quickjs)),
-    (err: unknown) => parentPort?.postMessage({ ok: false, error: `The script engine did not load: ${(err as Error).message}`, logs: [] }),
+    (err: unknown) =>
+      parentPort?.postMessage({
+        ok: false,
+        error: `The script engine did not load: ${err instanceof Error ? err.message : String(err)}`,
+        logs: [],
+      }),
   );
 });

@@ -4,6 +4,7 @@
  * that changed named: what the result view marks. preSavePage may drop records, so its records
  * are not paired by position.
  */
+import { isJsonObject } from '../api/types';
 import { HookType } from './contracts';
 
 export interface RecordPair {
@@ -27,8 +28,9 @@ export function pairRecords(type: HookType, options: Record<string, unknown>, re
       const after = list(result);
       if (!before || !after) return undefined;
       return before.slice(0, MAX_PAIRS).map((record, i) => {
-        const element = after[i] as { data?: unknown; errors?: unknown[] } | undefined;
-        if (!element || (element.data === undefined && !element.errors?.length)) return pair(i, record, undefined, 'ignored');
+        const element: unknown = after[i];
+        if (!isJsonObject(element) || (element.data === undefined && !hasErrors(element.errors)))
+          return pair(i, record, undefined, 'ignored');
         if (element.data === undefined) return pair(i, record, element, 'error');
         return pair(i, record, element.data);
       });
@@ -53,9 +55,13 @@ function pair(index: number, before: unknown, after: unknown, status?: RecordPai
 }
 
 function changedFields(before: unknown, after: unknown): string[] {
-  const object = (v: unknown) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-  const a = object(before);
-  const b = object(after);
-  if (!a || !b) return JSON.stringify(before) === JSON.stringify(after) ? [] : ['(the whole record)'];
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => JSON.stringify(a[key]) !== JSON.stringify(b[key]));
+  if (!isJsonObject(before) || !isJsonObject(after)) return JSON.stringify(before) === JSON.stringify(after) ? [] : ['(the whole record)'];
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  );
+}
+
+/** Whether a record's `errors` holds any (a result read as it came: `errors` may be anything). */
+function hasErrors(errors: unknown): boolean {
+  return Array.isArray(errors) && errors.length > 0;
 }

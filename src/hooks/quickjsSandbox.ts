@@ -11,8 +11,9 @@
  * Runs in the worker thread (hookWorker.ts), never in the extension host's thread.
  */
 import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten';
-import { locate, LogLine, memoryMessage, WorkerOutput } from './hookOutput';
-import { API_CALLS } from './integratorApiShim';
+import { field } from '../api/types';
+import { locate, LogLine, logLinesOf, memoryMessage, WorkerOutput } from './hookOutput';
+import { isApiCall } from './integratorApiShim';
 import { withRequires } from './scriptSource';
 import { moduleWrapper, WORLD_SOURCE } from './sandboxWorld';
 import { v8Message } from './quickjsMessages';
@@ -86,7 +87,7 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
     // and text crosses to the parent however deep the value is (a structured clone does not).
     return { ok: true, resultJson: returned[0] === 'V' ? returned.slice(1) : undefined, logs: [...logs(), ...after] };
   } catch (err) {
-    return { ok: false, error: `The script could not be run: ${(err as Error).message}`, logs: [] };
+    return { ok: false, error: `The script could not be run: ${err instanceof Error ? err.message : String(err)}`, logs: [] };
   } finally {
     release();
   }
@@ -115,7 +116,7 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
       // The world bounds what it keeps; this bounds what is parsed here whatever the script did to it.
       if (json.length > MAX_LOG_CHARS * 2 + MAX_LOG_LINES * 100)
         return [{ level: 'warn', text: '(the console output was too large to read)', atMs: 0 }];
-      return JSON.parse(json) as LogLine[];
+      return logLinesOf(JSON.parse(json));
     } catch {
       return [];
     }
@@ -127,14 +128,14 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
       interrupted = false;
       return { ok: false, stopped: 'time', error: 'time limit', logs: logs() };
     }
-    let described: { name: string; message?: string; stack: string; thrown?: string };
+    let described: Described;
     try {
       if (!world) throw new Error('no world');
       const h = vm.callFunction(keep(vm.getProp(world, 'describe')), world, error);
       if (h.error) throw new Error('unreadable');
       const json = vm.getString(keep(h.value));
       if (json.length > MAX_ERROR_CHARS * 4) throw new Error('too large');
-      described = JSON.parse(json) as typeof described;
+      described = describedOf(JSON.parse(json));
     } catch {
       described = { name: 'Error', stack: '', thrown: '(an error that could not be read)' };
     }
@@ -150,6 +151,24 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
   }
 }
 
+/** An error as the world's `describe` wrote it: its message, or the text of a thrown value that is not an Error. */
+type Described = { name: string; message?: string; stack: string; thrown?: string };
+
+/** The world's description of an error, checked: it is made from the script's value. Unreadable, it throws. */
+function describedOf(value: unknown): Described {
+  const name = field(value, 'name');
+  const stack = field(value, 'stack');
+  const message = field(value, 'message');
+  const thrown = field(value, 'thrown');
+  if (typeof name !== 'string' || typeof stack !== 'string') throw new Error('unreadable');
+  return {
+    name,
+    stack,
+    ...(typeof message === 'string' ? { message } : {}),
+    ...(typeof thrown === 'string' ? { thrown } : {}),
+  };
+}
+
 /** Said after the result when a promise callback the function queued ran past the time limit. */
 const STOPPED_JOB_NOTE: LogLine = {
   level: 'warn',
@@ -161,9 +180,9 @@ const STOPPED_JOB_NOTE: LogLine = {
 function evaluate(vm: QuickJSContext, source: string, filename: string): QuickJSHandle {
   const result = vm.evalCode(source, filename);
   if (result.error) {
-    const detail = vm.dump(result.error) as { message?: string } | string;
+    const detail: unknown = vm.dump(result.error);
     result.error.dispose();
-    throw new Error(`${filename} did not load: ${typeof detail === 'string' ? detail : String(detail?.message)}`);
+    throw new Error(`${filename} did not load: ${typeof detail === 'string' ? detail : String(field(detail, 'message'))}`);
   }
   return result.value;
 }
@@ -184,20 +203,21 @@ function call(vm: QuickJSContext, target: QuickJSHandle, method: string, args: Q
 
 /** One integrator-api call: JSON text in, JSON text out, never a host value. */
 function answer(request: string, callApi: CallApi): string {
-  let call: { path?: unknown; args?: unknown };
+  let call: unknown;
   if (request.length > MAX_RESULT_CHARS)
     return JSON.stringify({ error: 'integrator-api: the call carries more data than a local run sends' });
   try {
-    call = JSON.parse(request) as typeof call;
+    call = JSON.parse(request);
   } catch {
     return JSON.stringify({ error: 'integrator-api: the call could not be read' });
   }
-  const path = call.path;
-  if (typeof path !== 'string' || !(API_CALLS as readonly string[]).includes(path) || !Array.isArray(call.args)) {
+  const path = field(call, 'path');
+  const args = field(call, 'args');
+  if (!isApiCall(path) || !Array.isArray(args)) {
     return JSON.stringify({ error: 'integrator-api: no such call' });
   }
   try {
-    const result = callApi(path, call.args as unknown[]);
+    const result = callApi(path, args);
     return JSON.stringify({ result: result === undefined ? null : result });
   } catch (err) {
     return JSON.stringify({ error: err instanceof Error ? err.message : String(err) });

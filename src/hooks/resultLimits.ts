@@ -39,7 +39,7 @@ export function parseResult(json: string): { value: unknown } | { error: string 
   if (json.length > MAX_RESULT_CHARS) return { error: tooLargeMessage(json.length) };
   let value: unknown;
   try {
-    value = JSON.parse(json) as unknown;
+    value = JSON.parse(json);
   } catch {
     return { error: 'The script returned a value that is not JSON.' };
   }
@@ -76,7 +76,7 @@ export function shapeOf(root: unknown): { depth: number; layout: number } {
     const [value, level] = stack.pop()!;
     depth = Math.max(depth, level + 1);
     if (depth > MAX_RESULT_DEPTH) break;
-    const members = Array.isArray(value) ? (value as unknown[]) : Object.values(value as Record<string, unknown>);
+    const members: unknown[] = Array.isArray(value) ? value : Object.values(value);
     if (members.length === 0) continue;
     const keySpace = Array.isArray(value) ? 0 : 1;
     layout += members.length * (1 + 2 * (level + 1) + keySpace) + 1 + 2 * level;

@@ -6,7 +6,6 @@
  * The user edits it from there; it is kept per script and function.
  */
 import { IntegratorClient } from '../api';
-import { JsonObject } from '../api/types';
 import { fillOptions, HookType } from './contracts';
 import { HookUsage } from './hookUsage';
 
@@ -18,7 +17,7 @@ export async function sampleOptions(
   type: HookType,
   usage: HookUsage | undefined,
 ): Promise<Record<string, unknown>> {
-  const records = client ? await recordsFor(client, usage).catch(() => [] as unknown[]) : [];
+  const records = client ? await recordsFor(client, usage).catch((): unknown[] => []) : [];
   const some = records.length ? records : [{ id: 1, name: 'Example record' }];
   const ids = usage
     ? { [usage.kind === 'exports' ? '_exportId' : usage.kind === 'imports' ? '_importId' : '_flowId']: usage.resourceId }
@@ -68,8 +67,8 @@ async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined
   // Found with the uses when they were read from the account: no flow to look up then.
   const exportId = usage.feedingExportId ?? (usage.kind === 'exports' ? usage.resourceId : await feedingExportOf(client, usage));
   if (!exportId) return [];
-  // The typed Export is a JSON document; run as a virtual export as it is.
-  const doc = (await client.exports.get(exportId)) as unknown as JsonObject;
+  // Run as a virtual export as it is stored.
+  const doc = await client.exports.get(exportId);
   if (typeof doc._connectionId !== 'string') return [];
   const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
   return page.data.slice(0, SAMPLE_RECORDS);
@@ -85,8 +84,7 @@ async function feedingExportOf(client: IntegratorClient, usage: HookUsage): Prom
 }
 
 async function mappedOutput(client: IntegratorClient, importId: string, records: unknown[]): Promise<unknown[]> {
-  // The typed Import is a JSON document; read as one.
-  const doc = (await client.imports.get(importId)) as unknown as JsonObject;
+  const doc = await client.imports.get(importId);
   if (typeof doc._connectionId !== 'string') return records;
   return client.connectionActions.importMap(doc._connectionId, doc, records);
 }

@@ -14,8 +14,9 @@
 import 'ses';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { API_CALLS, CallHost } from './integratorApiShim';
-import { WorkerOutput } from './hookOutput';
+import { field } from '../api/types';
+import { CallHost, isApiCall } from './integratorApiShim';
+import { logLinesOf, WorkerOutput } from './hookOutput';
 import { tooLargeMessage } from './resultLimits';
 import { withRequires } from './scriptSource';
 import { refusalProblem, syntaxProblem } from './sourceCheck';
@@ -93,13 +94,12 @@ export function runInCompartment(run: SesRun): WorkerOutput {
     globals: { Date, Math },
     __options__: true,
   });
-  for (const name of WITHHELD) delete (compartment.globalThis as Record<string, unknown>)[name];
+  for (const name of WITHHELD) delete compartment.globalThis[name];
   const hostCall = harden((path: unknown, argsJson: unknown): string => {
     try {
-      if (typeof path !== 'string' || !(API_CALLS as readonly string[]).includes(path))
-        throw new Error(`integrator-api has no ${String(path)}`);
-      const args = JSON.parse(String(argsJson)) as unknown;
-      const result = run.callHost(path, Array.isArray(args) ? (args as unknown[]) : []);
+      if (!isApiCall(path)) throw new Error(`integrator-api has no ${String(path)}`);
+      const args: unknown = JSON.parse(String(argsJson));
+      const result = run.callHost(path, Array.isArray(args) ? args : []);
       return JSON.stringify({ result: result === undefined ? null : result });
     } catch (err) {
       return JSON.stringify({ error: err instanceof Error ? err.message : String(err) });
@@ -107,6 +107,8 @@ export function runInCompartment(run: SesRun): WorkerOutput {
   });
   const factory = (name: string, text: string): unknown =>
     compartment.evaluate(`(function (module, exports) {${text}\n})\n//# sourceURL=integrator-io-runtime/${name}.js`);
+  // The world and the factories' holder are made inside, so that they belong to the compartment;
+  // evaluate() types what it returns as any, and their shapes are WORLD_SOURCE's and '({})'.
   const makeWorld = compartment.evaluate(`${WORLD_SOURCE}\n//# sourceURL=integrator-io-runtime/world.js`) as (
     hostCall: unknown,
     factories: unknown,
@@ -115,7 +117,7 @@ export function runInCompartment(run: SesRun): WorkerOutput {
   factories.dayjs = factory('dayjs', run.modules.dayjs);
   factories.sjcl = factory('sjcl', run.modules.sjcl);
   const world = makeWorld(hostCall, factories);
-  setGlobals(compartment.globalThis as Record<string, unknown>, { ...world.globals, __hook: world.hook });
+  setGlobals(compartment.globalThis, { ...world.globals, __hook: world.hook });
   // V8 takes a sourceURL up to the first space: a file name with spaces ("x (debug copy).js")
   // goes as a file URL, which js-debug maps back to the file for its breakpoints.
   const url = path.isAbsolute(run.filename) ? pathToFileURL(run.filename).href : encodeURI(run.filename);
@@ -139,9 +141,10 @@ export function runInCompartment(run: SesRun): WorkerOutput {
   return outputOf(outputJson, where, run.functionName);
 }
 
+/** What the world's run() answered; a failure's error and stack are checked where they are used (thrown()). */
 type Inside =
-  | { ok: true; resultJson?: string; logs: LogLine[] }
-  | { ok: false; missing?: boolean; tooLarge?: number; error: string; stack: string; logs: LogLine[] };
+  | { ok: true; resultJson: string | undefined; logs: LogLine[] }
+  | { ok: false; missing: boolean; tooLarge: number | undefined; error: unknown; stack: unknown; logs: LogLine[] };
 type LogLine = WorkerOutput['logs'][number];
 
 /** The script's file name, and the URL it has in stacks. */
@@ -161,27 +164,48 @@ function setGlobals(global: Record<string, unknown>, given: Record<string, unkno
 }
 
 function outputOf(json: string, filename: ScriptName, functionName: string): WorkerOutput {
-  const inside = JSON.parse(json) as Inside;
+  const inside = insideOf(JSON.parse(json));
   if (inside.ok) return { ok: true, resultJson: inside.resultJson, logs: inside.logs };
   if (inside.tooLarge !== undefined) return { ok: false, error: tooLargeMessage(inside.tooLarge), logs: inside.logs };
   if (inside.missing) return { ok: false, error: `The script has no function ${functionName}.`, logs: inside.logs };
   return thrown(inside, filename, inside.logs);
 }
 
+/** The world's answer, read field by field: the world's own code made it, from the script's values. */
+function insideOf(value: unknown): Inside {
+  const logs = logLinesOf(field(value, 'logs'));
+  if (field(value, 'ok') === true) {
+    const resultJson = field(value, 'resultJson');
+    return { ok: true, resultJson: typeof resultJson === 'string' ? resultJson : undefined, logs };
+  }
+  const tooLarge = field(value, 'tooLarge');
+  return {
+    ok: false,
+    missing: field(value, 'missing') === true,
+    tooLarge: typeof tooLarge === 'number' ? tooLarge : undefined,
+    error: field(value, 'error'),
+    stack: field(value, 'stack'),
+    logs,
+  };
+}
+
 /** An error thrown while the script's top level ran: read as text only (it is the script's value). */
 function describeHostSide(err: unknown): { error: string; stack: string } {
   try {
-    const e = err as { name?: unknown; message?: unknown; stack?: unknown } | null;
-    const name = typeof e?.name === 'string' ? e.name : 'Error';
-    return typeof e?.message === 'string'
-      ? { error: `${name}: ${e.message}`, stack: typeof e.stack === 'string' ? e.stack : '' }
-      : { error: `Thrown: ${String(err)}`, stack: '' };
+    // Each property read once: a getter may answer a string to the check and an object to the use.
+    const read = (key: string): unknown =>
+      (typeof err === 'object' && err !== null) || typeof err === 'function' ? Reflect.get(err, key) : undefined;
+    const name = read('name');
+    const message = read('message');
+    if (typeof message !== 'string') return { error: `Thrown: ${String(err)}`, stack: '' };
+    const stack = read('stack');
+    return { error: `${typeof name === 'string' ? name : 'Error'}: ${message}`, stack: typeof stack === 'string' ? stack : '' };
   } catch {
     return { error: 'Thrown: a value that could not be read', stack: '' };
   }
 }
 
-function thrown(e: { error: string; stack: string }, name: ScriptName, logs: LogLine[]): WorkerOutput {
+function thrown(e: { error: unknown; stack: unknown }, name: ScriptName, logs: LogLine[]): WorkerOutput {
   // Made by the world's own code, but a script's getters were read to make it: check, never trust.
   const where = typeof e.stack === 'string' ? locate(e.stack, name.url) : undefined;
   if (typeof e.error !== 'string') return { ok: false, error: 'Thrown: a value that could not be read', logs };

@@ -9,6 +9,7 @@
  * call, which a debugging session does not notice.
  */
 import { spawnSync } from 'child_process';
+import { field } from '../api/types';
 import { CallHost } from './integratorApiShim';
 
 /** How long a call may wait: the extension may be asking the user whether to allow it. */
@@ -40,13 +41,16 @@ export function syncBridgeCaller(bridge: { url: string; secret: string }): CallH
       encoding: 'utf8',
     });
     if (helper.error) throw new Error(`integrator-api ${path}: ${helper.error.message}`);
-    let answer: { result?: unknown; error?: string };
+    // The bridge's answer: { result } or { error }.
+    let answer: unknown;
     try {
-      answer = JSON.parse(helper.stdout) as typeof answer;
+      answer = JSON.parse(helper.stdout);
     } catch {
       throw new Error(`integrator-api ${path}: the extension sent no answer${helper.stderr ? ` (${helper.stderr.trim()})` : ''}`);
     }
-    if (answer.error !== undefined) throw new Error(`integrator-api ${path}: ${answer.error}`);
-    return answer.result;
+    const error = field(answer, 'error');
+    if (error !== undefined)
+      throw new Error(`integrator-api ${path}: ${typeof error === 'string' ? error : 'an error that could not be read'}`);
+    return field(answer, 'result');
   };
 }

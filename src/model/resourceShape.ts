@@ -3,12 +3,7 @@
  * cast, so anything else (a number, null, an array, an object without an id) is skipped rather
  * than allowed to break what is around it.
  */
-import { JsonObject, ResourceBase } from '../api/types';
-
-/** A JSON object: not null, not an array. */
-export function isJsonObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject, ResourceBase } from '../api/types';
 
 /** The least a list entry must be for the tree to show it: an object with a non-empty string `_id`. */
 export function isResourceShaped(value: unknown): value is ResourceBase {

@@ -2,13 +2,23 @@
  * The shape of a sandbox account: everything the sandbox knows, in one JSON-serialisable
  * object. This is what `--data FILE` holds.
  */
-import { Kind, SANDBOX_KINDS } from './kinds';
+import { Kind } from './kinds';
 import { JsonObject } from './json';
 
 export interface SandboxUser {
   _id: string;
   email: string;
   name: string;
+}
+
+/** A resource as the store keeps it: whatever its kind, it has its id. */
+export interface StoredResource extends JsonObject {
+  _id: string;
+}
+
+/** Whether a document has its id (every stored one has). */
+export function hasId(doc: JsonObject): doc is StoredResource {
+  return typeof doc._id === 'string';
 }
 
 export interface StoredJob extends JsonObject {
@@ -71,7 +81,7 @@ export interface Simulation {
 export interface AccountData {
   version: 1;
   user: SandboxUser;
-  resources: Record<Kind, JsonObject[]>;
+  resources: Record<Kind, StoredResource[]>;
   jobs: StoredJob[];
   errors: StoredError[];
   retryData: Record<string, JsonObject>;
@@ -85,8 +95,18 @@ export interface AccountData {
 }
 
 export function emptyAccount(user: SandboxUser): AccountData {
-  // fromEntries types its keys as string; SANDBOX_KINDS lists every Kind, so the record is whole.
-  const resources = Object.fromEntries(SANDBOX_KINDS.map((k) => [k, []])) as unknown as Record<Kind, JsonObject[]>;
+  // Every kind, in SANDBOX_KINDS's order (the data file's); the type refuses a kind left out.
+  const resources: Record<Kind, StoredResource[]> = {
+    integrations: [],
+    flows: [],
+    exports: [],
+    imports: [],
+    connections: [],
+    scripts: [],
+    filedefinitions: [],
+    apis: [],
+    accesstokens: [],
+  };
   return {
     version: 1,
     user,

@@ -60,8 +60,10 @@ async function main(): Promise<void> {
   if (values['jobs-cap']) settings.jobsPageCap = positive(values['jobs-cap'], '--jobs-cap');
   if (values['validation-status']) settings.validationStatus = positive(values['validation-status'], '--validation-status');
   if (values['job-step-ms']) settings.timing = { stepMs: positive(values['job-step-ms'], '--job-step-ms') };
-  const faultInput: Record<string, unknown> = values.faults ? (JSON.parse(values.faults) as Record<string, unknown>) : {};
-  if (values.latency) faultInput.latencyMs = Number(values.latency);
+  const faults: unknown = values.faults ? JSON.parse(values.faults) : {};
+  // --latency adds to --faults; settings that are not an object are refused as they are.
+  const faultInput =
+    values.latency && typeof faults === 'object' && faults !== null ? { ...faults, latencyMs: Number(values.latency) } : faults;
   const options: SandboxOptions = {
     token,
     port: Number(values.port),
@@ -88,7 +90,7 @@ async function main(): Promise<void> {
     sandbox.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        log(`sandbox: failed to stop cleanly: ${(err as Error).message}`);
+        log(`sandbox: failed to stop cleanly: ${err instanceof Error ? err.message : String(err)}`);
         process.exit(1);
       },
     );
@@ -104,6 +106,6 @@ function positive(value: string, flag: string): number {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`sandbox: ${(err as Error).message}\n\n${USAGE}\n`);
+  process.stderr.write(`sandbox: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
   process.exit(2);
 });

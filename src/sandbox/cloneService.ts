@@ -4,6 +4,7 @@
  * the same account, connections map to themselves). Copies are created through the resource
  * service, so they get new ids, server-set fields and audit entries like any create.
  */
+import { StoredResource } from './account';
 import { SandboxError } from './apiError';
 import { clone, isObject, JsonObject } from './json';
 import { Kind } from './kinds';
@@ -18,7 +19,7 @@ export class CloneService {
   ) {}
 
   /** An export or import; `_connectionId` in the body points the copy at another connection. */
-  step(kind: 'exports' | 'imports', id: string, body: JsonObject): JsonObject {
+  step(kind: 'exports' | 'imports', id: string, body: JsonObject): StoredResource {
     const source = this.resources.get(kind, id);
     return this.resources.create(kind, {
       ...withoutServerFields(source),
@@ -31,14 +32,14 @@ export class CloneService {
    * A flow into an integration, with its exports and imports. Connections the flow uses must each
    * be mapped in `connectionMap` (`{ "<old id>": "<new id>" }`).
    */
-  flow(flowId: string, body: JsonObject, inheritedMap?: Record<string, string>): JsonObject {
+  flow(flowId: string, body: JsonObject, inheritedMap?: Record<string, string>): StoredResource {
     const { store, resources } = this;
     const source = resources.get('flows', flowId);
     const integrationId = body._integrationId;
     if (typeof integrationId !== 'string' || !store.get('integrations', integrationId)) {
       throw new SandboxError(422, [{ code: 'invalid_ref', message: 'Integration not found for the given id', field: '_integrationId' }]);
     }
-    const connectionMap = inheritedMap ?? (isObject(body.connectionMap) ? (body.connectionMap as Record<string, string>) : {});
+    const connectionMap = inheritedMap ?? idMapOf(body.connectionMap);
     const stepIds = flowStepIds(source);
     const used = new Set<string>();
     for (const stepId of stepIds) {
@@ -61,15 +62,15 @@ export class CloneService {
         ...withoutServerFields(step),
         ...(typeof step._connectionId === 'string' ? { _connectionId: connectionMap[step._connectionId] } : {}),
       });
-      idMap[stepId] = copy._id as string;
+      idMap[stepId] = copy._id;
     }
-    const remapped = JSON.parse(
+    const remapped: unknown = JSON.parse(
       JSON.stringify(withoutServerFields(source)).replace(/"([0-9a-f]{24})"/g, (all, old: string) =>
         idMap[old] ? `"${idMap[old]}"` : all,
       ),
-    ) as JsonObject;
+    );
     return resources.create('flows', {
-      ...remapped,
+      ...(isObject(remapped) ? remapped : {}),
       name: typeof body.name === 'string' ? body.name : `${String(source.name)} - Clone`,
       _integrationId: integrationId,
       disabled: true,
@@ -77,21 +78,29 @@ export class CloneService {
   }
 
   /** An integration with all its flows; in the same account connections map to themselves. */
-  integration(integrationId: string, body: JsonObject): JsonObject {
+  integration(integrationId: string, body: JsonObject): StoredResource {
     const source = this.resources.get('integrations', integrationId);
     const copy = this.resources.create('integrations', {
       ...withoutServerFields(source),
       name: typeof body.name === 'string' ? body.name : `${String(source.name)} - Clone`,
     });
-    const selfMap: Record<string, string> = Object.fromEntries(
-      this.store.list('connections').map((c) => [c._id as string, c._id as string]),
-    );
-    const connectionMap = isObject(body.connectionMap) ? { ...selfMap, ...(body.connectionMap as Record<string, string>) } : selfMap;
+    const selfMap: Record<string, string> = Object.fromEntries(this.store.list('connections').map((c) => [c._id, c._id]));
+    const connectionMap = { ...selfMap, ...idMapOf(body.connectionMap) };
     for (const flow of this.store.list('flows').filter((f) => f._integrationId === integrationId)) {
-      this.flow(flow._id as string, { _integrationId: copy._id }, connectionMap);
+      this.flow(flow._id, { _integrationId: copy._id }, connectionMap);
     }
     return copy;
   }
+}
+
+/**
+ * A `connectionMap` as the body gives it. An entry whose value is not an id maps to '', no
+ * connection: the flow's check refuses it as it refuses a missing one, and it still overrides
+ * the integration's own mapping of that connection.
+ */
+function idMapOf(value: unknown): Record<string, string> {
+  if (!isObject(value)) return {};
+  return Object.fromEntries(Object.entries(value).map(([from, to]) => [from, typeof to === 'string' ? to : '']));
 }
 
 /** A copy without what the server sets (ids, times, the generated identifier, the last run). */

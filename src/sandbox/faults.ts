@@ -36,23 +36,30 @@ export function defaultFaults(): FaultSettings {
 }
 
 const KINDS: readonly FaultKind[] = ['rate_limit', 'status', 'drop', 'stall'];
+const JOB_BEHAVIOURS: readonly FaultSettings['jobs'][] = ['normal', 'fail', 'hang'];
+
+function isJobBehaviour(value: unknown): value is FaultSettings['jobs'] {
+  return JOB_BEHAVIOURS.some((behaviour) => behaviour === value);
+}
 
 /** Checks a settings object sent to the admin route or given on the command line. */
 export function parseFaultSettings(value: unknown, base: FaultSettings = defaultFaults()): FaultSettings {
   if (!value || typeof value !== 'object') throw new Error('Fault settings must be an object.');
-  const input = value as Partial<FaultSettings>;
+  const latencyMs = 'latencyMs' in value ? value.latencyMs : undefined;
+  const jobs = 'jobs' in value ? value.jobs : undefined;
+  const rules = 'rules' in value ? value.rules : undefined;
   const settings: FaultSettings = { ...base, rules: [...base.rules] };
-  if (input.latencyMs !== undefined) {
-    if (typeof input.latencyMs !== 'number' || input.latencyMs < 0) throw new Error('latencyMs must be a number ≥ 0.');
-    settings.latencyMs = input.latencyMs;
+  if (latencyMs !== undefined) {
+    if (typeof latencyMs !== 'number' || latencyMs < 0) throw new Error('latencyMs must be a number ≥ 0.');
+    settings.latencyMs = latencyMs;
   }
-  if (input.jobs !== undefined) {
-    if (!['normal', 'fail', 'hang'].includes(input.jobs)) throw new Error('jobs must be normal, fail or hang.');
-    settings.jobs = input.jobs;
+  if (jobs !== undefined) {
+    if (!isJobBehaviour(jobs)) throw new Error('jobs must be normal, fail or hang.');
+    settings.jobs = jobs;
   }
-  if (input.rules !== undefined) {
-    if (!Array.isArray(input.rules)) throw new Error('rules must be an array.');
-    settings.rules = input.rules.map((rule: FaultRule) => {
+  if (rules !== undefined) {
+    if (!Array.isArray(rules)) throw new Error('rules must be an array.');
+    settings.rules = rules.map((rule: FaultRule) => {
       if (!rule || !KINDS.includes(rule.kind)) throw new Error(`Each rule needs a kind: ${KINDS.join(', ')}.`);
       if (rule.path !== undefined) new RegExp(rule.path); // throws on a bad pattern
       return { ...rule };

@@ -33,27 +33,46 @@ export type Handler = (ctx: RequestContext) => Reply | Promise<Reply>;
 
 export type RouteModule = (routes: RouteTable, services: SandboxServices) => void;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+type Method = (typeof METHODS)[number];
+type RouterHandler = FindMyWay.Handler<FindMyWay.HTTPVersion.V1>;
+
+function isMethod(method: string): method is Method {
+  return METHODS.some((m) => m === method);
+}
 
 export class RouteTable {
   private readonly router = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 500 });
+  /** find-my-way matches paths and calls handlers of its own signature: each route's is a key to ours. */
+  private readonly handlers = new Map<RouterHandler, Handler>();
 
   add(method: Method | Method[], path: string, handler: Handler): void {
-    // find-my-way types handlers by its own signature; this router stores ours and gives them back in find() below.
-    this.router.on(method, path, handler as unknown as FindMyWay.Handler<FindMyWay.HTTPVersion.V1>);
+    const key: RouterHandler = () => undefined;
+    this.handlers.set(key, handler);
+    this.router.on(method, path, key);
   }
 
   find(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
-    const found = this.router.find(method as FindMyWay.HTTPMethod, path);
-    if (!found) return undefined;
-    // What add() stored: our handler, typed as find-my-way's.
-    return { handler: found.handler as unknown as Handler, params: found.params as Record<string, string> };
+    // A method no route uses has no routes (find-my-way has no tree for it either).
+    const found = isMethod(method) ? this.router.find(method, path) : null;
+    const handler = found && this.handlers.get(found.handler);
+    if (!found || !handler) return undefined;
+    const params: Record<string, string> = {};
+    for (const [name, value] of Object.entries(found.params)) if (value !== undefined) params[name] = value;
+    return { handler, params };
   }
 
   /** Whether any method serves this path (for 405 against 404). */
   hasPath(path: string): boolean {
-    return (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).some((m) => this.router.find(m, path));
+    return METHODS.some((m) => this.router.find(m, path));
   }
+}
+
+/** A parameter the route's path names (`:id`): there whenever the route matched. */
+export function param(ctx: RequestContext, name: string): string {
+  const value = ctx.params[name];
+  if (value === undefined) throw new Error(`The route has no :${name}.`);
+  return value;
 }
 
 export const ok = (body?: unknown, headers?: Record<string, string>): Reply => ({ status: 200, body, ...(headers ? { headers } : {}) });

@@ -6,7 +6,7 @@
  * cancelled (`canceling → canceled`).
  */
 import { SandboxError } from './apiError';
-import { StoredError, StoredJob } from './account';
+import { StoredError, StoredJob, StoredResource } from './account';
 import { hexKey, numericId } from './ids';
 import { asText, hashString, isObject, JsonObject } from './json';
 import { flavourOf, generateRecords } from './records';
@@ -46,7 +46,7 @@ export class JobEngine {
   ) {}
 
   /** Starts a run of a flow; returns the new flow job (status `queued`). */
-  runFlow(flow: JsonObject): StoredJob {
+  runFlow(flow: StoredResource): StoredJob {
     const now = new Date();
     const job = this.newJob('flow', now, { ...flowJobFields(flow), ...ZERO_COUNTS, doneExporting: false });
     this.store.addJob(job);
@@ -108,11 +108,11 @@ export class JobEngine {
 
   // Run simulation --------------------------------------------------------------------------
 
-  private start(job: StoredJob, flow: JsonObject, steps: Step[]): void {
+  private start(job: StoredJob, flow: StoredResource, steps: Step[]): void {
     const startedAt = new Date().toISOString();
     this.update(job, { status: 'running', startedAt, lastExecutedAt: startedAt });
     // lastExecutedAt is read-only and set by the system: lastModified stays as it is.
-    const current = this.store.get('flows', flow._id as string);
+    const current = this.store.get('flows', flow._id);
     if (current) current.lastExecutedAt = startedAt;
     const behaviour = this.faults().jobs;
     if (behaviour === 'hang') return; // a job that never ends, for follower tests
@@ -133,11 +133,11 @@ export class JobEngine {
       this.persist();
       this.schedule(job._id, this.timing.stepMs, () => {
         if (step.kind === 'export' && step.oIndex === 0) {
-          const result = this.runExport(job, child, step.id);
+          const result = this.runExport(job, flow._id, child, step.id);
           records = records.concat(result.records);
           failed = result.failed;
         } else {
-          this.runProcessor(job, child, step, records);
+          this.runProcessor(job, flow._id, child, step, records);
         }
         this.update(job, { lastExecutedAt: child.lastExecutedAt });
         runStep(index + 1);
@@ -146,7 +146,7 @@ export class JobEngine {
     runStep(0);
   }
 
-  private runExport(job: StoredJob, child: StoredJob, exportId: string): { records: JsonObject[]; failed: boolean } {
+  private runExport(job: StoredJob, flowId: string, child: StoredJob, exportId: string): { records: JsonObject[]; failed: boolean } {
     const exportDoc = this.store.get('exports', exportId);
     const connection = this.connectionOf(exportDoc);
     const endedAt = new Date().toISOString();
@@ -154,7 +154,7 @@ export class JobEngine {
       const message = exportDoc ? `Connection "${String(connection?.name)}" is offline.` : 'The export no longer exists.';
       this.update(child, { status: 'failed', endedAt, numError: 1, numOpenError: 1 });
       this.update(job, { numError: num(job.numError) + 1, numOpenError: num(job.numOpenError) + 1 });
-      this.addError(job, exportId, { source: 'connection', code: 'connection_offline', message, classification: 'connection' }, {});
+      this.addError(job, flowId, exportId, { source: 'connection', code: 'connection_offline', message, classification: 'connection' }, {});
       return { records: [], failed: true };
     }
     const count = 5 + (hashString(`${exportId}:${job._id}`) % 36);
@@ -165,7 +165,7 @@ export class JobEngine {
     return { records, failed: false };
   }
 
-  private runProcessor(job: StoredJob, child: StoredJob, step: Step, records: JsonObject[]): void {
+  private runProcessor(job: StoredJob, flowId: string, child: StoredJob, step: Step, records: JsonObject[]): void {
     const endedAt = new Date().toISOString();
     const pages = Math.max(1, Math.ceil(records.length / RECORDS_PER_PAGE));
     if (step.kind === 'export') {
@@ -182,7 +182,7 @@ export class JobEngine {
       const offline = connection?.offline === true;
       if (!offline && !(every > 0 && (i + 1) % every === 0)) return;
       errors++;
-      this.addError(job, step.id, offline ? offlineError(connection) : recordError(importDoc, record), record);
+      this.addError(job, flowId, step.id, offline ? offlineError(connection) : recordError(importDoc, record), record);
     });
     const success = records.length - errors;
     this.update(child, {
@@ -254,6 +254,7 @@ export class JobEngine {
 
   private addError(
     job: StoredJob,
+    flowId: string,
     stepId: string,
     error: Pick<StoredError, 'source' | 'code' | 'message' | 'classification'>,
     record: JsonObject,
@@ -261,7 +262,6 @@ export class JobEngine {
     const retryDataKey = hexKey();
     const traceKey = asText(record.id ?? record.internalId ?? record.Id ?? record.reference ?? retryDataKey.slice(0, 8));
     const occurredAt = new Date().toISOString();
-    const flowId = job._flowId as string;
     // Only a target that answered has an HTTP exchange to show; an offline connection sent nothing.
     const step = this.stepDoc(stepId);
     const reqAndResKey =

@@ -18,6 +18,7 @@ export function asText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** A deep copy of JSON data: a JSON round trip of a document keeps all a document has. */
 export function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
@@ -83,21 +84,21 @@ export function getPath(source: unknown, path: string): unknown {
 /** Writes a value at a path, creating objects (or arrays, before a numeric index) on the way. */
 export function setPath(target: JsonObject, path: string, value: unknown): void {
   const parts = splitPath(path);
-  let current: JsonObject | unknown[] = target;
+  // An object or an array: either is walked by own keys, and an index is a key like any other.
+  let current: object = target;
   parts.forEach((part, i) => {
     const last = i === parts.length - 1;
-    const key = part as string & number;
     if (last) {
-      setOwn(current, key, value);
+      setOwn(current, part, value);
       return;
     }
-    const existing = Object.hasOwn(current, key) ? (current as Record<string | number, unknown>)[key] : undefined;
+    const existing: unknown = Object.hasOwn(current, part) ? Reflect.get(current, part) : undefined;
     if (existing === null || typeof existing !== 'object') {
       const created: JsonObject | unknown[] = typeof parts[i + 1] === 'number' ? [] : {};
-      setOwn(current, key, created);
+      setOwn(current, part, created);
       current = created;
     } else {
-      current = existing as JsonObject | unknown[];
+      current = existing;
     }
   });
 }
@@ -115,7 +116,7 @@ export function deletePath(target: JsonObject, path: string): boolean {
   const parent = parts.length ? getPath(target, parts.join('.')) : target;
   if (parent === null || typeof parent !== 'object' || !Object.hasOwn(parent, String(last))) return false;
   if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
-  else delete (parent as Record<string, unknown>)[String(last)];
+  else Reflect.deleteProperty(parent, String(last));
   return true;
 }
 

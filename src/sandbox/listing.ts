@@ -4,7 +4,7 @@
  */
 import { SandboxError } from './apiError';
 import { Reply, RequestContext } from './http';
-import { deletePath, getPath, isObject, JsonObject, setPath } from './json';
+import { clone, deletePath, getPath, isObject, JsonObject, setPath } from './json';
 import { SandboxSettings } from './services';
 
 /** Fields a summary projection always keeps. */
@@ -55,7 +55,7 @@ export function project(doc: JsonObject, projection: Projection): JsonObject {
     return out;
   }
   if (projection.exclude) {
-    const out = JSON.parse(JSON.stringify(doc)) as JsonObject;
+    const out = clone(doc);
     for (const field of projection.exclude) deletePath(out, field);
     return out;
   }
@@ -63,17 +63,17 @@ export function project(doc: JsonObject, projection: Projection): JsonObject {
 }
 
 /** One page of `items`, with a Link header to the next (and previous) page. */
-export function pagedList(
+export function pagedList<T extends JsonObject>(
   ctx: RequestContext,
-  items: readonly unknown[],
+  items: readonly T[],
   settings: SandboxSettings,
-  view: (item: JsonObject) => JsonObject = (d) => d,
+  view: (item: T) => JsonObject = (d) => d,
 ): Reply {
   const limit = readInt(ctx.query, 'limit', settings.pageSize, 1, settings.maxPageSize);
   const skip = readInt(ctx.query, 'skip', 0, 0, Number.MAX_SAFE_INTEGER);
   const projection = readProjection(ctx.query);
   if (items.length === 0) return { status: 204 };
-  const page = items.slice(skip, skip + limit).map((item) => project(view(item as JsonObject), projection));
+  const page = items.slice(skip, skip + limit).map((item) => project(view(item), projection));
   const links: string[] = [];
   const link = (s: number) => {
     const query = new URLSearchParams(ctx.query);

@@ -35,9 +35,10 @@ export class AtomicJsonFile<T> {
     try {
       text = readFileSync(this.filePath, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (errorCode(err) === 'ENOENT') return undefined;
       throw err;
     }
+    // This file's own writing (write() below), atomic and readable by its owner only.
     return JSON.parse(text) as T;
   }
 
@@ -125,6 +126,11 @@ function isAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    return errorCode(err) === 'EPERM';
   }
+}
+
+/** A system error's code (`ENOENT`, `EPERM`…). */
+function errorCode(err: unknown): unknown {
+  return err instanceof Error && 'code' in err ? err.code : undefined;
 }

@@ -4,6 +4,7 @@
  * what is still in use.
  */
 import { ErrorDetail, SandboxError } from './apiError';
+import { hasId, StoredResource } from './account';
 import { fieldChanges, recordAudit } from './audit';
 import { asText, clone, isObject, JsonObject } from './json';
 import { ADAPTOR_PREFIX, ADAPTOR_SUFFIX, Kind, SINGULAR } from './kinds';
@@ -29,22 +30,22 @@ export class ResourceService {
     return masked(kind, doc);
   }
 
-  get(kind: Kind, id: string): JsonObject {
+  get(kind: Kind, id: string): StoredResource {
     const doc = this.store.get(kind, id);
-    if (!doc) throw SandboxError.notFound(capitalise(SINGULAR[kind]));
+    if (!doc || !hasId(doc)) throw SandboxError.notFound(capitalise(SINGULAR[kind]));
     return doc;
   }
 
-  create(kind: Kind, body: unknown): JsonObject {
+  create(kind: Kind, body: unknown): StoredResource {
     const input = this.requireObject(body);
     for (const field of SERVER_OWNED_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
     this.check(kind, input, restoreMaskedSecrets(kind, input, undefined));
     const now = new Date();
-    const doc: JsonObject = { _id: this.store.ids.next(now), ...input, createdAt: now.toISOString(), lastModified: now.toISOString() };
+    const doc: StoredResource = { _id: this.store.ids.next(now), ...input, createdAt: now.toISOString(), lastModified: now.toISOString() };
     applyServerFields(kind, doc, undefined);
     this.store.insert(kind, doc);
-    recordAudit(this.store, kind, doc._id as string, 'create', [], now);
+    recordAudit(this.store, kind, doc._id, 'create', [], now);
     return doc;
   }
 
@@ -52,14 +53,14 @@ export class ResourceService {
    * PUT: the body replaces the resource; what it leaves out is gone. Server fields are kept, and
    * so is every secret sent back as its mask. Everything is worked out before the store changes.
    */
-  replace(kind: Kind, id: string, body: unknown): JsonObject {
+  replace(kind: Kind, id: string, body: unknown): StoredResource {
     const before = this.get(kind, id);
     const input = this.requireObject(body);
     for (const field of SERVER_OWNED_FIELDS) delete input[field];
     this.inferAdaptorType(kind, input);
     this.check(kind, input, restoreMaskedSecrets(kind, input, before));
     const now = new Date();
-    const after: JsonObject = { _id: id, ...input, createdAt: before.createdAt, lastModified: now.toISOString() };
+    const after: StoredResource = { _id: id, ...input, createdAt: before.createdAt, lastModified: now.toISOString() };
     if (after.createdAt === undefined) delete after.createdAt;
     applyServerFields(kind, after, before);
     const changes = fieldChanges(kind, before, after);
@@ -69,7 +70,7 @@ export class ResourceService {
   }
 
   /** Applies a change made by an action (PATCH, ping's offline flag) and audits it. */
-  applyChange(kind: Kind, id: string, change: (doc: JsonObject) => void, options: { bumpLastModified: boolean }): JsonObject {
+  applyChange(kind: Kind, id: string, change: (doc: JsonObject) => void, options: { bumpLastModified: boolean }): StoredResource {
     const before = this.get(kind, id);
     const after = clone(before);
     change(after);
@@ -103,7 +104,10 @@ export class ResourceService {
   /** Resources that refer to this one (and so block its deletion). */
   usedBy(kind: Kind, id: string): UsedBy[] {
     const found: UsedBy[] = [];
-    const add = (k: Kind, doc: JsonObject) => found.push({ kind: k, id: doc._id as string, name: String(doc.name ?? doc._id) });
+    const add = (k: Kind, doc: StoredResource) => {
+      const name: unknown = doc.name ?? doc._id;
+      found.push({ kind: k, id: doc._id, name: String(name) });
+    };
     const refersTo = (value: unknown): boolean => JSON.stringify(value ?? null).includes(`"${id}"`);
     switch (kind) {
       case 'exports':

@@ -100,7 +100,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const server = http.createServer((req, res) => {
     handle(req, res, { routes, services, limiter, origin: originOf(server), log }).catch((err: unknown) => {
-      log(`sandbox: unexpected failure: ${(err as Error).stack ?? String(err)}`);
+      log(`sandbox: unexpected failure: ${err instanceof Error && err.stack !== undefined ? err.stack : String(err)}`);
       if (!res.headersSent) send(res, { status: 500, body: envelope('internal_error', 'The sandbox failed to answer.') });
       else res.destroy();
     });
@@ -110,7 +110,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = addressOf(server)?.port;
+  if (port === undefined) throw new Error('The sandbox is not listening on a port.');
   const baseUrl = `http://${options.host ?? '127.0.0.1'}:${port}/v1`;
   log(`sandbox: listening at ${baseUrl}`);
 
@@ -299,10 +300,12 @@ async function readBody(req: http.IncomingMessage, method: string): Promise<unkn
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
-    size += (chunk as Buffer).length;
+    // Without setEncoding(), a request streams Buffers.
+    if (!Buffer.isBuffer(chunk)) throw new Error('The request body did not arrive as bytes.');
+    size += chunk.length;
     if (size > MAX_BODY_BYTES)
       throw new SandboxError(413, [{ code: 'payload_too_large', message: 'The request body is larger than 5 MB.' }]);
-    chunks.push(chunk as Buffer);
+    chunks.push(chunk);
   }
   if (size === 0 || method === 'GET') return undefined;
   const type = (req.headers['content-type'] ?? '').toLowerCase();
@@ -313,7 +316,10 @@ async function readBody(req: http.IncomingMessage, method: string): Promise<unkn
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw SandboxError.badRequest('invalid_json', `The request body is not valid JSON: ${(err as Error).message}`);
+    throw SandboxError.badRequest(
+      'invalid_json',
+      `The request body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }
 
@@ -370,8 +376,14 @@ function decodePath(path: string): string {
   }
 }
 
+/** Where the server listens: an address and a port (a string would be a pipe's path; it never listens on one). */
+function addressOf(server: http.Server): AddressInfo | undefined {
+  const address = server.address();
+  return address === null || typeof address === 'string' ? undefined : address;
+}
+
 function originOf(server: http.Server): string {
-  const address = server.address() as AddressInfo | null;
+  const address = addressOf(server);
   return address ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}` : '';
 }
 

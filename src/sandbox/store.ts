@@ -8,7 +8,7 @@
  * committing, so an answer of 500 never leaves a half-applied write behind. Handlers run
  * synchronously up to their commit, so what is uncommitted at a failure is that handler's own.
  */
-import { AccountData, AuditRecord, StoredError, StoredJob } from './account';
+import { AccountData, AuditRecord, StoredError, StoredJob, StoredResource } from './account';
 import { IdGenerator } from './ids';
 import { JsonObject } from './json';
 import { Kind, SANDBOX_KINDS } from './kinds';
@@ -16,7 +16,7 @@ import { AtomicJsonFile } from './persistence';
 
 export class Store {
   readonly ids = new IdGenerator();
-  private readonly byId = new Map<Kind, Map<string, JsonObject>>();
+  private readonly byId = new Map<Kind, Map<string, StoredResource>>();
   private readonly jobsById = new Map<string, StoredJob>();
   private file: AtomicJsonFile<AccountData> | undefined;
   private uncommitted: { seq: number; undo: () => void }[] = [];
@@ -64,7 +64,7 @@ export class Store {
 
   // Resources ---------------------------------------------------------------------------------
 
-  list(kind: Kind): readonly JsonObject[] {
+  list(kind: Kind): readonly StoredResource[] {
     return this.data.resources[kind];
   }
 
@@ -72,18 +72,18 @@ export class Store {
     return this.byId.get(kind)?.get(id);
   }
 
-  insert(kind: Kind, doc: JsonObject): void {
+  insert(kind: Kind, doc: StoredResource): void {
     this.data.resources[kind].push(doc);
-    this.byId.get(kind)?.set(doc._id as string, doc);
-    this.logUndo(() => this.remove(kind, doc._id as string, false));
+    this.byId.get(kind)?.set(doc._id, doc);
+    this.logUndo(() => this.remove(kind, doc._id, false));
   }
 
-  replace(kind: Kind, doc: JsonObject, undoable = true): void {
-    const previous = this.get(kind, doc._id as string);
+  replace(kind: Kind, doc: StoredResource, undoable = true): void {
+    const previous = this.byId.get(kind)?.get(doc._id);
     const list = this.data.resources[kind];
     const index = list.findIndex((d) => d._id === doc._id);
     if (index >= 0) list[index] = doc;
-    this.byId.get(kind)?.set(doc._id as string, doc);
+    this.byId.get(kind)?.set(doc._id, doc);
     if (previous && undoable) this.logUndo(() => this.replace(kind, previous, false));
   }
 
@@ -135,7 +135,7 @@ export class Store {
   private reindex(): void {
     for (const kind of SANDBOX_KINDS) {
       this.data.resources[kind] ??= [];
-      this.byId.set(kind, new Map(this.data.resources[kind].map((d) => [d._id as string, d])));
+      this.byId.set(kind, new Map(this.data.resources[kind].map((d) => [d._id, d])));
     }
     this.jobsById.clear();
     for (const job of this.data.jobs) this.jobsById.set(job._id, job);

@@ -15,7 +15,7 @@ import { ScriptHook, StepRef } from '../diagram/stepDocuments';
 import { toSvg } from '../diagram/svg';
 import { FlowDiagramAction, FlowDiagramState, readFlowDiagramAction, StepMenu } from './protocol/flowDiagram';
 import { describeError } from '../util/errors';
-import { isRecord } from '../util/guards';
+import { isJsonObject } from '../api/types';
 import { Reopen, StatefulPanel } from './statefulPanel';
 import { viewKey } from '../identity';
 
@@ -97,7 +97,7 @@ export class FlowDiagramPanel extends StatefulPanel<FlowDiagramState, FlowDiagra
    * right-clicked or focused in the diagram in front.
    */
   static chosenStep(arg: unknown): ChosenDiagramStep | undefined {
-    const context = isRecord(arg) ? arg : undefined;
+    const context = isJsonObject(arg) ? arg : undefined;
     if (context?.webview !== 'integratorIo.flowDiagram' || typeof context.nodeId !== 'string') return undefined;
     // The diagram the user is in: the active one, never one left in the background.
     const panel = FlowDiagramPanel.focused();

@@ -9,7 +9,7 @@ import vscode = require('vscode');
 import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject } from '../api/types';
 import { describeError } from '../util/errors';
-import { isRecord } from '../util/guards';
+import { isJsonObject } from '../api/types';
 import { mappingRows, missingFromOutput } from './mappingRows';
 import { MappingAction, MappingState, readMappingAction } from './protocol/mapping';
 import { Reopen, StatefulPanel } from './statefulPanel';
@@ -103,7 +103,7 @@ export class MappingPanel extends StatefulPanel<MappingState, MappingAction> {
     let importDoc: JsonObject;
     try {
       const parsed: unknown = JSON.parse(this.options.document.getText());
-      if (!isRecord(parsed)) throw new Error('not an object');
+      if (!isJsonObject(parsed)) throw new Error('not an object');
       importDoc = parsed;
     } catch {
       return this.update({ errors: [{ message: 'The import document is not valid JSON yet.' }], evaluating: false });

@@ -1,6 +1,7 @@
 /** The mapping preview's rows: one per mapped field of an import, Mapper 1.0 or 2.0. */
 import { JsonObject } from '../api/types';
-import { isObject, isRecord } from '../util/guards';
+import { isJsonObject } from '../api/types';
+import { isObject } from '../util/guards';
 import { MappingRow } from './protocol/mapping';
 
 /** One row per mapped field, Mapper 1.0 or 2.0 (nested fields flattened with their paths). */
@@ -41,7 +42,7 @@ export function mappingRows(importDoc: JsonObject): MappingRow[] {
 
 /** The object's fields, or none when it is no object. */
 function recordOf(value: unknown): JsonObject {
-  return isRecord(value) ? value : {};
+  return isJsonObject(value) ? value : {};
 }
 
 /** A list's items as objects (an item of another kind reads as one without fields); none when it is no list. */

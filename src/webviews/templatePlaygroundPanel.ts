@@ -11,7 +11,7 @@ import { escapeFor, templateContext } from '../handlebars/templateContext';
 import { runTemplate } from '../handlebars/workerClient';
 import { readTemplatePlaygroundAction, TemplatePlaygroundAction, TemplatePlaygroundState } from './protocol/templatePlayground';
 import { describeError } from '../util/errors';
-import { isRecord } from '../util/guards';
+import { isJsonObject } from '../api/types';
 import { StatefulPanel } from './statefulPanel';
 
 export interface TemplatePlaygroundOptions {
@@ -106,7 +106,7 @@ export class TemplatePlaygroundPanel extends StatefulPanel<TemplatePlaygroundSta
     this.options.samples.useRecords(this.options.document.uri, records);
     try {
       const parsed: unknown = JSON.parse(this.options.document.getText());
-      if (isRecord(parsed)) this.resource = parsed;
+      if (isJsonObject(parsed)) this.resource = parsed;
     } catch {
       // The document mid-edit: its last readable settings stay.
     }
@@ -116,7 +116,7 @@ export class TemplatePlaygroundPanel extends StatefulPanel<TemplatePlaygroundSta
       kind: setting.kind,
       records: ordered,
       resource: this.resource,
-      ...(isRecord(setting.context.connection) ? { connection: setting.context.connection } : {}),
+      ...(isJsonObject(setting.context.connection) ? { connection: setting.context.connection } : {}),
     });
     const answer = await runTemplate({
       template: this.current.template,

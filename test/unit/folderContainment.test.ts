@@ -217,9 +217,9 @@ describe('a pulled folder stays a folder', () => {
     before(async () => {
       const dir = await pulled('owned-ids');
       const own = new Set(Object.values((await readBindingFile(dir)).resources).map((b) => b.id));
-      const victim = t.sandbox.services.store.list('exports').find((e) => !own.has(e._id as string) && typeof e.name === 'string');
+      const victim = t.sandbox.services.store.list('exports').find((e) => !own.has(e._id) && typeof e.name === 'string');
       assert.ok(victim, 'the sandbox has an export outside the integration');
-      victimId = victim._id as string;
+      victimId = victim._id;
       victimBefore = structuredClone(victim);
     });
 
@@ -283,7 +283,7 @@ describe('a pulled folder stays a folder', () => {
       const integrationKey = Object.keys(bindings.resources).find((k) => k.startsWith('integrations/'))!;
       const exportKey = Object.keys(bindings.resources).find((k) => k.startsWith('exports/'))!;
       // The pull request's binding file: the folder's integration and one export bound to the other integration's.
-      bindings.resources[integrationKey] = { ...bindings.resources[integrationKey]!, id: other._id as string, hash: 'x' };
+      bindings.resources[integrationKey] = { ...bindings.resources[integrationKey]!, id: other._id, hash: 'x' };
       bindings.resources[exportKey] = { ...bindings.resources[exportKey]!, id: otherExportId, hash: 'x' };
       await fs.writeFile(bindingFile(dir), JSON.stringify(bindings, null, 2));
       const file = path.join(dir, `${exportKey}.export.json`);
@@ -304,7 +304,7 @@ describe('a pulled folder stays a folder', () => {
       assert.strictEqual(plan.code, 3, plan.stdout + plan.stderr);
       assert.deepStrictEqual(await writes(), []);
       assert.deepStrictEqual(store.get('exports', otherExportId), otherExportBefore, 'the other integration’s export is unchanged');
-      assert.ok(store.get('flows', otherFlow._id as string), 'the other integration’s flow still exists');
+      assert.ok(store.get('flows', otherFlow._id), 'the other integration’s flow still exists');
     });
 
     it('names what an update changes as the account names it', async () => {

@@ -4,8 +4,3 @@
 export function positional(args: unknown[]): unknown[] {
   return args.slice(0, -1);
 }
-
-/** A plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

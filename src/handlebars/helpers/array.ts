@@ -1,4 +1,5 @@
 /** integrator.io's array helpers (see array.info.ts for what each does and where the docs are silent). */
+import { isJsonObject } from '../../api/types';
 import { HelperFunction } from '../helperTypes';
 
 /** What this file reads of Handlebars' options object, the last argument of every call. */
@@ -8,12 +9,8 @@ interface CallOptions {
   lookupProperty?: (parent: unknown, name: unknown) => unknown;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 function isCallOptions(value: unknown): value is CallOptions {
-  return isRecord(value) && isRecord(value.hash) && typeof value.name === 'string';
+  return isJsonObject(value) && isJsonObject(value.hash) && typeof value.name === 'string';
 }
 
 /** The positional arguments of a call and its options object (the last argument when Handlebars calls). */
@@ -33,15 +30,20 @@ function isList(value: unknown): value is unknown[] {
   return Array.isArray(value);
 }
 
+/** An object or a list: what a path steps into by name or index. */
+function isIndexable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 function hasOwn(value: unknown, key: string): boolean {
-  return (isRecord(value) || typeof value === 'string') && Object.prototype.hasOwnProperty.call(value, key);
+  return (isIndexable(value) || typeof value === 'string') && Object.prototype.hasOwnProperty.call(value, key);
 }
 
 /** A property of the data (a string's characters and length too), or undefined when it is not the value's own. */
 function propertyOf(value: unknown, key: string): unknown {
   if (!hasOwn(value, key)) return undefined;
   if (typeof value === 'string') return key === 'length' ? value.length : value.charAt(Number(key));
-  return isRecord(value) ? value[key] : undefined;
+  return isIndexable(value) ? value[key] : undefined;
 }
 
 /**
@@ -104,11 +106,11 @@ function sorted(list: unknown[], numeric: boolean, descending: boolean): unknown
 
 /** Where a step's lookups are configured in its import document, as the template's root holds it (`import`). */
 function stepLookups(root: unknown): unknown[] {
-  const imp = isRecord(root) ? root.import : undefined;
-  if (!isRecord(imp)) return [];
+  const imp = isJsonObject(root) ? root.import : undefined;
+  if (!isJsonObject(imp)) return [];
   const found: unknown[] = isList(imp.lookups) ? [...imp.lookups] : [];
   // Older imports keep them under their adaptor: `http.lookups`, `rdbms.lookups`, `netsuite_da.lookups`, …
-  for (const value of Object.values(imp)) if (isRecord(value) && isList(value.lookups)) found.push(...value.lookups);
+  for (const value of Object.values(imp)) if (isJsonObject(value) && isList(value.lookups)) found.push(...value.lookups);
   return found;
 }
 
@@ -117,9 +119,9 @@ function stepLookups(root: unknown): unknown[] {
  * lookup's `default`, or `""` when it allows failures; otherwise the record would fail, so the render does.
  */
 function staticLookup(name: string, value: unknown, options: CallOptions | undefined): unknown {
-  const lookup = stepLookups(options?.data?.root).find((l) => isRecord(l) && l.name === name);
-  if (!isRecord(lookup)) throw new Error(`lookup: no lookup named "${name}" is defined in this step (the import's lookups)`);
-  if (!isRecord(lookup.map))
+  const lookup = stepLookups(options?.data?.root).find((l) => isJsonObject(l) && l.name === name);
+  if (!isJsonObject(lookup)) throw new Error(`lookup: no lookup named "${name}" is defined in this step (the import's lookups)`);
+  if (!isJsonObject(lookup.map))
     throw new Error(`lookup: "${name}" is a dynamic lookup; its result comes from the destination application when the flow runs`);
   const key = scalarText(value) ?? '';
   if (hasOwn(lookup.map, key)) return lookup.map[key];
@@ -173,7 +175,7 @@ export const ARRAY_HELPERS: Record<string, HelperFunction> = {
     const [collection, property] = split(args).params;
     const name = scalarText(property);
     if (name === undefined || name === '') throw new Error('pluck: the property to extract is missing');
-    const items = isList(collection) ? collection : isRecord(collection) ? Object.values(collection) : [];
+    const items = isList(collection) ? collection : isJsonObject(collection) ? Object.values(collection) : [];
     return items.map((item) => valueAt(item, name) ?? null);
   },
 

@@ -3,7 +3,8 @@ import * as crypto from 'crypto';
 import aws4 from 'aws4';
 import Handlebars from 'handlebars';
 import { HelperFunction } from '../helperTypes';
-import { isRecord, positional } from './args';
+import { isJsonObject } from '../../api/types';
+import { positional } from './args';
 
 /** What a value hashes or signs as: its text; a missing value is `""`, an object its JSON. */
 function textOf(value: unknown): string {
@@ -62,8 +63,8 @@ function hmac(...args: unknown[]): string {
 function headersOf(value: unknown): Record<string, string> {
   const headers: Record<string, string> = {};
   const entries: [unknown, unknown][] = Array.isArray(value)
-    ? value.filter(isRecord).map((h) => [h.name, h.value])
-    : isRecord(value)
+    ? value.filter(isJsonObject).map((h) => [h.name, h.value])
+    : isJsonObject(value)
       ? Object.entries(value)
       : [];
   for (const [name, headerValue] of entries) {
@@ -81,7 +82,7 @@ function headersOf(value: unknown): Record<string, string> {
  * when there is one (the docs pair aws4 with it), else now.
  */
 function requestOf(root: unknown): aws4.Request {
-  const context = isRecord(root) ? root : {};
+  const context = isJsonObject(root) ? root : {};
   const uri =
     typeof context.URI === 'string' && context.URI
       ? context.URI
@@ -113,7 +114,7 @@ function aws4Helper(...args: unknown[]): string {
   const [accessKey, secretKey, sessionToken, region, service] = params;
   const options = args[args.length - 1];
   if (!accessKey || !secretKey) throw new Error('aws4: the access key and the secret key are required');
-  const request = requestOf(isRecord(options) && isRecord(options.data) ? options.data.root : undefined);
+  const request = requestOf(isJsonObject(options) && isJsonObject(options.data) ? options.data.root : undefined);
   // "" leaves region and service to aws4, which reads them from the host (…execute-api.us-east-1.amazonaws.com).
   if (typeof region === 'string' && region) request.region = region;
   if (typeof service === 'string' && service) request.service = service;

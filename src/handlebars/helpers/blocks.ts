@@ -5,7 +5,7 @@
  * subexpression, where it returns its condition (`{{#if (and a b)}}`).
  */
 import { HelperFunction } from '../helperTypes';
-import { isRecord } from './args';
+import { isJsonObject } from '../../api/types';
 
 /** What these helpers read of Handlebars' options object. */
 interface BlockOptions {
@@ -21,8 +21,8 @@ function isTemplate(value: unknown): value is (context: unknown) => string {
 /** A helper call's positional arguments and its options (Handlebars passes them last). */
 function split(args: unknown[]): { params: unknown[]; options: BlockOptions } {
   const last = args[args.length - 1];
-  const raw = isRecord(last) ? last : {};
-  const options: BlockOptions = { hash: isRecord(raw.hash) ? raw.hash : {} };
+  const raw = isJsonObject(last) ? last : {};
+  const options: BlockOptions = { hash: isJsonObject(raw.hash) ? raw.hash : {} };
   if (isTemplate(raw.fn)) options.fn = raw.fn;
   if (isTemplate(raw.inverse)) options.inverse = raw.inverse;
   return { params: args.slice(0, -1), options };
@@ -116,7 +116,7 @@ function inArray(array: unknown, value: unknown): boolean {
 /** The docs: empty unless a non-empty array or a plain object with keys (a number, boolean or string counts as empty). */
 function isEmpty(collection: unknown): boolean {
   if (Array.isArray(collection)) return collection.length === 0;
-  if (isRecord(collection)) return Object.keys(collection).length === 0;
+  if (isJsonObject(collection)) return Object.keys(collection).length === 0;
   return true;
 }
 
@@ -150,7 +150,7 @@ const CONDITIONS: Record<string, (value: unknown) => boolean> = {
   isTruthy: (value) => !!value,
   isArray: (value) => Array.isArray(value),
   isString: (value) => typeof value === 'string',
-  isObject: (value) => isRecord(value),
+  isObject: (value) => isJsonObject(value),
   isNumber: (value) => typeof value === 'number',
   isBoolean: (value) => typeof value === 'boolean',
 };

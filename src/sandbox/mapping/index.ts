@@ -18,9 +18,10 @@ export function mapRecords(importDoc: unknown, records: unknown, validationStatu
     return records.map((record) => applyMappings2(mappings, record));
   }
   if (importDoc.mapping !== undefined) {
-    const errors = checkMapping1(importDoc.mapping);
-    if (errors.length) throw new SandboxError(validationStatus, errors);
-    const mapping = importDoc.mapping as JsonObject;
+    const mapping = importDoc.mapping;
+    const errors = checkMapping1(mapping);
+    // checkMapping1 refuses anything but an object.
+    if (errors.length || !isObject(mapping)) throw new SandboxError(validationStatus, errors);
     return records.map((record) => applyMapping1(mapping, record));
   }
   // No mapping: records pass through unchanged.

@@ -1,6 +1,6 @@
 /** Account-wide routes: who the token belongs to, the audit log, key/value state, real-time export config. */
 import { SandboxError } from '../apiError';
-import { noContent, ok, RouteModule } from '../http';
+import { noContent, ok, param, RouteModule } from '../http';
 import { assertSafeKey, isObject, setOwn } from '../json';
 import { pagedList } from '../listing';
 import { isoDateParam } from '../queryDates';
@@ -31,31 +31,31 @@ export const accountRoutes: RouteModule = (routes, services) => {
 
   routes.add('GET', '/state', () => ok({ keys: Object.keys(store.data.state) }));
   routes.add('GET', '/state/:key', (ctx) => {
-    const key = ctx.params.key!;
+    const key = param(ctx, 'key');
     if (!Object.hasOwn(store.data.state, key)) throw SandboxError.notFound('State key');
     return ok(store.data.state[key]);
   });
   routes.add('PUT', '/state/:key', async (ctx) => {
-    assertSafeKey(ctx.params.key!, 'The state key');
-    setOwn(store.data.state, ctx.params.key!, ctx.body ?? null);
+    assertSafeKey(param(ctx, 'key'), 'The state key');
+    setOwn(store.data.state, param(ctx, 'key'), ctx.body ?? null);
     await store.commit();
     return { status: 200, text: 'OK' };
   });
   routes.add('DELETE', '/state/:key', async (ctx) => {
-    if (!Object.hasOwn(store.data.state, ctx.params.key!)) throw SandboxError.notFound('State key');
-    delete store.data.state[ctx.params.key!];
+    if (!Object.hasOwn(store.data.state, param(ctx, 'key'))) throw SandboxError.notFound('State key');
+    delete store.data.state[param(ctx, 'key')];
     await store.commit();
     return noContent();
   });
 
   routes.add('GET', '/exports/:id/distributed', (ctx) => {
-    const doc = resources.view('exports', resources.get('exports', ctx.params.id!));
+    const doc = resources.view('exports', resources.get('exports', param(ctx, 'id')));
     return ok(isObject(doc.distributed) ? doc.distributed : {});
   });
   routes.add('PUT', '/exports/:id/distributed', async (ctx) => {
     if (!isObject(ctx.body)) throw SandboxError.badRequest('invalid_body', 'The body must be a JSON object.');
     const config = ctx.body;
-    const doc = resources.applyChange('exports', ctx.params.id!, (d) => (d.distributed = config), { bumpLastModified: true });
+    const doc = resources.applyChange('exports', param(ctx, 'id'), (d) => (d.distributed = config), { bumpLastModified: true });
     await store.commit();
     return ok(resources.view('exports', doc).distributed);
   });

@@ -13,7 +13,7 @@ export const adminRoutes: RouteModule = (routes, services) => {
     try {
       services.faults.current = parseFaultSettings(ctx.body);
     } catch (err) {
-      throw SandboxError.badRequest('invalid_faults', (err as Error).message);
+      throw SandboxError.badRequest('invalid_faults', err instanceof Error ? err.message : String(err));
     }
     return ok(services.faults.current);
   });

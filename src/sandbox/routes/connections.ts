@@ -3,7 +3,7 @@
  * export (one page or paged), virtual import, mapping evaluation, and the debug log.
  */
 import { SandboxError } from '../apiError';
-import { noContent, ok, RequestContext, RouteModule } from '../http';
+import { noContent, ok, param, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { mapRecords } from '../mapping';
 import { pingConnection } from '../ping';
@@ -14,7 +14,7 @@ export const connectionRoutes: RouteModule = (routes, services) => {
   const { store, resources, settings } = services;
 
   const ping = async (ctx: RequestContext) => {
-    const id = ctx.params.id!;
+    const id = param(ctx, 'id');
     const connection = resources.get('connections', id);
     const outcome = pingConnection(connection);
     const offline = !outcome.ok;
@@ -52,14 +52,14 @@ export const connectionRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('POST', '/connections/:id/import/map', (ctx) => {
-    const id = ctx.params.id!;
+    const id = param(ctx, 'id');
     resources.get('connections', id);
     const body = isObject(ctx.body) ? ctx.body : {};
     return ok(mapRecords(body.import, body.data, settings.validationStatus));
   });
 
   routes.add('POST', '/connections/:id/import', (ctx) => {
-    const id = ctx.params.id!;
+    const id = param(ctx, 'id');
     const connection = resources.get('connections', id);
     const body = isObject(ctx.body) ? ctx.body : {};
     const mapped = mapRecords(body.import, body.data, settings.validationStatus);
@@ -75,22 +75,22 @@ export const connectionRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('GET', '/connections/:id/debug', (ctx) => {
-    const id = ctx.params.id!;
+    const id = param(ctx, 'id');
     resources.get('connections', id);
     const lines = store.data.debugLogs[id] ?? [];
     return { status: 200, text: lines.join('\n') + (lines.length ? '\n' : '') };
   });
 
   routes.add('DELETE', '/connections/:id/debug', async (ctx) => {
-    resources.get('connections', ctx.params.id!);
-    delete store.data.debugLogs[ctx.params.id!];
+    resources.get('connections', param(ctx, 'id'));
+    delete store.data.debugLogs[param(ctx, 'id')];
     await store.commit();
     return noContent();
   });
 };
 
 function exportRequest(services: SandboxServices, ctx: RequestContext): { id: string; exportDoc: JsonObject } {
-  const id = ctx.params.id!;
+  const id = param(ctx, 'id');
   services.resources.get('connections', id);
   const exportDoc = isObject(ctx.body) ? ctx.body.export : undefined;
   if (!isObject(exportDoc)) throw SandboxError.badRequest('invalid_body', 'The body needs an `export` object.', 'export');

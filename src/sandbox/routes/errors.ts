@@ -6,7 +6,7 @@
 import { StoredError } from '../account';
 import { SandboxError } from '../apiError';
 import { isoDateParam } from '../queryDates';
-import { noContent, ok, RequestContext, RouteModule } from '../http';
+import { noContent, ok, param, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { SandboxServices } from '../services';
 import { csvFile, jsonFile } from '../signedFiles';
@@ -130,7 +130,7 @@ export const errorRoutes: RouteModule = (routes, services) => {
   // The HTTP request and response behind an error, named by its `reqAndResKey`.
   routes.add('GET', '/flows/:id/:stepId/requests/:reqAndResKey', (ctx) => {
     const step = checkStep(services, ctx);
-    const found = store.data.requests[ctx.params.reqAndResKey!];
+    const found = store.data.requests[param(ctx, 'reqAndResKey')];
     if (!found || found._flowId !== step.flowId || found._stepId !== step.stepId) throw SandboxError.notFound('Request');
     const { key, time, request, response } = found;
     return ok({ key, time, request, response });
@@ -148,8 +148,8 @@ export const errorRoutes: RouteModule = (routes, services) => {
 };
 
 function checkStep(services: SandboxServices, ctx: RequestContext): { flowId: string; stepId: string } {
-  const flowId = ctx.params.id!;
-  const stepId = ctx.params.stepId!;
+  const flowId = param(ctx, 'id');
+  const stepId = param(ctx, 'stepId');
   services.resources.get('flows', flowId);
   if (!services.store.get('exports', stepId) && !services.store.get('imports', stepId)) throw SandboxError.notFound('Flow step');
   return { flowId, stepId };
@@ -157,7 +157,7 @@ function checkStep(services: SandboxServices, ctx: RequestContext): { flowId: st
 
 function retryData(services: SandboxServices, ctx: RequestContext): { error: StoredError; key: string; data: JsonObject } {
   const step = checkStep(services, ctx);
-  const key = ctx.params.retryDataKey!;
+  const key = param(ctx, 'retryDataKey');
   const error = services.store.stepErrors(step.flowId, step.stepId).find((e) => e.retryDataKey === key);
   const data = services.store.data.retryData[key];
   if (!error || !data) throw SandboxError.notFound('Retry data');

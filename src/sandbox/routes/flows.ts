@@ -3,7 +3,7 @@
  * jobs, last export time, and the open-error summaries.
  */
 import { SandboxError } from '../apiError';
-import { created, ok, RouteModule } from '../http';
+import { created, ok, param, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { filterByQuery, LIST_PARAMS, pagedList } from '../listing';
 import { flowStepIds } from '../resourceService';
@@ -13,7 +13,7 @@ export const flowRoutes: RouteModule = (routes, services) => {
   const { store, resources, jobs, settings } = services;
 
   routes.add('POST', '/flows/:id/run', async (ctx) => {
-    const flow = resources.get('flows', ctx.params.id!);
+    const flow = resources.get('flows', param(ctx, 'id'));
     if (ctx.body !== undefined && !isObject(ctx.body)) throw SandboxError.badRequest('invalid_body', 'The run body must be a JSON object.');
     const job = jobs.runFlow(flow);
     await store.commit();
@@ -21,18 +21,18 @@ export const flowRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('GET', '/flows/:id/descendants', (ctx) => {
-    const flow = resources.get('flows', ctx.params.id!);
+    const flow = resources.get('flows', param(ctx, 'id'));
     const ids = new Set(flowStepIds(flow));
     const pick = (kind: 'exports' | 'imports') =>
       store
         .list(kind)
-        .filter((d) => ids.has(d._id as string))
+        .filter((d) => ids.has(d._id))
         .map((d) => resources.view(kind, d));
     return ok({ exports: pick('exports'), imports: pick('imports') });
   });
 
   routes.add('GET', '/flows/:id/jobs/latest', (ctx) => {
-    resources.get('flows', ctx.params.id!);
+    resources.get('flows', param(ctx, 'id'));
     const latest = store.data.jobs
       .filter((j) => j.type === 'flow' && j._flowId === ctx.params.id)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -41,12 +41,12 @@ export const flowRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('GET', '/flows/:id/lastExportDateTime', (ctx) => {
-    const flow = resources.get('flows', ctx.params.id!);
+    const flow = resources.get('flows', param(ctx, 'id'));
     return ok({ lastExportDateTime: flow.lastExecutedAt ?? null });
   });
 
   routes.add('GET', '/flows/:id/errors', (ctx) => {
-    resources.get('flows', ctx.params.id!);
+    resources.get('flows', param(ctx, 'id'));
     return ok({
       flowErrors: errorCountsBy(
         services,
@@ -58,7 +58,7 @@ export const flowRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('GET', '/integrations/:id/errors', (ctx) => {
-    resources.get('integrations', ctx.params.id!);
+    resources.get('integrations', param(ctx, 'id'));
     const flowIds = new Set(
       store
         .list('flows')
@@ -77,7 +77,7 @@ export const flowRoutes: RouteModule = (routes, services) => {
 
   for (const child of ['flows', 'exports', 'imports', 'connections'] as const) {
     routes.add('GET', `/integrations/:id/${child}`, (ctx) => {
-      const integration = resources.get('integrations', ctx.params.id!);
+      const integration = resources.get('integrations', param(ctx, 'id'));
       const items = filterByQuery(integrationChildren(services, integration, child), ctx.query, LIST_PARAMS);
       return pagedList(ctx, items, settings, (doc) => resources.view(child, doc));
     });
@@ -113,13 +113,13 @@ export function integrationChildren(
   const flows = store.list('flows').filter((f) => f._integrationId === integration._id);
   if (child === 'flows') return flows;
   const stepIds = new Set(flows.flatMap(flowStepIds));
-  const steps = (kind: 'exports' | 'imports') =>
-    store.list(kind).filter((d) => stepIds.has(d._id as string) || d._integrationId === integration._id);
+  const steps = (kind: 'exports' | 'imports') => store.list(kind).filter((d) => stepIds.has(d._id) || d._integrationId === integration._id);
   if (child === 'exports' || child === 'imports') return steps(child);
+  const registered: unknown = integration._registeredConnectionIds;
   const connectionIds = new Set<string>(
-    Array.isArray(integration._registeredConnectionIds) ? (integration._registeredConnectionIds as string[]) : [],
+    Array.isArray(registered) ? registered.filter((id: unknown): id is string => typeof id === 'string') : [],
   );
   for (const doc of [...steps('exports'), ...steps('imports')])
     if (typeof doc._connectionId === 'string') connectionIds.add(doc._connectionId);
-  return store.list('connections').filter((c) => connectionIds.has(c._id as string));
+  return store.list('connections').filter((c) => connectionIds.has(c._id));
 }

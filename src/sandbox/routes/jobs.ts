@@ -9,7 +9,7 @@ import { StoredJob } from '../account';
 import { SandboxError } from '../apiError';
 import { errorsOfJob, jobErrorView } from '../legacyJobErrors';
 import { dateParam } from '../queryDates';
-import { noContent, ok, RouteModule } from '../http';
+import { noContent, ok, param, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { generateRecords, flavourOf } from '../records';
 import { csvFile, jsonFile } from '../signedFiles';
@@ -68,7 +68,8 @@ export const jobRoutes: RouteModule = (routes, services) => {
       if (lte !== undefined && created > lte) return false;
       for (const key of numericFilters) {
         const [, field, bound] = /^(num\w+)_(gte|lte)$/.exec(key)!;
-        const value = typeof job[field!] === 'number' ? (job[field!] as number) : 0;
+        const count = job[field!];
+        const value = typeof count === 'number' ? count : 0;
         const limit = Number(q.get(key));
         if (bound === 'gte' ? value < limit : value > limit) return false;
       }
@@ -82,10 +83,10 @@ export const jobRoutes: RouteModule = (routes, services) => {
     return ok(found);
   });
 
-  routes.add('GET', '/jobs/:id', (ctx) => ok(job(ctx.params.id!)));
+  routes.add('GET', '/jobs/:id', (ctx) => ok(job(param(ctx, 'id'))));
 
   routes.add('GET', '/jobs/:id/family', (ctx) => {
-    const parent = job(ctx.params.id!);
+    const parent = job(param(ctx, 'id'));
     return ok({ ...parent, children: store.childJobs(parent._id).sort((a, b) => a.createdAt.localeCompare(b.createdAt)) });
   });
 
@@ -99,25 +100,25 @@ export const jobRoutes: RouteModule = (routes, services) => {
   });
 
   routes.add('PUT', '/jobs/:id/cancel', async (ctx) => {
-    const canceled = jobs.cancel(ctx.params.id!);
+    const canceled = jobs.cancel(param(ctx, 'id'));
     await store.commit();
     return ok(canceled);
   });
 
   routes.add('GET', '/jobs/:id/joberrors', (ctx) => {
-    const found = job(ctx.params.id!);
+    const found = job(param(ctx, 'id'));
     return ok(errorsOfJob(store, found).map((e) => jobErrorView(store, e)));
   });
 
   routes.add('GET', '/jobs/:id/errorFile/signedURL', (ctx) => {
-    const found = job(ctx.params.id!);
+    const found = job(param(ctx, 'id'));
     const rows = errorsOfJob(store, found).map((e) => jobErrorView(store, e));
     return ok({ signedURL: services.signedFiles.sign(ctx.origin, csvFile(`errors-${found._id}.csv`, ERROR_FILE_COLUMNS, rows)) });
   });
 
   // The files a run moved (`files` on the flow job): one URL, or one per file when several are asked for.
   routes.add('POST', '/jobs/:id/files/signedURL', (ctx) => {
-    const found = job(ctx.params.id!);
+    const found = job(param(ctx, 'id'));
     const files = Array.isArray(found.files) ? found.files.filter(isObject) : [];
     const wanted = isObject(ctx.body) && Array.isArray(ctx.body.fileIds) ? ctx.body.fileIds : undefined;
     const chosen = wanted ? files.filter((f) => wanted.includes(f.id)) : files;

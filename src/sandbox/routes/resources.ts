@@ -4,7 +4,7 @@
  */
 import { CloneService } from '../cloneService';
 import { SandboxError } from '../apiError';
-import { created, noContent, ok, RequestContext, RouteModule } from '../http';
+import { created, noContent, ok, param, RequestContext, RouteModule } from '../http';
 import { isObject, JsonObject } from '../json';
 import { Kind, PATCH_WHITELIST, SANDBOX_KINDS } from '../kinds';
 import { filterByQuery, LIST_PARAMS, pagedList } from '../listing';
@@ -102,7 +102,7 @@ export const resourceRoutes: RouteModule = (routes, services) => {
 };
 
 function id(ctx: RequestContext): string {
-  return ctx.params.id as string;
+  return param(ctx, 'id');
 }
 
 function bodyObject(ctx: RequestContext): JsonObject {

@@ -5,7 +5,7 @@
  */
 import { StoredError } from '../account';
 import { SandboxError } from '../apiError';
-import { ok, RequestContext, RouteModule } from '../http';
+import { ok, param, RequestContext, RouteModule } from '../http';
 import { isObject } from '../json';
 import { errorOfRetry, errorsOfJob, retryView } from '../legacyJobErrors';
 import { SandboxServices } from '../services';
@@ -41,13 +41,13 @@ export const retryRoutes: RouteModule = (routes, services) => {
 
   routes.add('GET', '/retries/:id/signedURL', (ctx) => {
     const error = retryOf(services, ctx);
-    const file = jsonFile(`retry-${ctx.params.id!}.json`, store.data.retryData[error.retryDataKey]!.data);
+    const file = jsonFile(`retry-${param(ctx, 'id')}.json`, store.data.retryData[error.retryDataKey]!.data);
     return ok({ signedURL: services.signedFiles.sign(ctx.origin, file) });
   });
 };
 
 function retryOf(services: SandboxServices, ctx: RequestContext): StoredError {
-  const error = errorOfRetry(services.store, ctx.params.id!);
+  const error = errorOfRetry(services.store, param(ctx, 'id'));
   if (!error) throw SandboxError.notFound('Retry');
   return error;
 }

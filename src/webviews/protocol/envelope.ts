@@ -9,6 +9,7 @@
  * - Every message from a page is checked before use (`readPageMessage`): a page is a browser
  *   context showing account data, so its messages are input like any other.
  */
+import { isJsonObject } from '../../api/types';
 
 /**
  * A change to a view's state: keys to set, keys to remove (JSON cannot carry `undefined`), and
@@ -104,7 +105,7 @@ export type ActionReader<Action> = (value: Record<string, unknown>) => Action | 
 
 /** Reads a message from a page: the envelope, then the action inside it with the view's reader. */
 export function readPageMessage<Action>(value: unknown, readAction: ActionReader<Action>): PageToHost<Action> | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   if (value.kind === 'ready') return { kind: 'ready' };
   if (value.kind === 'ping') {
     if (!isSafeInteger(value.id)) return undefined;
@@ -112,7 +113,7 @@ export function readPageMessage<Action>(value: unknown, readAction: ActionReader
     return { kind: 'ping', id: value.id, ...(replyBytes ? { replyBytes } : {}) };
   }
   if (value.kind !== 'action' && value.kind !== 'request') return undefined;
-  const action = isRecord(value.action) ? readAction(value.action) : undefined;
+  const action = isJsonObject(value.action) ? readAction(value.action) : undefined;
   if (!action) return undefined;
   if (value.kind === 'action') return { kind: 'action', action };
   return isSafeInteger(value.id) ? { kind: 'request', id: value.id, action } : undefined;
@@ -123,7 +124,7 @@ export function readPageMessage<Action>(value: unknown, readAction: ActionReader
  * requests. Anything else that reaches the page's window is not the host's and is ignored.
  */
 export function readHostMessage(value: unknown): HostToPage | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const patch = value.patch === undefined ? undefined : readPatch(value.patch);
   if (value.patch !== undefined && !patch) return undefined;
   if (value.kind === 'patch') return patch && { kind: 'patch', patch };
@@ -139,24 +140,20 @@ export function readHostMessage(value: unknown): HostToPage | undefined {
 
 /** A patch's three parts, each checked for its shape (what they hold is the view's state). */
 function readPatch(value: unknown): StatePatch | undefined {
-  if (!isRecord(value)) return undefined;
+  if (!isJsonObject(value)) return undefined;
   const { set, unset, append } = value;
-  if (set !== undefined && !isRecord(set)) return undefined;
+  if (set !== undefined && !isJsonObject(set)) return undefined;
   if (unset !== undefined && !(Array.isArray(unset) && unset.every((key) => typeof key === 'string'))) return undefined;
   if (append !== undefined && !isListsByKey(append)) return undefined;
   return { ...(set ? { set } : {}), ...(unset ? { unset } : {}), ...(append ? { append } : {}) };
 }
 
 function isListsByKey(value: unknown): value is Record<string, unknown[]> {
-  return isRecord(value) && Object.values(value).every((items) => Array.isArray(items));
+  return isJsonObject(value) && Object.values(value).every((items) => Array.isArray(items));
 }
 
 function isSafeInteger(value: unknown): value is number {
   return Number.isSafeInteger(value);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Field checks for action readers. */
