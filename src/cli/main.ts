@@ -24,7 +24,7 @@ import { makePlan, planExitCode } from '../iac/plan';
 import { pull } from '../iac/pull';
 import { printable, printableJson } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
-import { applyLines, planLines, pullLines } from '../iac/report';
+import { applyLines, planLines, pullLines, pullRemoteLines } from '../iac/report';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
 import { diagramCommand, DIAGRAM_USAGE } from './diagram';
@@ -117,14 +117,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       }
       case 'pull-remote': {
         const report = await pullRemoteChanges({ ...common, integration: values.integration });
-        io.out(
-          values.json
-            ? printableJson(report)
-            : [
-                `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
-                ...report.refused.map((i) => `  not pulled (conflict): ${printable(i.key)}: ${printable(i.reason)}`),
-              ].join('\n'),
-        );
+        io.out(values.json ? printableJson(report) : pullRemoteLines(report).join('\n'));
         return report.refused.length ? 3 : 0;
       }
       default:

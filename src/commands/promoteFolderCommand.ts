@@ -6,14 +6,14 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
-import { planLines } from '../iac/report';
+import { changeCount, planLines } from '../iac/report';
 import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
 import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { defineCommand } from './command';
-import { applyPlan, changeCount } from './folderApply';
+import { applyPlan } from './folderApply';
 import { folderOf } from './folderTarget';
 import { chooseConnections } from './connectionChoice';
 

@@ -3,6 +3,7 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { slugify } from '../iac/keys';
 import { LocalChangesError, pull } from '../iac/pull';
+import { pullLines } from '../iac/report';
 import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
@@ -61,10 +62,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
       report = await pullOnce(true);
     }
     await services.sourceControls.integrations.remember(folder.fsPath, bindingName, target.id);
-    services.log.info(
-      `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
-        `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
-    );
+    for (const line of pullLines(report, folder.fsPath, target.env.name)) services.log.info(line);
     const control = await services.sourceControls.track(folder, target.env);
     const pulled = `Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`;
     if (vscode.workspace.getWorkspaceFolder(folder)) void services.notify.info(pulled);

@@ -11,7 +11,8 @@ import { Binding, writeBindings } from './bindings';
 import { FolderResource, hashOfResource } from './folder';
 import { mergeForUpdate } from './folderForm';
 import { collectionOf, LogicalKey } from './layout';
-import { APPLIED_ACTIONS, blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
+import { blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
+import { effectOf } from './planItem';
 import { keysToIds } from './references';
 
 export interface ApplyOptions extends PlanOptions {
@@ -50,11 +51,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyReport> {
   const report: ApplyReport = { plan, applied: [], notApplied: [] };
   const refused = blockReason(plan) ?? changedSince(options.expected, plan);
   if (refused) return { ...report, refused };
-  const steps = plan.items.filter(
-    (i) => (APPLIED_ACTIONS.has(i.action) && i.action !== 'delete') || (i.action === 'delete' && options.allowDelete),
-  );
-  for (const item of plan.items)
-    if (item.action === 'delete' && !options.allowDelete) report.notApplied.push({ item, why: 'deleting needs consent' });
+  const deletes = (item: PlanItem) => effectOf(item) === 'delete';
+  const steps = plan.items.filter((i) => effectOf(i) !== undefined && (!deletes(i) || options.allowDelete));
+  for (const item of plan.items) if (deletes(item) && !options.allowDelete) report.notApplied.push({ item, why: 'deleting needs consent' });
   const runner = new StepRunner(options, state);
   for (const [index, item] of steps.entries()) {
     if (options.signal?.aborted) {

@@ -5,7 +5,7 @@
  * an agent that carries its traffic. A folder is changed by pull requests, and an apply that
  * changed one of these would pass as one "~ update" among others. So every field a connection
  * update changes is named, with both values (plan.ts), and VS Code asks before applying it
- * (folderCommands.ts). Only its name and its offline switch change nothing of the kind.
+ * (commands/folderApply.ts). Only its name and its offline switch change nothing of the kind.
  */
 
 /** Fields whose change moves nothing: the connection's name, and whether it is offline. */

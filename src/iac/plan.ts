@@ -25,27 +25,11 @@ import { CONNECTION_CHANGE_NOTE, ConnectionChange, connectionChanges, describeCh
 import { FolderResource, hashOfResource, readFolder } from './folder';
 import { folderResourceOf } from './folderForm';
 import { assignKeys } from './keys';
-import { IAC_KINDS, IacKind, kindOfKey, LogicalKey } from './layout';
+import { IAC_KINDS, kindOfKey, LogicalKey } from './layout';
+import { isApplied, PlanAction, PlanItem } from './planItem';
 import { rawIdReferences, referencedKeys } from './references';
 
-export type PlanAction =
-  'create' | 'update' | 'delete' | 'bind' | 'adopt' | 'needs-connection' | 'remote-change' | 'conflict' | 'unchanged';
-
-export interface PlanItem {
-  key: LogicalKey;
-  kind: IacKind;
-  action: PlanAction;
-  /** The resource's name: the account's, for what is already there (what an update or a delete changes); else the folder's. */
-  name?: string;
-  /** The account id it is bound (or, for `bind`, matched) to. */
-  id?: string;
-  /** For `adopt`: the environment's copy differs from the folder, so adopting it updates it. */
-  differs?: boolean;
-  /** For remote changes: what happened in the account. */
-  remote?: 'added' | 'changed' | 'deleted';
-  /** One line for people. */
-  reason: string;
-}
+export type { PlanAction, PlanItem } from './planItem';
 
 export interface Plan {
   environment: string;
@@ -186,10 +170,8 @@ function integrationMismatch(expected: string | undefined, bound: Plan['integrat
 /** 0: nothing to do; 2: changes to apply; 3: conflicts, unbound connections or problems (the CLI's exit codes). */
 export function planExitCode(plan: Plan): 0 | 2 | 3 {
   if (isBlocked(plan)) return 3;
-  return plan.items.some((i) => APPLIED_ACTIONS.has(i.action)) ? 2 : 0;
+  return plan.items.some(isApplied) ? 2 : 0;
 }
-
-export const APPLIED_ACTIONS: ReadonlySet<PlanAction> = new Set(['create', 'update', 'delete', 'bind', 'adopt']);
 
 /** Why an apply of this plan must not start, or undefined. */
 export function blockReason(plan: Plan): string | undefined {

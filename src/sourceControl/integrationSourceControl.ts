@@ -10,7 +10,8 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { codeFileOf, jsonFileOf, keyOfFile, LogicalKey } from '../iac/layout';
-import { APPLIED_ACTIONS, makePlan, Plan, PlanItem, PlanOptions, PlanState } from '../iac/plan';
+import { makePlan, Plan, PlanItem, PlanOptions, PlanState } from '../iac/plan';
+import { isApplied } from '../iac/planItem';
 import { Disposable } from '../util/disposable';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
@@ -142,7 +143,7 @@ export class IntegrationSourceControl extends Disposable {
   private show(plan: Plan): void {
     const states = (items: PlanItem[]) => items.map((item) => this.stateOf(item));
     this.conflicts.resourceStates = states(plan.items.filter((i) => i.action === 'conflict'));
-    this.changes.resourceStates = states(plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) || i.action === 'needs-connection'));
+    this.changes.resourceStates = states(plan.items.filter((i) => isApplied(i) || i.action === 'needs-connection'));
     this.remote.resourceStates = states(plan.items.filter((i) => i.action === 'remote-change'));
     this.sourceControl.count = this.changes.resourceStates.length + this.conflicts.resourceStates.length;
   }
