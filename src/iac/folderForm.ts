@@ -10,7 +10,9 @@
  * current document, so the account keeps its ids, its secrets and its switches.
  */
 import { JsonObject, MASK } from '../api/types';
+import type { AccountResource } from './accountReader';
 import { FolderResource } from './folder';
+import { assignKeys } from './keys';
 import { IacKind, LogicalKey } from './layout';
 import { idsToKeys } from './references';
 
@@ -77,4 +79,33 @@ export function folderResourceOf(
   const folderResource: FolderResource = { key, kind: resource.kind, doc };
   if (resource.kind === 'scripts') folderResource.code = typeof resource.doc.content === 'string' ? resource.doc.content : '';
   return folderResource;
+}
+
+/** The account's resources as the folder holds them, each with the account document it came from. */
+export interface AccountInFolderForm {
+  /** Every account resource's key. */
+  keyOfId: Map<string, LogicalKey>;
+  /** By key, in key order. */
+  resources: { resource: FolderResource; account: AccountResource }[];
+}
+
+/**
+ * What a pull writes and what a plan compares the folder with, made one way: each account
+ * resource keeps the key it is known by (`known`, from the binding file) or gets a new one from
+ * its name that nothing `reserved` (files of the folder that stand for something else) holds.
+ */
+export function accountInFolderForm(
+  account: ReadonlyMap<string, AccountResource>,
+  known: ReadonlyMap<string, LogicalKey>,
+  reserved: ReadonlySet<LogicalKey>,
+): AccountInFolderForm {
+  const keyOfId = assignKeys(
+    [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
+    known,
+    reserved,
+  );
+  const resources = [...account.values()]
+    .map((r) => ({ resource: folderResourceOf(r, keyOfId.get(r.id)!, keyOfId), account: r }))
+    .sort((a, b) => (a.resource.key < b.resource.key ? -1 : 1));
+  return { keyOfId, resources };
 }
