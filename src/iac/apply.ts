@@ -6,7 +6,7 @@
  * the binding file at once, so a run that stops at a failure (or is cancelled) can simply be run
  * again: what was done is then unchanged. Unchanged resources get no request beyond the plan's reads.
  */
-import { JsonObject, ResourceBase } from '../api/types';
+import { JsonObject } from '../api/types';
 import { Binding, writeBindings } from './bindings';
 import { FolderResource, hashOfResource } from './folder';
 import { mergeForUpdate } from './folderForm';
@@ -119,7 +119,7 @@ class StepRunner {
 
   private async bind(item: PlanItem): Promise<string> {
     const match = this.state.matches.get(item.key)!;
-    await this.record(item.key, match.doc as ResourceBase, this.resource(item.key), { boundByName: true });
+    await this.record(item.key, match, this.resource(item.key), { boundByName: true });
     return match.id;
   }
 
@@ -128,7 +128,7 @@ class StepRunner {
     const id = item.id!;
     const resource = this.resource(item.key);
     if (item.differs) return this.update(resource, id);
-    await this.record(item.key, this.state.account.get(id)!.doc as ResourceBase, resource);
+    await this.record(item.key, this.state.account.get(id)!, resource);
     return id;
   }
 
@@ -136,7 +136,7 @@ class StepRunner {
     const body = this.accountForm(resource);
     if (resource.kind === 'flows') body.disabled = !this.options.enableNewFlows;
     const created = await collectionOf(this.options.client, resource.kind).create(body, { signal: this.options.signal });
-    await this.record(resource.key, created, resource);
+    await this.record(resource.key, { id: created._id, doc: created }, resource);
     return created._id;
   }
 
@@ -145,7 +145,7 @@ class StepRunner {
     const body = mergeForUpdate(resource.kind, this.accountForm(resource), current);
     if (resource.kind === 'scripts') body.content = resource.code ?? '';
     const updated = await collectionOf(this.options.client, resource.kind).update(id, body, { signal: this.options.signal });
-    await this.record(resource.key, { ...updated, _id: updated._id ?? id }, resource);
+    await this.record(resource.key, { id: updated._id ?? id, doc: updated }, resource);
     return id;
   }
 
@@ -157,8 +157,14 @@ class StepRunner {
     return doc;
   }
 
-  private async record(key: LogicalKey, doc: ResourceBase, resource: FolderResource, extra: Partial<Binding> = {}): Promise<void> {
-    const binding: Binding = { id: doc._id, hash: hashOfResource(resource), ...extra };
+  /** Binds `key` to what the account now holds: its id, and its `lastModified` as the base of the next comparison. */
+  private async record(
+    key: LogicalKey,
+    { id, doc }: { id: string; doc: JsonObject },
+    resource: FolderResource,
+    extra: Partial<Binding> = {},
+  ): Promise<void> {
+    const binding: Binding = { id, hash: hashOfResource(resource), ...extra };
     if (typeof doc.lastModified === 'string') binding.lastModified = doc.lastModified;
     this.bindings.resources[key] = binding;
     await this.save();

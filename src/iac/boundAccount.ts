@@ -48,9 +48,10 @@ export async function readBoundAccount(
   }
   // Bound ids the integration does not list: gone from the account (a remote deletion), a
   // connection bound by name, or something that is not this integration's.
-  const missing = Object.entries(bindings.resources)
-    .filter(([key, b]) => !result.account.has(b.id) && kindOfKey(key))
-    .map(([key, b]) => [b.id, kindOfKey(key)!] as [string, IacKind]);
+  const missing = Object.entries(bindings.resources).flatMap(([key, b]): [string, IacKind][] => {
+    const kind = kindOfKey(key);
+    return kind && !result.account.has(b.id) ? [[b.id, kind]] : [];
+  });
   const keyOfId = new Map(Object.entries(bindings.resources).map(([key, b]) => [b.id, key]));
   for (const resource of await getEach(client, missing, options)) {
     const key = keyOfId.get(resource.id)!;

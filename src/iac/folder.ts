@@ -17,6 +17,7 @@ import {
   writeConfined,
   writeIfChangedConfined,
 } from './confinedFs';
+import { isJsonObject, messageOf } from './json';
 import { codeFileOf, IAC_KINDS, IacKind, jsonFileOf, keyOf, kindOfKey, LogicalKey, slugOfJsonFile } from './layout';
 
 export interface FolderResource {
@@ -148,8 +149,8 @@ function parseFile(text: string, key: LogicalKey): JsonObject {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new FolderError(`${jsonFileOf(key)} is not valid JSON: ${(err as Error).message}`);
+    throw new FolderError(`${jsonFileOf(key)} is not valid JSON: ${messageOf(err)}`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FolderError(`${jsonFileOf(key)} must hold one JSON object.`);
-  return value as JsonObject;
+  if (!isJsonObject(value)) throw new FolderError(`${jsonFileOf(key)} must hold one JSON object.`);
+  return value;
 }

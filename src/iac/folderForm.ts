@@ -12,6 +12,7 @@
 import { JsonObject, MASK } from '../api/types';
 import type { AccountResource } from './accountReader';
 import { FolderResource } from './folder';
+import { isJsonObject } from './json';
 import { assignKeys } from './keys';
 import { IacKind, LogicalKey } from './layout';
 import { idsToKeys } from './references';
@@ -29,7 +30,7 @@ export function fieldsKeptByAccount(kind: IacKind): readonly string[] {
 
 /** The folder's form of an account document (references still as ids; see references.ts). */
 export function toFolderDocument(kind: IacKind, doc: JsonObject): JsonObject {
-  const out = withoutMasks(doc) as JsonObject;
+  const out = objectWithoutMasks(doc);
   for (const field of fieldsKeptByAccount(kind)) delete out[field];
   return out;
 }
@@ -51,9 +52,12 @@ export function mergeForUpdate(kind: IacKind, folderDoc: JsonObject, accountDoc:
 
 function withoutMasks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMasks);
-  if (!value || typeof value !== 'object') return value;
+  return isJsonObject(value) ? objectWithoutMasks(value) : value;
+}
+
+function objectWithoutMasks(object: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [key, child] of Object.entries(value as JsonObject)) if (child !== MASK) out[key] = withoutMasks(child);
+  for (const [key, child] of Object.entries(object)) if (child !== MASK) out[key] = withoutMasks(child);
   return out;
 }
 
@@ -62,9 +66,9 @@ function restoreMasks(target: JsonObject, account: JsonObject): void {
   for (const [key, value] of Object.entries(account)) {
     if (value === MASK) {
       if (!(key in target)) target[key] = MASK;
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    } else if (isJsonObject(value)) {
       const inner = target[key];
-      if (inner && typeof inner === 'object' && !Array.isArray(inner)) restoreMasks(inner as JsonObject, value as JsonObject);
+      if (isJsonObject(inner)) restoreMasks(inner, value);
     }
   }
 }
