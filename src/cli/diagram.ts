@@ -7,7 +7,6 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { errorMessage } from '../api/errors';
 import { buildFlowGraph, flowFactsText } from '../diagram/flowGraph';
 import { layoutFlow } from '../diagram/layout';
@@ -16,28 +15,22 @@ import { folderDiagramSource } from '../diagram/stepFacts';
 import { toSvg } from '../diagram/svg';
 import { UnsafeFolderError, writeIfChangedConfined } from '../iac/confinedFs';
 import { printable } from '../iac/printable';
+import { commandLine, UsageError } from './args';
 import { CliIo } from './io';
 
 export const DIAGRAM_USAGE = `  integrator-io diagram --dir <pulled folder> --flow <flows/<slug> or exact name> [--format mermaid|svg] [--out <file>]
       prints the flow as a Mermaid flowchart or an SVG picture (or writes it to --out); reads only the folder, no token needed`;
 
-export async function diagramCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let values: { dir?: string; flow?: string; format?: string; out?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: { dir: { type: 'string' }, flow: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    io.err(`${errorMessage(err)}\n\nUsage:\n${DIAGRAM_USAGE}`);
-    return 1;
-  }
-  if (!values.dir || !values.flow) {
-    io.err(`--dir and --flow are required.\n\nUsage:\n${DIAGRAM_USAGE}`);
-    return 1;
-  }
+export const DIAGRAM_LINE = commandLine({
+  usage: `Usage:\n${DIAGRAM_USAGE}`,
+  options: { dir: { type: 'string' }, flow: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  check({ values }) {
+    if (!values.dir || !values.flow) throw new UsageError('--dir and --flow are required.');
+    return { ...values, dir: values.dir, flow: values.flow };
+  },
+});
+
+export async function diagramCommand(values: ReturnType<typeof DIAGRAM_LINE.check>, io: CliIo): Promise<number> {
   const format = values.format ?? 'mermaid';
   if (format !== 'mermaid' && format !== 'svg') {
     io.err(`--format takes mermaid or svg, not "${format}".`);

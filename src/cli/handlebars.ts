@@ -6,13 +6,13 @@
  *   integrator-io handlebars render --template <file or template> --data <file> [--context import|lookup|export] [--escape html|url|sql|none] [--json]
  */
 import * as fs from 'fs';
-import { parseArgs } from 'util';
 import { errorMessage } from '../api/errors';
 import { isJsonObject } from '../api/types';
 import type { EscapeMode } from '../handlebars/engine';
 import { templateContext, TemplateKind } from '../handlebars/templateContext';
 import { runTemplate, stopTemplateWorker } from '../handlebars/workerClient';
 import { printableJson } from '../iac/printable';
+import { commandLine } from './args';
 import { CliIo } from './io';
 
 export const HANDLEBARS_USAGE = `  integrator-io handlebars render --template <file or template> [--data <JSON file>] [--context import|lookup|export [--resource <export or import JSON file>]] [--escape html|url|sql|none] [--json] [--timeout <seconds>]
@@ -23,31 +23,22 @@ export const HANDLEBARS_USAGE = `  integrator-io handlebars render --template <f
 const KINDS: readonly TemplateKind[] = ['import', 'lookup', 'export'];
 const ESCAPES: readonly EscapeMode[] = ['html', 'url', 'sql', 'none'];
 
-export async function handlebarsCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  if (argv[0] !== 'render') {
-    io.err(`integrator-io handlebars takes "render".\n\nUsage:\n${HANDLEBARS_USAGE}`);
-    return 1;
-  }
-  let values: { template?: string; data?: string; context?: string; resource?: string; escape?: string; json?: boolean; timeout?: string };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv.slice(1)],
-      options: {
-        template: { type: 'string' },
-        data: { type: 'string' },
-        context: { type: 'string' },
-        resource: { type: 'string' },
-        escape: { type: 'string' },
-        json: { type: 'boolean' },
-        timeout: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    io.err(`${errorMessage(err)}\n\nUsage:\n${HANDLEBARS_USAGE}`);
-    return 1;
-  }
+/** `handlebars render`'s options; what they must hold is said as a problem (as JSON with --json), not with the usage. */
+export const HANDLEBARS_LINE = commandLine({
+  usage: `Usage:\n${HANDLEBARS_USAGE}`,
+  options: {
+    template: { type: 'string' },
+    data: { type: 'string' },
+    context: { type: 'string' },
+    resource: { type: 'string' },
+    escape: { type: 'string' },
+    json: { type: 'boolean' },
+    timeout: { type: 'string' },
+  },
+  check: ({ values }) => values,
+});
+
+export async function handlebarsCommand(values: ReturnType<typeof HANDLEBARS_LINE.check>, io: CliIo): Promise<number> {
   const problem = (message: string) => {
     if (values.json) io.out(printableJson({ ok: false, problem: { message } }));
     else io.err(message);

@@ -12,26 +12,23 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
-import { errorMessage, IntegratorClient, normaliseBaseUrl } from '../api';
+import { IntegratorClient, normaliseBaseUrl } from '../api';
+import { errorMessage } from '../api/errors';
 import { apiCalls } from '../hooks/apiCalls';
 import { HOOK_TYPES, isHookType } from '../hooks/contracts';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook } from '../hooks/runner';
 import { printableJson } from '../iac/printable';
+import { commandLine, UsageError } from './args';
 import { CliIo } from './io';
 
 export const HOOK_USAGE = `  integrator-io hook run --script <file.js> --function <name> --type <hook type> --input <options.json> [--url <base URL>] [--timeout <seconds>] [--memory-limit <MB>] [--json]
       hook types: ${HOOK_TYPES.join(', ')}
       exit codes: 0 fits its contract, 4 breaks it, 1 threw, timed out or ran out of memory (default ${DEFAULT_MEMORY_LIMIT_MB} MB)`;
 
-export async function hookCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch (err) {
-    io.err(`${errorMessage(err)}\n\nUsage:\n${HOOK_USAGE}`);
-    return 1;
-  }
+/** `hook run`'s arguments, checked. */
+export type HookArgs = ReturnType<typeof HOOK_LINE.check>;
+
+export async function hookCommand(values: HookArgs, io: CliIo): Promise<number> {
   let client: IntegratorClient | undefined;
   try {
     const source = fs.readFileSync(values.script, 'utf8');
@@ -83,42 +80,42 @@ function report(result: HookResult, json: boolean, io: CliIo): void {
   for (const problem of result.contract.problems) io.err(`contract: ${problem}`);
 }
 
-function parse(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      script: { type: 'string' },
-      function: { type: 'string' },
-      type: { type: 'string' },
-      input: { type: 'string' },
-      url: { type: 'string' },
-      timeout: { type: 'string' },
-      'memory-limit': { type: 'string' },
-      json: { type: 'boolean' },
-      token: { type: 'string' },
-    },
-  });
-  if (values.token !== undefined) throw new Error('The token is never taken as an argument: set INTEGRATOR_IO_TOKEN instead.');
-  if (positionals[0] !== 'run' || positionals.length > 1) throw new Error('The hook command is "hook run".');
-  const missing = (['script', 'function', 'type', 'input'] as const).filter((k) => !values[k]);
-  if (missing.length) throw new Error(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
-  if (!isHookType(values.type!)) throw new Error(`--type must be one of: ${HOOK_TYPES.join(', ')}.`);
-  const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
-  // As the setting allows (integratorIo.hooks.timeoutSeconds); past 2³¹ ms a timer fires at once.
-  if (!(seconds > 0 && seconds <= 600)) throw new Error('--timeout takes a number of seconds, at most 600.');
-  const memoryLimitMb = values['memory-limit'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : Number(values['memory-limit']);
-  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 16 || memoryLimitMb > 2000) {
-    throw new Error('--memory-limit takes a whole number of MB from 16 to 2000.');
-  }
-  return {
-    script: values.script!,
-    function: values.function!,
-    type: values.type,
-    input: values.input!,
-    url: values.url,
-    timeoutMs: seconds * 1000,
-    memoryLimitMb,
-    json: values.json ?? false,
-  };
-}
+export const HOOK_LINE = commandLine({
+  usage: `Usage:\n${HOOK_USAGE}`,
+  positionals: true,
+  refusesToken: true,
+  options: {
+    script: { type: 'string' },
+    function: { type: 'string' },
+    type: { type: 'string' },
+    input: { type: 'string' },
+    url: { type: 'string' },
+    timeout: { type: 'string' },
+    'memory-limit': { type: 'string' },
+    json: { type: 'boolean' },
+    token: { type: 'string' },
+  },
+  check({ values, positionals }) {
+    if (positionals[0] !== 'run' || positionals.length > 1) throw new UsageError('The hook command is "hook run".');
+    const missing = (['script', 'function', 'type', 'input'] as const).filter((k) => !values[k]);
+    if (missing.length) throw new UsageError(`Missing ${missing.map((k) => `--${k}`).join(', ')}.`);
+    if (!isHookType(values.type!)) throw new UsageError(`--type must be one of: ${HOOK_TYPES.join(', ')}.`);
+    const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_MS / 1000 : Number(values.timeout);
+    // As the setting allows (integratorIo.hooks.timeoutSeconds); past 2³¹ ms a timer fires at once.
+    if (!(seconds > 0 && seconds <= 600)) throw new UsageError('--timeout takes a number of seconds, at most 600.');
+    const memoryLimitMb = values['memory-limit'] === undefined ? DEFAULT_MEMORY_LIMIT_MB : Number(values['memory-limit']);
+    if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 16 || memoryLimitMb > 2000) {
+      throw new UsageError('--memory-limit takes a whole number of MB from 16 to 2000.');
+    }
+    return {
+      script: values.script!,
+      function: values.function!,
+      type: values.type,
+      input: values.input!,
+      url: values.url,
+      timeoutMs: seconds * 1000,
+      memoryLimitMb,
+      json: values.json ?? false,
+    };
+  },
+});

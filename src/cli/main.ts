@@ -15,21 +15,21 @@
  * folder pulled in VS Code plans the same here.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { IntegratorClient, normaliseBaseUrl } from '../api';
 import { apply, appliedEverything } from '../iac/apply';
 import { bindingNameForUrl } from '../iac/bindingChoice';
 import { UnsafeFolderError } from '../iac/confinedFs';
-import { makePlan, planExitCode } from '../iac/plan';
+import { makePlan, planExitCode, PlanOptions } from '../iac/plan';
 import { pull } from '../iac/pull';
 import { printable, printableJson } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
-import { applyLines, planLines, pullLines } from '../iac/report';
+import { applyLines, planLines, pullLines, pullRemoteLines } from '../iac/report';
+import { commandLine, sayMistake, UsageError, withArguments } from './args';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
-import { diagramCommand, DIAGRAM_USAGE } from './diagram';
-import { hookCommand, HOOK_USAGE } from './hookRun';
-import { handlebarsCommand, HANDLEBARS_USAGE } from './handlebars';
+import { diagramCommand, DIAGRAM_LINE, DIAGRAM_USAGE } from './diagram';
+import { hookCommand, HOOK_LINE, HOOK_USAGE } from './hookRun';
+import { handlebarsCommand, HANDLEBARS_LINE, HANDLEBARS_USAGE } from './handlebars';
 
 const USAGE = `Usage:
   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
@@ -49,17 +49,49 @@ The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --yes applies without asking (needed when no one can answer, as in CI).`;
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
-  if (argv[0] === 'hook') return hookCommand(argv.slice(1), io);
-  if (argv[0] === 'diagram') return diagramCommand(argv.slice(1), io);
-  if (argv[0] === 'handlebars') return handlebarsCommand(argv.slice(1), io);
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (err) {
-    io.err(`${(err as Error).message}\n\n${USAGE}`);
-    return 1;
+  const [first, ...rest] = argv;
+  switch (first) {
+    case 'hook':
+      return withArguments(rest, io, HOOK_LINE, (args) => hookCommand(args, io));
+    case 'diagram':
+      return withArguments(rest, io, DIAGRAM_LINE, (args) => diagramCommand(args, io));
+    case 'handlebars':
+      if (rest[0] !== 'render') return sayMistake(io, 'integrator-io handlebars takes "render".', HANDLEBARS_LINE.usage);
+      return withArguments(rest.slice(1), io, HANDLEBARS_LINE, (args) => handlebarsCommand(args, io));
+    default:
+      return withArguments(argv, io, IAC_LINE, (args) => integrationAsCode(args, io));
   }
-  const { command, values } = args;
+}
+
+/** pull, plan, apply and pull-remote: their command is a word anywhere among the options. */
+const IAC_LINE = commandLine({
+  usage: USAGE,
+  positionals: true,
+  refusesToken: true,
+  options: {
+    url: { type: 'string' },
+    dir: { type: 'string' },
+    env: { type: 'string' },
+    integration: { type: 'string' },
+    bind: { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+    yes: { type: 'boolean' },
+    delete: { type: 'boolean' },
+    force: { type: 'boolean' },
+    'enable-new-flows': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    token: { type: 'string' },
+  },
+  check({ values, positionals }) {
+    if (positionals.length > 1) throw new UsageError(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
+    return { command: positionals[0], values };
+  },
+});
+
+type IacArgs = ReturnType<typeof IAC_LINE.check>;
+type IacValues = IacArgs['values'];
+
+async function integrationAsCode({ command, values }: IacArgs, io: CliIo): Promise<number> {
   if (values.help || !command) {
     io.out(USAGE);
     return command || values.help ? 0 : 1;
@@ -69,103 +101,74 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.err('Set the INTEGRATOR_IO_TOKEN environment variable to an API token of the account (it is never taken as an argument).');
     return 1;
   }
-  if (!values.url || !values.dir) {
-    io.err(`--url and --dir are required.\n\n${USAGE}`);
-    return 1;
-  }
+  if (!values.url || !values.dir) return sayMistake(io, '--url and --dir are required.', USAGE);
   let client: IntegratorClient | undefined;
   try {
     const baseUrl = normaliseBaseUrl(values.url);
     client = new IntegratorClient({ baseUrl, token });
     const dir = path.resolve(values.dir);
-    const common = {
+    const common: PlanOptions = {
       client,
       baseUrl,
       environment: values.env ?? bindingNameForUrl(dir, baseUrl),
       dir,
       bindChoices: bindChoices(values.bind ?? []),
     };
-    switch (command) {
-      case 'pull': {
-        if (!values.integration) throw new UsageError('--integration is required for pull.');
-        const report = await pull({ ...common, integration: values.integration, force: values.force });
-        io.out(values.json ? printableJson(report) : pullLines(report, values.dir).join('\n'));
-        return 0;
-      }
-      case 'plan': {
-        const { plan } = await makePlan({ ...common, integration: values.integration });
-        io.out(values.json ? printableJson({ ...plan, exitCode: planExitCode(plan) }) : planLines(plan).join('\n'));
-        return planExitCode(plan);
-      }
-      case 'apply': {
-        // Unattended, nobody reads the plan's header: the integration it may change is named by the
-        // caller, so a binding file that a pull request pointed at another integration is refused.
-        if (values.yes && !values.integration)
-          throw new UsageError(
-            'apply --yes needs --integration <id or exact name>: the integration it may change, named outside the folder.',
-          );
-        const target = { ...common, integration: values.integration };
-        const agreed = values.yes ? undefined : await confirmApply(target, io);
-        if (!values.yes && !agreed) {
-          io.err('Nothing applied: not confirmed (pass --yes to apply without asking).');
-          return 1;
-        }
-        const report = await apply({ ...target, expected: agreed, allowDelete: values.delete, enableNewFlows: values['enable-new-flows'] });
-        io.out(values.json ? printableJson(report) : applyLines(report).join('\n'));
-        if (report.refused) return 3;
-        return appliedEverything(report) ? 0 : 1;
-      }
-      case 'pull-remote': {
-        const report = await pullRemoteChanges({ ...common, integration: values.integration });
-        io.out(
-          values.json
-            ? printableJson(report)
-            : [
-                `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
-                ...report.refused.map((i) => `  not pulled (conflict): ${printable(i.key)}: ${printable(i.reason)}`),
-              ].join('\n'),
-        );
-        return report.refused.length ? 3 : 0;
-      }
-      default:
-        throw new UsageError(`Unknown command "${command}".`);
-    }
+    return await runIac(command, values, common, io);
   } catch (err) {
     if (err instanceof UnsafeFolderError) {
       io.err(['Nothing done: the folder is refused.', ...err.problems.map((p) => `  problem: ${printable(p)}`)].join('\n'));
       return 3;
     }
-    io.err(err instanceof UsageError ? `${err.message}\n\n${USAGE}` : `Error: ${printable((err as Error).message)}`);
+    if (err instanceof UsageError) return sayMistake(io, err.message, USAGE);
+    io.err(`Error: ${printable(err instanceof Error ? err.message : String(err))}`);
     return 1;
   } finally {
     client?.dispose();
   }
 }
 
-class UsageError extends Error {}
+async function runIac(command: string, values: IacValues, common: PlanOptions, io: CliIo): Promise<number> {
+  const out = (json: unknown, lines: () => string[]) => io.out(values.json ? printableJson(json) : lines().join('\n'));
+  switch (command) {
+    case 'pull': {
+      if (!values.integration) throw new UsageError('--integration is required for pull.');
+      const report = await pull({ ...common, integration: values.integration, force: values.force });
+      out(report, () => pullLines(report, values.dir ?? common.dir));
+      return 0;
+    }
+    case 'plan': {
+      const { plan } = await makePlan({ ...common, integration: values.integration });
+      out({ ...plan, exitCode: planExitCode(plan) }, () => planLines(plan));
+      return planExitCode(plan);
+    }
+    case 'apply':
+      return applyCommand(values, common, io);
+    case 'pull-remote': {
+      const report = await pullRemoteChanges({ ...common, integration: values.integration });
+      out(report, () => pullRemoteLines(report));
+      return report.refused.length ? 3 : 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".`);
+  }
+}
 
-function parse(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      url: { type: 'string' },
-      dir: { type: 'string' },
-      env: { type: 'string' },
-      integration: { type: 'string' },
-      bind: { type: 'string', multiple: true },
-      json: { type: 'boolean' },
-      yes: { type: 'boolean' },
-      delete: { type: 'boolean' },
-      force: { type: 'boolean' },
-      'enable-new-flows': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      token: { type: 'string' },
-    },
-  });
-  if (values.token !== undefined) throw new Error('The token is never taken as an argument: set INTEGRATOR_IO_TOKEN instead.');
-  if (positionals.length > 1) throw new Error(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
-  return { command: positionals[0], values };
+async function applyCommand(values: IacValues, common: PlanOptions, io: CliIo): Promise<number> {
+  // Unattended, nobody reads the plan's header: the integration it may change is named by the
+  // caller, so a binding file that a pull request pointed at another integration is refused.
+  if (values.yes && !values.integration)
+    throw new UsageError('apply --yes needs --integration <id or exact name>: the integration it may change, named outside the folder.');
+  const target = { ...common, integration: values.integration };
+  const agreed = values.yes ? undefined : await confirmApply(target, io);
+  if (!values.yes && !agreed) {
+    io.err('Nothing applied: not confirmed (pass --yes to apply without asking).');
+    return 1;
+  }
+  const report = await apply({ ...target, expected: agreed, allowDelete: values.delete, enableNewFlows: values['enable-new-flows'] });
+  io.out(values.json ? printableJson(report) : applyLines(report).join('\n'));
+  if (report.refused) return 3;
+  return appliedEverything(report) ? 0 : 1;
 }
 
 function bindChoices(pairs: readonly string[]): Record<string, string> {

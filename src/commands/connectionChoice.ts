@@ -1,16 +1,17 @@
 /** Which connection of an environment stands for each of a folder's connections, asked one by one. */
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
-import { Plan, PlanOptions } from '../iac/plan';
+import { LogicalKey } from '../iac/layout';
+import { Plan } from '../iac/plan';
 import { displayText } from '../util/displayText';
 import { Services } from './services';
 
-/** Asks, for each folder connection with no match, which connection of the target stands for it. */
+/** Asks, for each folder connection with no match, which connection of the target stands for it; the answers go into `choices`. */
 export async function chooseConnections(
   services: Services,
   env: EnvironmentInfo,
   plan: Plan,
-  options: PlanOptions,
+  choices: Record<LogicalKey, string>,
   which: 'needs-connection' | 'bind',
 ): Promise<boolean> {
   const client = await services.environments.client(env);
@@ -29,7 +30,7 @@ export async function chooseConnections(
       },
     );
     if (!picked) return false;
-    (options.bindChoices as Record<string, string>)[item.key] = picked.id;
+    choices[item.key] = picked.id;
   }
   return true;
 }

@@ -2,7 +2,7 @@
  * An apply, as Apply (✓) and Promote run it: the plan in the output channel, the questions a
  * deploy deserves (the integration a binding file names, connection changes, production,
  * deletes), a cancellable progress, and one report counted as the plan counted it
- * (src/iac/report.ts writes the lines).
+ * (src/iac/report.ts writes the lines and the counts).
  */
 import * as path from 'path';
 import vscode = require('vscode');
@@ -10,28 +10,12 @@ import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { apply, ApplyReport } from '../iac/apply';
 import { CONNECTION_CHANGE_NOTE, describeChange } from '../iac/connectionChanges';
-import { APPLIED_ACTIONS, blockReason, Plan, PlanOptions } from '../iac/plan';
-import { applyLines, planLines } from '../iac/report';
+import { blockReason, Plan, PlanOptions } from '../iac/plan';
+import { effectOf, isApplied } from '../iac/planItem';
+import { appliedCount, applyLines, changeCount, planLines } from '../iac/report';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
 import { Services } from './services';
-
-/**
- * What an apply would do, counted as a change record would: what it creates or changes in the
- * account, then what is only bound (a connection matched by name, or a resource adopted as it
- * is): "1 change (1 to update); 15 already there, bound as they are". Counting a binding as a
- * change made a promotion that changed one export say "16 changes" to production.
- */
-export function changeCount(plan: Plan): string {
-  const count = (pick: (i: Plan['items'][number]) => boolean) => plan.items.filter(pick).length;
-  const creates = count((i) => i.action === 'create');
-  const updates = count((i) => i.action === 'update' || (i.action === 'adopt' && i.differs === true));
-  const bound = count((i) => i.action === 'bind' || (i.action === 'adopt' && !i.differs));
-  const parts = [creates ? `${creates} to create` : '', updates ? `${updates} to update` : ''].filter(Boolean);
-  const changes = creates + updates;
-  const head = `${changes} change${changes === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
-  return bound ? `${head}; ${bound} already there, bound as ${bound === 1 ? 'it is' : 'they are'}` : head;
-}
 
 /**
  * The integration a folder changes is named by the binding file, which a pull request can change.
@@ -94,9 +78,8 @@ export async function applyPlan(
     void services.notify.error(`Not applied to "${env.name}": ${refused}.`);
     return undefined;
   }
-  const changes = plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) && i.action !== 'delete');
-  const deletes = plan.items.filter((i) => i.action === 'delete');
-  if (changes.length === 0 && deletes.length === 0) {
+  const deletes = plan.items.filter((i) => effectOf(i) === 'delete');
+  if (!plan.items.some(isApplied)) {
     void services.notify.info(`Nothing to apply: the folder and "${env.name}" agree.`);
     return undefined;
   }
@@ -143,13 +126,4 @@ export async function applyPlan(
     void services.notify.warning(`Apply to "${env.name}" cancelled: ${report.applied.length} applied. Apply again to finish.`);
   else void services.notify.info(`Applied to "${env.name}": ${appliedCount(report)}.`);
   return report;
-}
-
-/** What an apply did, counted as changeCount counts what it would do. */
-function appliedCount(report: ApplyReport): string {
-  const isBinding = (i: Plan['items'][number]) => i.action === 'bind' || (i.action === 'adopt' && !i.differs);
-  const changed = report.applied.filter((s) => !isBinding(s.item)).length;
-  const bound = report.applied.length - changed;
-  const head = `${changed} change${changed === 1 ? '' : 's'}`;
-  return bound ? `${head}, ${bound} bound as ${bound === 1 ? 'it was' : 'they were'}` : head;
 }

@@ -22,10 +22,11 @@ export const applyFolderCommand = defineCommand<IntegrationSourceControl>({
   async run(services, control) {
     if (refusedInRestrictedMode(services.notify, `Applying ${path.basename(control.folder.fsPath)} to "${control.env.name}"`))
       return undefined;
-    const plan = await control.refresh();
+    // Fresh: what the person is asked about is the account as it is now.
+    const plan = await control.refresh({ fresh: true });
     if (!plan) throw new Error(control.lastError ?? 'the plan failed');
     return applyPlan(services, control.env, plan, control.planOptions(await services.environments.client(control.env)), () =>
-      control.refresh(),
+      control.refresh({ fresh: true }),
     );
   },
 });
@@ -51,7 +52,7 @@ export const pullRemoteChangesCommand = defineCommand<IntegrationSourceControl>(
       void services.notify.info(
         `Pulled ${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} from "${control.env.name}".`,
       );
-    await control.refresh();
+    await control.refresh({ fresh: true });
     return report;
   },
 });
@@ -61,7 +62,7 @@ export const refreshFolderCommand = defineCommand<IntegrationSourceControl>({
   target: (services, arg) => folderOf(services, arg, 'Pick the folder to compare again'),
   failure: (control) => `Could not compare ${path.basename(control.folder.fsPath)} with "${control.env.name}"`,
   async run(_services, control) {
-    const plan = await control.refresh();
+    const plan = await control.refresh({ fresh: true });
     if (!plan) throw new Error(control.lastError ?? 'the plan failed');
     return plan;
   },

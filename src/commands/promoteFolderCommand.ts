@@ -5,15 +5,16 @@
 import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
+import { LogicalKey } from '../iac/layout';
 import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
-import { planLines } from '../iac/report';
+import { changeCount, planLines } from '../iac/report';
 import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
 import { refusedInRestrictedMode } from '../util/workspaceTrust';
 import { defineCommand } from './command';
-import { applyPlan, changeCount } from './folderApply';
+import { applyPlan } from './folderApply';
 import { folderOf } from './folderTarget';
 import { chooseConnections } from './connectionChoice';
 
@@ -39,23 +40,25 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
     const client = await services.environments.client(target);
     const environment = bindingNameIn(control.folder.fsPath, target, client.transport.baseUrl, services.environments.list());
     const integration = services.sourceControls.integrations.get(control.folder.fsPath, environment);
+    // What the person chooses (a connection, the one of two namesakes a file is) goes here, and each plan after reads it.
+    const choices: Record<LogicalKey, string> = {};
     const options: PlanOptions = {
       client,
       baseUrl: client.transport.baseUrl,
       environment,
       dir: control.folder.fsPath,
-      bindChoices: {},
+      bindChoices: choices,
       ...(integration ? { integration } : {}),
     };
     let { plan } = await makePlan(options);
     for (;;) {
       if (plan.ambiguous.length > 0) {
-        if (!(await chooseAdoptions(target, plan, options))) return undefined;
+        if (!(await chooseAdoptions(target, plan, choices))) return undefined;
         ({ plan } = await makePlan(options));
         continue;
       }
       if (plan.items.some((i) => i.action === 'needs-connection')) {
-        if (!(await chooseConnections(services, target, plan, options, 'needs-connection'))) return undefined;
+        if (!(await chooseConnections(services, target, plan, choices, 'needs-connection'))) return undefined;
         ({ plan } = await makePlan(options));
         continue;
       }
@@ -67,7 +70,7 @@ export const promoteFolderCommand = defineCommand<IntegrationSourceControl>({
         return undefined;
       }
       if (answer === 'change') {
-        if (await chooseConnections(services, target, plan, options, 'bind')) ({ plan } = await makePlan(options));
+        if (await chooseConnections(services, target, plan, choices, 'bind')) ({ plan } = await makePlan(options));
         continue;
       }
       if (answer === undefined) return undefined;
@@ -128,14 +131,14 @@ async function pickOther(environments: EnvironmentInfo[], placeHolder: string): 
  * Asks, for each key an adoption could not settle by name (two integrations or two exports of one
  * name in the target), which one the folder's file is.
  */
-async function chooseAdoptions(env: EnvironmentInfo, plan: Plan, options: PlanOptions): Promise<boolean> {
+async function chooseAdoptions(env: EnvironmentInfo, plan: Plan, choices: Record<LogicalKey, string>): Promise<boolean> {
   for (const { key, candidates } of plan.ambiguous) {
     const picked = await vscode.window.showQuickPick(
       candidates.map((c) => ({ label: displayText(c.name), description: c.id, id: c.id })),
       { placeHolder: `${key}: "${env.name}" holds ${candidates.length} of this name. Which one is the folder's?` },
     );
     if (!picked) return false;
-    (options.bindChoices as Record<string, string>)[key] = picked.id;
+    choices[key] = picked.id;
   }
   return true;
 }

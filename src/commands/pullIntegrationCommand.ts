@@ -2,7 +2,8 @@
 import * as path from 'path';
 import vscode = require('vscode');
 import { slugify } from '../iac/keys';
-import { LocalChangesError, pull } from '../iac/pull';
+import { LocalChangesError, pullAndKeepRead } from '../iac/pull';
+import { pullLines } from '../iac/report';
 import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { askModal } from '../util/dialogs';
 import { displayText } from '../util/displayText';
@@ -34,7 +35,7 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
       vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: `Pulling ${quoted(target)} from ${displayText(target.env.name)}…` },
         () =>
-          pull({
+          pullAndKeepRead({
             client,
             baseUrl: client.transport.baseUrl,
             environment: bindingName,
@@ -43,9 +44,9 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
             force,
           }),
       );
-    let report;
+    let outcome;
     try {
-      report = await pullOnce(false);
+      outcome = await pullOnce(false);
     } catch (err) {
       if (!(err instanceof LocalChangesError)) throw err;
       // The folder holds edits not yet applied: overwriting them is the user's call, and not the default.
@@ -58,18 +59,17 @@ export const pullIntegrationCommand = defineCommand<ResourceTarget, PullIntegrat
         overwrite,
       );
       if (answer !== overwrite) return undefined;
-      report = await pullOnce(true);
+      outcome = await pullOnce(true);
     }
+    const { report, read } = outcome;
     await services.sourceControls.integrations.remember(folder.fsPath, bindingName, target.id);
-    services.log.info(
-      `Pulled "${report.integrationName}" from "${target.env.name}" into ${folder.fsPath}: ${report.resources} resources, ` +
-        `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
-    );
-    const control = await services.sourceControls.track(folder, target.env);
+    for (const line of pullLines(report, folder.fsPath, target.env.name)) services.log.info(line);
+    // The view compares the folder with what the pull read: one read of the account for the whole pull.
+    const control = await services.sourceControls.track(folder, target.env, read);
     const pulled = `Pulled "${report.integrationName}" (${report.resources} resources) into ${path.basename(folder.fsPath)}.`;
     if (vscode.workspace.getWorkspaceFolder(folder)) void services.notify.info(pulled);
     else void offerToOpen(services, folder, pulled);
-    await control?.refresh();
+    await control?.refresh({ pulled: read });
     return folder;
   },
 });

@@ -16,6 +16,15 @@ export interface AccountResource {
   doc: JsonObject;
 }
 
+/**
+ * An integration as read at one moment. A pull keeps what it read (pull.ts), so that the plan
+ * made right after compares the folder with the same documents instead of reading them again.
+ */
+export interface IntegrationRead {
+  integrationId: string;
+  resources: ReadonlyMap<string, AccountResource>;
+}
+
 const LISTED: readonly ('flows' | 'exports' | 'imports' | 'connections')[] = ['flows', 'exports', 'imports', 'connections'];
 const PARALLEL_GETS = 8;
 

@@ -6,12 +6,13 @@
  * the binding file at once, so a run that stops at a failure (or is cancelled) can simply be run
  * again: what was done is then unchanged. Unchanged resources get no request beyond the plan's reads.
  */
-import { JsonObject, ResourceBase } from '../api/types';
+import { JsonObject } from '../api/types';
 import { Binding, writeBindings } from './bindings';
 import { FolderResource, hashOfResource } from './folder';
 import { mergeForUpdate } from './folderForm';
 import { collectionOf, LogicalKey } from './layout';
-import { APPLIED_ACTIONS, blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
+import { blockReason, makePlan, Plan, PlanItem, PlanOptions, PlanState } from './plan';
+import { effectOf } from './planItem';
 import { keysToIds } from './references';
 
 export interface ApplyOptions extends PlanOptions {
@@ -50,11 +51,9 @@ export async function apply(options: ApplyOptions): Promise<ApplyReport> {
   const report: ApplyReport = { plan, applied: [], notApplied: [] };
   const refused = blockReason(plan) ?? changedSince(options.expected, plan);
   if (refused) return { ...report, refused };
-  const steps = plan.items.filter(
-    (i) => (APPLIED_ACTIONS.has(i.action) && i.action !== 'delete') || (i.action === 'delete' && options.allowDelete),
-  );
-  for (const item of plan.items)
-    if (item.action === 'delete' && !options.allowDelete) report.notApplied.push({ item, why: 'deleting needs consent' });
+  const deletes = (item: PlanItem) => effectOf(item) === 'delete';
+  const steps = plan.items.filter((i) => effectOf(i) !== undefined && (!deletes(i) || options.allowDelete));
+  for (const item of plan.items) if (deletes(item) && !options.allowDelete) report.notApplied.push({ item, why: 'deleting needs consent' });
   const runner = new StepRunner(options, state);
   for (const [index, item] of steps.entries()) {
     if (options.signal?.aborted) {
@@ -120,7 +119,7 @@ class StepRunner {
 
   private async bind(item: PlanItem): Promise<string> {
     const match = this.state.matches.get(item.key)!;
-    await this.record(item.key, match.doc as ResourceBase, this.resource(item.key), { boundByName: true });
+    await this.record(item.key, match, this.resource(item.key), { boundByName: true });
     return match.id;
   }
 
@@ -129,7 +128,7 @@ class StepRunner {
     const id = item.id!;
     const resource = this.resource(item.key);
     if (item.differs) return this.update(resource, id);
-    await this.record(item.key, this.state.account.get(id)!.doc as ResourceBase, resource);
+    await this.record(item.key, this.state.account.get(id)!, resource);
     return id;
   }
 
@@ -137,7 +136,7 @@ class StepRunner {
     const body = this.accountForm(resource);
     if (resource.kind === 'flows') body.disabled = !this.options.enableNewFlows;
     const created = await collectionOf(this.options.client, resource.kind).create(body, { signal: this.options.signal });
-    await this.record(resource.key, created, resource);
+    await this.record(resource.key, { id: created._id, doc: created }, resource);
     return created._id;
   }
 
@@ -146,7 +145,7 @@ class StepRunner {
     const body = mergeForUpdate(resource.kind, this.accountForm(resource), current);
     if (resource.kind === 'scripts') body.content = resource.code ?? '';
     const updated = await collectionOf(this.options.client, resource.kind).update(id, body, { signal: this.options.signal });
-    await this.record(resource.key, { ...updated, _id: updated._id ?? id }, resource);
+    await this.record(resource.key, { id: updated._id ?? id, doc: updated }, resource);
     return id;
   }
 
@@ -158,8 +157,14 @@ class StepRunner {
     return doc;
   }
 
-  private async record(key: LogicalKey, doc: ResourceBase, resource: FolderResource, extra: Partial<Binding> = {}): Promise<void> {
-    const binding: Binding = { id: doc._id, hash: hashOfResource(resource), ...extra };
+  /** Binds `key` to what the account now holds: its id, and its `lastModified` as the base of the next comparison. */
+  private async record(
+    key: LogicalKey,
+    { id, doc }: { id: string; doc: JsonObject },
+    resource: FolderResource,
+    extra: Partial<Binding> = {},
+  ): Promise<void> {
+    const binding: Binding = { id, hash: hashOfResource(resource), ...extra };
     if (typeof doc.lastModified === 'string') binding.lastModified = doc.lastModified;
     this.bindings.resources[key] = binding;
     await this.save();

@@ -14,6 +14,7 @@
 import { normaliseBaseUrl } from '../api';
 import { environmentNameOf } from './bindings';
 import { listConfined, readOpened, realRootSync } from './confinedFs';
+import { isJsonObject } from '../api/types';
 import { BINDINGS_DIR } from './layout';
 
 export interface BindingFileInfo {
@@ -45,8 +46,8 @@ export function listBindingFiles(dir: string): BindingFileInfo[] {
 
 function recordedBaseUrl(text: string): string | undefined {
   try {
-    const recorded = (JSON.parse(text) as { baseUrl?: unknown }).baseUrl;
-    return typeof recorded === 'string' ? normaliseBaseUrl(recorded) : undefined;
+    const recorded: unknown = JSON.parse(text);
+    return isJsonObject(recorded) && typeof recorded.baseUrl === 'string' ? normaliseBaseUrl(recorded.baseUrl) : undefined;
   } catch {
     return undefined;
   }

@@ -6,9 +6,12 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { JsonObject } from '../api/types';
 import { canonicalJson } from './canonical';
 import { readConfined, realRoot, UnsafeFolderError } from './confinedFs';
 import { writeIfChanged } from './folder';
+import { errorMessage } from '../api/errors';
+import { isJsonObject } from '../api/types';
 import { avoidDeviceName } from './keys';
 import { BINDINGS_DIR, isLogicalKey, LogicalKey } from './layout';
 import { isObjectId } from './references';
@@ -72,31 +75,42 @@ export async function readBindings(dir: string, environment: string, baseUrl: st
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${relative} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`${relative} is not valid JSON: ${errorMessage(err)}`);
   }
-  const file = (parsed && typeof parsed === 'object' ? parsed : {}) as Partial<BindingFile>;
-  const resources = file.resources && typeof file.resources === 'object' ? file.resources : {};
+  const file = isJsonObject(parsed) ? parsed : {};
+  const entries: [string, unknown][] = file.resources && typeof file.resources === 'object' ? Object.entries(file.resources) : [];
   const problems: string[] = [];
   const ids = new Map<string, string>();
   const checked: Record<LogicalKey, Binding> = {};
-  for (const [key, binding] of Object.entries(resources)) {
+  for (const [key, entry] of entries) {
     const written: string = key;
     if (!isLogicalKey(key)) {
       problems.push(`${relative} binds "${written}", which is not a logical key (<kind>/<lowercase-slug>)`);
       continue;
     }
-    const id: unknown = (binding as Partial<Binding> | null)?.id;
-    if (!isObjectId(id)) {
+    const id = isJsonObject(entry) ? entry.id : undefined;
+    if (!isJsonObject(entry) || typeof id !== 'string' || !isObjectId(id)) {
       problems.push(`${relative} binds ${key} to ${JSON.stringify(id)}, which is not an account id`);
       continue;
     }
-    const twin = ids.get(id as string);
-    if (twin) problems.push(`${relative} binds both ${twin} and ${key} to ${String(id)}`);
-    ids.set(id as string, key);
-    checked[key] = binding;
+    const twin = ids.get(id);
+    if (twin) problems.push(`${relative} binds both ${twin} and ${key} to ${id}`);
+    ids.set(id, key);
+    checked[key] = bindingFromEntry(entry, id);
   }
   if (problems.length) throw new UnsafeFolderError(problems);
   return { baseUrl: typeof file.baseUrl === 'string' ? file.baseUrl : baseUrl, resources: checked };
+}
+
+/**
+ * An entry's fields, each read for what it is: a hash that is not a string never matches a
+ * resource (so it counts as changed), and only `true` binds by name.
+ */
+function bindingFromEntry(entry: JsonObject, id: string): Binding {
+  const binding: Binding = { id, hash: typeof entry.hash === 'string' ? entry.hash : '' };
+  if (typeof entry.lastModified === 'string') binding.lastModified = entry.lastModified;
+  if (entry.boundByName === true) binding.boundByName = true;
+  return binding;
 }
 
 export async function writeBindings(dir: string, environment: string, bindings: BindingFile): Promise<void> {

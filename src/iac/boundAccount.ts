@@ -10,7 +10,7 @@
  * left out of the plan, so nothing can be updated or deleted through it.
  */
 import { IntegratorApiError, IntegratorClient } from '../api';
-import { AccountResource, getEach, readIntegration, ReadOptions } from './accountReader';
+import { AccountResource, getEach, IntegrationRead, readIntegration, ReadOptions } from './accountReader';
 import { BindingFile } from './bindings';
 import { FolderResource } from './folder';
 import { IacKind, kindOfKey, LogicalKey, singularOf } from './layout';
@@ -29,14 +29,17 @@ export async function readBoundAccount(
   bindings: BindingFile,
   /** The binding file, for messages. */
   bindingPath: string,
-  options: ReadOptions = {},
+  options: ReadOptions & { pulled?: IntegrationRead } = {},
 ): Promise<BoundAccount> {
   const integrationKey = [...folder.keys()].find((key) => kindOfKey(key) === 'integrations');
   const integrationId = integrationKey ? bindings.resources[integrationKey]?.id : undefined;
   const result: BoundAccount = { account: new Map(), problems: [] };
   if (integrationId) {
     try {
-      result.account = await readIntegration(client, integrationId, options);
+      const { pulled } = options;
+      // A copy: connections bound by name join the map below, and the pull's read stays as it was read.
+      result.account =
+        pulled?.integrationId === integrationId ? new Map(pulled.resources) : await readIntegration(client, integrationId, options);
       const doc = result.account.get(integrationId)?.doc;
       result.integration = { id: integrationId, name: typeof doc?.name === 'string' ? doc.name : integrationId };
     } catch (err) {
@@ -45,9 +48,10 @@ export async function readBoundAccount(
   }
   // Bound ids the integration does not list: gone from the account (a remote deletion), a
   // connection bound by name, or something that is not this integration's.
-  const missing = Object.entries(bindings.resources)
-    .filter(([key, b]) => !result.account.has(b.id) && kindOfKey(key))
-    .map(([key, b]) => [b.id, kindOfKey(key)!] as [string, IacKind]);
+  const missing = Object.entries(bindings.resources).flatMap(([key, b]): [string, IacKind][] => {
+    const kind = kindOfKey(key);
+    return kind && !result.account.has(b.id) ? [[b.id, kind]] : [];
+  });
   const keyOfId = new Map(Object.entries(bindings.resources).map(([key, b]) => [b.id, key]));
   for (const resource of await getEach(client, missing, options)) {
     const key = keyOfId.get(resource.id)!;

@@ -4,6 +4,7 @@
  * two-space indentation, a final newline. Arrays keep their order (it means something).
  */
 import { createHash } from 'crypto';
+import { isJsonObject } from '../api/types';
 
 export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
@@ -18,9 +19,9 @@ export function contentHash(json: string, code?: string): string {
 
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
+  if (isJsonObject(value)) {
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys((value as Record<string, unknown>)[key]);
+    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key]);
     return sorted;
   }
   return value;

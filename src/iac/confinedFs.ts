@@ -18,6 +18,11 @@ export class UnsafeFolderError extends Error {
   }
 }
 
+/** The code of a file-system error (`ENOENT`, `ELOOP`…), or undefined for anything else thrown. */
+function errorCode(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
 /** `O_NOFOLLOW` where the platform has it (not on Windows, where links need privileges to make). */
 const NO_FOLLOW = fsSync.constants.O_NOFOLLOW ?? 0;
 
@@ -26,7 +31,7 @@ export async function realRoot(dir: string): Promise<string> {
   try {
     return await fsSync.promises.realpath(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return path.resolve(dir);
+    if (errorCode(err) === 'ENOENT') return path.resolve(dir);
     throw err;
   }
 }
@@ -36,7 +41,7 @@ export function realRootSync(dir: string): string {
   try {
     return fsSync.realpathSync(dir);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return path.resolve(dir);
+    if (errorCode(err) === 'ENOENT') return path.resolve(dir);
     throw err;
   }
 }
@@ -74,7 +79,7 @@ export function entryType(root: string, relative: string): EntryType {
     try {
       stat = fsSync.lstatSync(absoluteOf(root, at));
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'missing';
+      if (errorCode(err) === 'ENOENT' || errorCode(err) === 'ENOTDIR') return 'missing';
       throw err;
     }
     const last = i === parts.length;
@@ -105,7 +110,7 @@ export function readOpened(root: string, relative: string): string {
   try {
     fd = fsSync.openSync(absoluteOf(root, partsOf(relative)), fsSync.constants.O_RDONLY | NO_FOLLOW);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ELOOP')
+    if (errorCode(err) === 'ELOOP')
       throw new UnsafeFolderError([`${relative} is a symbolic link: links are never followed in a pulled folder`]);
     throw err;
   }
@@ -150,7 +155,7 @@ export function ensureFolder(root: string, relative: string): void {
     try {
       fsSync.mkdirSync(full);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (errorCode(err) !== 'EEXIST') throw err;
     }
     const stat = fsSync.lstatSync(full);
     if (!stat.isDirectory()) throw new UnsafeFolderError([describe(parts.slice(0, i).join('/'), stat)]);
@@ -196,7 +201,7 @@ export function removeConfined(root: string, relative: string): boolean {
     fsSync.unlinkSync(absoluteOf(root, parts));
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    if (errorCode(err) === 'ENOENT') return false;
     throw err;
   }
 }

@@ -5,8 +5,10 @@
  * an agent that carries its traffic. A folder is changed by pull requests, and an apply that
  * changed one of these would pass as one "~ update" among others. So every field a connection
  * update changes is named, with both values (plan.ts), and VS Code asks before applying it
- * (folderCommands.ts). Only its name and its offline switch change nothing of the kind.
+ * (commands/folderApply.ts). Only its name and its offline switch change nothing of the kind.
  */
+
+import { isJsonObject } from '../api/types';
 
 /** Fields whose change moves nothing: the connection's name, and whether it is offline. */
 const HARMLESS = new Set(['name', 'offline']);
@@ -47,10 +49,12 @@ function leaves(doc: unknown): Map<string, string> {
   const stack: Array<[unknown, string]> = [[doc, '']];
   while (stack.length > 0) {
     const [value, at] = stack.pop()!;
-    if (value !== null && typeof value === 'object') {
-      const entries = Array.isArray(value)
-        ? value.map((member, i) => [`${at}[${i}]`, member] as const)
-        : Object.entries(value as Record<string, unknown>).map(([k, member]) => [pathOf(at, k), member] as const);
+    const entries = Array.isArray(value)
+      ? value.map((member: unknown, i) => [`${at}[${i}]`, member] as const)
+      : isJsonObject(value)
+        ? Object.entries(value).map(([k, member]) => [pathOf(at, k), member] as const)
+        : undefined;
+    if (entries) {
       if (entries.length === 0) found.set(at, JSON.stringify(value));
       for (const entry of entries) stack.push([entry[1], entry[0]]);
     } else if (at !== '') {

@@ -17,6 +17,8 @@ import {
   writeConfined,
   writeIfChangedConfined,
 } from './confinedFs';
+import { errorMessage } from '../api/errors';
+import { isJsonObject } from '../api/types';
 import { codeFileOf, IAC_KINDS, IacKind, jsonFileOf, keyOf, kindOfKey, LogicalKey, slugOfJsonFile } from './layout';
 
 export interface FolderResource {
@@ -148,8 +150,8 @@ function parseFile(text: string, key: LogicalKey): JsonObject {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    throw new FolderError(`${jsonFileOf(key)} is not valid JSON: ${(err as Error).message}`);
+    throw new FolderError(`${jsonFileOf(key)} is not valid JSON: ${errorMessage(err)}`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FolderError(`${jsonFileOf(key)} must hold one JSON object.`);
-  return value as JsonObject;
+  if (!isJsonObject(value)) throw new FolderError(`${jsonFileOf(key)} must hold one JSON object.`);
+  return value;
 }

@@ -10,7 +10,10 @@
  * current document, so the account keeps its ids, its secrets and its switches.
  */
 import { JsonObject, MASK } from '../api/types';
+import type { AccountResource } from './accountReader';
 import { FolderResource } from './folder';
+import { isJsonObject } from '../api/types';
+import { assignKeys } from './keys';
 import { IacKind, LogicalKey } from './layout';
 import { idsToKeys } from './references';
 
@@ -27,7 +30,7 @@ export function fieldsKeptByAccount(kind: IacKind): readonly string[] {
 
 /** The folder's form of an account document (references still as ids; see references.ts). */
 export function toFolderDocument(kind: IacKind, doc: JsonObject): JsonObject {
-  const out = withoutMasks(doc) as JsonObject;
+  const out = objectWithoutMasks(doc);
   for (const field of fieldsKeptByAccount(kind)) delete out[field];
   return out;
 }
@@ -49,9 +52,12 @@ export function mergeForUpdate(kind: IacKind, folderDoc: JsonObject, accountDoc:
 
 function withoutMasks(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutMasks);
-  if (!value || typeof value !== 'object') return value;
+  return isJsonObject(value) ? objectWithoutMasks(value) : value;
+}
+
+function objectWithoutMasks(object: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [key, child] of Object.entries(value as JsonObject)) if (child !== MASK) out[key] = withoutMasks(child);
+  for (const [key, child] of Object.entries(object)) if (child !== MASK) out[key] = withoutMasks(child);
   return out;
 }
 
@@ -60,9 +66,9 @@ function restoreMasks(target: JsonObject, account: JsonObject): void {
   for (const [key, value] of Object.entries(account)) {
     if (value === MASK) {
       if (!(key in target)) target[key] = MASK;
-    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+    } else if (isJsonObject(value)) {
       const inner = target[key];
-      if (inner && typeof inner === 'object' && !Array.isArray(inner)) restoreMasks(inner as JsonObject, value as JsonObject);
+      if (isJsonObject(inner)) restoreMasks(inner, value);
     }
   }
 }
@@ -77,4 +83,33 @@ export function folderResourceOf(
   const folderResource: FolderResource = { key, kind: resource.kind, doc };
   if (resource.kind === 'scripts') folderResource.code = typeof resource.doc.content === 'string' ? resource.doc.content : '';
   return folderResource;
+}
+
+/** The account's resources as the folder holds them, each with the account document it came from. */
+export interface AccountInFolderForm {
+  /** Every account resource's key. */
+  keyOfId: Map<string, LogicalKey>;
+  /** By key, in key order. */
+  resources: { resource: FolderResource; account: AccountResource }[];
+}
+
+/**
+ * What a pull writes and what a plan compares the folder with, made one way: each account
+ * resource keeps the key it is known by (`known`, from the binding file) or gets a new one from
+ * its name that nothing `reserved` (files of the folder that stand for something else) holds.
+ */
+export function accountInFolderForm(
+  account: ReadonlyMap<string, AccountResource>,
+  known: ReadonlyMap<string, LogicalKey>,
+  reserved: ReadonlySet<LogicalKey>,
+): AccountInFolderForm {
+  const keyOfId = assignKeys(
+    [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
+    known,
+    reserved,
+  );
+  const resources = [...account.values()]
+    .map((r) => ({ resource: folderResourceOf(r, keyOfId.get(r.id)!, keyOfId), account: r }))
+    .sort((a, b) => (a.resource.key < b.resource.key ? -1 : 1));
+  return { keyOfId, resources };
 }

@@ -15,7 +15,7 @@
  */
 import { IntegratorClient } from '../api';
 import { Connection } from '../api/types';
-import { AccountResource } from './accountReader';
+import { AccountResource, IntegrationRead } from './accountReader';
 import { Adoption, Candidate, findAdoptions } from './adoption';
 import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
 import { readBoundAccount } from './boundAccount';
@@ -23,29 +23,12 @@ import { UnsafeFolderError } from './confinedFs';
 import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
 import { CONNECTION_CHANGE_NOTE, ConnectionChange, connectionChanges, describeChange } from './connectionChanges';
 import { FolderResource, hashOfResource, readFolder } from './folder';
-import { folderResourceOf } from './folderForm';
-import { assignKeys } from './keys';
-import { IAC_KINDS, IacKind, kindOfKey, LogicalKey } from './layout';
+import { accountInFolderForm } from './folderForm';
+import { IAC_KINDS, kindOfKey, LogicalKey } from './layout';
+import { isApplied, PlanAction, PlanItem } from './planItem';
 import { rawIdReferences, referencedKeys } from './references';
 
-export type PlanAction =
-  'create' | 'update' | 'delete' | 'bind' | 'adopt' | 'needs-connection' | 'remote-change' | 'conflict' | 'unchanged';
-
-export interface PlanItem {
-  key: LogicalKey;
-  kind: IacKind;
-  action: PlanAction;
-  /** The resource's name: the account's, for what is already there (what an update or a delete changes); else the folder's. */
-  name?: string;
-  /** The account id it is bound (or, for `bind`, matched) to. */
-  id?: string;
-  /** For `adopt`: the environment's copy differs from the folder, so adopting it updates it. */
-  differs?: boolean;
-  /** For remote changes: what happened in the account. */
-  remote?: 'added' | 'changed' | 'deleted';
-  /** One line for people. */
-  reason: string;
-}
+export type { PlanAction, PlanItem } from './planItem';
 
 export interface Plan {
   environment: string;
@@ -82,6 +65,11 @@ export interface PlanOptions {
    * integration here makes such a plan a problem.
    */
   integration?: string;
+  /**
+   * The integration as the pull that wrote the folder read it a moment ago (pull.ts): compared
+   * with instead of reading the same documents again, when the binding file binds that integration.
+   */
+  pulled?: IntegrationRead;
   signal?: AbortSignal;
 }
 
@@ -127,16 +115,12 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   const refusals = [...bound.problems, ...integrationMismatch(options.integration, plan.integration, bindingPathOf(environment))];
   plan.problems.push(...refusals, ...adoption.problems);
   plan.ambiguous = [...adoption.ambiguous].map(([key, candidates]) => ({ key, candidates }));
-  const keyOfId = assignKeys(
-    [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
+  const { keyOfId, resources } = accountInFolderForm(
+    account,
     new Map([...adoption.connectionKeys, ...keysById(bindings), ...[...adoption.ids].map(([key, id]) => [id, key] as const)]),
     new Set([...folder.keys()].filter((key) => !bindings.resources[key] && !adoption.ids.has(key))),
   );
-  const remote = new Map<LogicalKey, FolderResource>();
-  for (const resource of account.values()) {
-    const key = keyOfId.get(resource.id)!;
-    remote.set(key, folderResourceOf(resource, key, keyOfId));
-  }
+  const remote = new Map(resources.map(({ resource }) => [resource.key, resource]));
   const state: PlanState = { folder, bindings, account, remote, matches: new Map(), adopted: adoption.ids, refusals };
 
   checkFolder(folder, plan);
@@ -186,10 +170,8 @@ function integrationMismatch(expected: string | undefined, bound: Plan['integrat
 /** 0: nothing to do; 2: changes to apply; 3: conflicts, unbound connections or problems (the CLI's exit codes). */
 export function planExitCode(plan: Plan): 0 | 2 | 3 {
   if (isBlocked(plan)) return 3;
-  return plan.items.some((i) => APPLIED_ACTIONS.has(i.action)) ? 2 : 0;
+  return plan.items.some(isApplied) ? 2 : 0;
 }
-
-export const APPLIED_ACTIONS: ReadonlySet<PlanAction> = new Set(['create', 'update', 'delete', 'bind', 'adopt']);
 
 /** Why an apply of this plan must not start, or undefined. */
 export function blockReason(plan: Plan): string | undefined {

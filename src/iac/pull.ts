@@ -5,11 +5,10 @@
  * (unless forced): "Pull Remote Changes" is the careful way to bring in the account's edits.
  */
 import { IntegratorClient } from '../api';
-import { AccountResource, readIntegration } from './accountReader';
+import { AccountResource, IntegrationRead, readIntegration } from './accountReader';
 import { Binding, BindingFile, keysById, readBindings, writeBindings } from './bindings';
 import { FolderResource, hashOfResource, readFolder, removeResource, writeResources } from './folder';
-import { folderResourceOf } from './folderForm';
-import { assignKeys } from './keys';
+import { accountInFolderForm } from './folderForm';
 import { LogicalKey } from './layout';
 import { resolveIntegration } from './integrationLookup';
 
@@ -45,6 +44,15 @@ export class LocalChangesError extends Error {
 }
 
 export async function pull(options: PullOptions): Promise<PullReport> {
+  return (await pullAndKeepRead(options)).report;
+}
+
+/**
+ * A pull, and the integration as it read it: what the folder now holds, so the plan that shows
+ * the folder right after (VS Code's Source Control view) compares with this read instead of
+ * reading the same documents again.
+ */
+export async function pullAndKeepRead(options: PullOptions): Promise<{ report: PullReport; read: IntegrationRead }> {
   const { client, dir, environment } = options;
   const integrationId = await resolveIntegration(client, options.integration, options);
   const account = await readIntegration(client, integrationId, options);
@@ -55,7 +63,8 @@ export async function pull(options: PullOptions): Promise<PullReport> {
     const changed = [...folder.values()].filter((r) => bindings.resources[r.key] && bindings.resources[r.key]!.hash !== hashOfResource(r));
     if (changed.length) throw new LocalChangesError(changed.map((r) => r.key));
   }
-  const { resources } = toFolderResources(account, bindings, folder);
+  const reserved = new Set([...folder.keys()].filter((key) => !bindings.resources[key]));
+  const { resources } = accountInFolderForm(account, keysById(bindings), reserved);
   const written = await writeResources(
     dir,
     resources.map((r) => r.resource),
@@ -66,32 +75,14 @@ export async function pull(options: PullOptions): Promise<PullReport> {
   for (const key of Object.keys(bindings.resources)) if (!next.resources[key]) removed.push(...(await removeResource(dir, key)));
   await writeBindings(dir, environment, next);
   const integration = account.get(integrationId)!;
-  return {
+  const report = {
     integrationId,
     integrationName: typeof integration.doc.name === 'string' ? integration.doc.name : integrationId,
     resources: resources.length,
     written,
     removed,
   };
-}
-
-/** The account's resources in folder form, each with its key (kept from the bindings, or new). */
-export function toFolderResources(
-  account: ReadonlyMap<string, AccountResource>,
-  bindings: BindingFile,
-  folder: ReadonlyMap<LogicalKey, FolderResource>,
-): { resources: { resource: FolderResource; account: AccountResource }[]; keyOfId: Map<string, LogicalKey> } {
-  const bound = keysById(bindings);
-  const reserved = new Set([...folder.keys()].filter((key) => !bindings.resources[key]));
-  const keyOfId = assignKeys(
-    [...account.values()].map((r) => ({ kind: r.kind, id: r.id, name: r.doc.name })),
-    bound,
-    reserved,
-  );
-  const resources = [...account.values()]
-    .map((r) => ({ resource: folderResourceOf(r, keyOfId.get(r.id)!, keyOfId), account: r }))
-    .sort((a, b) => (a.resource.key < b.resource.key ? -1 : 1));
-  return { resources, keyOfId };
+  return { report, read: { integrationId, resources: account } };
 }
 
 export function bindingOf(account: AccountResource, resource: FolderResource, extra: Partial<Binding> = {}): Binding {

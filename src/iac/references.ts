@@ -6,6 +6,7 @@
  * `_exportId`/`_importId`, `_registeredConnectionIds`.
  */
 import { JsonObject } from '../api/types';
+import { isJsonObject } from '../api/types';
 import { IacKind, isLogicalKey, LogicalKey } from './layout';
 
 /** Fields whose values are ids of a known kind. */
@@ -57,8 +58,8 @@ export function findReferences(doc: unknown): FoundReference[] {
       value.forEach((item, i) => walk(item, `${path}[${i}]`));
       return;
     }
-    if (!value || typeof value !== 'object') return;
-    for (const [field, child] of Object.entries(value as JsonObject)) {
+    if (!isJsonObject(value)) return;
+    for (const [field, child] of Object.entries(value)) {
       const at = path ? `${path}.${field}` : field;
       if (isReferenceField(field)) {
         const kind = REFERENCE_FIELDS[field];
@@ -80,15 +81,17 @@ export function findReferences(doc: unknown): FoundReference[] {
  * string; other values are kept as they are.
  */
 export function mapReferences(doc: JsonObject, replace: (value: string) => string | undefined): JsonObject {
-  const map = (value: unknown, inReference: boolean): unknown => {
-    if (inReference && typeof value === 'string') return replace(value) ?? value;
-    if (Array.isArray(value)) return value.map((item) => map(item, inReference && typeof item === 'string'));
-    if (!value || typeof value !== 'object') return value;
+  const mapObject = (object: JsonObject): JsonObject => {
     const out: JsonObject = {};
-    for (const [field, child] of Object.entries(value as JsonObject)) out[field] = map(child, isReferenceField(field));
+    for (const [field, child] of Object.entries(object)) out[field] = map(child, isReferenceField(field));
     return out;
   };
-  return map(doc, false) as JsonObject;
+  const map = (value: unknown, inReference: boolean): unknown => {
+    if (inReference && typeof value === 'string') return replace(value) ?? value;
+    if (Array.isArray(value)) return value.map((item: unknown) => map(item, inReference && typeof item === 'string'));
+    return isJsonObject(value) ? mapObject(value) : value;
+  };
+  return mapObject(doc);
 }
 
 /** Ids become keys where the id is one of the folder's resources. */

@@ -5,9 +5,11 @@
  * a line.
  */
 import { ApplyReport } from './apply';
-import { Plan, PlanAction, PlanItem } from './plan';
+import { Plan } from './plan';
+import { Effect, effectOf, PlanAction, PlanItem } from './planItem';
 import { printable as p } from './printable';
 import { PullReport } from './pull';
+import { PullRemoteReport } from './pullRemoteChanges';
 
 const MARK: Record<PlanAction, string> = {
   create: '+ create',
@@ -79,9 +81,44 @@ export function applyLines(report: ApplyReport): string[] {
   return lines;
 }
 
-export function pullLines(report: PullReport, dir: string): string[] {
+/** What a pull wrote; `from` names the environment where the reader may not know it (VS Code's log). */
+export function pullLines(report: PullReport, dir: string, from?: string): string[] {
   return [
-    `Pulled "${p(report.integrationName)}" (${report.resources} resources) into ${p(dir)}: ` +
+    `Pulled "${p(report.integrationName)}" (${report.resources} resources)${from === undefined ? '' : ` from "${p(from)}"`} into ${p(dir)}: ` +
       `${report.written.length} file${report.written.length === 1 ? '' : 's'} written, ${report.removed.length} removed.`,
   ];
+}
+
+export function pullRemoteLines(report: PullRemoteReport): string[] {
+  return [
+    `${report.pulled.length} remote change${report.pulled.length === 1 ? '' : 's'} pulled.`,
+    ...report.refused.map((i) => `  not pulled (conflict): ${p(i.key)}: ${p(i.reason)}`),
+  ];
+}
+
+/**
+ * What an apply would do, counted as a change record would: what it creates or changes in the
+ * account, then what is only bound (a connection matched by name, or a resource adopted as it
+ * is): "1 change (1 to update); 15 already there, bound as they are". Counting a binding as a
+ * change made a promotion that changed one export say "16 changes" to production. Deletions are
+ * asked about on their own.
+ */
+export function changeCount(plan: Plan): string {
+  const effects = plan.items.map(effectOf);
+  const count = (effect: Effect) => effects.filter((e) => e === effect).length;
+  const creates = count('create');
+  const updates = count('update');
+  const bound = count('bind');
+  const parts = [creates ? `${creates} to create` : '', updates ? `${updates} to update` : ''].filter(Boolean);
+  const changes = creates + updates;
+  const head = `${changes} change${changes === 1 ? '' : 's'}${parts.length ? ` (${parts.join(', ')})` : ''}`;
+  return bound ? `${head}; ${bound} already there, bound as ${bound === 1 ? 'it is' : 'they are'}` : head;
+}
+
+/** What an apply did, counted as changeCount counts what it would do. */
+export function appliedCount(report: ApplyReport): string {
+  const bound = report.applied.filter((s) => effectOf(s.item) === 'bind').length;
+  const changed = report.applied.length - bound;
+  const head = `${changed} change${changed === 1 ? '' : 's'}`;
+  return bound ? `${head}, ${bound} bound as ${bound === 1 ? 'it was' : 'they were'}` : head;
 }

@@ -3,20 +3,24 @@
  * groups for Conflicts, Changes to Apply and Remote Changes, an entry per resource file that opens
  * the diff between the account's version and the folder's, the account's version as the gutter's
  * quick diff, and ✓ (Apply) in the title. It refreshes after files change in the folder; the
- * account is read again on Refresh, after an apply or pull, and at each file change.
+ * account is read again on Refresh, after an apply, and at each change of the folder's files
+ * (a pull's own read serves the plan after it; planSchedule.ts).
  */
 import { FolderIntegrations } from './folderIntegrations';
 import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { codeFileOf, jsonFileOf, keyOfFile, LogicalKey } from '../iac/layout';
-import { APPLIED_ACTIONS, makePlan, Plan, PlanItem, PlanOptions, PlanState } from '../iac/plan';
+import { makePlan, Plan, PlanItem, PlanOptions, PlanState } from '../iac/plan';
+import { folderUnchanged } from '../iac/folderUnchanged';
+import { isApplied } from '../iac/planItem';
 import { Disposable } from '../util/disposable';
 import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
 import { accountVersionUri } from '../identity';
 import { AccountVersions } from './accountVersions';
 import { bindingNameIn } from './folderEnvironment';
+import { NextPlan, PlanRequest, PlanSchedule } from './planSchedule';
 import { IntegratorClient } from '../api';
 import { Logger } from '../util/logger';
 
@@ -40,11 +44,10 @@ export class IntegrationSourceControl extends Disposable {
   private readonly changes: vscode.SourceControlResourceGroup;
   private readonly remote: vscode.SourceControlResourceGroup;
   private readonly changed = this.register(new vscode.EventEmitter<Plan | undefined>());
-  /** Fires after each refresh with the new plan (undefined when the plan failed). */
+  /** Fires after each refresh with the plan it shows (the last one again when the folder had not changed), undefined when the plan failed. */
   readonly onDidRefresh = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<Plan | undefined> | undefined;
-  private again = false;
+  private readonly schedule = new PlanSchedule((next) => this.plan(next));
   lastPlan: Plan | undefined;
   lastState: PlanState | undefined;
   lastError: string | undefined;
@@ -91,32 +94,32 @@ export class IntegrationSourceControl extends Disposable {
 
   /** Refreshes once the folder has been quiet for a moment (a pull writes many files). */
   refreshSoon(): void {
+    this.schedule.changed();
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
+    this.timer = setTimeout(() => void this.schedule.request({ files: true }), REFRESH_DELAY_MS);
   }
 
-  /** Plans again (reads the account) and shows the result. One plan at a time; a request during one runs after it. */
-  async refresh(): Promise<Plan | undefined> {
-    if (this.running) {
-      this.again = true;
-      return this.running.then(() => this.refresh());
-    }
-    this.running = this.plan();
-    try {
-      return await this.running;
-    } finally {
-      this.running = undefined;
-      if (this.again) {
-        this.again = false;
-        this.refreshSoon();
-      }
-    }
+  /**
+   * Plans (reads the folder and the account) and shows the result; a plan already running is
+   * joined when nothing changed since it began (planSchedule.ts). `fresh` after the caller's own
+   * writes and for a person's Refresh; `pulled` with what the pull that wrote the folder read.
+   */
+  refresh(request: Omit<PlanRequest, 'files'> = {}): Promise<Plan | undefined> {
+    return this.schedule.request(request);
   }
 
-  private async plan(): Promise<Plan | undefined> {
+  private async plan(next: NextPlan): Promise<Plan | undefined> {
     try {
       const client = await this.client();
-      const { plan, state } = await makePlan(this.planOptions(client));
+      const options = this.planOptions(client);
+      // The watcher also reports writes the last plan already read (a pull's files): no need to read the account for those.
+      const unchanged =
+        next.onlyFiles && this.lastPlan && this.lastState && !this.lastError && (await folderUnchanged(this.lastState, options));
+      if (unchanged) {
+        this.changed.fire(this.lastPlan);
+        return this.lastPlan;
+      }
+      const { plan, state } = await makePlan({ ...options, ...(next.pulled ? { pulled: next.pulled } : {}) });
       this.lastPlan = plan;
       this.lastState = state;
       this.lastError = undefined;
@@ -143,7 +146,7 @@ export class IntegrationSourceControl extends Disposable {
   private show(plan: Plan): void {
     const states = (items: PlanItem[]) => items.map((item) => this.stateOf(item));
     this.conflicts.resourceStates = states(plan.items.filter((i) => i.action === 'conflict'));
-    this.changes.resourceStates = states(plan.items.filter((i) => APPLIED_ACTIONS.has(i.action) || i.action === 'needs-connection'));
+    this.changes.resourceStates = states(plan.items.filter((i) => isApplied(i) || i.action === 'needs-connection'));
     this.remote.resourceStates = states(plan.items.filter((i) => i.action === 'remote-change'));
     this.sourceControl.count = this.changes.resourceStates.length + this.conflicts.resourceStates.length;
   }

@@ -8,6 +8,7 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
+import { IntegrationRead } from '../iac/accountReader';
 import { isPulledFolder } from '../iac/bindings';
 import { Disposable } from '../util/disposable';
 import { Logger } from '../util/logger';
@@ -74,9 +75,10 @@ export class SourceControls extends Disposable {
 
   /**
    * Shows `folder` against `env` (remembered for next time), or, without one, against the
-   * environment chosen before, the active one, or the first it has a binding file for.
+   * environment chosen before, the active one, or the first it has a binding file for. `pulled`:
+   * what the pull that wrote the folder read, for the first plan to compare with.
    */
-  async track(folder: vscode.Uri, env?: EnvironmentInfo): Promise<IntegrationSourceControl | undefined> {
+  async track(folder: vscode.Uri, env?: EnvironmentInfo, pulled?: IntegrationRead): Promise<IntegrationSourceControl | undefined> {
     const chosen = this.context.workspaceState.get<Record<string, string>>(CHOSEN_KEY, {});
     if (env) await this.context.workspaceState.update(CHOSEN_KEY, { ...chosen, [folder.fsPath]: env.id });
     const target =
@@ -98,7 +100,7 @@ export class SourceControls extends Disposable {
     this.byFolder.set(folder.fsPath, control);
     this.log.info(`Source Control: ${folder.fsPath} compared with "${target.name}".`);
     this.changed.fire();
-    void control.refresh();
+    void control.refresh(pulled ? { pulled } : {});
     return control;
   }
 }

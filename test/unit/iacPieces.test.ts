@@ -1,10 +1,13 @@
-/** The engine's pure parts: keys from names, references in every place they hide, and the apply order. */
+/** The engine's pure parts: keys from names, references in every place they hide, the apply order, and what an apply acts on. */
 import * as assert from 'assert';
 import { canonicalJson } from '../../src/iac/canonical';
 import { dependencyOrder } from '../../src/iac/dependencyOrder';
 import { mergeForUpdate, toFolderDocument } from '../../src/iac/folderForm';
 import { assignKeys, slugify } from '../../src/iac/keys';
+import { Plan } from '../../src/iac/plan';
+import { effectOf, PlanAction, PlanItem } from '../../src/iac/planItem';
 import { idsToKeys, keysToIds, referencedKeys } from '../../src/iac/references';
+import { appliedCount, changeCount } from '../../src/iac/report';
 
 const id = (n: number) => n.toString(16).padStart(24, 'a');
 
@@ -119,5 +122,43 @@ describe('integration as code: keys, references and order', () => {
         ),
       /cycle.*exports\/a, imports\/b/,
     );
+  });
+
+  it('says once what an apply does with each item, and counts a promotion by it', () => {
+    const item = (action: PlanAction, differs?: boolean): PlanItem => ({
+      key: `exports/${action}-${String(differs)}`,
+      kind: 'exports',
+      action,
+      reason: '',
+      ...(differs === undefined ? {} : { differs }),
+    });
+    const items = [
+      item('create'),
+      item('update'),
+      item('delete'),
+      item('bind'),
+      item('adopt', true),
+      item('adopt', false),
+      item('needs-connection'),
+      item('remote-change'),
+      item('conflict'),
+      item('unchanged'),
+    ];
+    assert.deepStrictEqual(items.map(effectOf), [
+      'create',
+      'update',
+      'delete',
+      'bind',
+      'update',
+      'bind',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const plan: Plan = { environment: 'e', baseUrl: 'u', items, problems: [], warnings: [], connectionChanges: [], ambiguous: [] };
+    assert.strictEqual(changeCount(plan), '3 changes (1 to create, 2 to update); 2 already there, bound as they are');
+    const applied = items.filter((i) => effectOf(i) !== undefined).map((i) => ({ item: i }));
+    assert.strictEqual(appliedCount({ plan, applied, notApplied: [] }), '4 changes, 2 bound as they were');
   });
 });
