@@ -3,8 +3,21 @@
  * flow builder lays out its flows (rank separation 200, node separation 50). Pure data in and out,
  * so the webview, the CLI's SVG and the benchmark share it.
  */
-import dagre, { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import type { EdgeLabel, GraphLabel, NodeLabel } from '@dagrejs/dagre';
+import type * as Dagre from '@dagrejs/dagre';
 import { FlowGraph, GraphEdge, GraphNode } from './flowGraph';
+
+let loaded: Pick<typeof Dagre, 'graphlib' | 'layout'> | undefined;
+
+/**
+ * dagre, required on the first layout: in the extension it is a bundle of its own (dist/dagre.js,
+ * see esbuild.js), so the sessions that draw no diagram never load it.
+ */
+function dagre(): Pick<typeof Dagre, 'graphlib' | 'layout'> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required lazily on purpose (above)
+  loaded ??= require('@dagrejs/dagre') as typeof Dagre;
+  return loaded;
+}
 
 export interface PlacedNode extends GraphNode {
   /** Centre, as dagre gives it. */
@@ -38,12 +51,12 @@ const SIZES: Record<GraphNode['role'], { width: number; height: number }> = {
 const MARGIN = 20;
 
 export function layoutFlow(graph: FlowGraph): FlowLayout {
-  const g = new dagre.graphlib.Graph<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
+  const g = new (dagre().graphlib.Graph)<GraphLabel, NodeLabel, EdgeLabel>({ multigraph: true });
   g.setGraph({ rankdir: 'LR', ranksep: 200, nodesep: 50, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { ...SIZES[node.role] });
   graph.edges.forEach((edge, i) => g.setEdge(edge.from, edge.to, {}, `e${i}`));
-  dagre.layout(g);
+  dagre().layout(g);
   // layout() gives every node its centre (x, y) and every edge its points.
   const nodes = graph.nodes.map((node) => {
     const placed = g.node(node.id);

@@ -146,10 +146,14 @@ function main(): number {
   ].filter((p): p is string => !!p && !/^[a-z]+:/.test(p) && !p.startsWith('$('));
   for (const p of paths) if (!fs.existsSync(path.join(ROOT, p))) problems.push(`package.json names ${p}, which does not exist`);
 
-  // What the extension loads at run time must go into the .vsix: the bundles and the webview pages.
-  const packaged = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
-  for (const wanted of ['!dist/extension.js', '!dist/main.js', '!dist/sandbox-lib.js', '!dist/webviews/*.js', '!media/webviews/**'])
-    if (!packaged.split('\n').includes(wanted)) problems.push(`.vscodeignore leaves out what the extension loads: add ${wanted}`);
+  // What the extension loads at run time must go into the .vsix: every bundle esbuild.js makes
+  // (but the two command lines, run from a terminal), the webview pages and the hook runtime.
+  const packaged = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+  const bundles = [...fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8').matchAll(/outfile: '(dist\/[\w-]+\.js)'/g)]
+    .map((m) => m[1])
+    .filter((file) => file !== 'dist/cli.js' && file !== 'dist/sandbox.js');
+  for (const wanted of [...bundles.map((file) => `!${file}`), '!dist/webviews/*.js', '!media/webviews/**', '!dist/hookRuntime/**'])
+    if (!packaged.includes(wanted)) problems.push(`.vscodeignore leaves out what the extension loads: add ${wanted}`);
 
   if (problems.length) {
     console.error(`The manifest and the code disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
