@@ -37,17 +37,19 @@ export const runHookCommand = defineCommand({
     if (!use) return undefined;
     // The view first: a webview takes longest to load, and loads while the sample is made.
     const view = resultView(services, target, use, async (run) => runOnce(services, target, await sampled, view, run));
+    // This click's run from now: an older run still going (run on edit) no longer shows its result.
+    const run = view.startRun();
     const sampled = withSample(use, target).then(
       (prepared) => {
         view.rerunOnEditsOf([target.uri, prepared.sampleUri]);
         return prepared;
       },
       (err: unknown) => {
-        view.showFailure(`Could not make a sample for ${target.functionName}: ${describeError(err)}`);
+        view.showFailure(`Could not make a sample for ${target.functionName}: ${describeError(err)}`, run);
         throw err;
       },
     );
-    return runOnce(services, target, await sampled, view, view.startRun());
+    return runOnce(services, target, await sampled, view, run);
   },
 });
 

@@ -48,11 +48,14 @@ export async function findHookUsages(client: IntegratorClient, scriptId: string)
   });
 }
 
-/** The first source of the flow that is the use, or of the first flow that runs the use's import. */
-function firstSourceOf(flows: readonly JsonObject[], usage: HookUsage): string | undefined {
-  const flow = flows.find((f) =>
-    usage.kind === 'flows' ? f._id === usage.resourceId : stepsOf(f).some((pp) => pp._importId === usage.resourceId),
-  );
+/**
+ * The first source of the flow that is the use, or of a flow that runs the use's import: an
+ * enabled one first (a disabled flow that names the import is a poorer guess at its records).
+ */
+export function firstSourceOf(flows: readonly JsonObject[], usage: HookUsage): string | undefined {
+  const usesIt = (f: JsonObject) =>
+    usage.kind === 'flows' ? f._id === usage.resourceId : stepsOf(f).some((pp) => pp._importId === usage.resourceId);
+  const flow = flows.find((f) => usesIt(f) && f.disabled !== true) ?? flows.find(usesIt);
   const source = jsonObjects(flow?.pageGenerators).find((pg) => typeof pg._exportId === 'string')?._exportId;
   return typeof source === 'string' ? source : undefined;
 }

@@ -20,6 +20,8 @@ export class HookResultPanel extends StatefulPanel<HookResultState, HookResultAc
       () => new HookResultPanel(key, title, subtitle, extensionUri),
     );
     panel.rerun = rerun;
+    // Revealed for another use of the same function (another import, say): its subtitle says which.
+    panel.update({ title, subtitle });
     return panel;
   }
 

@@ -13,7 +13,7 @@ import { promisify } from 'util';
 import { IntegratorClient } from '../../src/api';
 import { apiCalls } from '../../src/hooks/apiCalls';
 import { HOOK_TYPES, HookType } from '../../src/hooks/contracts';
-import { findHookUsages, hookUsagesIn } from '../../src/hooks/hookUsage';
+import { findHookUsages, firstSourceOf, hookUsagesIn } from '../../src/hooks/hookUsage';
 import { sampleOptions } from '../../src/hooks/samples';
 import { hookStub } from '../../src/hooks/stubs';
 import { pairRecords } from '../../src/hooks/pairs';
@@ -365,6 +365,25 @@ describe('records before and after, paired', () => {
 });
 
 describe('where a script is used', () => {
+  it("takes a preMap sample's records from an enabled flow that runs the import before a disabled one listed first", () => {
+    const usage = {
+      type: 'preMap' as const,
+      kind: 'imports' as const,
+      resourceId: 'imp',
+      resourceName: 'Put Orders',
+      functionName: 'preMap',
+    };
+    const flow = (id: string, source: string, disabled: boolean) => ({
+      _id: id,
+      disabled,
+      pageGenerators: [{ _exportId: source }],
+      routers: [{ branches: [{ pageProcessors: [{ type: 'import', _importId: 'imp' }] }] }],
+    });
+    assert.strictEqual(firstSourceOf([flow('old', 'other-export', true), flow('live', 'orders-export', false)], usage), 'orders-export');
+    assert.strictEqual(firstSourceOf([flow('old', 'other-export', true)], usage), 'other-export', 'a disabled one when no other runs it');
+    assert.strictEqual(firstSourceOf([{ _id: 'x', pageProcessors: 'not a list' }], usage), undefined);
+  });
+
   it("reads a pulled folder's documents, whose references are logical keys", () => {
     const usages = hookUsagesIn(
       [
