@@ -138,19 +138,19 @@ export async function collect<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
 }
 
 function pagingLoop(path: string): IntegratorApiError {
-  return new IntegratorApiError({
-    status: 200,
-    method: 'GET',
-    path: path.replace(/\?.*$/, ''),
-    errors: [{ code: 'invalid_response', message: 'The server kept sending the same page; stopped reading the list.' }],
-  });
+  return badList(path, 'The server kept sending the same page; stopped reading the list.');
 }
 
 function notAList(path: string): IntegratorApiError {
+  return badList(path, 'Expected a list, but the server answered with something else.');
+}
+
+/** A list the server answered but that cannot be read, as an error of the list's path (without its query). */
+function badList(path: string, message: string): IntegratorApiError {
   return new IntegratorApiError({
     status: 200,
     method: 'GET',
     path: path.replace(/\?.*$/, ''),
-    errors: [{ code: 'invalid_response', message: 'Expected a list, but the server answered with something else.' }],
+    errors: [{ code: 'invalid_response', message }],
   });
 }

@@ -42,7 +42,7 @@ export type WorkerOutput =
       stopped?: 'time' | 'memory';
     };
 
-/** The script's own line and column in a stack (the first frame in the script's file). */
+/** The script's own line and column in a stack: the first frame at `filename`, as the stack names the script (a file name, or a URL in the debug run). */
 export function locate(stack: string, filename: string): { line: number; column: number } | undefined {
   for (const line of stack.split('\n')) {
     const at = line.lastIndexOf(`${filename}:`);

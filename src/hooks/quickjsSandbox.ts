@@ -10,7 +10,7 @@
  * it) and the time limit, checked by QuickJS's interrupt handler while the script runs.
  * Runs in the worker thread (hookWorker.ts), never in the extension host's thread.
  */
-import type { QuickJSContext, QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { field } from '../api/types';
 import { locate, LogLine, logLinesOf, memoryMessage, WorkerOutput } from './hookOutput';
 import { isApiCall } from './integratorApiShim';
@@ -41,55 +41,58 @@ const WRAP_UP_MS = 250;
 const SOURCED_MODULES = ['dayjs', 'sjcl'] as const;
 
 export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi: CallApi): WorkerOutput {
-  const runtime = engine.newRuntime();
-  runtime.setMemoryLimit(run.memoryLimitMb * 1024 * 1024);
-  let deadline = Date.now() + run.timeoutMs;
-  let interrupted = false;
-  runtime.setInterruptHandler(() => {
-    if (Date.now() <= deadline) return false;
-    interrupted = true;
-    return true;
-  });
-  const vm = runtime.newContext();
-  const handles: QuickJSHandle[] = [];
-  const keep = (h: QuickJSHandle) => (handles.push(h), h);
-  let world: QuickJSHandle | undefined;
+  const quickjs = new QuickJSRun(engine, run);
   try {
-    const callFn = keep(
-      vm.newFunction('callApi', (arg) => vm.newString(answer(vm.typeof(arg) === 'string' ? vm.getString(arg) : '', callApi))),
-    );
-    vm.setProp(vm.global, '__callApi', callFn);
-    world = keep(evaluate(vm, WORLD_SOURCE, 'integrator-io-world'));
-    for (const name of SOURCED_MODULES) {
-      if (!run.source.includes(name)) continue; // evaluating a module costs milliseconds: only when named
-      const exported = keep(evaluate(vm, moduleWrapper(run.moduleSource(name)), name));
-      call(vm, world, 'define', [keep(vm.newString(name)), exported]).dispose();
-    }
-    const evaluated = vm.evalCode(withRequires(run.source), run.filename);
-    if (evaluated.error) return failure(keep(evaluated.error));
-    evaluated.value.dispose();
-    const ran = vm.callFunction(
-      keep(vm.getProp(world, 'run')),
-      world,
-      keep(vm.newString(run.functionName)),
-      keep(vm.newString(run.optionsJson)),
-    );
-    if (ran.error) return failure(keep(ran.error));
-    const returned = vm.getString(keep(ran.value));
-    // Promise callbacks the function queued run now, as they would before the server took the result.
-    const jobs = runtime.executePendingJobs();
-    if (jobs.error) keep(jobs.error);
-    // A callback that throws only rejects its own promise; one stopped by the time limit is said.
-    const after = interrupted ? [STOPPED_JOB_NOTE] : [];
-    if (returned === 'M') return { ok: false, error: `The script has no function ${run.functionName}.`, logs: logs() };
-    if (returned[0] === 'L') return { ok: false, error: tooLargeMessage(Number(returned.slice(1))), logs: [...logs(), ...after] };
-    // Handed on as text: the host parses it after checking its size and depth (resultLimits.ts),
-    // and text crosses to the parent however deep the value is (a structured clone does not).
-    return { ok: true, resultJson: returned[0] === 'V' ? returned.slice(1) : undefined, logs: [...logs(), ...after] };
+    return quickjs.execute(callApi);
   } catch (err) {
     return { ok: false, error: `The script could not be run: ${err instanceof Error ? err.message : String(err)}`, logs: [] };
   } finally {
-    release();
+    quickjs.release();
+  }
+}
+
+/**
+ * One run's runtime and context, with the handles it made (freed together at the end), the world
+ * once made, and the time limit's state, which the interrupt handler reads while the script runs.
+ */
+class QuickJSRun {
+  private readonly run: SandboxRun;
+  private readonly runtime: QuickJSRuntime;
+  private readonly vm: QuickJSContext;
+  private readonly handles: QuickJSHandle[] = [];
+  private world: QuickJSHandle | undefined;
+  private deadline: number;
+  private interrupted = false;
+
+  /** A new runtime with the run's memory and time limits set, before anything is evaluated in it. */
+  constructor(engine: QuickJSWASMModule, run: SandboxRun) {
+    this.run = run;
+    this.runtime = engine.newRuntime();
+    this.runtime.setMemoryLimit(run.memoryLimitMb * 1024 * 1024);
+    this.deadline = Date.now() + run.timeoutMs;
+    this.runtime.setInterruptHandler(() => {
+      if (Date.now() <= this.deadline) return false;
+      this.interrupted = true;
+      return true;
+    });
+    this.vm = this.runtime.newContext();
+  }
+
+  /** The world, the script, then its function: what it returned, or why it did not. */
+  execute(callApi: CallApi): WorkerOutput {
+    const world = this.makeWorld(callApi);
+    const { vm, run } = this;
+    const evaluated = vm.evalCode(withRequires(run.source), run.filename);
+    if (evaluated.error) return this.failure(this.keep(evaluated.error));
+    evaluated.value.dispose();
+    const ran = vm.callFunction(
+      this.keep(vm.getProp(world, 'run')),
+      world,
+      this.keep(vm.newString(run.functionName)),
+      this.keep(vm.newString(run.optionsJson)),
+    );
+    if (ran.error) return this.failure(this.keep(ran.error));
+    return this.afterReturn(vm.getString(this.keep(ran.value)));
   }
 
   /**
@@ -97,22 +100,59 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
    * job stopped by the time limit) QuickJS still holds objects and its runtime aborts on freeing:
    * the output is made by then, and the worker ends with the run, taking the engine with it.
    */
-  function release(): void {
+  release(): void {
     try {
-      for (const h of handles.reverse()) if (h.alive) h.dispose();
-      vm.dispose();
-      runtime.dispose();
+      for (const h of this.handles.reverse()) if (h.alive) h.dispose();
+      this.vm.dispose();
+      this.runtime.dispose();
     } catch {
       /* the engine is left as it is; the worker ends */
     }
   }
 
-  function logs(): LogLine[] {
+  private keep(h: QuickJSHandle): QuickJSHandle {
+    this.handles.push(h);
+    return h;
+  }
+
+  /** The script's world: the integrator-api function handed in, then the world, then the modules the script names. */
+  private makeWorld(callApi: CallApi): QuickJSHandle {
+    const vm = this.vm;
+    const callFn = this.keep(
+      vm.newFunction('callApi', (arg) => vm.newString(answer(vm.typeof(arg) === 'string' ? vm.getString(arg) : '', callApi))),
+    );
+    vm.setProp(vm.global, '__callApi', callFn);
+    const world = this.keep(evaluate(vm, WORLD_SOURCE, 'integrator-io-world'));
+    this.world = world;
+    for (const name of SOURCED_MODULES) {
+      if (!this.run.source.includes(name)) continue; // evaluating a module costs milliseconds: only when named
+      const exported = this.keep(evaluate(vm, moduleWrapper(this.run.moduleSource(name)), name));
+      call(vm, world, 'define', [this.keep(vm.newString(name)), exported]).dispose();
+    }
+    return world;
+  }
+
+  /** The output once the function returned (`returned` is the world's coded answer), after the jobs it queued ran. */
+  private afterReturn(returned: string): WorkerOutput {
+    // Promise callbacks the function queued run now, as they would before the server took the result.
+    const jobs = this.runtime.executePendingJobs();
+    if (jobs.error) this.keep(jobs.error);
+    // A callback that throws only rejects its own promise; one stopped by the time limit is said.
+    const after = this.interrupted ? [STOPPED_JOB_NOTE] : [];
+    if (returned === 'M') return { ok: false, error: `The script has no function ${this.run.functionName}.`, logs: this.logs() };
+    if (returned[0] === 'L') return { ok: false, error: tooLargeMessage(Number(returned.slice(1))), logs: [...this.logs(), ...after] };
+    // Handed on as text: the host parses it after checking its size and depth (resultLimits.ts),
+    // and text crosses to the parent however deep the value is (a structured clone does not).
+    return { ok: true, resultJson: returned[0] === 'V' ? returned.slice(1) : undefined, logs: [...this.logs(), ...after] };
+  }
+
+  private logs(): LogLine[] {
+    const { vm, world } = this;
     if (!world) return [];
     try {
-      const h = vm.callFunction(keep(vm.getProp(world, 'logs')), world);
+      const h = vm.callFunction(this.keep(vm.getProp(world, 'logs')), world);
       if (h.error) return (h.error.dispose(), []);
-      const json = vm.getString(keep(h.value));
+      const json = vm.getString(this.keep(h.value));
       // The world bounds what it keeps; this bounds what is parsed here whatever the script did to it.
       if (json.length > MAX_LOG_CHARS * 2 + MAX_LOG_LINES * 100)
         return [{ level: 'warn', text: '(the console output was too large to read)', atMs: 0 }];
@@ -122,32 +162,43 @@ export function runInQuickJS(engine: QuickJSWASMModule, run: SandboxRun, callApi
     }
   }
 
-  function failure(error: QuickJSHandle): WorkerOutput {
-    if (interrupted) {
-      deadline = Date.now() + WRAP_UP_MS;
-      interrupted = false;
-      return { ok: false, stopped: 'time', error: 'time limit', logs: logs() };
+  private failure(error: QuickJSHandle): WorkerOutput {
+    const run = this.run;
+    if (this.interrupted) {
+      this.deadline = Date.now() + WRAP_UP_MS;
+      this.interrupted = false;
+      return { ok: false, stopped: 'time', error: 'time limit', logs: this.logs() };
     }
-    let described: Described;
-    try {
-      if (!world) throw new Error('no world');
-      const h = vm.callFunction(keep(vm.getProp(world, 'describe')), world, error);
-      if (h.error) throw new Error('unreadable');
-      const json = vm.getString(keep(h.value));
-      if (json.length > MAX_ERROR_CHARS * 4) throw new Error('too large');
-      described = describedOf(JSON.parse(json));
-    } catch {
-      described = { name: 'Error', stack: '', thrown: '(an error that could not be read)' };
-    }
+    const described = this.describe(error);
     if (described.name === 'InternalError' && described.message === 'out of memory') {
-      return { ok: false, stopped: 'memory', error: memoryMessage(run.memoryLimitMb), logs: logs() };
+      return { ok: false, stopped: 'memory', error: memoryMessage(run.memoryLimitMb), logs: this.logs() };
     }
     const where = locate(described.stack, run.filename);
     const message = bounded(
       described.message !== undefined ? `${described.name}: ${v8Message(described.message)}` : `Thrown: ${described.thrown ?? 'undefined'}`,
       MAX_ERROR_CHARS,
     );
-    return { ok: false, error: where ? `${message} (${run.filename}:${where.line}:${where.column})` : message, ...where, logs: logs() };
+    return {
+      ok: false,
+      error: where ? `${message} (${run.filename}:${where.line}:${where.column})` : message,
+      ...where,
+      logs: this.logs(),
+    };
+  }
+
+  /** The error as the world describes it, inside the sandbox (it may be any value the script threw). */
+  private describe(error: QuickJSHandle): Described {
+    const { vm, world } = this;
+    try {
+      if (!world) throw new Error('no world');
+      const h = vm.callFunction(this.keep(vm.getProp(world, 'describe')), world, error);
+      if (h.error) throw new Error('unreadable');
+      const json = vm.getString(this.keep(h.value));
+      if (json.length > MAX_ERROR_CHARS * 4) throw new Error('too large');
+      return describedOf(JSON.parse(json));
+    } catch {
+      return { name: 'Error', stack: '', thrown: '(an error that could not be read)' };
+    }
   }
 }
 

@@ -8,6 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel } from 'worker_threads';
+import type { MessagePort, Worker } from 'worker_threads';
 import { checkContract, fillOptions, HookType, routerReturnKind } from './contracts';
 import { CallLog, HookCall } from './callLog';
 import { compileEngine } from './engineModule';
@@ -105,30 +106,62 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   await compileEngine();
   const worker = takeWorker(file, memoryLimitMb);
   worker.postMessage(input, [channel.port2]);
-  channel.port1.on('message', (message: { path: string; args: unknown[] }) => {
-    const callStarted = performance.now();
-    const reply = (answer: { result?: unknown; error?: string }) => {
-      channel.port1.postMessage(answer);
-      Atomics.store(flag, 0, 1);
-      Atomics.notify(flag, 0);
-    };
-    const admitted = calls.admit();
-    if (!admitted.ok) return reply({ error: admitted.error });
-    const answer = (answered: { result?: unknown; error?: string }) => {
-      calls.record({
-        path: message.path,
-        ms: Math.round(performance.now() - callStarted),
-        ...(answered.error ? { error: answered.error } : {}),
-      });
-      reply(answered);
-    };
-    if (!run.api) return answer({ error: `integrator-api ${message.path} needs an environment to call (none was given to this run).` });
-    run.api(message.path, message.args).then(
-      (result) => answer({ result: result === undefined ? null : result }),
-      (err: unknown) => answer({ error: `integrator-api ${message.path}: ${err instanceof Error ? err.message : String(err)}` }),
-    );
-  });
-  const output = await new Promise<WorkerOutput | 'timeout'>((resolve) => {
+  const line: CallLine = { port: channel.port1, flag, calls, api: run.api };
+  channel.port1.on('message', (message: { path: string; args: unknown[] }) => answerCall(line, message));
+  const output = await outputOf(worker, timeoutMs, memoryLimitMb);
+  channel.port1.close();
+  void worker.terminate();
+  refillWorker(file, memoryLimitMb);
+  const ms = Math.round(performance.now() - started);
+  if (output === 'timeout' || (!output.ok && output.stopped === 'time')) {
+    return timedOutResult(run.functionName, timeoutMs, output === 'timeout' ? [] : output.logs, calls.list(), filled, ms);
+  }
+  return resultOf(run.type, options, filled, output, calls.list(), ms);
+}
+
+/** The parent's end of the worker's integrator-api calls: answers go on `port`, and `flag` wakes the waiting worker. */
+interface CallLine {
+  port: MessagePort;
+  flag: Int32Array;
+  calls: CallLog;
+  api: HookRun['api'];
+}
+
+/** Answers one integrator-api call of the script: refused past the run's call limit, else performed by `api` and logged. */
+function answerCall(line: CallLine, message: { path: string; args: unknown[] }): void {
+  const callStarted = performance.now();
+  const admitted = line.calls.admit();
+  if (!admitted.ok) return reply(line, { error: admitted.error });
+  const answer = (answered: CallAnswer) => {
+    line.calls.record({
+      path: message.path,
+      ms: Math.round(performance.now() - callStarted),
+      ...(answered.error ? { error: answered.error } : {}),
+    });
+    reply(line, answered);
+  };
+  if (!line.api) return answer({ error: `integrator-api ${message.path} needs an environment to call (none was given to this run).` });
+  line.api(message.path, message.args).then(
+    (result) => answer({ result: result === undefined ? null : result }),
+    (err: unknown) => answer({ error: `integrator-api ${message.path}: ${err instanceof Error ? err.message : String(err)}` }),
+  );
+}
+
+type CallAnswer = { result?: unknown; error?: string };
+
+/** Posts the answer, then wakes the worker, which waits on the flag (Atomics.wait) until it is set. */
+function reply(line: CallLine, answer: CallAnswer): void {
+  line.port.postMessage(answer);
+  Atomics.store(line.flag, 0, 1);
+  Atomics.notify(line.flag, 0);
+}
+
+/**
+ * What the worker hands back, or what ended it: a crash, its heap fence, an exit, or 'timeout'
+ * when it is still running a grace period past the time limit (it is then ended).
+ */
+function outputOf(worker: Worker, timeoutMs: number, memoryLimitMb: number): Promise<WorkerOutput | 'timeout'> {
+  return new Promise<WorkerOutput | 'timeout'>((resolve) => {
     const timer = setTimeout(() => {
       resolve('timeout');
       void worker.terminate();
@@ -153,23 +186,27 @@ export async function runHook(run: HookRun): Promise<HookResult> {
       resolve({ ok: false, error: `The script's worker ended (exit code ${code}) before the function returned.`, logs: [] });
     });
   });
-  channel.port1.close();
-  void worker.terminate();
-  refillWorker(file, memoryLimitMb);
-  const ms = Math.round(performance.now() - started);
-  if (output === 'timeout' || (!output.ok && output.stopped === 'time')) {
-    return {
-      returned: false,
-      timedOut: true,
-      error: `${run.functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
-      logs: output === 'timeout' ? [] : output.logs,
-      calls: calls.list(),
-      contract: { ok: false, problems: [], notes: [] },
-      filled,
-      ms,
-    };
-  }
-  return resultOf(run.type, options, filled, output, calls.list(), ms);
+}
+
+/** A run stopped at its time limit: by QuickJS's interrupt handler (with its logs) or by ending the worker (none). */
+function timedOutResult(
+  functionName: string,
+  timeoutMs: number,
+  logs: LogLine[],
+  calls: HookCall[],
+  filled: string[],
+  ms: number,
+): HookResult {
+  return {
+    returned: false,
+    timedOut: true,
+    error: `${functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
+    logs,
+    calls,
+    contract: { ok: false, problems: [], notes: [] },
+    filled,
+    ms,
+  };
 }
 
 /** What a run gives back, from what the function returned or threw: with the contract check. */

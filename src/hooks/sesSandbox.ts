@@ -16,7 +16,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { field } from '../api/types';
 import { CallHost, isApiCall } from './integratorApiShim';
-import { logLinesOf, WorkerOutput } from './hookOutput';
+import { locate, logLinesOf, WorkerOutput } from './hookOutput';
 import { tooLargeMessage } from './resultLimits';
 import { withRequires } from './scriptSource';
 import { refusalProblem, syntaxProblem } from './sourceCheck';
@@ -220,15 +220,4 @@ function withheldHint(error: string): string {
   const name = m?.[1] ?? m?.[2];
   if (!name || !WITHHELD.includes(name)) return '';
   return ` Debug Hook… offers no ${name}: ArrayBuffers, typed arrays, TextEncoder and TextDecoder hold memory outside the run's memory limit.`;
-}
-
-/** The script's own line and column in a stack (the first frame at the script's URL). */
-function locate(stack: string, url: string): { line: number; column: number } | undefined {
-  for (const line of stack.split('\n')) {
-    const at = line.lastIndexOf(`${url}:`);
-    if (at < 0) continue;
-    const m = /:(\d+):(\d+)\)?\s*$/.exec(line.slice(at + url.length));
-    if (m) return { line: Number(m[1]), column: Number(m[2]) };
-  }
-  return undefined;
 }

@@ -49,7 +49,14 @@ const ERROR_FILE_COLUMNS = [
 const INTERNAL_FIELDS = ['_flowId', '_stepId', 'retryDataEditedAt'];
 
 export const errorRoutes: RouteModule = (routes, services) => {
-  const { store, jobs, settings } = services;
+  errorListRoutes(routes, services);
+  errorActionRoutes(routes, services);
+  errorDetailRoutes(routes, services);
+};
+
+/** The open and resolved lists, the same lists as files, and what their filter menus offer. */
+const errorListRoutes: RouteModule = (routes, services) => {
+  const { store, settings } = services;
 
   routes.add('GET', '/flows/:id/:stepId/errors', (ctx) => {
     const step = checkStep(services, ctx);
@@ -64,6 +71,35 @@ export const errorRoutes: RouteModule = (routes, services) => {
       .filter((e) => e.resolvedAt && matchesErrorQuery(e, ctx.query, 'resolvedAt'));
     return pageOfErrors(ctx, resolved, 'resolved', settings.errorPageSize);
   });
+
+  // The open or resolved list as a file, with the same filters as the list.
+  for (const list of ['errors', 'resolved'] as const) {
+    routes.add('GET', `/flows/:id/:stepId/${list}/signedURL`, (ctx) => {
+      const step = checkStep(services, ctx);
+      const timeField = list === 'errors' ? 'occurredAt' : 'resolvedAt';
+      const rows = store
+        .stepErrors(step.flowId, step.stepId)
+        .filter((e) => (list === 'errors' ? !e.resolvedAt : !!e.resolvedAt) && matchesErrorQuery(e, ctx.query, timeField))
+        .map(publicError);
+      const file = csvFile(`${list}-${step.stepId}.csv`, ERROR_FILE_COLUMNS, rows);
+      return ok({ signedURL: services.signedFiles.sign(ctx.origin, file) });
+    });
+  }
+
+  // The sources and classifications a step's open errors have, for its filter menus.
+  routes.add('GET', '/flows/:id/:stepId/errors/filterMetadata', (ctx) => {
+    const step = checkStep(services, ctx);
+    const open = store.stepErrors(step.flowId, step.stepId).filter((e) => !e.resolvedAt);
+    const distinct = (values: string[]) => [...new Set(values)].sort();
+    return ok({ sources: distinct(open.map((e) => e.source)), classifications: distinct(open.map((e) => e.classification)) });
+  });
+
+  routes.add('GET', '/errors/filterMetadata', () => ok({ sources: ERROR_SOURCES, classifications: ERROR_CLASSIFICATIONS }));
+};
+
+/** What is done to a step's errors: resolve, purge the resolved, retry. */
+const errorActionRoutes: RouteModule = (routes, services) => {
+  const { store, jobs } = services;
 
   routes.add('PUT', '/flows/:id/:stepId/resolved', async (ctx) => {
     const step = checkStep(services, ctx);
@@ -95,45 +131,17 @@ export const errorRoutes: RouteModule = (routes, services) => {
     await store.commit();
     return ok({ _jobId: job._id });
   });
+};
+
+/** What is behind one error: its retry data (read, edited, downloaded) and the HTTP exchange. */
+const errorDetailRoutes: RouteModule = (routes, services) => {
+  const { store } = services;
 
   routes.add('GET', '/flows/:id/:stepId/:retryDataKey/data', (ctx) => ok(retryData(services, ctx).data));
 
   routes.add('GET', '/flows/:id/:stepId/:retryDataKey/signedURL', (ctx) => {
     const { key, data } = retryData(services, ctx);
     return ok({ signedURL: services.signedFiles.sign(ctx.origin, jsonFile(`retry-data-${key}.json`, data)) });
-  });
-
-  // The open or resolved list as a file, with the same filters as the list.
-  for (const list of ['errors', 'resolved'] as const) {
-    routes.add('GET', `/flows/:id/:stepId/${list}/signedURL`, (ctx) => {
-      const step = checkStep(services, ctx);
-      const timeField = list === 'errors' ? 'occurredAt' : 'resolvedAt';
-      const rows = store
-        .stepErrors(step.flowId, step.stepId)
-        .filter((e) => (list === 'errors' ? !e.resolvedAt : !!e.resolvedAt) && matchesErrorQuery(e, ctx.query, timeField))
-        .map(publicError);
-      const file = csvFile(`${list}-${step.stepId}.csv`, ERROR_FILE_COLUMNS, rows);
-      return ok({ signedURL: services.signedFiles.sign(ctx.origin, file) });
-    });
-  }
-
-  // The sources and classifications a step's open errors have, for its filter menus.
-  routes.add('GET', '/flows/:id/:stepId/errors/filterMetadata', (ctx) => {
-    const step = checkStep(services, ctx);
-    const open = store.stepErrors(step.flowId, step.stepId).filter((e) => !e.resolvedAt);
-    const distinct = (values: string[]) => [...new Set(values)].sort();
-    return ok({ sources: distinct(open.map((e) => e.source)), classifications: distinct(open.map((e) => e.classification)) });
-  });
-
-  routes.add('GET', '/errors/filterMetadata', () => ok({ sources: ERROR_SOURCES, classifications: ERROR_CLASSIFICATIONS }));
-
-  // The HTTP request and response behind an error, named by its `reqAndResKey`.
-  routes.add('GET', '/flows/:id/:stepId/requests/:reqAndResKey', (ctx) => {
-    const step = checkStep(services, ctx);
-    const found = store.data.requests[param(ctx, 'reqAndResKey')];
-    if (!found || found._flowId !== step.flowId || found._stepId !== step.stepId) throw SandboxError.notFound('Request');
-    const { key, time, request, response } = found;
-    return ok({ key, time, request, response });
   });
 
   routes.add('PUT', '/flows/:id/:stepId/:retryDataKey/data', async (ctx) => {
@@ -144,6 +152,15 @@ export const errorRoutes: RouteModule = (routes, services) => {
     error.retryDataEditedAt = new Date().toISOString();
     await store.commit();
     return ok(ctx.body);
+  });
+
+  // The HTTP request and response behind an error, named by its `reqAndResKey`.
+  routes.add('GET', '/flows/:id/:stepId/requests/:reqAndResKey', (ctx) => {
+    const step = checkStep(services, ctx);
+    const found = store.data.requests[param(ctx, 'reqAndResKey')];
+    if (!found || found._flowId !== step.flowId || found._stepId !== step.stepId) throw SandboxError.notFound('Request');
+    const { key, time, request, response } = found;
+    return ok({ key, time, request, response });
   });
 };
 

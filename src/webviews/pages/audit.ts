@@ -1,7 +1,7 @@
 // The audit history: entries newest first, each field change as a diff. Older entries load
 // when the end of the list scrolls into view. Text only, never HTML.
 import type { AuditAction, AuditRow, AuditState, FieldDiff } from '../protocol/audit';
-import { connect, el, formatTime, Host, icon } from './runtime';
+import { connect, el, formatTime, heading, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const SIGN = { added: '+ ', removed: '- ', same: '  ' };
@@ -61,8 +61,7 @@ function render(s: AuditState, host: Host<AuditAction>): void {
   );
   const sentinel = el('div', { id: 'sentinel' });
   app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
+    ...heading(s.title, s.subtitle),
     s.error ? el('p', { className: 'error-text' }, s.error) : '',
     ...entries,
     !s.entries.length && !s.loading ? el('p', { className: 'muted' }, 'No audit entries.') : '',

@@ -2,7 +2,7 @@
 // response behind an error. Text only, never HTML.
 import type { ErrorRecord } from '../../api/types';
 import type { ErrorsAction, ErrorsState, ShownExchange } from '../protocol/errors';
-import { connect, el, formatTime, Host, icon } from './runtime';
+import { connect, el, formatTime, heading, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const selected = new Set<string>();
@@ -151,8 +151,7 @@ function render(s: ErrorsState, host: Host<ErrorsAction>): void {
   const rows = s.errors.flatMap((e) => [errorRow(e, open, host), ...(open === e.errorId && s.exchange ? [exchangeRow(s.exchange)] : [])]);
   const count = `${s.errors.length} open error${s.errors.length === 1 ? '' : 's'}${s.hasMore ? ' loaded, more to load' : ''}`;
   app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
+    ...heading(s.title, s.subtitle),
     el('div', { className: 'toolbar' }, [
       el(
         'button',

@@ -1,6 +1,6 @@
 // The export preview: records as a table (first columns), each expandable to its JSON.
 import type { ExportPreviewAction, ExportPreviewState } from '../protocol/exportPreview';
-import { connect, el, Host, icon } from './runtime';
+import { connect, el, heading, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 const MAX_COLUMNS = 6;
@@ -56,8 +56,7 @@ function render(s: ExportPreviewState, host: Host<ExportPreviewAction>): void {
   });
   const counter = `${s.records.length}${s.totalRecords !== undefined ? ` of ${s.totalRecords}` : ''} records · ${s.pages} page${s.pages === 1 ? '' : 's'}${s.done ? ' · done' : ''}`;
   app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
+    ...heading(s.title, s.subtitle),
     el('div', { className: 'toolbar' }, [
       el(
         'button',

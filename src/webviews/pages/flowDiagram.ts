@@ -3,7 +3,7 @@
 // click opens it, and its context menu (VS Code's, from `data-vscode-context`) offers the tree's
 // actions for the step. A redraw keeps the focused step and the scroll position.
 import type { DiagramNode, FlowDiagramAction, FlowDiagramState } from '../protocol/flowDiagram';
-import { connect, el, Host, icon } from './runtime';
+import { connect, el, heading, Host, icon } from './runtime';
 
 const app = document.getElementById('app')!;
 // Counts renders (data-renders) and stamps each drawn picture with its time on the clock every
@@ -151,8 +151,7 @@ function render(s: FlowDiagramState, host: Host<FlowDiagramAction>): void {
   }
   for (const n of s.nodes) picture.append(nodeOf(n, host));
   app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
+    ...heading(s.title, s.subtitle),
     el('div', { className: 'toolbar' }, [
       el('button', { className: 'secondary', onclick: () => host.send({ type: 'copyMermaid' }) }, [icon('copy'), 'Copy as Mermaid']),
       el('button', { className: 'secondary', onclick: () => host.send({ type: 'saveSvg' }) }, [icon('save'), 'Save as SVG…']),

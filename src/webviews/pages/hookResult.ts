@@ -1,7 +1,7 @@
 // The result of a hook run: the contract check first, then input and output side by side, the
 // console output, the integrator-api calls and the time. Text only, never HTML.
 import type { HookResultAction, HookResultState } from '../protocol/hookResult';
-import { connect, el, Host, icon, Parts } from './runtime';
+import { connect, el, heading, Host, icon, Parts } from './runtime';
 
 const app = document.getElementById('app')!;
 // Drawn in parts: "Running…" changes the toolbar and the verdict, not the records (which stay
@@ -52,7 +52,7 @@ function records(pairs: NonNullable<HookResultState['pairs']>) {
 function render(s: HookResultState, host: Host<HookResultAction>): void {
   const started = performance.now();
   parts.draw([
-    { name: 'title', deps: [s.title, s.subtitle], build: () => [el('h1', {}, s.title), el('div', { className: 'subtitle' }, s.subtitle)] },
+    { name: 'title', deps: [s.title, s.subtitle], build: () => heading(s.title, s.subtitle) },
     {
       name: 'toolbar',
       deps: [s.running, s.ms, s.debugged],

@@ -2,7 +2,7 @@
 // A run being followed shows its step table; recent runs are a compact list, each run one line
 // that opens into its step table. Error counts open the errors view of their step.
 import type { JobRow, JobsAction, JobsState } from '../protocol/jobs';
-import { connect, duration, el, formatTime, Host, icon, statusBadge } from './runtime';
+import { connect, duration, el, formatTime, heading, Host, icon, statusBadge } from './runtime';
 
 const app = document.getElementById('app')!;
 const RUNNING = new Set(['queued', 'running', 'retrying']);
@@ -115,11 +115,7 @@ function render(s: JobsState, host: Host<JobsAction>): void {
   const compact = !s.following && s.jobs.length > 1;
   if (compact && opened.size === 0 && s.jobs[0]) opened.add(s.jobs[0].id);
   const runs = s.jobs.map((job) => (compact ? compactRun(job, host) : section(job, host)));
-  app.replaceChildren(
-    el('h1', {}, s.title),
-    el('div', { className: 'subtitle' }, s.subtitle),
-    ...(runs.length ? runs : [el('p', { className: 'muted' }, 'No jobs yet.')]),
-  );
+  app.replaceChildren(...heading(s.title, s.subtitle), ...(runs.length ? runs : [el('p', { className: 'muted' }, 'No jobs yet.')]));
 }
 
 connect<JobsState, JobsAction>(render);

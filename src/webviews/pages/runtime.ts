@@ -101,6 +101,11 @@ export function icon(name: string, modifier?: string): HTMLSpanElement {
   return el('span', { className: `codicon codicon-${name}${modifier ? ` codicon-modifier-${modifier}` : ''}`, ariaHidden: 'true' });
 }
 
+/** A page's heading: its title, and the line under it saying what the page shows. */
+export function heading(title: string, subtitle: string): HTMLElement[] {
+  return [el('h1', {}, title), el('div', { className: 'subtitle' }, subtitle)];
+}
+
 const STATUS_ICONS: Record<string, string> = {
   completed: 'pass',
   failed: 'error',
