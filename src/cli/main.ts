@@ -24,7 +24,7 @@ import { pull } from '../iac/pull';
 import { printable, printableJson } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines, pullRemoteLines } from '../iac/report';
-import { commandLine, sayMistake, UsageError, withArguments } from './args';
+import { commandLine, sayMistake, unexpectedArguments, UsageError, withArguments } from './args';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
 import { diagramCommand, DIAGRAM_LINE, DIAGRAM_USAGE } from './diagram';
@@ -83,7 +83,7 @@ const IAC_LINE = commandLine({
     token: { type: 'string' },
   },
   check({ values, positionals }) {
-    if (positionals.length > 1) throw new UsageError(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
+    if (positionals.length > 1) throw new UsageError(unexpectedArguments(positionals.length - 1));
     return { command: positionals[0], values };
   },
 });
@@ -150,7 +150,8 @@ async function runIac(command: string, values: IacValues, common: PlanOptions, i
       return report.refused.length ? 3 : 0;
     }
     default:
-      throw new UsageError(`Unknown command "${command}".`);
+      // Not repeated: the word may be a token pasted in the wrong place.
+      throw new UsageError('Unknown command (not shown, in case it is a secret): the commands are pull, plan, apply and pull-remote.');
   }
 }
 
