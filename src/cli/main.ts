@@ -8,8 +8,9 @@
  *   integrator-io apply --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
  *
  * Exit codes: plan 0 nothing to do, 2 changes to apply, 3 conflicts, unbound connections or
- * problems; apply 0 only when everything was applied; 3 from every command for a folder it will
- * not read or write (a link in it, a binding key that is not a logical key); 1 for any error.
+ * problems; apply 0 only when everything was applied, 3 where plan would and when the folder or
+ * the account changed while its question waited; 3 from every command for a folder it will not
+ * read or write (a link in it, a binding key that is not a logical key); 1 for any error.
  *
  * Without --env, the binding file is the one recording --url's base URL (bindingChoice.ts), so a
  * folder pulled in VS Code plans the same here.
