@@ -14,6 +14,18 @@ export class UsageError extends Error {}
 
 export const TOKEN_REFUSED = 'The token is never taken as an argument: set INTEGRATOR_IO_TOKEN instead.';
 
+/**
+ * Words the command does not take, said by their number: a stray word may be a token pasted in
+ * the wrong place, and what the command prints ends up in terminals and CI logs.
+ */
+export function unexpectedArguments(count: number): string {
+  const what =
+    count === 1
+      ? '1 unexpected argument (not shown, in case it is a secret)'
+      : `${count} unexpected arguments (not shown, in case one is a secret)`;
+  return `${what}. Options are given as --name <value>; only the words the usage shows stand alone.`;
+}
+
 /** A command's option table, as `parseArgs` takes it. */
 export type OptionTable = NonNullable<ParseArgsConfig['options']>;
 
@@ -49,8 +61,10 @@ export async function withArguments<O extends OptionTable, A>(
 ): Promise<number> {
   let args: A;
   try {
-    const parsed = parseArgs({ args: [...argv], options: line.options, allowPositionals: line.positionals === true, strict: true });
+    // Positionals are always parsed, and refused here: parseArgs's own refusal repeats the word.
+    const parsed = parseArgs({ args: [...argv], options: line.options, allowPositionals: true, strict: true });
     if (line.refusesToken && 'token' in parsed.values) throw new UsageError(TOKEN_REFUSED);
+    if (!line.positionals && parsed.positionals.length > 0) throw new UsageError(unexpectedArguments(parsed.positionals.length));
     args = line.check(parsed);
   } catch (err) {
     // parseArgs says an unknown option or a missing value with a TypeError; the checks with a UsageError.

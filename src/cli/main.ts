@@ -8,8 +8,9 @@
  *   integrator-io apply --url <base URL> --dir <folder> [--integration <id or exact name>] [--env <name>] [--yes] [--delete] [--enable-new-flows] [--json]
  *
  * Exit codes: plan 0 nothing to do, 2 changes to apply, 3 conflicts, unbound connections or
- * problems; apply 0 only when everything was applied; 3 from every command for a folder it will
- * not read or write (a link in it, a binding key that is not a logical key); 1 for any error.
+ * problems; apply 0 only when everything was applied, 3 where plan would and when the folder or
+ * the account changed while its question waited; 3 from every command for a folder it will not
+ * read or write (a link in it, a binding key that is not a logical key); 1 for any error.
  *
  * Without --env, the binding file is the one recording --url's base URL (bindingChoice.ts), so a
  * folder pulled in VS Code plans the same here.
@@ -24,7 +25,7 @@ import { pull } from '../iac/pull';
 import { printable, printableJson } from '../iac/printable';
 import { pullRemoteChanges } from '../iac/pullRemoteChanges';
 import { applyLines, planLines, pullLines, pullRemoteLines } from '../iac/report';
-import { commandLine, sayMistake, UsageError, withArguments } from './args';
+import { commandLine, sayMistake, unexpectedArguments, UsageError, withArguments } from './args';
 import { confirmApply } from './confirm';
 import { CliIo, processIo } from './io';
 import { diagramCommand, DIAGRAM_LINE, DIAGRAM_USAGE } from './diagram';
@@ -83,7 +84,7 @@ const IAC_LINE = commandLine({
     token: { type: 'string' },
   },
   check({ values, positionals }) {
-    if (positionals.length > 1) throw new UsageError(`Unexpected arguments: ${positionals.slice(1).join(' ')}`);
+    if (positionals.length > 1) throw new UsageError(unexpectedArguments(positionals.length - 1));
     return { command: positionals[0], values };
   },
 });
@@ -150,7 +151,8 @@ async function runIac(command: string, values: IacValues, common: PlanOptions, i
       return report.refused.length ? 3 : 0;
     }
     default:
-      throw new UsageError(`Unknown command "${command}".`);
+      // Not repeated: the word may be a token pasted in the wrong place.
+      throw new UsageError('Unknown command (not shown, in case it is a secret): the commands are pull, plan, apply and pull-remote.');
   }
 }
 

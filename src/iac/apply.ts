@@ -21,8 +21,8 @@ export interface ApplyOptions extends PlanOptions {
   /** Create new flows enabled (by default they are created disabled). */
   enableNewFlows?: boolean;
   /**
-   * The plan a person agreed to: if the environment or the folder changed since, so that the plan
-   * now says something else, nothing is applied.
+   * The plan a person agreed to: if the folder or the environment changed since, so that an item
+   * would now write or replace other content, or a connection change differs, nothing is applied.
    */
   expected?: Plan;
   /** Called before each step, for progress. */
@@ -74,12 +74,19 @@ export async function apply(options: ApplyOptions): Promise<ApplyReport> {
   return report;
 }
 
+/** Said when the plan made just before writing is not the one agreed to. */
+export const CHANGED_SINCE_SHOWN = 'the folder or the account changed since the plan was shown: plan again';
+
+/**
+ * Whether the plan about to be applied is the one agreed to: the same actions on the same ids,
+ * the same content written and replaced (an edit the actions do not show, such as a connection's
+ * base URI changed after a harmless rename, would otherwise be applied unasked), and the same
+ * connection changes.
+ */
 function changedSince(expected: Plan | undefined, plan: Plan): string | undefined {
   if (!expected) return undefined;
-  const actions = (p: Plan) => p.items.map((i) => `${i.key}:${i.action}:${i.id ?? ''}`).join('\n');
-  return actions(expected) === actions(plan)
-    ? undefined
-    : 'the plan changed since it was shown (the folder or the environment changed): look at it again';
+  const said = (p: Plan) => JSON.stringify([p.items.map((i) => [i.key, i.action, i.id ?? '', i.fingerprint ?? '']), p.connectionChanges]);
+  return said(expected) === said(plan) ? undefined : CHANGED_SINCE_SHOWN;
 }
 
 /** Whether everything the plan asked for was applied (the CLI exits 0 only then). */

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import { isJsonObject } from '../api/types';
+import { setOwn } from './ownField';
 
 export function canonicalJson(value: unknown): string {
   return `${JSON.stringify(sortKeys(value), null, 2)}\n`;
@@ -21,7 +22,7 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isJsonObject(value)) {
     const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) sorted[key] = sortKeys(value[key]);
+    for (const key of Object.keys(value).sort()) setOwn(sorted, key, sortKeys(value[key]));
     return sorted;
   }
   return value;

@@ -15,6 +15,7 @@ import { FolderResource } from './folder';
 import { isJsonObject } from '../api/types';
 import { assignKeys } from './keys';
 import { IacKind, LogicalKey } from './layout';
+import { setOwn } from './ownField';
 import { idsToKeys } from './references';
 
 const SERVER_OWNED_FIELDS = ['_id', 'createdAt', 'lastModified', 'lastModifiedBy', 'apiIdentifier', 'lastExecutedAt'];
@@ -57,7 +58,7 @@ function withoutMasks(value: unknown): unknown {
 
 function objectWithoutMasks(object: JsonObject): JsonObject {
   const out: JsonObject = {};
-  for (const [key, child] of Object.entries(object)) if (child !== MASK) out[key] = withoutMasks(child);
+  for (const [key, child] of Object.entries(object)) if (child !== MASK) setOwn(out, key, withoutMasks(child));
   return out;
 }
 

@@ -19,6 +19,7 @@ import { AccountResource, IntegrationRead } from './accountReader';
 import { Adoption, Candidate, findAdoptions } from './adoption';
 import { BindingFile, bindingPathOf, keysById, readBindings } from './bindings';
 import { readBoundAccount } from './boundAccount';
+import { contentHash } from './canonical';
 import { UnsafeFolderError } from './confinedFs';
 import { DependencyCycleError, dependencyOrder } from './dependencyOrder';
 import { CONNECTION_CHANGE_NOTE, ConnectionChange, connectionChanges, describeChange } from './connectionChanges';
@@ -134,9 +135,16 @@ export async function makePlan(options: PlanOptions): Promise<{ plan: Plan; stat
   const connections = await connectionsToMatch(options, folder, bindings);
   for (const key of order) plan.items.push(compareOne(folder.get(key)!, state, connections, options.bindChoices ?? {}));
   plan.items.push(...removedFromFolder(state), ...addedInAccount(state, keyOfId));
+  for (const item of plan.items) if (isApplied(item)) item.fingerprint = fingerprintOf(item.key, state);
   plan.connectionChanges = changedConnections(plan, state);
   if (plan.connectionChanges.length) plan.warnings.push(...plan.connectionChanges.map(describeChange), CONNECTION_CHANGE_NOTE);
   return { plan, state };
+}
+
+/** The folder's copy of `key` and the account's, as one hash (either may be absent). */
+function fingerprintOf(key: LogicalKey, state: PlanState): string {
+  const hashes = [state.folder.get(key), state.remote.get(key)].map((resource) => (resource ? hashOfResource(resource) : '-'));
+  return contentHash(hashes.join(' '));
 }
 
 /** What connection updates change, field by field: the item itself only says "~ update". */

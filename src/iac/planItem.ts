@@ -22,6 +22,12 @@ export interface PlanItem {
   differs?: boolean;
   /** For remote changes: what happened in the account. */
   remote?: 'added' | 'changed' | 'deleted';
+  /**
+   * For items an apply acts on: a hash of the folder's copy it writes and the account's copy it
+   * replaces, so that an apply can tell the plan a person agreed to from one that only has the
+   * same actions (apply.ts).
+   */
+  fingerprint?: string;
   /** One line for people. */
   reason: string;
 }

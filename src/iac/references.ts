@@ -8,6 +8,7 @@
 import { JsonObject } from '../api/types';
 import { isJsonObject } from '../api/types';
 import { IacKind, isLogicalKey, LogicalKey } from './layout';
+import { setOwn } from './ownField';
 
 /** Fields whose values are ids of a known kind. */
 export const REFERENCE_FIELDS: Readonly<Record<string, IacKind>> = {
@@ -83,7 +84,7 @@ export function findReferences(doc: unknown): FoundReference[] {
 export function mapReferences(doc: JsonObject, replace: (value: string) => string | undefined): JsonObject {
   const mapObject = (object: JsonObject): JsonObject => {
     const out: JsonObject = {};
-    for (const [field, child] of Object.entries(object)) out[field] = map(child, isReferenceField(field));
+    for (const [field, child] of Object.entries(object)) setOwn(out, field, map(child, isReferenceField(field)));
     return out;
   };
   const map = (value: unknown, inReference: boolean): unknown => {

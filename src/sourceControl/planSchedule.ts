@@ -70,11 +70,14 @@ export class PlanSchedule<T> {
   /** The plan that follows `running`, with what the requests it serves ask for (merged in as they come). */
   private after(running: Running<T>): Queued<T> {
     const wanted: Omit<Queued<T>, 'done'> = { fresh: false, onlyFiles: true };
-    const done = running.done.then(() => {
+    const next = () => {
       this.queued = undefined;
       // What someone asked for fresh is read fresh, even if a pull's read was waiting to be compared with.
       return this.start({ onlyFiles: wanted.onlyFiles, ...(wanted.pulled && !wanted.fresh ? { pulled: wanted.pulled } : {}) });
-    });
+    };
+    // A plan that failed ends its turn too: else the queued plan would never start, and every
+    // later request would join it and get the old failure.
+    const done = running.done.then(next, next);
     return Object.assign(wanted, { done });
   }
 

@@ -85,3 +85,22 @@ describe('plans of a pulled folder: one read where one will do', () => {
     assert.ok(await folderUnchanged(state, options));
   });
 });
+
+describe('plans of a pulled folder: a plan that fails', () => {
+  it('ends its turn like one that succeeds: the plan queued behind it, and every later request, plan afresh', async () => {
+    let calls = 0;
+    let fail: (err: Error) => void = () => undefined;
+    const plans = new PlanSchedule<string>(() => {
+      calls++;
+      if (calls === 1) return new Promise<string>((_, reject) => (fail = reject));
+      return Promise.resolve(`plan ${calls}`);
+    });
+    const first = plans.request({ fresh: true });
+    const second = plans.request({ fresh: true });
+    fail(new Error('network down'));
+    await assert.rejects(first, /network down/);
+    assert.strictEqual(await second, 'plan 2', 'the request queued behind the failure gets a plan of its own');
+    assert.strictEqual(await plans.request({ fresh: true }), 'plan 3');
+    assert.strictEqual(calls, 3);
+  });
+});

@@ -159,6 +159,25 @@ describe('pulled folders', () => {
     }
   });
 
+  it('applies the plan it showed: an edit of the folder reaches the account, and the view has nothing left to apply', async () => {
+    const key = 'imports/shopify-tag-order-as-synced';
+    const id = await bindingOf(key);
+    await writeFile(key, { ...(await readFile(key)), description: 'Applied from the folder' });
+    demo.sandbox.clearRequests();
+    await vscode.commands.executeCommand('integratorIo.applyFolder', control().sourceControl);
+    const said = demo.api.notify.recent.at(-1);
+    assert.strictEqual(said?.message, 'Applied to "Acme Dev": 1 change.');
+    assert.deepStrictEqual(
+      demo.sandbox
+        .requests()
+        .filter((r) => r.method !== 'GET')
+        .map((r) => `${r.method} ${r.path}`),
+      [`PUT /imports/${id}`],
+    );
+    assert.strictEqual((await demo.client.imports.get(id)).description, 'Applied from the folder');
+    await waitFor(() => control().sourceControl.count === 0, 'the view to have nothing left to apply');
+  });
+
   it('refuses to apply through a binding file that a pull request pointed at another integration', async () => {
     const others = (await demo.client.integrations.listAll()).filter((i) => i.name !== 'Shopify - NetSuite Order Sync');
     const flows = await demo.client.flows.listAll();
