@@ -109,6 +109,29 @@ describe('identity: retry data', () => {
     assert.strictEqual(at('/../s/k.retrydata.json'), undefined);
     assert.strictEqual(at('/f/s/...retrydata.json'), undefined, 'a key of `..`');
     assert.strictEqual(at('/f/s/.retrydata.json'), undefined, 'an empty key');
+    assert.strictEqual(at('/f/s/k/label'), undefined, 'no suffix');
+    assert.strictEqual(at('/f/s/%2E%2E/label.retrydata.json'), undefined, 'a key of `..`, encoded');
+    assert.strictEqual(at('/f/s/%E0%A4%A/label.retrydata.json'), undefined, 'broken percent-encoding');
+  });
+
+  it('never name another error: a "/" in a part, with an empty label or none, stays in that part', () => {
+    const victim = { envId: 'env-1', flowId: 'F', stepId: 'S', retryDataKey: 'victimKey' };
+    for (const label of ['', undefined, 'Step – CODE']) {
+      const slashKey = { ...victim, retryDataKey: 'victimKey/x' };
+      assert.deepStrictEqual(parseRetryDataUri(retryDataUriParts({ ...slashKey, label })), slashKey, `label ${String(label)}`);
+      const shifted = { envId: 'env-1', flowId: 'F/S2', stepId: 'K2', retryDataKey: 'k' };
+      assert.deepStrictEqual(parseRetryDataUri(retryDataUriParts({ ...shifted, label })), shifted, `label ${String(label)}`);
+    }
+  });
+
+  it('always carry a label (the key when none is given), and ordinary ids as they are', () => {
+    const ref = { envId: 'env-1', flowId: '5f0c1a2b3c4d5e6f70819201', stepId: '5f0c1a2b3c4d5e6f70819202', retryDataKey: '0123abcd' };
+    const ids = '/5f0c1a2b3c4d5e6f70819201/5f0c1a2b3c4d5e6f70819202/0123abcd';
+    assert.strictEqual(retryDataUriParts({ ...ref, label: 'Step – CODE' }).path, `${ids}/Step – CODE.retrydata.json`);
+    assert.strictEqual(retryDataUriParts({ ...ref, label: '' }).path, `${ids}/0123abcd.retrydata.json`);
+    assert.strictEqual(retryDataUriParts(ref).path, `${ids}/0123abcd.retrydata.json`);
+    const slash = retryDataUriParts({ ...ref, retryDataKey: 'a/b' }).path;
+    assert.ok(slash.endsWith('/a%2Fb/a∕b.retrydata.json'), slash);
   });
 });
 
