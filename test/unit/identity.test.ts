@@ -10,6 +10,8 @@ import { auditDiffUriParts, parseAuditDiffUri } from '../../src/identity/auditUr
 import {
   documentOfRemoteParts,
   environmentIdOf,
+  isAccountId,
+  isDraft,
   parseResourceUri,
   remoteCopyParts,
   resourceNameOf,
@@ -84,6 +86,15 @@ describe('identity: resource documents', () => {
     assert.deepStrictEqual(at('/Dev/exports/a%2Fb/x.export.json')?.id, 'a%2Fb', 'a literal %2F stays text of the id');
     for (const k of ['__proto__', 'constructor', 'toString', 'Exports', 'apis'])
       assert.strictEqual(at(`/Dev/${k}/55e1/x.json`), undefined, `kind ${k}`);
+  });
+});
+
+describe('identity: ids the account gives', () => {
+  it('are refused when they start like a draft’s or step up (a URI would read them as a draft, or as another path)', () => {
+    assert.ok(isAccountId('5f0c1a2b3c4d5e6f70819201'));
+    assert.ok(isAccountId('renew-1'));
+    for (const id of ['new-0123', 'new-', '..', '.', '']) assert.strictEqual(isAccountId(id), false, id);
+    assert.ok(isDraft({ envId: 'env-1', kind: 'exports', id: 'new-0123' }), 'what a draft is does not change');
   });
 });
 
