@@ -277,6 +277,7 @@ export const SCENARIOS: Scenario[] = [
     tests: [
       { suite: 'unit', title: 'identity: view keys differ for different targets, whatever their ids hold' },
       { suite: 'unit', title: 'identity: retry data never name another error' },
+      { suite: 'vscode', title: 'errors opens the retry data of the error the view names, with no label too, whatever its key holds' },
     ],
   },
   {
