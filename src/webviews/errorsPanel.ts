@@ -173,7 +173,7 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   }
 
   private async editRetryData(retryDataKey: string): Promise<void> {
-    // Named for what it is: "<step> – <error code>", beside this view.
+    // Named for what it is: "<step> – <error code>" (the key when the account gives neither), beside this view.
     const error = this.current.errors.find((e) => e.retryDataKey === retryDataKey);
     const label = [this.ref.name, error?.code].filter(Boolean).join(' – ');
     const uri = retryDataUri({ envId: this.ref.env.id, flowId: this.ref.flowId, stepId: this.ref.stepId, retryDataKey, label });
