@@ -24,6 +24,7 @@ export class DocumentCache {
   private readonly drafts = new Map<string, Uint8Array>();
   /** Drafts already created on the server, and the URI of what they became. */
   private readonly createdDrafts = new Map<string, string>();
+  private readonly unusableCreations = new Map<string, string>();
 
   get(key: string): CachedResource | undefined {
     return this.entries.get(key);
@@ -50,5 +51,15 @@ export class DocumentCache {
   /** The URI (as text) of the resource a draft became, if it was created. */
   createdFrom(key: string): string | undefined {
     return this.createdDrafts.get(key);
+  }
+
+  /** Remembers that a draft was created with an id no document can have (`new-…`): it must not be created again. */
+  createdUnusable(key: string, id: string): void {
+    this.unusableCreations.set(key, id);
+  }
+
+  /** The id a draft was created with, when no document can have it. */
+  unusableCreation(key: string): string | undefined {
+    return this.unusableCreations.get(key);
   }
 }

@@ -18,13 +18,14 @@ import { EnvironmentInfo } from '../environments/environment';
 import { EnvironmentStore } from '../environments/environmentStore';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
+import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
 import { Logger } from '../util/logger';
 import { ConflictNotifier } from './conflicts';
 import { CachedResource, DocumentCache } from './documentCache';
 import { FlatFileSystem } from './flatFileSystem';
 import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
-import { fileNameOf, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from '../identity';
+import { DRAFT_PREFIX, fileNameOf, isAccountId, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from '../identity';
 import { SaveIntent } from './saveIntent';
 import { SaveQueue } from './saveQueue';
 import { FieldProblems } from './fieldProblems';
@@ -185,8 +186,14 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
       const client = await this.environments.client(env);
       const collection = info.collection(client);
 
+      const unusable = isDraft(ref) ? this.cache.unusableCreation(uri.toString()) : undefined;
+      if (unusable) throw new UnsaveableDocumentError(unusableIdMessage(info.singular, unusable));
       if (isDraft(ref)) {
         const created = await collection.create(ref.kind === 'scripts' ? { name: 'New script', content: text } : body!);
+        if (!isAccountId(created._id)) {
+          this.cache.createdUnusable(uri.toString(), created._id);
+          throw new UnsaveableDocumentError(unusableIdMessage(info.singular, created._id));
+        }
         const createdRef: ResourceRef = { ...ref, id: created._id };
         const createdUri = this.uriFor(env, createdRef, created);
         this.cache.draftCreated(uri.toString(), createdUri.toString(), content);
@@ -223,7 +230,13 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
 
   private async load(uri: vscode.Uri) {
     const { env, ref } = this.resolve(uri);
-    if (isDraft(ref)) throw vscode.FileSystemError.FileNotFound(uri);
+    if (isDraft(ref)) {
+      // No draft of that name here (gone with a reload), or an account's resource whose id looks like one.
+      throw new Error(
+        `Cannot open ${RESOURCE_KINDS[ref.kind].singular} "${displayText(ref.id)}": an id starting with "${DRAFT_PREFIX}" names an unsaved draft, ` +
+          'which lasts until it is saved or the window reloads. A resource of the account with such an id cannot be opened here: open it in integrator.io.',
+      );
+    }
     try {
       const client = await this.environments.client(env);
       const resource = await RESOURCE_KINDS[ref.kind].collection(client).get(ref.id);
@@ -308,4 +321,12 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
     this.changeEmitter.dispose();
     this.savedEmitter.dispose();
   }
+}
+
+/** Why a draft created with an id no document can have is neither opened nor created again. */
+function unusableIdMessage(singular: string, id: string): string {
+  return (
+    `integrator.io created this ${singular} with the id "${displayText(id)}", which starts like a draft's ("${DRAFT_PREFIX}"), ` +
+    'so it cannot be opened or saved here: edit it in integrator.io. Saving this draft again does not create it a second time.'
+  );
 }

@@ -18,6 +18,7 @@ export {
   DRAFT_PREFIX,
   environmentIdOf,
   fileNameOf,
+  isAccountId,
   isDraft,
   isResourceDocument,
   parseResourceUri,

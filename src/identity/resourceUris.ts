@@ -51,6 +51,14 @@ export function isDraft(ref: ResourceRef): boolean {
   return ref.id.startsWith(DRAFT_PREFIX);
 }
 
+/**
+ * Whether an id the account gave a resource can name it in a URI of ours: one that starts like a
+ * draft's would be read back as a draft (never read, created again on save), one of `..` steps up.
+ */
+export function isAccountId(id: string): boolean {
+  return isIdSegment(id) && !id.startsWith(DRAFT_PREFIX);
+}
+
 /** The server's copy of a document, for a diff; `at` makes each Compare read the server afresh. */
 export function remoteCopyParts(document: UriParts, at: number): UriParts {
   return { ...partsOf(document), scheme: REMOTE_SCHEME, query: `t=${at}` };

@@ -13,7 +13,7 @@ import { displayText } from '../util/displayText';
 import { describeError } from '../util/errors';
 import { Logger } from '../util/logger';
 import { Notifier } from '../util/notifier';
-import { ErrorsAction, ErrorsState, readErrorsAction } from './protocol/errors';
+import { ErrorsAction, ErrorsState, onShownErrors, readErrorsAction } from './protocol/errors';
 import { StatefulPanel } from './statefulPanel';
 
 /** The flow step a view shows. */
@@ -83,7 +83,10 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   }
 
   /** Does what a button of the page does (the page sends the same actions). */
-  protected async handle(action: ErrorsAction): Promise<void> {
+  protected async handle(received: ErrorsAction): Promise<void> {
+    // Only errors this view shows can be acted on from it.
+    const action = onShownErrors(received, this.current);
+    if (!action) return;
     switch (action.type) {
       case 'resolve':
         return this.resolve(action.errorIds);
@@ -170,7 +173,7 @@ export class ErrorsPanel extends StatefulPanel<ErrorsState, ErrorsAction> {
   }
 
   private async editRetryData(retryDataKey: string): Promise<void> {
-    // Named for what it is: "<step> – <error code>", beside this view.
+    // Named for what it is: "<step> – <error code>" (the key when the account gives neither), beside this view.
     const error = this.current.errors.find((e) => e.retryDataKey === retryDataKey);
     const label = [this.ref.name, error?.code].filter(Boolean).join(' – ');
     const uri = retryDataUri({ envId: this.ref.env.id, flowId: this.ref.flowId, stepId: this.ref.stepId, retryDataKey, label });

@@ -261,6 +261,27 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     group: 'Secrets and hostile content',
+    scenario: 'a forged page message or a planted view state',
+    fault: "error ids the errors view does not show; a restored view's state naming another target than its key",
+    holds: 'no error outside the list resolved, retried or opened; the restored tab closed, no command run',
+    tests: [
+      { suite: 'unit', title: 'webview state and messages the errors view acts only on the errors it shows' },
+      { suite: 'unit', title: 'views restored after a reload reopen nothing whose key names another view than its target' },
+    ],
+  },
+  {
+    group: 'Secrets and hostile content',
+    scenario: "ids from an account holding a view key's or a URI's separators",
+    fault: "':', '/', '#', '.' and '%' in flow, step, retry data and field ids",
+    holds: 'two targets never share a view or a retry data document',
+    tests: [
+      { suite: 'unit', title: 'identity: view keys differ for different targets, whatever their ids hold' },
+      { suite: 'unit', title: 'identity: retry data never name another error' },
+      { suite: 'vscode', title: 'errors opens the retry data of the error the view names, with no label too, whatever its key holds' },
+    ],
+  },
+  {
+    group: 'Secrets and hostile content',
     scenario: 'links and icons in account text',
     fault: 'a connection named [Open settings](command:…) $(alert)',
     holds: 'the notification shows it as text: no link, no command, no icon',

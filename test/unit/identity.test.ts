@@ -10,6 +10,8 @@ import { auditDiffUriParts, parseAuditDiffUri } from '../../src/identity/auditUr
 import {
   documentOfRemoteParts,
   environmentIdOf,
+  isAccountId,
+  isDraft,
   parseResourceUri,
   remoteCopyParts,
   resourceNameOf,
@@ -87,6 +89,15 @@ describe('identity: resource documents', () => {
   });
 });
 
+describe('identity: ids the account gives', () => {
+  it('are refused when they start like a draft’s or step up (a URI would read them as a draft, or as another path)', () => {
+    assert.ok(isAccountId('5f0c1a2b3c4d5e6f70819201'));
+    assert.ok(isAccountId('renew-1'));
+    for (const id of ['new-0123', 'new-', '..', '.', '']) assert.strictEqual(isAccountId(id), false, id);
+    assert.ok(isDraft({ envId: 'env-1', kind: 'exports', id: 'new-0123' }), 'what a draft is does not change');
+  });
+});
+
 describe('identity: retry data', () => {
   it('parses back to the error it was built for, with a label or without', () => {
     fc.assert(
@@ -109,6 +120,29 @@ describe('identity: retry data', () => {
     assert.strictEqual(at('/../s/k.retrydata.json'), undefined);
     assert.strictEqual(at('/f/s/...retrydata.json'), undefined, 'a key of `..`');
     assert.strictEqual(at('/f/s/.retrydata.json'), undefined, 'an empty key');
+    assert.strictEqual(at('/f/s/k/label'), undefined, 'no suffix');
+    assert.strictEqual(at('/f/s/%2E%2E/label.retrydata.json'), undefined, 'a key of `..`, encoded');
+    assert.strictEqual(at('/f/s/%E0%A4%A/label.retrydata.json'), undefined, 'broken percent-encoding');
+  });
+
+  it('never name another error: a "/" in a part, with an empty label or none, stays in that part', () => {
+    const victim = { envId: 'env-1', flowId: 'F', stepId: 'S', retryDataKey: 'victimKey' };
+    for (const label of ['', undefined, 'Step – CODE']) {
+      const slashKey = { ...victim, retryDataKey: 'victimKey/x' };
+      assert.deepStrictEqual(parseRetryDataUri(retryDataUriParts({ ...slashKey, label })), slashKey, `label ${String(label)}`);
+      const shifted = { envId: 'env-1', flowId: 'F/S2', stepId: 'K2', retryDataKey: 'k' };
+      assert.deepStrictEqual(parseRetryDataUri(retryDataUriParts({ ...shifted, label })), shifted, `label ${String(label)}`);
+    }
+  });
+
+  it('always carry a label (the key when none is given), and ordinary ids as they are', () => {
+    const ref = { envId: 'env-1', flowId: '5f0c1a2b3c4d5e6f70819201', stepId: '5f0c1a2b3c4d5e6f70819202', retryDataKey: '0123abcd' };
+    const ids = '/5f0c1a2b3c4d5e6f70819201/5f0c1a2b3c4d5e6f70819202/0123abcd';
+    assert.strictEqual(retryDataUriParts({ ...ref, label: 'Step – CODE' }).path, `${ids}/Step – CODE.retrydata.json`);
+    assert.strictEqual(retryDataUriParts({ ...ref, label: '' }).path, `${ids}/0123abcd.retrydata.json`);
+    assert.strictEqual(retryDataUriParts(ref).path, `${ids}/0123abcd.retrydata.json`);
+    const slash = retryDataUriParts({ ...ref, retryDataKey: 'a/b' }).path;
+    assert.ok(slash.endsWith('/a%2Fb/a∕b.retrydata.json'), slash);
   });
 });
 
@@ -207,18 +241,22 @@ describe('identity: explorer row marks', () => {
 });
 
 describe('identity: view keys', () => {
-  it('keep their format byte for byte, so views restored after a reload still match', () => {
+  it('keep their format byte for byte for ordinary ids, so views restored after a reload still match', () => {
     assert.strictEqual(viewKey('errors', 'env-1', 'f1', 's1'), 'errors:env-1:f1:s1');
+    assert.strictEqual(
+      viewKey('audit', 'env-0a1b2c3d4e5f', 'exports', '5f0c1a2b3c4d5e6f70819201'),
+      'audit:env-0a1b2c3d4e5f:exports:5f0c1a2b3c4d5e6f70819201',
+    );
     assert.strictEqual(viewKey('hook', 'local', 'scripts/a', 'preSavePage'), 'hook:local:scripts/a:preSavePage');
     assert.strictEqual(templateViewKey('env-1', 'exports', 'e1', ['http', 'body', 0]), 'template:env-1:exports/e1#http.body.0');
-    assert.strictEqual(folderDiagramViewKey('env-1', 'C:\\work\\orders', 'flows/a'), 'diagram:env-1:C:\\work\\orders#flows/a');
+    assert.strictEqual(folderDiagramViewKey('env-1', '/home/me/orders', 'flows/a'), 'diagram:env-1:/home/me/orders:flows/a');
   });
 
-  it('parse back to the view, the environment and the rest, colons and all', () => {
+  it('parse back to the view, the environment and each part, colons and all', () => {
     assert.deepStrictEqual(parseViewKey(folderDiagramViewKey('env-1', 'C:\\work', 'flows/a')), {
       view: 'diagram',
       envId: 'env-1',
-      what: 'C:\\work#flows/a',
+      what: ['C:\\work', 'flows/a'],
     });
     fc.assert(
       fc.property(
@@ -226,15 +264,59 @@ describe('identity: view keys', () => {
         envId,
         fc.array(anyText, { maxLength: 3 }),
         (view, env, what) => {
-          assert.deepStrictEqual(parseViewKey(viewKey(view, env, ...what)), { view, envId: env, what: what.join(':') });
+          assert.deepStrictEqual(parseViewKey(viewKey(view, env, ...what)), { view, envId: env, what });
           assert.strictEqual(environmentOfKey(viewKey(view, env, ...what)), env);
         },
       ),
     );
   });
 
+  it('differ for different targets, whatever their ids hold', () => {
+    assert.notStrictEqual(viewKey('errors', 'env-1', 'flowA:x', 'step'), viewKey('errors', 'env-1', 'flowA', 'x:step'));
+    assert.notStrictEqual(viewKey('errors', 'env-1', 'f%3Ax', 's'), viewKey('errors', 'env-1', 'f:x', 's'));
+    assert.notStrictEqual(
+      templateViewKey('env-1', 'imports', 'i', ['http', 'a.b']),
+      templateViewKey('env-1', 'imports', 'i', ['http', 'a', 'b']),
+      'a field whose name holds "." is not the path through two fields',
+    );
+    assert.notStrictEqual(templateViewKey('env-1', 'imports', 'i#x', ['y']), templateViewKey('env-1', 'imports', 'i', ['x#y']));
+    assert.notStrictEqual(
+      viewKey('diagram', 'env-1', '/home/me/repo#flows/orders'),
+      folderDiagramViewKey('env-1', '/home/me/repo', 'flows/orders'),
+      "an account flow's id never takes a folder diagram's key",
+    );
+    assert.notStrictEqual(
+      viewKey('diagram', 'env-1', '/home/me/repo:flows/orders'),
+      folderDiagramViewKey('env-1', '/home/me/repo', 'flows/orders'),
+    );
+    const part = fc.string({ maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), fc.array(part, { minLength: 1, maxLength: 3 }), (a, b) => {
+        fc.pre(JSON.stringify(a) !== JSON.stringify(b));
+        assert.notStrictEqual(viewKey('errors', 'env-1', ...a), viewKey('errors', 'env-1', ...b));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 3 }), fc.array(part, { minLength: 1, maxLength: 3 }), (a, b) => {
+        fc.pre(JSON.stringify(a) !== JSON.stringify(b));
+        assert.notStrictEqual(templateViewKey('env-1', 'exports', 'e', a), templateViewKey('env-1', 'exports', 'e', b));
+      }),
+    );
+  });
+
   it('refuse what no view’s key can be', () => {
-    for (const key of ['', 'errors', 'errors:', 'errors::f', 'nope:env-1:f', ':env-1', '__proto__:env-1', 'toString:env-1:x'])
+    for (const key of [
+      '',
+      'errors',
+      'errors:',
+      'errors::f',
+      'nope:env-1:f',
+      ':env-1',
+      '__proto__:env-1',
+      'toString:env-1:x',
+      'errors:env-1:%2F',
+      'errors:env%:f',
+    ])
       assert.strictEqual(parseViewKey(key), undefined, key);
   });
 });

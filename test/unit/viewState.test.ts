@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { applyPatch, mergePatches, patchOf, readHostMessage, readPageMessage, StatePatch } from '../../src/webviews/protocol/envelope';
-import { readErrorsAction } from '../../src/webviews/protocol/errors';
+import { onShownErrors, readErrorsAction } from '../../src/webviews/protocol/errors';
 
 const KEYS = ['a', 'b', 'c', 'list'];
 const value = fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.array(fc.integer(), { maxLength: 3 }));
@@ -55,6 +55,30 @@ describe('webview state and messages', () => {
       { kind: 'action', action: { type: 'editRetryData', retryDataKey: 'k'.repeat(500) } },
     ])
       assert.strictEqual(read(bad), undefined, JSON.stringify(bad));
+  });
+
+  it('the errors view acts only on the errors it shows: ids a forged message adds are dropped, one naming none is ignored', () => {
+    const error = (errorId: string, retryDataKey?: string) => ({
+      errorId,
+      occurredAt: '2024-01-01T00:00:00.000Z',
+      source: 'application',
+      code: 'X',
+      message: 'm',
+      ...(retryDataKey ? { retryDataKey } : {}),
+    });
+    const state = { errors: [error('e1', 'k1'), error('e2', 'k2'), error('e3')] };
+    const on = (action: Parameters<typeof onShownErrors>[0]) => onShownErrors(action, state);
+    assert.deepStrictEqual(on({ type: 'resolve', errorIds: ['e1', 'hidden', 'e3'] }), { type: 'resolve', errorIds: ['e1', 'e3'] });
+    assert.strictEqual(on({ type: 'resolve', errorIds: ['hidden'] }), undefined);
+    assert.deepStrictEqual(on({ type: 'resolve', errorIds: [] }), { type: 'resolve', errorIds: [] }, 'nothing selected: the view says so');
+    assert.deepStrictEqual(on({ type: 'retry', retryDataKeys: ['k2', 'hiddenKey'] }), { type: 'retry', retryDataKeys: ['k2'] });
+    assert.strictEqual(on({ type: 'retry', retryDataKeys: ['hiddenKey', 'e1'] }), undefined, 'an error id is no retry data key');
+    assert.deepStrictEqual(on({ type: 'editRetryData', retryDataKey: 'k1' }), { type: 'editRetryData', retryDataKey: 'k1' });
+    assert.strictEqual(on({ type: 'editRetryData', retryDataKey: 'victimKey' }), undefined);
+    assert.deepStrictEqual(on({ type: 'showHttp', errorId: 'e3' }), { type: 'showHttp', errorId: 'e3' });
+    assert.strictEqual(on({ type: 'showHttp', errorId: 'hidden' }), undefined);
+    assert.deepStrictEqual(on({ type: 'more' }), { type: 'more' });
+    assert.strictEqual(onShownErrors({ type: 'resolve', errorIds: ['e1'] }, { errors: [] }), undefined, 'an empty list shows nothing');
   });
 
   it("reads the host's patches and replies, and nothing else a page's window receives", () => {

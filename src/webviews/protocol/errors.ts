@@ -46,3 +46,34 @@ export const readErrorsAction: ActionReader<ErrorsAction> = (a) => {
       return undefined;
   }
 };
+
+/**
+ * The action as far as it names errors the view shows: a page message is checked like any other
+ * input, and one naming an error the list does not hold (forged, or the list has since changed)
+ * must not resolve, retry or open it. Ids not shown are dropped; undefined when nothing is left
+ * of a selection that named some, so that no empty action is taken either.
+ */
+export function onShownErrors(action: ErrorsAction, state: Pick<ErrorsState, 'errors'>): ErrorsAction | undefined {
+  const errorIds = new Set(state.errors.map((e) => e.errorId));
+  const retryDataKeys = new Set(state.errors.flatMap((e) => (e.retryDataKey ? [e.retryDataKey] : [])));
+  const kept = (ids: string[], shown: Set<string>) => {
+    const known = ids.filter((id) => shown.has(id));
+    return ids.length && !known.length ? undefined : known;
+  };
+  switch (action.type) {
+    case 'resolve': {
+      const ids = kept(action.errorIds, errorIds);
+      return ids && { type: 'resolve', errorIds: ids };
+    }
+    case 'retry': {
+      const keys = kept(action.retryDataKeys, retryDataKeys);
+      return keys && { type: 'retry', retryDataKeys: keys };
+    }
+    case 'editRetryData':
+      return retryDataKeys.has(action.retryDataKey) ? action : undefined;
+    case 'showHttp':
+      return errorIds.has(action.errorId) ? action : undefined;
+    default:
+      return action;
+  }
+}

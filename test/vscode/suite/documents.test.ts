@@ -238,6 +238,41 @@ describe('resource documents', () => {
     );
   });
 
+  it('refuses a created resource whose id starts like a draft’s: the save says so, a second save creates nothing, opening it says why', async () => {
+    const connection = (await demo.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
+    const draftUri = await vscode.commands.executeCommand<string>(
+      'integratorIo.newResource',
+      demo.api.draft({ kind: 'exports', envId: demo.envId, name: 'Get Refunds', connectionId: connection._id }),
+    );
+    const draft = vscode.workspace.textDocuments.find((d) => d.uri.toString() === draftUri)!;
+    await edit(draft, (json) => ((json.http as JsonObject).relativeURI = '/refunds.json'));
+    // The account answers the create with an id of the shape the extension gives its drafts.
+    const draftLike = 'new-5f0c1a2b3c4d5e6f708192ff';
+    const ids = demo.sandbox.sandbox.services.store.ids;
+    const next = ids.next.bind(ids);
+    ids.next = () => ((ids.next = next), draftLike);
+    demo.sandbox.clearRequests();
+    try {
+      assert.strictEqual(await draft.save(), false, 'the save fails, naming the id');
+    } finally {
+      ids.next = next;
+    }
+    assert.strictEqual((await demo.client.exports.get(draftLike)).name, 'Get Refunds', 'the account holds it');
+    assert.strictEqual(await draft.save(), false, 'saving the draft again fails too');
+    assert.deepStrictEqual(
+      writes().map((r) => `${r.method} ${r.path}`),
+      ['POST /exports'],
+      'created once',
+    );
+    assert.ok(draft.isDirty, 'the draft keeps its text');
+    const uri = vscode.Uri.from({
+      scheme: 'integrator-io',
+      authority: demo.envId,
+      path: `/Docs/exports/${draftLike}/Get Refunds.export.json`,
+    });
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uri)), /id starting with "new-" names an unsaved draft/);
+  });
+
   it('clones an export and deletes the copy', async () => {
     const exp = await exportNamed('Shopify - Get Orders');
     const copyId = await vscode.commands.executeCommand<string>(

@@ -6,6 +6,7 @@ import { JsonObject } from '../../../src/api/types';
 import type { IntegratorIoApi } from '../../../src/extension';
 import type { ErrorsState } from '../../../src/webviews/protocol/errors';
 import type { ChosenStep } from '../../../src/commands/errorCommands';
+import { retryDataUriParts } from '../../../src/identity/retryDataUris';
 import {
   addEnvironment,
   childrenOf,
@@ -106,5 +107,20 @@ describe('errors', () => {
       ((await client.errors.getRetryData(refFlowId, refStepId, error!.retryDataKey!)).data as JsonObject).email,
       'known.customer@example.com',
     );
+  });
+
+  it('opens the retry data of the error the view names, with no label too, whatever its key holds', async () => {
+    const [error] = await client.errors.listAll(refFlowId, refStepId);
+    const key = error!.retryDataKey!;
+    const uriOf = (retryDataKey: string) =>
+      vscode.Uri.from(retryDataUriParts({ envId, flowId: refFlowId, stepId: refStepId, retryDataKey, label: '' }));
+    const document = await vscode.workspace.openTextDocument(uriOf(key));
+    assert.strictEqual(document.uri.path.split('/').pop(), `${key}.retrydata.json`, 'no step name or code: the tab shows the key');
+    assert.ok((JSON.parse(document.getText()) as { data: JsonObject }).data.email);
+    // A key holding "/" is asked for as it is (one path segment), never as the key before it.
+    sandbox.clearRequests();
+    await assert.rejects(Promise.resolve(vscode.workspace.openTextDocument(uriOf(`${key}/x`))));
+    const asked = sandbox.requests().map((r) => r.path);
+    assert.ok(asked.length > 0 && asked.every((path) => path.endsWith(`/${key}%2Fx/data`)), asked.join(', '));
   });
 });
