@@ -1,5 +1,6 @@
 /** An environment at the top of the tree, with a category per resource kind below it. */
 import vscode = require('vscode');
+import { contextValueOf, flag } from '../contextValue';
 import { IntegratorClient, Page } from '../../api';
 import { ResourceBase } from '../../api/types';
 import { EnvironmentInfo, whereLabel } from '../../environments/environment';
@@ -33,9 +34,7 @@ export class EnvironmentNode extends ExplorerNode {
           : new vscode.ThemeIcon('cloud');
     item.resourceUri = rowUri(this.id, { production: env.production && 'environment' });
     item.tooltip = `${env.name}\n${whereLabel(env)}${env.production ? '\nProduction: saves and runs ask first.' : ''}${env.aShareId ? `\nShared account ${env.aShareId}` : ''}`;
-    item.contextValue = ['environment', env.kind === 'sandbox' ? 'sandbox' : 'account', env.production ? 'production' : undefined]
-      .filter(Boolean)
-      .join(';');
+    item.contextValue = contextValueOf('environment', env.kind === 'sandbox' ? 'sandbox' : 'account', flag(env.production, 'production'));
     return item;
   }
 

@@ -1,6 +1,7 @@
 /** Rows for resources: exports, imports, connections, scripts, file definitions, integrations, flows and flow steps. */
 import { formatTime } from '../../model/format';
 import vscode = require('vscode');
+import { contextValueOf, flag } from '../contextValue';
 import { IntegratorClient, Page } from '../../api';
 import { Flow, Integration, PageProcessor, ResourceBase, Router } from '../../api/types';
 import { EnvironmentInfo } from '../../environments/environment';
@@ -107,14 +108,15 @@ export class ResourceNode extends ExplorerNode {
 
   /** `resource:<singular>` plus flags, e.g. `resource:connection;offline`. Menus match with regular expressions. */
   protected contextValue(): string {
-    const flags = [`resource:${RESOURCE_KINDS[this.kind].singular.replace(' ', '')}`];
     const r = this.resource;
-    if (r.offline) flags.push('offline');
-    if (r.disabled) flags.push('disabled');
-    if (r.isLookup) flags.push('lookup');
-    if (this.env.production) flags.push('production');
-    if (this.collapsible() !== vscode.TreeItemCollapsibleState.None) flags.push('expandable');
-    return flags.join(';');
+    return contextValueOf(
+      `resource:${RESOURCE_KINDS[this.kind].singular.replace(' ', '')}`,
+      flag(r.offline, 'offline'),
+      flag(r.disabled, 'disabled'),
+      flag(r.isLookup, 'lookup'),
+      flag(this.env.production, 'production'),
+      flag(this.collapsible() !== vscode.TreeItemCollapsibleState.None, 'expandable'),
+    );
   }
 }
 
@@ -141,7 +143,7 @@ export class IntegrationNode extends PagedNode<Flow> {
     const item = this.resourceNode.treeItem();
     item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     item.command = undefined; // a click expands it; Open is inline and in the context menu
-    item.contextValue = `${item.contextValue ?? ''};expandable`;
+    item.contextValue = contextValueOf(item.contextValue, 'expandable');
     return item;
   }
 
@@ -338,7 +340,12 @@ export class StepNode extends ExplorerNode {
     item.tooltip = this.info
       ? `${what} step: ${this.info.name}\n${this.stepType} ${this.resourceId}`
       : `This step refers to ${this.stepType} ${this.resourceId}, which was not found.`;
-    item.contextValue = `step;resource:${this.stepType}${this.step.openErrors ? ';errors' : ''}${this.env.production ? ';production' : ''}`;
+    item.contextValue = contextValueOf(
+      'step',
+      `resource:${this.stepType}`,
+      flag(this.step.openErrors, 'errors'),
+      flag(this.env.production, 'production'),
+    );
     item.resourceUri = rowUri(this.id, { errors: this.step.openErrors, production: this.env.production });
     if (this.info) item.command = { command: 'integratorIo.openResource', title: 'Open', arguments: [this] };
     return item;
