@@ -72,6 +72,14 @@ module.exports = {
       to: { path: '^src/(?!hooks/|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
+      name: 'agent-tools-are-an-engine-below-vscode',
+      comment:
+        'agentTools/ (tools for coding agents: VS Code language model tools, later an MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox.',
+      severity: 'error',
+      from: { path: '^src/agentTools/' },
+      to: { path: '^src/(?!agentTools/|api/|model/|diagram/flowGraph\\.ts|handlebars/|hooks/)|(^|/)vscode$|@types/vscode' },
+    },
+    {
       name: 'model-imports-only-api',
       comment: 'model/ describes resource kinds; it sits just above api/.',
       severity: 'error',

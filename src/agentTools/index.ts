@@ -1,0 +1,37 @@
+/** Every agent tool, in the order a model is offered them (package.json lists the same; check:manifest agrees). */
+import { findResources } from './findResources';
+import { flowOverview } from './flowOverview';
+import { readResource } from './readResource';
+import { stepErrors } from './stepErrors';
+import { AgentTool, JsonSchema, ToolContext, ToolResult } from './types';
+
+export * from './types';
+
+/** A tool with its input type erased: read and invoke as one call, the one path every caller takes. */
+export interface RunnableTool {
+  name: string;
+  title: string;
+  inputSchema: JsonSchema;
+  run(input: unknown, context: ToolContext): Promise<ToolResult>;
+}
+
+function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
+  return {
+    name: tool.name,
+    title: tool.title,
+    inputSchema: tool.inputSchema,
+    // async, so refused input is a rejected promise like every other failure, never a throw.
+    run: async (input, context) => tool.invoke(tool.read(input), context),
+  };
+}
+
+export const AGENT_TOOLS: readonly RunnableTool[] = [
+  runnable(findResources),
+  runnable(readResource),
+  runnable(flowOverview),
+  runnable(stepErrors),
+];
+
+export function agentTool(name: string): RunnableTool | undefined {
+  return AGENT_TOOLS.find((tool) => tool.name === name);
+}

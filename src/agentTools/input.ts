@@ -1,0 +1,76 @@
+/**
+ * Readers for a tool's input. A model writes the input, and a model can be talked into anything
+ * by what it read, so every field is checked here: types, lengths, ranges, known values. Unknown
+ * fields are refused rather than ignored, so a misspelt field is said, not silently dropped.
+ */
+import { isJsonObject, JsonObject } from '../api/types';
+import { ToolContext, ToolEnvironment, ToolInputError } from './types';
+
+const MAX_TEXT = 200;
+
+export function inputObject(input: unknown, allowed: readonly string[]): JsonObject {
+  if (!isJsonObject(input)) throw new ToolInputError('The input must be a JSON object.');
+  const unknown = Object.keys(input).filter((key) => !allowed.includes(key));
+  if (unknown.length) throw new ToolInputError(`Unknown input field(s): ${unknown.join(', ')}. Known: ${allowed.join(', ')}.`);
+  return input;
+}
+
+export function requiredText(input: JsonObject, key: string, max = MAX_TEXT): string {
+  const value = optionalText(input, key, max);
+  if (value === undefined) throw new ToolInputError(`"${key}" is required: a non-empty string.`);
+  return value;
+}
+
+export function optionalText(input: JsonObject, key: string, max = MAX_TEXT): string | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !value.trim()) throw new ToolInputError(`"${key}" must be a non-empty string.`);
+  if (value.length > max) throw new ToolInputError(`"${key}" is longer than ${max} characters.`);
+  return value.trim();
+}
+
+/** An id as the API gives them: letters, digits, `-` and `_` only, so it is safe in a path. */
+export function requiredId(input: JsonObject, key: string): string {
+  const value = requiredText(input, key, 64);
+  if (!/^[A-Za-z0-9_-]+$/.test(value)) throw new ToolInputError(`"${key}" is not an integrator.io id (letters, digits, - and _).`);
+  return value;
+}
+
+export function optionalInteger(input: JsonObject, key: string, min: number, max: number): number | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new ToolInputError(`"${key}" must be a whole number from ${min} to ${max}.`);
+  return value;
+}
+
+export function oneOf<T extends string>(input: JsonObject, key: string, values: readonly T[]): T | undefined {
+  const value = input[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+    throw new ToolInputError(`"${key}" must be one of: ${values.join(', ')}.`);
+  return value as T;
+}
+
+/**
+ * The environment an input names, by id or by name (case-insensitive); the only one there is
+ * when it names none. An ambiguous or unknown name lists what there is to choose from.
+ */
+export function environmentOf(context: ToolContext, wanted: string | undefined): ToolEnvironment {
+  const all = context.environments();
+  const choices = () => all.map((env) => `"${env.name}" (${env.id})`).join(', ') || 'none';
+  if (wanted === undefined) {
+    if (all.length === 1) return all[0]!;
+    throw new ToolInputError(`Say which environment: ${choices()}.`);
+  }
+  const byId = all.find((env) => env.id === wanted);
+  if (byId) return byId;
+  const byName = all.filter((env) => env.name.toLowerCase() === wanted.toLowerCase());
+  if (byName.length === 1) return byName[0]!;
+  throw new ToolInputError(`${byName.length ? 'Several' : 'No'} environments match "${wanted}". Environments: ${choices()}.`);
+}
+
+/** Where a result came from, as each result says it (production first, as every guard says it). */
+export function environmentLabel(env: ToolEnvironment): { id: string; name: string; production: boolean } {
+  return { id: env.id, name: env.name, production: env.production };
+}

@@ -1,0 +1,85 @@
+/**
+ * integratorStepErrors: a flow step's open errors, a page at a time (offset/limit), with the
+ * step's total from the flow's error summary so a model knows how many there are before it reads them.
+ */
+import { ErrorRecord } from '../api/types';
+import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { accountData, AgentTool } from './types';
+
+export interface StepErrorsInput {
+  environment?: string;
+  flowId: string;
+  stepId: string;
+  offset: number;
+  limit: number;
+}
+
+const MAX_LIMIT = 50;
+/** An error message longer than this is cut: a stack trace of 100 KB says nothing more in full. */
+const MAX_MESSAGE = 2000;
+
+export const stepErrors: AgentTool<StepErrorsInput> = {
+  name: 'integratorStepErrors',
+  title: "A flow step's open errors",
+  inputSchema: {
+    type: 'object',
+    properties: {
+      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      flowId: { type: 'string', description: 'The flow id.' },
+      stepId: { type: 'string', description: "The step's export or import id (integratorFlow lists them)." },
+      offset: { type: 'integer', minimum: 0, description: 'Skip this many errors (paging).' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many errors (default 20).' },
+    },
+    required: ['flowId', 'stepId'],
+  },
+  read(input) {
+    const o = inputObject(input, ['environment', 'flowId', 'stepId', 'offset', 'limit']);
+    const environment = optionalText(o, 'environment');
+    return {
+      flowId: requiredId(o, 'flowId'),
+      stepId: requiredId(o, 'stepId'),
+      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
+      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 20,
+      ...(environment ? { environment } : {}),
+    };
+  },
+  async invoke(input, context) {
+    const env = environmentOf(context, input.environment);
+    const client = await context.client(env.id);
+    const summary = await client.errors.flowSummary(input.flowId, { signal: context.signal });
+    const total = summary.flowErrors.find((e) => e._expOrImpId === input.stepId)?.numError ?? 0;
+    // Pages are read only as far as the page asked for (one more error tells whether there are more).
+    const wanted = input.offset + input.limit + 1;
+    const read: ErrorRecord[] = [];
+    for await (const page of client.errors.list(input.flowId, input.stepId, {}, { signal: context.signal })) {
+      read.push(...page);
+      if (read.length >= wanted) break;
+    }
+    const errors = read.slice(input.offset, input.offset + input.limit).map(errorOf);
+    const next = input.offset + errors.length;
+    const more = read.length > next;
+    return accountData({
+      environment: environmentLabel(env),
+      flowId: input.flowId,
+      stepId: input.stepId,
+      totalOpen: Math.max(total, read.length),
+      offset: input.offset,
+      errors,
+      ...(more ? { more: `More errors: call again with offset ${next}.` } : {}),
+    });
+  },
+};
+
+function errorOf(error: ErrorRecord) {
+  const message = typeof error.message === 'string' ? error.message : '';
+  return {
+    errorId: error.errorId,
+    occurredAt: error.occurredAt,
+    source: error.source,
+    code: error.code,
+    message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (cut at ${MAX_MESSAGE} characters)` : message,
+    ...(error.classification ? { classification: error.classification } : {}),
+    ...(error.retryDataKey ? { retryDataKey: error.retryDataKey } : {}),
+    ...(error._flowJobId ? { flowJobId: error._flowJobId } : {}),
+  };
+}
