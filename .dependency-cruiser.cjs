@@ -74,9 +74,9 @@ module.exports = {
     {
       name: 'agent-tools-are-an-engine-below-vscode',
       comment:
-        'agentTools/ (tools for coding agents: VS Code language model tools, later an MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox.',
+        'agentTools/ (tools for coding agents: VS Code language model tools, later an MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox. Only vscodeTools.ts, their VS Code face, knows VS Code (as identity/index.ts does).',
       severity: 'error',
-      from: { path: '^src/agentTools/' },
+      from: { path: '^src/agentTools/(?!vscodeTools\\.ts)' },
       to: { path: '^src/(?!agentTools/|api/|model/|diagram/flowGraph\\.ts|handlebars/|hooks/)|(^|/)vscode$|@types/vscode' },
     },
     {

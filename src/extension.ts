@@ -8,7 +8,13 @@
  */
 import vscode = require('vscode');
 import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, REMOTE_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME } from './identity/schemes';
-import { ForwardingContentProvider, ForwardingDecorations, ForwardingFileSystem, ForwardingTreeProvider } from './activation/forwarders';
+import {
+  ForwardingContentProvider,
+  ForwardingDecorations,
+  ForwardingFileSystem,
+  ForwardingTreeProvider,
+  forwardingTool,
+} from './activation/forwarders';
 import { LazyMain } from './activation/lazyMain';
 import { RESTORABLE_VIEW_TYPES } from './activation/viewTypes';
 import { setHasEnvironmentsContext } from './environments/storageKeys';
@@ -59,10 +65,14 @@ export function activate(context: vscode.ExtensionContext): IntegratorIoApi {
   // Menus and the palette show most commands only once there is an environment.
   void setHasEnvironmentsContext(context.globalState);
   // Every contributed command (check:manifest keeps package.json and main's commands the same).
-  for (const command of contributedCommands(context.extension.packageJSON)) {
+  for (const command of contributedNames(context.extension.packageJSON, 'commands', 'command')) {
     context.subscriptions.push(
       vscode.commands.registerCommand(command, (...args: unknown[]) => lazy.get(command).runCommand(command, args)),
     );
+  }
+  // Every contributed language model tool, for coding agents (check:manifest keeps package.json and AGENT_TOOLS the same).
+  for (const name of contributedNames(context.extension.packageJSON, 'languageModelTools', 'name')) {
+    context.subscriptions.push(vscode.lm.registerTool(name, forwardingTool(lazy, name)));
   }
   // Loading the rest starts the sandbox when the setting asks; after activation returns, which must stay cheap.
   setTimeout(() => {
@@ -94,11 +104,11 @@ function api(lazy: LazyMain): IntegratorIoApi {
   });
 }
 
-/** The ids of the commands package.json contributes (the manifest is JSON: read, not assumed). */
-function contributedCommands(manifest: unknown): string[] {
-  const commands = isObject(manifest) && isObject(manifest.contributes) ? manifest.contributes.commands : undefined;
-  if (!Array.isArray(commands)) return [];
-  return commands.flatMap((entry: unknown) => (isObject(entry) && typeof entry.command === 'string' ? [entry.command] : []));
+/** The ids of the commands or tools package.json contributes (the manifest is JSON: read, not assumed). */
+function contributedNames(manifest: unknown, point: 'commands' | 'languageModelTools', key: 'command' | 'name'): string[] {
+  const entries = isObject(manifest) && isObject(manifest.contributes) ? manifest.contributes[point] : undefined;
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((entry: unknown) => (isObject(entry) && typeof entry[key] === 'string' ? [entry[key]] : []));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -50,6 +50,7 @@ import { AccountVersions } from './sourceControl/accountVersions';
 import { SourceControls } from './sourceControl/sourceControls';
 import { FolderLinks } from './sourceControl/folderLinks';
 import { StatefulPanel } from './webviews/statefulPanel';
+import { languageModelTools } from './agentTools/vscodeTools';
 
 /**
  * What activate() returns: the live services, plus the shortcuts the integration tests need.
@@ -90,6 +91,8 @@ export interface Main {
   auditText: AuditTextProvider;
   accountVersions: AccountVersions;
   decorations: ProductionDecorations;
+  /** The language model tools by name, which activation registered with forwarders (agentTools/). */
+  languageModelTools: ReadonlyMap<string, vscode.LanguageModelTool<object>>;
   api: IntegratorIoApi;
   /** Runs a contributed command with what VS Code passed it. */
   runCommand(id: string, args: unknown[]): unknown;
@@ -138,6 +141,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<Explore
     auditText: new AuditTextProvider(environments, log),
     accountVersions: parts.accountVersions,
     decorations: parts.decorations,
+    languageModelTools: languageModelTools(environments, log),
     api: testApi(services),
     restoreView: (tab, state) => restoreView(services, tab, state),
     runCommand(id, args) {

@@ -116,3 +116,19 @@ export class ForwardingDecorations extends Relaying<vscode.Uri | vscode.Uri[] | 
     return this.lazy.get('a decoration').decorations.provideFileDecoration(uri);
   }
 }
+
+/**
+ * A language model tool as activation registers it (VS Code asks for a tool by name as soon as a
+ * chat may use it); the first call loads the rest and goes on to the tool main.ts built.
+ */
+export function forwardingTool(lazy: LazyMain, name: string): vscode.LanguageModelTool<object> {
+  const target = (): vscode.LanguageModelTool<object> => {
+    const tool = lazy.get(`the language model tool ${name}`).languageModelTools.get(name);
+    if (!tool) throw new Error(`integrator.io has no language model tool ${name}.`);
+    return tool;
+  };
+  return {
+    prepareInvocation: (options, token) => target().prepareInvocation?.(options, token),
+    invoke: (options, token) => target().invoke(options, token),
+  };
+}

@@ -20,6 +20,8 @@ const MAX_LIMIT = 100;
 export const findResources: AgentTool<FindInput> = {
   name: 'integratorFindResources',
   title: 'Find integrator.io resources',
+  description:
+    'Finds Celigo integrator.io resources (flows, exports, imports, connections, integrations, scripts, file definitions) whose name contains every word of the query, or whose id is the query, in the signed-in environments. Returns kind, id, name and environment of each match, a page at a time (offset/limit) with the total. Use it first to get the ids the other integrator tools take.',
   inputSchema: {
     type: 'object',
     properties: {

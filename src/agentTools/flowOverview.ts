@@ -21,6 +21,8 @@ const RUNS_SHOWN = 5;
 export const flowOverview: AgentTool<FlowInput> = {
   name: 'integratorFlow',
   title: 'Overview of an integrator.io flow',
+  description:
+    "Overview of one integrator.io flow by id: its steps in order (sources, lookups, imports, routers with their branches and branch conditions), each step's export or import id and open error count, the schedule, whether it is disabled, and its last runs. Use it to see what a flow does and where it fails; read-only.",
   inputSchema: {
     type: 'object',
     properties: {

@@ -11,6 +11,7 @@ export * from './types';
 export interface RunnableTool {
   name: string;
   title: string;
+  description: string;
   inputSchema: JsonSchema;
   run(input: unknown, context: ToolContext): Promise<ToolResult>;
 }
@@ -19,6 +20,7 @@ function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
   return {
     name: tool.name,
     title: tool.title,
+    description: tool.description,
     inputSchema: tool.inputSchema,
     // async, so refused input is a rejected promise like every other failure, never a throw.
     run: async (input, context) => tool.invoke(tool.read(input), context),

@@ -33,6 +33,8 @@ const MAX_NAMED = 50;
 export const readResource: AgentTool<ReadInput> = {
   name: 'integratorReadResource',
   title: 'Read an integrator.io resource',
+  description:
+    "Reads one integrator.io resource's JSON document by kind and id, as the API returns it: secrets are masked as ******. The ids it refers to (connections, exports, imports, scripts, its integration) are named in `references`. Read-only.",
   inputSchema: {
     type: 'object',
     properties: {

@@ -21,6 +21,8 @@ const MAX_MESSAGE = 2000;
 export const stepErrors: AgentTool<StepErrorsInput> = {
   name: 'integratorStepErrors',
   title: "A flow step's open errors",
+  description:
+    "The open errors of one flow step (an export or import of the flow, from integratorFlow): when, source, code, message, a page at a time (offset/limit) with the step's total open errors. Read-only: it neither resolves nor retries.",
   inputSchema: {
     type: 'object',
     properties: {

@@ -25,6 +25,8 @@ export interface AgentTool<Input> {
   name: string;
   /** One line for a person (the manifest's displayName says the same). */
   title: string;
+  /** What the model reads to choose the tool (the manifest's modelDescription says the same). */
+  description: string;
   /** The input's JSON schema, as package.json's `inputSchema` repeats it. */
   inputSchema: JsonSchema;
   /** Checks untrusted input (a model's input is as hostile as any other); throws ToolInputError. */

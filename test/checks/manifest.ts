@@ -6,12 +6,16 @@
  *   command, and runs it from COMMANDS once the rest of the extension is loaded);
  * - every command defined in the code is contributed, since activation registers no other;
  * - every view is created in the code; every custom `when`-clause context key is set in the code;
- * - every file path the manifest names (icons, schemas, grammars) exists.
+ * - every file path the manifest names (icons, schemas, grammars) exists;
+ * - the language model tools contributed are AGENT_TOOLS (src/agentTools), in order, with the
+ *   same display name, model description and input schema (activation registers what is contributed).
  *
  *   npm run check:manifest
  */
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { AGENT_TOOLS } from '../../src/agentTools';
 
 const ROOT = path.resolve(__dirname, '../../..');
 /** Context keys VS Code itself sets. */
@@ -40,6 +44,7 @@ interface Manifest {
     jsonValidation?: { url: string }[];
     grammars?: { path: string }[];
     languages?: { configuration?: string }[];
+    languageModelTools?: { name: string; displayName?: string; modelDescription?: string; inputSchema?: unknown; when?: string }[];
   };
 }
 
@@ -96,6 +101,7 @@ function main(): number {
     ...Object.values(contributes.menus ?? {}).flatMap((items) => items.map((i) => i.when ?? '')),
     ...(contributes.viewsWelcome ?? []).map((w) => w.when ?? ''),
     ...(contributes.keybindings ?? []).map((k) => k.when ?? ''),
+    ...(contributes.languageModelTools ?? []).map((t) => t.when ?? ''),
   ];
   // A clause is terms joined by && and ||; a term is a key, !key, or key <op> value.
   const keys = new Set(
@@ -135,6 +141,8 @@ function main(): number {
     if (![...sources.values()].some((text) => text.includes(`viewType: '${type}'`)))
       problems.push(`view type ${type} is restored but no panel makes it`);
 
+  problems.push(...toolProblems(contributes.languageModelTools ?? []));
+
   // Paths the manifest names.
   const paths = [
     manifest.main?.replace(/^\.\//, '').replace(/^dist\/.*/, ''), // built output is checked by the build, not here
@@ -159,8 +167,30 @@ function main(): number {
     console.error(`The manifest and the code disagree:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
-  console.log(`manifest: ${contributed.size} commands, ${keys.size} context keys and ${paths.length} paths agree with the code`);
+  console.log(
+    `manifest: ${contributed.size} commands, ${AGENT_TOOLS.length} language model tools, ${keys.size} context keys and ${paths.length} paths agree with the code`,
+  );
   return 0;
+}
+
+/** The contributed language model tools against AGENT_TOOLS: what a model reads must be what the engine reads. */
+function toolProblems(contributed: NonNullable<NonNullable<Manifest['contributes']>['languageModelTools']>): string[] {
+  const problems: string[] = [];
+  const names = contributed.map((t) => t.name).join(', ');
+  const engine = AGENT_TOOLS.map((t) => t.name).join(', ');
+  if (names !== engine) problems.push(`languageModelTools are [${names}] but AGENT_TOOLS are [${engine}]`);
+  for (const tool of AGENT_TOOLS) {
+    const entry = contributed.find((t) => t.name === tool.name);
+    if (!entry) continue;
+    if (entry.displayName !== tool.title) problems.push(`${tool.name}: displayName is not the tool's title "${tool.title}"`);
+    if (entry.modelDescription !== tool.description) problems.push(`${tool.name}: modelDescription is not the tool's description`);
+    try {
+      assert.deepStrictEqual(entry.inputSchema, tool.inputSchema);
+    } catch {
+      problems.push(`${tool.name}: inputSchema differs from the tool's (src/agentTools)`);
+    }
+  }
+  return problems;
 }
 
 function readSources(dir: string): Map<string, string> {
