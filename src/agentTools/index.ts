@@ -2,6 +2,7 @@
 import { findResources } from './findResources';
 import { flowOverview } from './flowOverview';
 import { readResource } from './readResource';
+import { renderTemplate } from './renderTemplate';
 import { stepErrors } from './stepErrors';
 import { AgentTool, JsonSchema, ToolContext, ToolResult } from './types';
 
@@ -32,6 +33,7 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(readResource),
   runnable(flowOverview),
   runnable(stepErrors),
+  runnable(renderTemplate),
 ];
 
 export function agentTool(name: string): RunnableTool | undefined {

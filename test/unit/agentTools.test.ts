@@ -4,6 +4,7 @@
  * handed over as data under the note that says so, and never a token.
  */
 import * as assert from 'assert';
+import { stopTemplateWorker } from '../../src/handlebars/workerClient';
 import { agentTool, DATA_NOTE, ToolContext, ToolInputError, ToolResult } from '../../src/agentTools';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
@@ -30,7 +31,10 @@ describe('agent tools (engine)', () => {
       client: (envId) => (envId === 'env-1' ? Promise.resolve(t.client) : Promise.reject(new Error(`no environment ${envId}`))),
     };
   });
-  after(() => t.close());
+  after(async () => {
+    await stopTemplateWorker();
+    await t.close();
+  });
 
   it('integratorFindResources finds by every word of the name, across kinds, a page at a time', async () => {
     const data = dataOf(await run('integratorFindResources', { query: 'shopify orders' }));
@@ -103,6 +107,30 @@ describe('agent tools (engine)', () => {
     assert.strictEqual(rest.more, undefined);
   });
 
+  it('integratorRenderTemplate renders over the records in an import’s context, says what the editor would underline, and where a broken template fails', async () => {
+    const ok = dataOf(
+      await run('integratorRenderTemplate', {
+        template: 'Order {{record.id}} for {{uppercase record.name}}',
+        kind: 'import',
+        records: [{ id: 7, name: 'ada' }],
+      }),
+    );
+    assert.strictEqual(ok.output, 'Order 7 for ADA');
+    assert.deepStrictEqual(ok.findings, []);
+    const unknown = dataOf(
+      await run('integratorRenderTemplate', { template: '{{record.missing}}{{noSuchHelper 1}}', kind: 'import', records: [{ id: 7 }] }),
+    );
+    assert.ok((unknown.findings as { message: string }[]).length >= 1, JSON.stringify(unknown));
+    const importId = await idOf('imports', 'NetSuite - Create Sales Orders');
+    const withResource = dataOf(
+      await run('integratorRenderTemplate', { template: '{{record.id}}', kind: 'import', records: [{ id: 1 }], resourceId: importId }),
+    );
+    assert.deepStrictEqual(withResource.resource, { environment: { id: 'env-1', name: 'Demo', production: false }, id: importId });
+    const broken = dataOf(await run('integratorRenderTemplate', { template: '{{#each record.items}}', kind: 'import' }));
+    assert.strictEqual(broken.output, undefined);
+    assert.ok((broken.problem as { message: string }).message.length > 0);
+  });
+
   it('hostile input is refused with a sentence saying what to send, before any request', async () => {
     await t.clearRequests();
     const refusals = [
@@ -111,6 +139,8 @@ describe('agent tools (engine)', () => {
       ['integratorFindResources', { query: 'x', token: TEST_TOKEN }, /Unknown input field\(s\): token/],
       ['integratorStepErrors', { flowId: 'f', stepId: 's', limit: 1e9 }, /"limit" must be a whole number from 1 to 50/],
       ['integratorFlow', { id: 'f', environment: 'Production' }, /No environments match "Production"/],
+      ['integratorRenderTemplate', { template: 'x', kind: 'import', records: [1, 2] }, /"records" must be an array of JSON objects/],
+      ['integratorRenderTemplate', { template: 'x'.repeat(20_001), kind: 'import' }, /longer than 20000 characters/],
     ] as const;
     for (const [name, input, message] of refusals) {
       await assert.rejects(run(name, input), (err: Error) => err instanceof ToolInputError && message.test(err.message));

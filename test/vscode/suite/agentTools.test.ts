@@ -25,11 +25,11 @@ describe('agent tools in VS Code', () => {
     return answer.data;
   }
 
-  it('all four tools are registered for chats, with their descriptions', () => {
+  it('all five tools are registered for chats, with their descriptions', () => {
     const ours = vscode.lm.tools.filter((tool) => tool.name.startsWith('integrator'));
     assert.deepStrictEqual(
       ours.map((tool) => tool.name),
-      ['integratorFindResources', 'integratorReadResource', 'integratorFlow', 'integratorStepErrors'],
+      ['integratorFindResources', 'integratorReadResource', 'integratorFlow', 'integratorStepErrors', 'integratorRenderTemplate'],
     );
     assert.ok(ours.every((tool) => tool.description.length > 80));
   });
@@ -59,6 +59,15 @@ describe('agent tools in VS Code', () => {
     const read = await invoke('integratorReadResource', { kind: 'imports', id: failing.id });
     assert.strictEqual((read.document as { name: string }).name, 'NetSuite - Create Sales Orders');
     assert.ok(Object.values(read.references as Record<string, { name?: string }>).some((r) => r.name === 'NetSuite Production'));
+  });
+
+  it('renders a template over a record in the template worker', async () => {
+    const rendered = await invoke('integratorRenderTemplate', {
+      template: '{{record.id}}-{{uppercase record.name}}',
+      kind: 'import',
+      records: [{ id: 1, name: 'ada' }],
+    });
+    assert.strictEqual(rendered.output, '1-ADA');
   });
 
   it('refuses hostile input with a sentence the model can act on', async () => {
