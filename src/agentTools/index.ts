@@ -1,6 +1,7 @@
 /** Every agent tool, in the order a model is offered them (package.json lists the same; check:manifest agrees). */
 import { findResources } from './findResources';
 import { flowOverview } from './flowOverview';
+import { previewMapping } from './previewMapping';
 import { readResource } from './readResource';
 import { renderTemplate } from './renderTemplate';
 import { stepErrors } from './stepErrors';
@@ -34,6 +35,7 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(flowOverview),
   runnable(stepErrors),
   runnable(renderTemplate),
+  runnable(previewMapping),
 ];
 
 export function agentTool(name: string): RunnableTool | undefined {

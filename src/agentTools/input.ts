@@ -74,3 +74,17 @@ export function environmentOf(context: ToolContext, wanted: string | undefined):
 export function environmentLabel(env: ToolEnvironment): { id: string; name: string; production: boolean } {
   return { id: env.id, name: env.name, production: env.production };
 }
+
+export const MAX_RECORDS = 100;
+/** Records as JSON text: enough for real samples, not a way to make a worker or the API parse megabytes. */
+const MAX_RECORDS_TEXT = 200_000;
+
+/** Sample records: JSON objects, at most MAX_RECORDS of them; none is one empty record. */
+export function recordsOf(value: unknown): Record<string, unknown>[] {
+  if (value === undefined || value === null) return [{}];
+  if (!Array.isArray(value) || !value.every(isJsonObject)) throw new ToolInputError('"records" must be an array of JSON objects.');
+  if (value.length > MAX_RECORDS) throw new ToolInputError(`"records" holds at most ${MAX_RECORDS} records.`);
+  if (JSON.stringify(value).length > MAX_RECORDS_TEXT)
+    throw new ToolInputError(`"records" is larger than ${MAX_RECORDS_TEXT} characters of JSON.`);
+  return value.length ? value : [{}];
+}

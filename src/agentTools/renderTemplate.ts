@@ -7,8 +7,17 @@
  */
 import { templateContext, TemplateKind } from '../handlebars/templateContext';
 import { runTemplate } from '../handlebars/workerClient';
-import { isJsonObject } from '../api/types';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId, requiredText } from './input';
+import {
+  environmentLabel,
+  environmentOf,
+  inputObject,
+  MAX_RECORDS,
+  oneOf,
+  optionalText,
+  recordsOf,
+  requiredId,
+  requiredText,
+} from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
 export interface RenderInput {
@@ -21,9 +30,6 @@ export interface RenderInput {
 
 const KINDS: readonly TemplateKind[] = ['import', 'lookup', 'export'];
 const MAX_TEMPLATE = 20_000;
-const MAX_RECORDS = 100;
-/** Records as JSON text: enough for real samples, not a way to make the worker parse megabytes. */
-const MAX_RECORDS_TEXT = 200_000;
 /** The output a model is given; a longer one is cut, said so. */
 const MAX_OUTPUT = 50_000;
 
@@ -94,12 +100,3 @@ export const renderTemplate: AgentTool<RenderInput> = {
     });
   },
 };
-
-function recordsOf(value: unknown): Record<string, unknown>[] {
-  if (value === undefined || value === null) return [{}];
-  if (!Array.isArray(value) || !value.every(isJsonObject)) throw new ToolInputError('"records" must be an array of JSON objects.');
-  if (value.length > MAX_RECORDS) throw new ToolInputError(`"records" holds at most ${MAX_RECORDS} records.`);
-  if (JSON.stringify(value).length > MAX_RECORDS_TEXT)
-    throw new ToolInputError(`"records" is larger than ${MAX_RECORDS_TEXT} characters of JSON.`);
-  return value.length ? value : [{}];
-}

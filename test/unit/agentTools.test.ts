@@ -131,6 +131,19 @@ describe('agent tools (engine)', () => {
     assert.ok((broken.problem as { message: string }).message.length > 0);
   });
 
+  it('integratorPreviewMapping maps records by the API’s evaluation and writes nothing to the account', async () => {
+    const importId = await idOf('imports', 'Shopify - Tag Order as Synced');
+    const doc = await t.client.imports.get(importId);
+    await t.clearRequests();
+    const data = dataOf(
+      await run('integratorPreviewMapping', { importId, records: [{ id: 42, email: 'ada@example.com', name: '#1001' }] }),
+    );
+    assert.deepStrictEqual(data.import, { id: importId, name: 'Shopify - Tag Order as Synced' });
+    assert.strictEqual((data.mapped as unknown[]).length, 1);
+    const methods = (await t.requests()).map((r) => `${r.method} ${r.path.replace(/\?.*$/, '')}`);
+    assert.deepStrictEqual(methods, [`GET /imports/${importId}`, `POST /connections/${String(doc._connectionId)}/import/map`]);
+  });
+
   it('hostile input is refused with a sentence saying what to send, before any request', async () => {
     await t.clearRequests();
     const refusals = [
@@ -141,6 +154,7 @@ describe('agent tools (engine)', () => {
       ['integratorFlow', { id: 'f', environment: 'Production' }, /No environments match "Production"/],
       ['integratorRenderTemplate', { template: 'x', kind: 'import', records: [1, 2] }, /"records" must be an array of JSON objects/],
       ['integratorRenderTemplate', { template: 'x'.repeat(20_001), kind: 'import' }, /longer than 20000 characters/],
+      ['integratorPreviewMapping', { importId: 'i' }, /"records" is required/],
     ] as const;
     for (const [name, input, message] of refusals) {
       await assert.rejects(run(name, input), (err: Error) => err instanceof ToolInputError && message.test(err.message));

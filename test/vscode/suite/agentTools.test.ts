@@ -25,11 +25,18 @@ describe('agent tools in VS Code', () => {
     return answer.data;
   }
 
-  it('all five tools are registered for chats, with their descriptions', () => {
+  it('all six tools are registered for chats, with their descriptions', () => {
     const ours = vscode.lm.tools.filter((tool) => tool.name.startsWith('integrator'));
     assert.deepStrictEqual(
       ours.map((tool) => tool.name),
-      ['integratorFindResources', 'integratorReadResource', 'integratorFlow', 'integratorStepErrors', 'integratorRenderTemplate'],
+      [
+        'integratorFindResources',
+        'integratorReadResource',
+        'integratorFlow',
+        'integratorStepErrors',
+        'integratorRenderTemplate',
+        'integratorPreviewMapping',
+      ],
     );
     assert.ok(ours.every((tool) => tool.description.length > 80));
   });
@@ -68,6 +75,14 @@ describe('agent tools in VS Code', () => {
       records: [{ id: 1, name: 'ada' }],
     });
     assert.strictEqual(rendered.output, '1-ADA');
+  });
+
+  it('previews an import’s mapping on a record, saving nothing', async () => {
+    const imp = (await demo.client.imports.listAll()).find((i) => i.name === 'Shopify - Tag Order as Synced')!;
+    const preview = await invoke('integratorPreviewMapping', { importId: imp._id, records: [{ id: 42, name: '#1001' }] });
+    assert.deepStrictEqual(preview.import, { id: imp._id, name: 'Shopify - Tag Order as Synced' });
+    assert.strictEqual((preview.mapped as unknown[]).length, 1);
+    assert.strictEqual((await demo.client.imports.get(imp._id)).lastModified, imp.lastModified);
   });
 
   it('refuses hostile input with a sentence the model can act on', async () => {
