@@ -80,6 +80,8 @@ export interface IntegratorIoApi extends Services {
   draft(answers: Partial<NewResourceArgs>): ChosenDraft;
   /** A flow step as a command target (Show Errors). */
   step(envId: string, flowId: string, stepId: string, name?: string): ChosenStep;
+  /** A language model tool as registered, for its confirmation (lm.invokeTool waits for a person to confirm one). */
+  languageModelTool(name: string): vscode.LanguageModelTool<object> | undefined;
 }
 
 /** What activation's forwarders and the extension's API reach, once this part is loaded. */
@@ -121,6 +123,7 @@ export function start(context: vscode.ExtensionContext, surface: Surface<Explore
   context.subscriptions.push(vscode.window.registerFileDecorationProvider(new RowDecorations()));
   context.subscriptions.push(files.onDidSave((saved) => afterSave(services, saved)));
   const commands = new Map(COMMANDS.map((command) => [command.id, command]));
+  const tools = languageModelTools(environments, log);
   void environments.updateContextKeys();
 
   if (vscode.workspace.getConfiguration('integratorIo').get<boolean>('localSandbox.startAutomatically', false)) {
@@ -141,8 +144,8 @@ export function start(context: vscode.ExtensionContext, surface: Surface<Explore
     auditText: new AuditTextProvider(environments, log),
     accountVersions: parts.accountVersions,
     decorations: parts.decorations,
-    languageModelTools: languageModelTools(environments, log),
-    api: testApi(services),
+    languageModelTools: tools,
+    api: testApi(services, tools),
     restoreView: (tab, state) => restoreView(services, tab, state),
     runCommand(id, args) {
       const command = commands.get(id);
@@ -255,7 +258,7 @@ function afterSave({ explorer, statusBar }: Services, saved: SavedEvent): void {
 }
 
 /** The extension's API for tests and scripts: targets as class instances, which a command link cannot pass. */
-function testApi(services: Services): IntegratorIoApi {
+function testApi(services: Services, tools: ReadonlyMap<string, vscode.LanguageModelTool<object>>): IntegratorIoApi {
   const { environments, statusBar } = services;
   return {
     ...services,
@@ -273,5 +276,6 @@ function testApi(services: Services): IntegratorIoApi {
     step: (envId, flowId, stepId, name) => new ChosenStep(envId, flowId, stepId, name),
     search: (query) => new ChosenSearch(query),
     draft: (answers) => new ChosenDraft(answers),
+    languageModelTool: (name) => tools.get(name),
   };
 }

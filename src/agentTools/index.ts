@@ -5,7 +5,8 @@ import { previewMapping } from './previewMapping';
 import { readResource } from './readResource';
 import { renderTemplate } from './renderTemplate';
 import { stepErrors } from './stepErrors';
-import { AgentTool, JsonSchema, ToolContext, ToolResult } from './types';
+import { AgentTool, Confirmation, JsonSchema, ToolContext, ToolResult } from './types';
+import { proposeEdit } from './proposeEdit';
 
 export * from './types';
 
@@ -16,6 +17,8 @@ export interface RunnableTool {
   description: string;
   inputSchema: JsonSchema;
   run(input: unknown, context: ToolContext): Promise<ToolResult>;
+  /** Set for tools that act: what to ask before `run`; rejects on input `run` would refuse. */
+  confirm?(input: unknown, context: ToolContext): Promise<Confirmation>;
 }
 
 function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
@@ -26,6 +29,7 @@ function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
     inputSchema: tool.inputSchema,
     // async, so refused input is a rejected promise like every other failure, never a throw.
     run: async (input, context) => tool.invoke(tool.read(input), context),
+    ...(tool.confirm ? { confirm: async (input: unknown, context: ToolContext) => tool.confirm!(tool.read(input), context) } : {}),
   };
 }
 
@@ -36,6 +40,7 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(stepErrors),
   runnable(renderTemplate),
   runnable(previewMapping),
+  runnable(proposeEdit),
 ];
 
 export function agentTool(name: string): RunnableTool | undefined {

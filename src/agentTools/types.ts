@@ -4,6 +4,7 @@
  * serve VS Code's language model tools now and a command-line MCP server later.
  */
 import { IntegratorClient } from '../api';
+import type { ResourceKind } from '../model/resourceKinds';
 
 /** An environment as a tool sees it: never its token. */
 export interface ToolEnvironment {
@@ -17,7 +18,20 @@ export interface ToolEnvironment {
 export interface ToolContext {
   environments(): ToolEnvironment[];
   client(envId: string): Promise<IntegratorClient>;
+  /** Where there is an editor: a resource's document, changed and left unsaved. */
+  documents?: ToolDocuments;
   signal?: AbortSignal;
+}
+
+export interface ToolDocuments {
+  /** Opens the resource's document (or the one open) and replaces its text with `change(text)`, unsaved; answers its URI. */
+  edit(target: { envId: string; kind: ResourceKind; id: string; name: string }, change: (text: string) => string): Promise<string>;
+}
+
+/** What a person is asked before an acting tool runs. */
+export interface Confirmation {
+  title: string;
+  message: string;
 }
 
 export interface AgentTool<Input> {
@@ -32,6 +46,8 @@ export interface AgentTool<Input> {
   /** Checks untrusted input (a model's input is as hostile as any other); throws ToolInputError. */
   read(input: unknown): Input;
   invoke(input: Input, context: ToolContext): Promise<ToolResult>;
+  /** For a tool that acts: what to ask first, naming what and where (PRODUCTION first). */
+  confirm?(input: Input, context: ToolContext): Promise<Confirmation>;
 }
 
 export type JsonSchema = { [key: string]: unknown };

@@ -8,7 +8,8 @@
 import vscode = require('vscode');
 import type { EnvironmentStore } from '../environments/environmentStore';
 import type { Logger } from '../util/logger';
-import { AGENT_TOOLS, RunnableTool, ToolContext, ToolEnvironment } from './index';
+import { AGENT_TOOLS, RunnableTool, ToolContext, ToolDocuments, ToolEnvironment } from './index';
+import { isResourceDocument, parseResourceUri, resourceUri } from '../identity';
 
 export function languageModelTools(environments: EnvironmentStore, log: Logger): Map<string, vscode.LanguageModelTool<object>> {
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, vscodeTool(tool, environments, log)]));
@@ -16,7 +17,13 @@ export function languageModelTools(environments: EnvironmentStore, log: Logger):
 
 function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Logger): vscode.LanguageModelTool<object> {
   return {
-    prepareInvocation: () => ({ invocationMessage: `${tool.title} (integrator.io)` }),
+    async prepareInvocation(options) {
+      const invocationMessage = `${tool.title} (integrator.io)`;
+      if (!tool.confirm) return { invocationMessage };
+      // Input the tool would refuse asks nothing: invoke refuses it with the reason.
+      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch(() => undefined);
+      return asked ? { invocationMessage, confirmationMessages: { title: asked.title, message: asked.message } } : { invocationMessage };
+    },
     async invoke(options, token) {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
@@ -42,6 +49,7 @@ async function contextOf(environments: EnvironmentStore, signal: AbortSignal): P
   }
   return {
     environments: () => signedIn,
+    documents: { edit: (target, change) => editDocument(environments, target, change) },
     client: (envId) => {
       const env = signedIn.find((e) => e.id === envId) && environments.get(envId);
       if (!env) return Promise.reject(new Error(`No signed-in integrator.io environment ${envId}.`));
@@ -49,4 +57,28 @@ async function contextOf(environments: EnvironmentStore, signal: AbortSignal): P
     },
     signal,
   };
+}
+
+/**
+ * A resource's document with its text changed and left unsaved: the one already open if there is
+ * one (its unsaved edits kept under the change), else opened as the explorer opens it, and shown.
+ */
+async function editDocument(
+  environments: EnvironmentStore,
+  target: Parameters<ToolDocuments['edit']>[0],
+  change: (text: string) => string,
+): Promise<string> {
+  const env = environments.get(target.envId);
+  if (!env) throw new Error(`No integrator.io environment ${target.envId}.`);
+  const open = vscode.workspace.textDocuments.find((d) => {
+    const ref = isResourceDocument(d.uri) ? parseResourceUri(d.uri) : undefined;
+    return ref?.envId === target.envId && ref.kind === target.kind && ref.id === target.id;
+  });
+  const document = open ?? (await vscode.workspace.openTextDocument(resourceUri(env, target.kind, target.id, target.name)));
+  const text = document.getText();
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), change(text));
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code did not apply the edit to ${document.uri.toString()}.`);
+  await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
+  return document.uri.toString();
 }

@@ -144,6 +144,43 @@ describe('agent tools (engine)', () => {
     assert.deepStrictEqual(methods, [`GET /imports/${importId}`, `POST /connections/${String(doc._connectionId)}/import/map`]);
   });
 
+  it('integratorProposeEdit asks first naming the resource and its environment, PRODUCTION first, and edits text only where there is an editor', async () => {
+    const importId = await idOf('imports', 'Shopify - Tag Order as Synced');
+    const input = {
+      kind: 'imports',
+      id: importId,
+      changes: [
+        { path: '/pageSize', value: 5 },
+        { path: '/description', remove: true },
+      ],
+    };
+    const asked = await agentTool('integratorProposeEdit')!.confirm!(input, context);
+    assert.strictEqual(asked.title, 'Edit the import "Shopify - Tag Order as Synced" in the environment "Demo"?');
+    assert.match(
+      asked.message,
+      /unsaved edit in the editor: nothing reaches the account until you save it\.\n- set \/pageSize\n- remove \/description$/,
+    );
+    const production: ToolContext = { ...context, environments: () => [{ id: 'env-1', name: 'Live', production: true, kind: 'account' }] };
+    const warned = await agentTool('integratorProposeEdit')!.confirm!(input, production);
+    assert.match(warned.title, /^PRODUCTION: Edit the import "Shopify - Tag Order as Synced" in the PRODUCTION environment "Live"\?$/);
+    assert.match(warned.message, /^PRODUCTION\. /);
+    await assert.rejects(run('integratorProposeEdit', input), /only where there is an editor/);
+    const edited: string[] = [];
+    const withEditor: ToolContext = {
+      ...context,
+      documents: {
+        edit: (_target, change) => (
+          edited.push(change('{\n  "pageSize": 1,\n  "description": "x"\n}')),
+          Promise.resolve('integrator-io://x')
+        ),
+      },
+    };
+    const data = (await agentTool('integratorProposeEdit')!.run(input, withEditor)).data as Record<string, unknown>;
+    assert.deepStrictEqual([data.saved, data.document], [false, 'integrator-io://x']);
+    assert.deepStrictEqual(edited, ['{\n  "pageSize": 5\n}']);
+    await assert.rejects(run('integratorProposeEdit', { ...input, changes: [{ path: '/_id', value: 'other' }] }), /set by the server/);
+  });
+
   it('hostile input is refused with a sentence saying what to send, before any request', async () => {
     await t.clearRequests();
     const refusals = [

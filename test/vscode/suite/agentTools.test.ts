@@ -25,7 +25,7 @@ describe('agent tools in VS Code', () => {
     return answer.data;
   }
 
-  it('all six tools are registered for chats, with their descriptions', () => {
+  it('all seven tools are registered for chats, with their descriptions', () => {
     const ours = vscode.lm.tools.filter((tool) => tool.name.startsWith('integrator'));
     assert.deepStrictEqual(
       ours.map((tool) => tool.name),
@@ -36,6 +36,7 @@ describe('agent tools in VS Code', () => {
         'integratorStepErrors',
         'integratorRenderTemplate',
         'integratorPreviewMapping',
+        'integratorProposeEdit',
       ],
     );
     assert.ok(ours.every((tool) => tool.description.length > 80));
@@ -83,6 +84,37 @@ describe('agent tools in VS Code', () => {
     assert.deepStrictEqual(preview.import, { id: imp._id, name: 'Shopify - Tag Order as Synced' });
     assert.strictEqual((preview.mapped as unknown[]).length, 1);
     assert.strictEqual((await demo.client.imports.get(imp._id)).lastModified, imp.lastModified);
+  });
+
+  // Through the registered tool: lm.invokeTool with no chat's token waits for a person to confirm
+  // an acting tool (it did not settle in 60 s, nor on cancelling its token), and a test cannot click.
+  it('proposes an edit as an unsaved change of the resource’s document after asking, and the account gets no PUT', async () => {
+    const imp = (await demo.client.imports.listAll()).find((i) => i.name === 'Shopify - Tag Order as Synced')!;
+    const tool = demo.api.languageModelTool('integratorProposeEdit')!;
+    const input = { kind: 'imports', id: imp._id, changes: [{ path: '/description', value: 'Tagged by the agent' }] };
+    const none = new vscode.CancellationTokenSource().token;
+    const prepared = await tool.prepareInvocation!({ input }, none);
+    assert.strictEqual(
+      prepared?.confirmationMessages?.title,
+      'Edit the import "Shopify - Tag Order as Synced" in the environment "Agent Demo"?',
+    );
+    demo.sandbox.clearRequests();
+    const result = await tool.invoke({ input, toolInvocationToken: undefined }, none);
+    const [part] = result!.content as vscode.LanguageModelTextPart[];
+    const proposed = (JSON.parse(part!.value) as { data: { saved: boolean; document: string } }).data;
+    assert.strictEqual(proposed.saved, false);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === proposed.document)!;
+    assert.ok(document.isDirty, 'the document has the unsaved edit');
+    assert.strictEqual((JSON.parse(document.getText()) as { description?: string }).description, 'Tagged by the agent');
+    assert.strictEqual((await demo.client.imports.get(imp._id)).description, imp.description);
+    assert.deepStrictEqual(
+      demo.sandbox
+        .requests()
+        // The import document's template samples read an export's pages (a POST that reads); nothing writes.
+        .filter((r) => ['PUT', 'PATCH', 'DELETE'].includes(r.method) || (r.method === 'POST' && r.path.startsWith('/imports')))
+        .map((r) => `${r.method} ${r.path}`),
+      [],
+    );
   });
 
   it('refuses hostile input with a sentence the model can act on', async () => {
