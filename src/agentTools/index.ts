@@ -15,15 +15,18 @@ export interface RunnableTool {
   title: string;
   description: string;
   inputSchema: JsonSchema;
+  /** Changes an account (see AgentTool.acting). */
+  acting: boolean;
   run(input: unknown, context: ToolContext): Promise<ToolResult>;
 }
 
-function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
+export function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
     inputSchema: tool.inputSchema,
+    acting: tool.acting === true,
     // async, so refused input is a rejected promise like every other failure, never a throw.
     run: async (input, context) => tool.invoke(tool.read(input), context),
   };
