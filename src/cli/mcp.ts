@@ -16,7 +16,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, CallToolResult, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_TOOLS, RunnableTool, ToolContext, ToolEnvironment } from '../agentTools';
-import { IntegratorClient, normaliseBaseUrl } from '../api';
+import { IntegratorClient, normaliseBaseUrl, REGION_BASE_URLS } from '../api';
 import { errorMessage } from '../api/errors';
 import { stopTemplateWorker } from '../handlebars/workerClient';
 import { environmentNameOf } from '../iac/bindings';
@@ -26,10 +26,11 @@ import { CliIo } from './io';
 export const MCP_USAGE = `  integrator-io mcp [--url <API base URL>] [--name <environment name>] [--production] [--allow-writes] [--allow-production-writes]
       serves the agent tools (find, read, a flow's overview, a step's errors, render a template, preview a mapping)
       to a coding agent over MCP on stdin/stdout, for the account of INTEGRATOR_IO_TOKEN (--url defaults to
-      https://api.integrator.io); tools that change the account only with --allow-writes, and with --production only
+      https://api.integrator.io/v1); tools that change the account only with --allow-writes, and with --production only
       with --allow-production-writes as well; diagnostics go to stderr`;
 
-const DEFAULT_URL = 'https://api.integrator.io';
+/** The API's own base URL (North America), paths and all: the client adds no /v1. */
+const DEFAULT_URL = REGION_BASE_URLS.na;
 const VERSION = '0.1.0';
 
 export const MCP_LINE = commandLine({
