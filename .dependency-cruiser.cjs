@@ -43,10 +43,10 @@ module.exports = {
     },
     {
       name: 'cli-uses-only-the-engine',
-      comment: 'The command line (dist/cli.js) is the engines and the client: no VS Code, no sandbox.',
+      comment: 'The command line (dist/cli.js) is the engines (agentTools/ for its MCP server) and the client: no VS Code, no sandbox.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/(?!cli/|iac/|hooks/|diagram/|handlebars/|api/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!cli/|iac/|hooks/|diagram/|handlebars/|agentTools/(?!vscodeTools\\.ts)|api/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'diagram-is-below-vscode',
@@ -74,7 +74,7 @@ module.exports = {
     {
       name: 'agent-tools-are-an-engine-below-vscode',
       comment:
-        'agentTools/ (tools for coding agents: VS Code language model tools, later an MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox. Only vscodeTools.ts, their VS Code face, knows VS Code (as identity/index.ts does).',
+        'agentTools/ (tools for coding agents: VS Code language model tools and the CLI MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox. Only vscodeTools.ts, their VS Code face, knows VS Code (as identity/index.ts does).',
       severity: 'error',
       from: { path: '^src/agentTools/(?!vscodeTools\\.ts)' },
       to: { path: '^src/(?!agentTools/|api/|model/|diagram/flowGraph\\.ts|handlebars/|hooks/)|(^|/)vscode$|@types/vscode' },

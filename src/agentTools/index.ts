@@ -16,17 +16,23 @@ export interface RunnableTool {
   title: string;
   description: string;
   inputSchema: JsonSchema;
+  /** Changes an account (see AgentTool.acting). */
+  acting: boolean;
+  /** Needs an editor (see AgentTool.editorOnly): offered in VS Code, not by the MCP server. */
+  editorOnly: boolean;
   run(input: unknown, context: ToolContext): Promise<ToolResult>;
   /** Set for tools that act: what to ask before `run`; rejects on input `run` would refuse. */
   confirm?(input: unknown, context: ToolContext): Promise<Confirmation>;
 }
 
-function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
+export function runnable<Input>(tool: AgentTool<Input>): RunnableTool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
     inputSchema: tool.inputSchema,
+    acting: tool.acting === true,
+    editorOnly: tool.editorOnly === true,
     // async, so refused input is a rejected promise like every other failure, never a throw.
     run: async (input, context) => tool.invoke(tool.read(input), context),
     ...(tool.confirm ? { confirm: async (input: unknown, context: ToolContext) => tool.confirm!(tool.read(input), context) } : {}),

@@ -35,6 +35,7 @@ const SERVER_FIELDS = new Set(['_id', 'lastModified', 'createdAt']);
 
 export const proposeEdit: AgentTool<ProposeEditInput> = {
   name: 'integratorProposeEdit',
+  editorOnly: true,
   title: 'Propose an edit to an integrator.io resource',
   description:
     'Proposes changes to one integrator.io resource (not a script) as an unsaved edit of its document in the editor: each change sets the field at a JSON pointer ("/pageSize", "/mapping/fields/0/extract") to a value, or removes it. Nothing is saved to the account: the user reviews the edit and saves it, or discards it. Returns the document\'s URI.',

@@ -1,7 +1,7 @@
 /**
  * What every agent tool is: a name, words for the model, a JSON schema of its input, a reader
  * that checks the input, and an invoke that answers plain JSON. No `vscode` here: the same tools
- * serve VS Code's language model tools now and a command-line MCP server later.
+ * serve VS Code's language model tools and the command line's MCP server (cli/mcp.ts).
  */
 import { IntegratorClient } from '../api';
 import type { ResourceKind } from '../model/resourceKinds';
@@ -43,6 +43,13 @@ export interface AgentTool<Input> {
   description: string;
   /** The input's JSON schema, as package.json's `inputSchema` repeats it. */
   inputSchema: JsonSchema;
+  /**
+   * The tool changes an account (runs a flow, saves a resource). The MCP server (cli/mcp.ts)
+   * lists and runs such a tool only when its user allows writes; every tool so far only reads.
+   */
+  acting?: boolean;
+  /** The tool works only where there is an editor (`ToolContext.documents`): VS Code, not the MCP server. */
+  editorOnly?: boolean;
   /** Checks untrusted input (a model's input is as hostile as any other); throws ToolInputError. */
   read(input: unknown): Input;
   invoke(input: Input, context: ToolContext): Promise<ToolResult>;

@@ -31,6 +31,7 @@ import { CliIo, processIo } from './io';
 import { diagramCommand, DIAGRAM_LINE, DIAGRAM_USAGE } from './diagram';
 import { hookCommand, HOOK_LINE, HOOK_USAGE } from './hookRun';
 import { handlebarsCommand, HANDLEBARS_LINE, HANDLEBARS_USAGE } from './handlebars';
+import { mcpCommand, MCP_LINE, MCP_USAGE } from './mcp';
 
 const USAGE = `Usage:
   integrator-io pull  --url <base URL> --integration <id or exact name> --dir <folder> [--env <name>] [--force]
@@ -40,6 +41,7 @@ const USAGE = `Usage:
 ${HOOK_USAGE}
 ${DIAGRAM_USAGE}
 ${HANDLEBARS_USAGE}
+${MCP_USAGE}
 
 The API token is read from the INTEGRATOR_IO_TOKEN environment variable.
 --env names the binding file (.integrator-io/<env>.json); by default the one that records the
@@ -59,6 +61,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     case 'handlebars':
       if (rest[0] !== 'render') return sayMistake(io, 'integrator-io handlebars takes "render".', HANDLEBARS_LINE.usage);
       return withArguments(rest.slice(1), io, HANDLEBARS_LINE, (args) => handlebarsCommand(args, io));
+    case 'mcp':
+      return withArguments(rest, io, MCP_LINE, (args) => mcpCommand(args, io));
     default:
       return withArguments(argv, io, IAC_LINE, (args) => integrationAsCode(args, io));
   }
