@@ -76,7 +76,8 @@ export const proposeEdit: AgentTool<ProposeEditInput> = {
       title: `${env.production ? 'PRODUCTION: ' : ''}Edit ${what}?`,
       message: [
         `${env.production ? 'PRODUCTION. ' : ''}The agent proposes to change ${what}, as an unsaved edit in the editor: nothing reaches the account until you save it.`,
-        ...input.changes.map((c) => (c.value === undefined ? `- remove ${c.pointer}` : `- set ${c.pointer}`)),
+        // Each value shown (cut short): agreeing to "set /_connectionId" means nothing without what it is set to.
+        ...input.changes.map((c) => (c.value === undefined ? `- remove ${c.pointer}` : `- set ${c.pointer} to ${shortJson(c.value)}`)),
       ].join('\n'),
     };
   },
@@ -141,4 +142,10 @@ function pointerPath(pointer: string, i: number): (string | number)[] {
     .map((s) => (/^(0|[1-9]\d{0,5})$/.test(s) ? Number(s) : s));
   if (SERVER_FIELDS.has(String(path[0])) && path.length === 1) throw new ToolInputError(`changes[${i}]: ${pointer} is set by the server.`);
   return path;
+}
+
+/** A value as JSON on one line, cut past 200 characters. */
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
 }

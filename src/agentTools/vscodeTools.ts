@@ -10,6 +10,7 @@ import type { EnvironmentStore } from '../environments/environmentStore';
 import type { Logger } from '../util/logger';
 import { AGENT_TOOLS, RunnableTool, ToolContext, ToolDocuments, ToolEnvironment } from './index';
 import { isResourceDocument, parseResourceUri, resourceUri } from '../identity';
+import { agentEdits } from '../documents/agentEdits';
 
 export function languageModelTools(environments: EnvironmentStore, log: Logger): Map<string, vscode.LanguageModelTool<object>> {
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, vscodeTool(tool, environments, log)]));
@@ -20,9 +21,10 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
     async prepareInvocation(options) {
       const invocationMessage = `${tool.title} (integrator.io)`;
       if (!tool.confirm) return { invocationMessage };
-      // Input the tool would refuse asks nothing: invoke refuses it with the reason.
-      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch(() => undefined);
-      return asked ? { invocationMessage, confirmationMessages: { title: asked.title, message: asked.message } } : { invocationMessage };
+      // A tool that asks is never run without asking: when the question cannot be put (input it
+      // refuses, a resource that cannot be read), the invocation fails with the reason instead.
+      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal));
+      return { invocationMessage, confirmationMessages: { title: asked.title, message: asked.message } };
     },
     async invoke(options, token) {
       const abort = new AbortController();
@@ -79,6 +81,8 @@ async function editDocument(
   const edit = new vscode.WorkspaceEdit();
   edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(text.length)), change(text));
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`VS Code did not apply the edit to ${document.uri.toString()}.`);
+  // Its save then asks a person, whatever started it (a task's save-before-run, another extension's saveAll).
+  agentEdits.mark(document.uri.toString());
   await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
   return document.uri.toString();
 }

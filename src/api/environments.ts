@@ -41,7 +41,8 @@ export function normaliseBaseUrl(raw: string): string {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw refused(`"${raw}" is not a valid URL.`);
+    // Not repeated: a value in the wrong place may be a token.
+    throw refused('The API base URL is not a valid URL.');
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw refused(`Only https:// URLs are allowed (got ${url.protocol}).`);

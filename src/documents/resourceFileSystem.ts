@@ -27,6 +27,8 @@ import { FlatFileSystem } from './flatFileSystem';
 import { masksWithoutSecret, parseResourceText, toDocumentText, UnsaveableDocumentError } from './documentText';
 import { DRAFT_PREFIX, fileNameOf, isAccountId, isDraft, parseResourceUri, RESOURCE_SCHEME, ResourceRef } from '../identity';
 import { SaveIntent } from './saveIntent';
+import { agentEdits } from './agentEdits';
+import { askModal } from '../util/dialogs';
 import { SaveQueue } from './saveQueue';
 import { FieldProblems } from './fieldProblems';
 
@@ -154,7 +156,26 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
         ),
       );
     }
+    if (agentEdits.has(uri.toString())) return this.agreedAgentEdit(uri).then(() => this.queue.enqueue(uri.toString(), content));
     return this.queue.enqueue(uri.toString(), content);
+  }
+
+  /** An agent's edit deploys only once a person says so here, however the save was started (agentEdits.ts). */
+  private async agreedAgentEdit(uri: vscode.Uri): Promise<void> {
+    const env = this.environments.get(parseResourceUri(uri)?.envId ?? '');
+    const where = env ? `${env.production ? 'the PRODUCTION environment' : 'the environment'} "${env.name}"` : 'integrator.io';
+    const deploy: vscode.MessageItem = { title: 'Deploy the Edit' };
+    const answer = await askModal(
+      `${env?.production ? 'PRODUCTION: ' : ''}Deploy an agent's edit of ${fileNameOf(uri)} to ${where}?`,
+      'An agent changed this document. Review the change (Compare with the account) before it reaches integrator.io.',
+      deploy,
+      { title: 'Not Now', isCloseAffordance: true },
+    );
+    if (answer !== deploy) {
+      this.log.info(`The agent's edit of ${fileNameOf(uri)} was not deployed: it waits for the user's review.`);
+      throw new UnsaveableDocumentError(`Not deployed: an agent's edit waits for your review. It stays here; save it again to be asked.`);
+    }
+    agentEdits.clear(uri.toString());
   }
 
   private async save(uri: vscode.Uri, content: Uint8Array): Promise<void> {

@@ -158,7 +158,7 @@ describe('agent tools (engine)', () => {
     assert.strictEqual(asked.title, 'Edit the import "Shopify - Tag Order as Synced" in the environment "Demo"?');
     assert.match(
       asked.message,
-      /unsaved edit in the editor: nothing reaches the account until you save it\.\n- set \/pageSize\n- remove \/description$/,
+      /unsaved edit in the editor: nothing reaches the account until you save it\.\n- set \/pageSize to 5\n- remove \/description$/,
     );
     const production: ToolContext = { ...context, environments: () => [{ id: 'env-1', name: 'Live', production: true, kind: 'account' }] };
     const warned = await agentTool('integratorProposeEdit')!.confirm!(input, production);

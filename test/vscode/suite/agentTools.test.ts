@@ -98,6 +98,12 @@ describe('agent tools in VS Code', () => {
       prepared?.confirmationMessages?.title,
       'Edit the import "Shopify - Tag Order as Synced" in the environment "Agent Demo"?',
     );
+    const message = prepared?.confirmationMessages?.message;
+    assert.match(
+      typeof message === 'string' ? message : (message?.value ?? ''),
+      /- set \/description to "Tagged by the agent"/,
+      'the value is shown',
+    );
     demo.sandbox.clearRequests();
     const result = await tool.invoke({ input, toolInvocationToken: undefined }, none);
     const [part] = result!.content as vscode.LanguageModelTextPart[];
@@ -115,6 +121,20 @@ describe('agent tools in VS Code', () => {
         .map((r) => `${r.method} ${r.path}`),
       [],
     );
+
+    // A save nobody chose for this document (saveAll, as a task's save-before-run does) asks first.
+    const writes = () => demo.sandbox.requests().filter((r) => r.method === 'PUT').length;
+    demo.api.answerNextDialog('Not Now');
+    await vscode.workspace.saveAll(false);
+    assert.match(demo.api.lastDialog()?.message ?? '', /^Deploy an agent's edit of .+ to the environment "Agent Demo"\?$/);
+    assert.ok(document.isDirty, 'declined: the edit stays unsaved');
+    assert.strictEqual(writes(), 0, 'declined: nothing written');
+    demo.api.answerNextDialog('Deploy the Edit');
+    assert.strictEqual(await document.save(), true, 'agreed: the save goes through');
+    assert.strictEqual((await demo.client.imports.get(imp._id)).description, 'Tagged by the agent');
+    assert.strictEqual(writes(), 1);
+    // Agreed once: the next save of the user's own edits asks nothing more.
+    assert.deepStrictEqual(demo.api.takeUnusedAnswers(), []);
   });
 
   it('refuses hostile input with a sentence the model can act on', async () => {
