@@ -5,6 +5,7 @@
  *   const client = new IntegratorClient({ baseUrl: REGION_BASE_URLS.na, token });
  *   for await (const page of client.flows.list()) render(page);
  */
+import { pathSegment } from './pathSegment';
 import { ConnectionActionsApi } from './connectionActions';
 import { ErrorsApi } from './errorManagement';
 import { JobsApi } from './jobs';
@@ -86,7 +87,7 @@ export class IntegratorClient {
     child: IntegrationChild,
     options: ListOptions = {},
   ): AsyncGenerator<T[]> {
-    return linkPages<T>(this.transport, `/integrations/${encodeURIComponent(integrationId)}/${child}`, listQuery(options), options);
+    return linkPages<T>(this.transport, `/integrations/${pathSegment(integrationId)}/${child}`, listQuery(options), options);
   }
 
   /** The first page of an integration's children; follow `next` with `nextPage`. */
@@ -95,7 +96,7 @@ export class IntegratorClient {
     child: IntegrationChild,
     options: ListOptions = {},
   ): Promise<Page<T>> {
-    return fetchLinkPage<T>(this.transport, `/integrations/${encodeURIComponent(integrationId)}/${child}`, listQuery(options), options);
+    return fetchLinkPage<T>(this.transport, `/integrations/${pathSegment(integrationId)}/${child}`, listQuery(options), options);
   }
 
   /** The page behind a `next` URL of any Link-paged list. */
@@ -114,7 +115,7 @@ export class IntegratorClient {
 
   /** The exports and imports a flow uses. */
   async flowDescendants(flowId: string, options: CallOptions = {}): Promise<{ exports?: Export[]; imports?: Import[] }> {
-    const path = `/flows/${encodeURIComponent(flowId)}/descendants`;
+    const path = `/flows/${pathSegment(flowId)}/descendants`;
     return (
       (await this.transport.request<{ exports?: Export[]; imports?: Import[] } | undefined>({ path, signal: options.signal })).body ?? {}
     );
@@ -122,12 +123,12 @@ export class IntegratorClient {
 
   /** The real-time (NetSuite/Salesforce distributed) configuration of an export. */
   async getDistributed(exportId: string, options: CallOptions = {}): Promise<JsonObject> {
-    const path = `/exports/${encodeURIComponent(exportId)}/distributed`;
+    const path = `/exports/${pathSegment(exportId)}/distributed`;
     return (await this.transport.request<JsonObject | undefined>({ path, signal: options.signal })).body ?? {};
   }
 
   async putDistributed(exportId: string, config: JsonObject, options: CallOptions = {}): Promise<JsonObject> {
-    const path = `/exports/${encodeURIComponent(exportId)}/distributed`;
+    const path = `/exports/${pathSegment(exportId)}/distributed`;
     return (await this.transport.request<JsonObject | undefined>({ method: 'PUT', path, body: config, signal: options.signal })).body ?? {};
   }
 

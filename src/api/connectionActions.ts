@@ -2,6 +2,7 @@
  * What a connection can do besides CRUD: ping (saved or unsaved), virtual exports and imports
  * through it, mapping evaluation, and its debug log.
  */
+import { pathSegment } from './pathSegment';
 import { IntegratorApiError } from './errors';
 import { CallOptions } from './resources';
 import { Transport, errorsInBody } from './transport';
@@ -18,7 +19,7 @@ export class ConnectionActionsApi {
     const method = options.method ?? 'POST';
     return this.pingRequest({
       method,
-      path: `/connections/${encodeURIComponent(connectionId)}/ping`,
+      path: `/connections/${pathSegment(connectionId)}/ping`,
       body: method === 'POST' ? (options.context ?? {}) : undefined,
       signal: options.signal,
     });
@@ -31,7 +32,7 @@ export class ConnectionActionsApi {
 
   /** Runs an export definition through the connection without saving it; one page of records. */
   async exportVirtual(connectionId: string, exportDoc: JsonObject, options: CallOptions = {}): Promise<ExportPage> {
-    const path = `/connections/${encodeURIComponent(connectionId)}/export`;
+    const path = `/connections/${pathSegment(connectionId)}/export`;
     const body = (
       await this.transport.request<ExportPage>({
         method: 'POST',
@@ -49,7 +50,7 @@ export class ConnectionActionsApi {
    * to get the next; the last page says `done: true`.
    */
   async exportPage(connectionId: string, exportDoc: JsonObject, state?: PagedExportState, options: CallOptions = {}): Promise<ExportPage> {
-    const path = `/connections/${encodeURIComponent(connectionId)}/export/pages`;
+    const path = `/connections/${pathSegment(connectionId)}/export/pages`;
     const requestBody = state ? { export: exportDoc, pagedExportState: state } : { export: exportDoc };
     const body = (
       await this.transport.request<ExportPage>({ method: 'POST', path, body: requestBody, idempotent: true, signal: options.signal })
@@ -59,7 +60,7 @@ export class ConnectionActionsApi {
 
   /** Sends records through an import definition without saving it. Writes to the target app: never retried. */
   async importVirtual(connectionId: string, importDoc: JsonObject, data: unknown[], options: CallOptions = {}): Promise<ImportResult[]> {
-    const path = `/connections/${encodeURIComponent(connectionId)}/import`;
+    const path = `/connections/${pathSegment(connectionId)}/import`;
     return (
       (await this.transport.request<ImportResult[]>({ method: 'POST', path, body: { import: importDoc, data }, signal: options.signal }))
         .body ?? []
@@ -68,7 +69,7 @@ export class ConnectionActionsApi {
 
   /** Evaluates an import's mapping over records; returns the mapped records only. */
   async importMap(connectionId: string, importDoc: JsonObject, data: unknown[], options: CallOptions = {}): Promise<unknown[]> {
-    const path = `/connections/${encodeURIComponent(connectionId)}/import/map`;
+    const path = `/connections/${pathSegment(connectionId)}/import/map`;
     return (
       (
         await this.transport.request<unknown[]>({
@@ -84,7 +85,7 @@ export class ConnectionActionsApi {
 
   /** The connection's debug log as plain text (one line per entry, each starting with a UTC time). */
   async debugLog(connectionId: string, options: CallOptions = {}): Promise<string> {
-    const path = `/connections/${encodeURIComponent(connectionId)}/debug`;
+    const path = `/connections/${pathSegment(connectionId)}/debug`;
     return (await this.transport.request<string | undefined>({ path, responseType: 'text', signal: options.signal })).body ?? '';
   }
 

@@ -3,6 +3,7 @@
  * retry data behind each error. `:stepId` is the step's `_exportId` or `_importId`. Lists page
  * with `nextPageURL` in the body.
  */
+import { pathSegment } from './pathSegment';
 import { collect, nextPageUrlPages, Page } from './paging';
 import { CallOptions } from './resources';
 import { Transport } from './transport';
@@ -89,7 +90,7 @@ export class ErrorsApi {
   async getRetryData(flowId: string, stepId: string, retryDataKey: string, options: CallOptions = {}): Promise<RetryData> {
     return (
       await this.transport.request<RetryData>({
-        path: this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data'),
+        path: this.stepPath(flowId, stepId, pathSegment(retryDataKey), 'data'),
         signal: options.signal,
       })
     ).body;
@@ -103,20 +104,20 @@ export class ErrorsApi {
     retryData: RetryData,
     options: CallOptions = {},
   ): Promise<RetryData | undefined> {
-    const path = this.stepPath(flowId, stepId, encodeURIComponent(retryDataKey), 'data');
+    const path = this.stepPath(flowId, stepId, pathSegment(retryDataKey), 'data');
     return (await this.transport.request<RetryData | undefined>({ method: 'PUT', path, body: retryData, signal: options.signal })).body;
   }
 
   /** The HTTP request and response behind an error, by its `reqAndResKey`. */
   async httpExchange(flowId: string, stepId: string, reqAndResKey: string, options: CallOptions = {}): Promise<HttpExchange> {
-    const path = this.stepPath(flowId, stepId, 'requests', encodeURIComponent(reqAndResKey));
+    const path = this.stepPath(flowId, stepId, 'requests', pathSegment(reqAndResKey));
     return (await this.transport.request<HttpExchange>({ path, signal: options.signal })).body;
   }
 
   async flowSummary(flowId: string, options: CallOptions = {}): Promise<FlowErrorSummary> {
     const body = (
       await this.transport.request<FlowErrorSummary | undefined>({
-        path: `/flows/${encodeURIComponent(flowId)}/errors`,
+        path: `/flows/${pathSegment(flowId)}/errors`,
         signal: options.signal,
       })
     ).body;
@@ -124,11 +125,11 @@ export class ErrorsApi {
   }
 
   async integrationSummary(integrationId: string, options: CallOptions = {}): Promise<IntegrationErrorSummary> {
-    const path = `/integrations/${encodeURIComponent(integrationId)}/errors`;
+    const path = `/integrations/${pathSegment(integrationId)}/errors`;
     return (await this.transport.request<IntegrationErrorSummary | undefined>({ path, signal: options.signal })).body ?? [];
   }
 
   private stepPath(flowId: string, stepId: string, ...rest: string[]): string {
-    return [`/flows`, encodeURIComponent(flowId), encodeURIComponent(stepId), ...rest].join('/');
+    return [`/flows`, pathSegment(flowId), pathSegment(stepId), ...rest].join('/');
   }
 }

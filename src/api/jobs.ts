@@ -2,6 +2,7 @@
  * Flow runs and jobs: `POST /flows/:id/run` and `/jobs`. Jobs are not Link-paged; see
  * `createdAtPages`.
  */
+import { pathSegment } from './pathSegment';
 import { collect, createdAtPages } from './paging';
 import { CallOptions } from './resources';
 import { sleep } from './sleep';
@@ -51,7 +52,7 @@ export class JobsApi {
     if (options.runKey) body.runKey = options.runKey;
     const response = await this.transport.request<{ _jobId: string }>({
       method: 'POST',
-      path: `/flows/${encodeURIComponent(flowId)}/run`,
+      path: `/flows/${pathSegment(flowId)}/run`,
       body,
       signal: options.signal,
     });
@@ -68,12 +69,12 @@ export class JobsApi {
   }
 
   async get(jobId: string, options: CallOptions = {}): Promise<Job> {
-    return (await this.transport.request<Job>({ path: `/jobs/${encodeURIComponent(jobId)}`, signal: options.signal })).body;
+    return (await this.transport.request<Job>({ path: `/jobs/${pathSegment(jobId)}`, signal: options.signal })).body;
   }
 
   /** The job with its child export/import jobs in `children`. */
   async family(jobId: string, options: CallOptions = {}): Promise<Job> {
-    return (await this.transport.request<Job>({ path: `/jobs/${encodeURIComponent(jobId)}/family`, signal: options.signal })).body;
+    return (await this.transport.request<Job>({ path: `/jobs/${pathSegment(jobId)}/family`, signal: options.signal })).body;
   }
 
   /** Asks a queued or running job to stop; it moves to `canceling`, then `canceled`. */
@@ -81,7 +82,7 @@ export class JobsApi {
     return (
       await this.transport.request<Job | undefined>({
         method: 'PUT',
-        path: `/jobs/${encodeURIComponent(jobId)}/cancel`,
+        path: `/jobs/${pathSegment(jobId)}/cancel`,
         signal: options.signal,
       })
     ).body;
@@ -118,7 +119,7 @@ export class JobsApi {
     return (
       (
         await this.transport.request<Job[] | undefined>({
-          path: `/flows/${encodeURIComponent(flowId)}/jobs/latest`,
+          path: `/flows/${pathSegment(flowId)}/jobs/latest`,
           signal: options.signal,
         })
       ).body ?? []

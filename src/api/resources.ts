@@ -2,6 +2,7 @@
  * CRUD and the per-resource extras (clone, dependencies, audit, JSON Patch) that every
  * integrator.io resource collection shares: `/<plural>[/:id[/…]]`.
  */
+import { pathSegment } from './pathSegment';
 import { collect, fetchLinkPage, linkPages, Page } from './paging';
 import { Transport } from './transport';
 import { AuditEntry, Dependencies, JsonObject, ResourceBase } from './types';
@@ -66,7 +67,7 @@ export class ReadOnlyCollection<T extends ResourceBase> {
   }
 
   protected itemPath(id: string, ...rest: string[]): string {
-    return [`/${this.plural}`, encodeURIComponent(id), ...rest].join('/');
+    return [`/${this.plural}`, pathSegment(id), ...rest].join('/');
   }
 }
 
