@@ -20,7 +20,27 @@ export interface ToolContext {
   client(envId: string): Promise<IntegratorClient>;
   /** Where there is an editor: a resource's document, changed and left unsaved. */
   documents?: ToolDocuments;
+  /**
+   * Asked by a tool that changes an account, after the tool's own confirmation and before its
+   * first write: true to go on. In VS Code it is the same production question a click asks
+   * (integratorIo.confirmProductionChanges applies); the MCP server answers from its flags.
+   * Without it, an acting tool refuses to act.
+   */
+  confirmWrite?(env: ToolEnvironment, change: WriteChange): Promise<boolean>;
+  /**
+   * Folders a tool may read (VS Code's trusted workspace folders; the MCP server's working
+   * directory): a folder path given in an input must lie inside one of them.
+   */
+  folders?(): string[];
   signal?: AbortSignal;
+}
+
+/** What an acting tool is about to change, as the production question names it. */
+export interface WriteChange {
+  /** The verb, lower case: "run", "resolve 3 errors of". */
+  action: string;
+  /** What it acts on, named: `flow "Orders to NetSuite"`. */
+  what: string;
 }
 
 export interface ToolDocuments {

@@ -11,6 +11,7 @@ import type { Logger } from '../util/logger';
 import { AGENT_TOOLS, RunnableTool, ToolContext, ToolDocuments, ToolEnvironment } from './index';
 import { isResourceDocument, parseResourceUri, resourceUri } from '../identity';
 import { agentEdits } from '../documents/agentEdits';
+import { confirmProductionChange } from '../environments/productionGuard';
 
 export function languageModelTools(environments: EnvironmentStore, log: Logger): Map<string, vscode.LanguageModelTool<object>> {
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, vscodeTool(tool, environments, log)]));
@@ -52,6 +53,14 @@ async function contextOf(environments: EnvironmentStore, signal: AbortSignal): P
   return {
     environments: () => signedIn,
     documents: { edit: (target, change) => editDocument(environments, target, change) },
+    // The question a click asks before it writes to production: a tool approved for the whole
+    // session in the chat still meets it, and its default answer writes nothing.
+    confirmWrite: async (env, change) => {
+      const info = environments.get(env.id);
+      return info !== undefined && (await confirmProductionChange(info, change));
+    },
+    // Only a trusted workspace's folders: Restricted Mode reads no folder for an agent either.
+    folders: () => (vscode.workspace.isTrusted ? (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath) : []),
     client: (envId) => {
       const env = signedIn.find((e) => e.id === envId) && environments.get(envId);
       if (!env) return Promise.reject(new Error(`No signed-in integrator.io environment ${envId}.`));

@@ -148,6 +148,9 @@ export async function mcpCommand(args: ReturnType<typeof MCP_LINE.check>, io: Cl
   const context: ToolContext = {
     environments: () => [environment],
     client: (envId) => (envId === environment.id ? Promise.resolve(client) : Promise.reject(new Error(`No environment ${envId}.`))),
+    // The flags were the user's answer, given when the server started (writeRefusal holds the rest).
+    confirmWrite: (env) => Promise.resolve(args.writes.allowWrites && (!env.production || args.writes.allowProductionWrites)),
+    folders: () => [process.cwd()],
   };
   // A tool that needs an editor (an unsaved edit in VS Code) has nothing to act on here.
   const tools = AGENT_TOOLS.filter((tool) => !tool.editorOnly);
