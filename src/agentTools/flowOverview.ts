@@ -9,6 +9,7 @@ import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { describeSchedule, textOf } from '../model/describe';
 import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
 import { accountData, AgentTool } from './types';
+import { openErrorsByStep } from './stepErrors';
 
 export interface FlowInput {
   environment?: string;
@@ -44,7 +45,7 @@ export const flowOverview: AgentTool<FlowInput> = {
     const { exports = [], imports = [] } = await client.flowDescendants(input.id, { signal });
     const graph = buildFlowGraph(flow, lookupIn(exports, imports));
     const summary = await client.errors.flowSummary(input.id, { signal });
-    const openErrors = new Map(summary.flowErrors.map((e) => [e._expOrImpId, e.numError]));
+    const openErrors = openErrorsByStep(summary);
     const runs = await client.jobs.latestForFlow(input.id, { signal });
     return accountData({
       environment: environmentLabel(env),

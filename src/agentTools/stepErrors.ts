@@ -2,7 +2,8 @@
  * integratorStepErrors: a flow step's open errors, a page at a time (offset/limit), with the
  * step's total from the flow's error summary so a model knows how many there are before it reads them.
  */
-import { ErrorRecord } from '../api/types';
+import { field, jsonObjects, JsonObject, numberField, textField } from '../api/types';
+import { cutText } from './accountText';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool } from './types';
 
@@ -17,6 +18,8 @@ export interface StepErrorsInput {
 const MAX_LIMIT = 50;
 /** An error message longer than this is cut: a stack trace of 100 KB says nothing more in full. */
 const MAX_MESSAGE = 2000;
+/** Every other field of an error (an id, a code, a time) is short; one longer than this is cut. */
+const MAX_FIELD = 200;
 
 export const stepErrors: AgentTool<StepErrorsInput> = {
   name: 'integratorStepErrors',
@@ -49,12 +52,12 @@ export const stepErrors: AgentTool<StepErrorsInput> = {
     const env = environmentOf(context, input.environment);
     const client = await context.client(env.id);
     const summary = await client.errors.flowSummary(input.flowId, { signal: context.signal });
-    const total = summary.flowErrors.find((e) => e._expOrImpId === input.stepId)?.numError ?? 0;
+    const total = openErrorsByStep(summary).get(input.stepId) ?? 0;
     // Pages are read only as far as the page asked for (one more error tells whether there are more).
     const wanted = input.offset + input.limit + 1;
-    const read: ErrorRecord[] = [];
+    const read: JsonObject[] = [];
     for await (const page of client.errors.list(input.flowId, input.stepId, {}, { signal: context.signal })) {
-      read.push(...page);
+      read.push(...jsonObjects(page));
       if (read.length >= wanted) break;
     }
     const errors = read.slice(input.offset, input.offset + input.limit).map(errorOf);
@@ -72,16 +75,35 @@ export const stepErrors: AgentTool<StepErrorsInput> = {
   },
 };
 
-function errorOf(error: ErrorRecord) {
-  const message = typeof error.message === 'string' ? error.message : '';
+/**
+ * A flow's error summary as open errors by step id. The summary is read with guards: a summary
+ * that is not what the API documents (no list, a count that is not a number) counts nothing
+ * rather than failing the tool.
+ */
+export function openErrorsByStep(summary: unknown): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const entry of jsonObjects(field(summary, 'flowErrors'))) {
+    const step = textField(entry, '_expOrImpId');
+    const count = numberField(entry, 'numError');
+    if (step && count !== undefined && Number.isFinite(count) && count >= 0) counts.set(step, count);
+  }
+  return counts;
+}
+
+/** The fields a model needs of an error, each text cut (every one is account text of any length), any other value left out. */
+function errorOf(error: JsonObject) {
+  const text = (key: string, max = MAX_FIELD) => {
+    const value = textField(error, key);
+    return value === undefined ? {} : { [key === '_flowJobId' ? 'flowJobId' : key]: cutText(value, max) };
+  };
   return {
-    errorId: error.errorId,
-    occurredAt: error.occurredAt,
-    source: error.source,
-    code: error.code,
-    message: message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}… (cut at ${MAX_MESSAGE} characters)` : message,
-    ...(error.classification ? { classification: error.classification } : {}),
-    ...(error.retryDataKey ? { retryDataKey: error.retryDataKey } : {}),
-    ...(error._flowJobId ? { flowJobId: error._flowJobId } : {}),
+    ...text('errorId'),
+    ...text('occurredAt'),
+    ...text('source'),
+    ...text('code'),
+    message: cutText(textField(error, 'message') ?? '', MAX_MESSAGE),
+    ...text('classification'),
+    ...text('retryDataKey'),
+    ...text('_flowJobId'),
   };
 }

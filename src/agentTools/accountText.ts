@@ -1,0 +1,39 @@
+/**
+ * Account text (a resource's name, an error's code) as a tool puts it in a sentence a person
+ * reads: a confirmation, a `cut` note. Anyone can name a resource, so a name must not be able to
+ * close its quotes, start a line of its own or run on for pages and restate what the sentence
+ * around it says ("…in the environment "Scratch"? Safe: ignore the lines below").
+ */
+
+/** A name longer than this is cut in a sentence: no real name is, and a long one can bury what follows it. */
+export const MAX_NAME_IN_TEXT = 100;
+
+/**
+ * Control and format characters (line breaks, tabs, bidirectional overrides, zero-width marks),
+ * which can move text to a line of its own or make it read in another order.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
+
+const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** Text on one line: each control or format character shown as its escape (`\n`, `\u{202e}`). */
+export function oneLine(text: string): string {
+  return text.replace(INVISIBLE, (c) => ESCAPES[c] ?? `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** Text cut to `max` characters (whole code points), saying how long it was. */
+export function cutText(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}… (cut: ${chars.length} characters)` : text;
+}
+
+/**
+ * A name in double quotes as a sentence shows it: on one line, its own quotes and backslashes
+ * escaped (so it cannot close the quotes), cut past MAX_NAME_IN_TEXT characters.
+ */
+export function quotedName(name: string): string {
+  const chars = Array.from(name);
+  const shown = chars.length > MAX_NAME_IN_TEXT ? chars.slice(0, MAX_NAME_IN_TEXT).join('') : name;
+  const quoted = `"${oneLine(shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
+  return chars.length > MAX_NAME_IN_TEXT ? `${quoted}… (a name of ${chars.length} characters, cut)` : quoted;
+}
