@@ -1,7 +1,8 @@
 /**
- * integratorReadResource: one resource's JSON as the API gives it (secrets arrive masked as
- * `******`, and are passed on so), with the ids it refers to (connections, exports, imports,
- * scripts, its integration) named, so a model need not look each one up.
+ * integratorReadResource: one resource's JSON as the API gives it, with the ids it refers to
+ * (connections, exports, imports, scripts, its integration) named, so a model need not look each
+ * one up. Secrets arrive masked as `******`; any the API left in clear text are masked here
+ * (secrets.ts). A document too large for a model's context (a script of megabytes) is cut, said so.
  */
 import { IntegratorClient } from '../api';
 import { isJsonObject } from '../api/types';
@@ -9,6 +10,8 @@ import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds'
 import { textOf } from '../model/describe';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { cutText } from './accountText';
+import { maskSecrets } from './secrets';
 
 export interface ReadInput {
   environment?: string;
@@ -29,6 +32,10 @@ const REFERENCE_KINDS: Readonly<Record<string, ResourceKind>> = {
 
 /** A flow with hundreds of steps names at most this many; the rest stay ids. */
 const MAX_NAMED = 50;
+/** A document's JSON a model is given whole; a larger one is cut, said so (the other tools cut their output at the same size). */
+export const MAX_DOCUMENT_TEXT = 50_000;
+/** A referenced resource's name or the reason it could not be read, cut: no real name is longer. */
+const MAX_REFERENCE_TEXT = 200;
 
 export const readResource: AgentTool<ReadInput> = {
   name: 'integratorReadResource',
@@ -54,11 +61,22 @@ export const readResource: AgentTool<ReadInput> = {
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);
     const client = await context.client(env.id);
-    const document = await RESOURCE_KINDS[input.kind].collection(client).get(input.id, { signal: context.signal });
+    const read = await RESOURCE_KINDS[input.kind].collection(client).get(input.id, { signal: context.signal });
+    const document = maskSecrets(input.kind, read);
     const references = await nameReferences(client, referencesIn(document), context.signal);
-    return accountData({ environment: environmentLabel(env), kind: input.kind, id: input.id, document, references });
+    return accountData({ environment: environmentLabel(env), kind: input.kind, id: input.id, ...documentOrCut(document), references });
   },
 };
+
+/** `{ document }`, or, past MAX_DOCUMENT_TEXT characters of JSON, the first of them as text and a sentence saying how large it is. */
+function documentOrCut(document: unknown): { document: unknown } | { documentText: string; cut: string } {
+  const text = JSON.stringify(document) ?? '';
+  if (text.length <= MAX_DOCUMENT_TEXT) return { document };
+  return {
+    documentText: text.slice(0, MAX_DOCUMENT_TEXT),
+    cut: `The document is ${text.length} characters of JSON, too large to give whole: documentText holds its first ${MAX_DOCUMENT_TEXT}; the rest is left out.`,
+  };
+}
 
 /** Every `_xxxId` field's value in a document, with the kind it names (depth-limited: documents are untrusted). */
 export function referencesIn(document: unknown): Map<string, ResourceKind> {
@@ -84,9 +102,9 @@ export async function nameReferences(client: IntegratorClient, refs: Map<string,
   for (const [id, kind] of [...refs].slice(0, MAX_NAMED)) {
     try {
       const doc = await RESOURCE_KINDS[kind].collection(client).get(id, { signal });
-      named[id] = { kind, name: textOf(doc.name) ?? id };
+      named[id] = { kind, name: cutText(textOf(doc.name) ?? id, MAX_REFERENCE_TEXT) };
     } catch (err) {
-      named[id] = { kind, unread: err instanceof Error ? err.message : String(err) };
+      named[id] = { kind, unread: cutText(err instanceof Error ? err.message : String(err), MAX_REFERENCE_TEXT) };
     }
   }
   return named;
