@@ -9,6 +9,7 @@ import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds'
 import { textOf } from '../model/describe';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolContext, ToolInputError } from './types';
+import { cutText, oneLine, quotedName } from './accountText';
 import { isJsonObject } from '../api/types';
 
 export interface Change {
@@ -71,13 +72,16 @@ export const proposeEdit: AgentTool<ProposeEditInput> = {
   },
   async confirm(input, context) {
     const { env, name } = await targetOf(input, context);
-    const what = `the ${RESOURCE_KINDS[input.kind].singular} "${name}" in ${env.production ? 'the PRODUCTION environment' : 'the environment'} "${env.name}"`;
+    // Names quoted on one line and cut: a resource's name is anyone's text, and must not restate where the edit lands.
+    const what = `the ${RESOURCE_KINDS[input.kind].singular} ${quotedName(name)} in ${env.production ? 'the PRODUCTION environment' : 'the environment'} ${quotedName(env.name)}`;
     return {
       title: `${env.production ? 'PRODUCTION: ' : ''}Edit ${what}?`,
       message: [
         `${env.production ? 'PRODUCTION. ' : ''}The agent proposes to change ${what}, as an unsaved edit in the editor: nothing reaches the account until you save it.`,
         // Each value shown (cut short): agreeing to "set /_connectionId" means nothing without what it is set to.
-        ...input.changes.map((c) => (c.value === undefined ? `- remove ${c.pointer}` : `- set ${c.pointer} to ${shortJson(c.value)}`)),
+        ...input.changes.map((c) =>
+          c.value === undefined ? `- remove ${oneLine(c.pointer)}` : `- set ${oneLine(c.pointer)} to ${shortJson(c.value)}`,
+        ),
       ].join('\n'),
     };
   },
@@ -144,8 +148,7 @@ function pointerPath(pointer: string, i: number): (string | number)[] {
   return path;
 }
 
-/** A value as JSON on one line, cut past 200 characters. */
+/** A value as JSON on one line (line separators and bidirectional marks too), cut past 200 characters. */
 function shortJson(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+  return oneLine(cutText(JSON.stringify(value) ?? String(value), 200));
 }
