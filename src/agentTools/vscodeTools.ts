@@ -12,6 +12,7 @@ import { AGENT_TOOLS, RunnableTool, ToolContext, ToolDocuments, ToolEnvironment 
 import { isResourceDocument, parseResourceUri, resourceUri } from '../identity';
 import { agentEdits } from '../documents/agentEdits';
 import { confirmProductionChange } from '../environments/productionGuard';
+import { displayText } from '../util/displayText';
 
 export function languageModelTools(environments: EnvironmentStore, log: Logger): Map<string, vscode.LanguageModelTool<object>> {
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, vscodeTool(tool, environments, log)]));
@@ -22,26 +23,43 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
     async prepareInvocation(options) {
       const invocationMessage = `${tool.title} (integrator.io)`;
       if (!tool.confirm) return { invocationMessage };
+      const redact = await environments.tokenRedactor();
       // A tool that asks is never run without asking: when the question cannot be put (input it
       // refuses, a resource that cannot be read), the invocation fails with the reason instead.
-      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal));
-      return { invocationMessage, confirmationMessages: { title: asked.title, message: asked.message } };
+      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch((err: unknown) => {
+        throw redactedError(err, redact);
+      });
+      // The question holds account text (a name): no token, and no link or icon syntax on VS Code's surface.
+      const shown = (text: string) => displayText(redact(text));
+      return { invocationMessage, confirmationMessages: { title: shown(asked.title), message: shown(asked.message) } };
     },
     async invoke(options, token) {
       const abort = new AbortController();
       const cancelled = token.onCancellationRequested(() => abort.abort());
+      // Account text may hold a signed-in environment's token (a script that holds its key): the
+      // model is never given one, in an answer or in an error (the MCP server does the same).
+      const redact = await environments.tokenRedactor();
       try {
         const result = await tool.run(options.input, await contextOf(environments, abort.signal));
-        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(JSON.stringify(result))]);
+        return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redact(JSON.stringify(result)))]);
       } catch (err) {
+        const safe = redactedError(err, redact);
         // The model reads the message and can correct its input; the log keeps it for the user.
-        log.info(`${tool.name} refused or failed: ${err instanceof Error ? err.message : String(err)}`);
-        throw err;
+        log.info(`${tool.name} refused or failed: ${safe.message}`);
+        throw safe;
       } finally {
         cancelled.dispose();
       }
     },
   };
+}
+
+/** An error as the model may read it: its message without tokens, its name kept (ToolInputError says the input was refused). */
+function redactedError(err: unknown, redact: (text: string) => string): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  const safe = new Error(redact(message));
+  if (err instanceof Error) safe.name = err.name;
+  return safe;
 }
 
 /** The environments a tool may read: those signed in (the local sandbox always is), never their tokens. */

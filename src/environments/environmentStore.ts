@@ -102,6 +102,30 @@ export class EnvironmentStore implements vscode.Disposable {
     return env.kind === 'sandbox' || (await this.context.secrets.get(tokenKey(env.id))) !== undefined;
   }
 
+  /**
+   * Text with the token of every signed-in environment (and of the local sandbox, when it runs)
+   * replaced by "******": for text that leaves the extension, such as an agent tool's answer,
+   * which account text may have put a token in (a script that holds its key). The tokens are
+   * read once for the returned function and never leave it.
+   */
+  async tokenRedactor(): Promise<(text: string) => string> {
+    const tokens: string[] = [];
+    for (const env of this.list()) {
+      const token = await this.currentToken(env);
+      // Too short a token would blank out ordinary text; no real token is.
+      if (token && token.length >= 4) tokens.push(token);
+    }
+    // Longest first, so a token that holds another is replaced whole.
+    tokens.sort((a, b) => b.length - a.length);
+    return (text) => tokens.reduce((out, token) => out.split(token).join('******'), text);
+  }
+
+  /** An environment's token as it is now: the local sandbox's only while it runs (this never starts it). */
+  private async currentToken(env: EnvironmentInfo): Promise<string | undefined> {
+    if (env.kind !== 'sandbox') return this.context.secrets.get(tokenKey(env.id));
+    return this.sandbox.isRunning ? (await this.sandbox.ensureRunning()).token : undefined;
+  }
+
   /** The API client of an environment; starts the local sandbox when that is the environment. */
   async client(env: EnvironmentInfo): Promise<IntegratorClient> {
     const cached = this.clients.get(env.id);
