@@ -9,9 +9,8 @@ import { Job } from '../api/types';
 import { textOf } from '../model/describe';
 import { formatDuration } from '../model/format';
 import { recentRuns, RunsOf } from '../model/recentRuns';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText } from './input';
+import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
-import { requiredId } from './input';
 
 export interface JobHistoryInput {
   environment?: string;
