@@ -5,6 +5,9 @@ import { previewMapping } from './previewMapping';
 import { readResource } from './readResource';
 import { renderTemplate } from './renderTemplate';
 import { stepErrors } from './stepErrors';
+import { jobHistory } from './jobHistory';
+import { auditHistory } from './auditHistory';
+import { dependencies } from './dependencies';
 import { AgentTool, Confirmation, JsonSchema, ToolContext, ToolResult } from './types';
 import { proposeEdit } from './proposeEdit';
 
@@ -44,6 +47,9 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(readResource),
   runnable(flowOverview),
   runnable(stepErrors),
+  runnable(jobHistory),
+  runnable(auditHistory),
+  runnable(dependencies),
   runnable(renderTemplate),
   runnable(previewMapping),
   runnable(proposeEdit),

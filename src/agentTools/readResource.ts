@@ -5,9 +5,9 @@
  * (secrets.ts). A document too large for a model's context (a script of megabytes) is cut, said so.
  */
 import { IntegratorClient } from '../api';
-import { isJsonObject } from '../api/types';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { textOf } from '../model/describe';
+import { referencesIn } from '../model/dependencies';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 import { cutText } from './accountText';
@@ -18,17 +18,6 @@ export interface ReadInput {
   kind: ResourceKind;
   id: string;
 }
-
-/** Reference fields and the kind each names, as integrator.io spells them. */
-const REFERENCE_KINDS: Readonly<Record<string, ResourceKind>> = {
-  _connectionId: 'connections',
-  _exportId: 'exports',
-  _importId: 'imports',
-  _integrationId: 'integrations',
-  _flowId: 'flows',
-  _scriptId: 'scripts',
-  _fileDefinitionId: 'filedefinitions',
-};
 
 /** A flow with hundreds of steps names at most this many; the rest stay ids. */
 const MAX_NAMED = 50;
@@ -76,24 +65,6 @@ function documentOrCut(document: unknown): { document: unknown } | { documentTex
     documentText: text.slice(0, MAX_DOCUMENT_TEXT),
     cut: `The document is ${text.length} characters of JSON, too large to give whole: documentText holds its first ${MAX_DOCUMENT_TEXT}; the rest is left out.`,
   };
-}
-
-/** Every `_xxxId` field's value in a document, with the kind it names (depth-limited: documents are untrusted). */
-export function referencesIn(document: unknown): Map<string, ResourceKind> {
-  const found = new Map<string, ResourceKind>();
-  const walk = (value: unknown, depth: number): void => {
-    if (depth > 12) return;
-    if (Array.isArray(value)) value.forEach((item) => walk(item, depth + 1));
-    else if (isJsonObject(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        const kind = REFERENCE_KINDS[key];
-        if (kind && typeof child === 'string' && child) found.set(child, kind);
-        else walk(child, depth + 1);
-      }
-    }
-  };
-  walk(document, 0);
-  return found;
 }
 
 /** `{ id: { kind, name } }` for each reference; one that cannot be read says so instead of a name. */

@@ -5,6 +5,7 @@ import { IntegratorApiError, IntegratorClient } from '../api';
 import { JsonObject, ResourceBase } from '../api/types';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { parseResourceUri, resourceUri } from '../identity';
+import { dependenciesOf, DependencyItem } from '../model/dependencies';
 import { isResourceKind, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { booleanOption, defineCommand, quoted, resourceOf } from './command';
@@ -151,13 +152,6 @@ async function closeEditorsOf(target: ResourceTarget): Promise<void> {
   if (tabs.length) await vscode.window.tabGroups.close(tabs);
 }
 
-export interface DependencyItem {
-  relation: 'usedBy' | 'uses';
-  kind: ResourceKind;
-  id: string;
-  name: string;
-}
-
 /**
  * Lists what uses a resource (the API's `/dependencies`) and what it uses (read from its
  * document: connection, steps, hook scripts, integration). Picking one opens it.
@@ -193,37 +187,3 @@ export const showDependenciesCommand = defineCommand({
     return items;
   },
 });
-
-async function dependenciesOf(client: IntegratorClient, target: ResourceTarget): Promise<DependencyItem[]> {
-  const collection = RESOURCE_KINDS[target.kind].collection(client);
-  const [usedBy, resource] = await Promise.all([collection.dependencies(target.id), collection.get(target.id)]);
-  const items: DependencyItem[] = [];
-  for (const [kind, list] of Object.entries(usedBy)) {
-    if (isResourceKind(kind)) for (const d of list) items.push({ relation: 'usedBy', kind, id: d.id, name: d.name ?? d.id });
-  }
-  const uses: { kind: ResourceKind; id: string }[] = [];
-  if (typeof resource._connectionId === 'string') uses.push({ kind: 'connections', id: resource._connectionId });
-  if (typeof resource._integrationId === 'string') uses.push({ kind: 'integrations', id: resource._integrationId });
-  const text = JSON.stringify(resource);
-  for (const m of text.matchAll(/"_scriptId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'scripts', id: m[1]! });
-  for (const m of text.matchAll(/"_exportId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'exports', id: m[1]! });
-  for (const m of text.matchAll(/"_importId":"([0-9a-f]{24})"/g)) uses.push({ kind: 'imports', id: m[1]! });
-  if (Array.isArray(resource._registeredConnectionIds))
-    for (const id of resource._registeredConnectionIds) if (typeof id === 'string') uses.push({ kind: 'connections', id });
-  // Names come from one list per kind, not one request per dependency.
-  const kinds = [...new Set(uses.map((u) => u.kind))];
-  const names = new Map<string, string>();
-  await Promise.all(
-    kinds.map(async (kind) => {
-      for (const doc of await RESOURCE_KINDS[kind].collection(client).listAll({ include: ['name'] }))
-        names.set(doc._id, doc.name ?? doc._id);
-    }),
-  );
-  const seen = new Set<string>();
-  for (const u of uses) {
-    if (seen.has(u.id)) continue;
-    seen.add(u.id);
-    items.push({ relation: 'uses', kind: u.kind, id: u.id, name: names.get(u.id) ?? `${u.id} (not found)` });
-  }
-  return items;
-}

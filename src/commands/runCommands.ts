@@ -5,6 +5,7 @@ import { Flow, Job } from '../api/types';
 import { EnvironmentInfo } from '../environments/environment';
 import { confirmProductionChange } from '../environments/productionGuard';
 import { describeError } from '../util/errors';
+import { recentRuns } from '../model/recentRuns';
 import { FlowDiagramPanel } from '../webviews/flowDiagramPanel';
 import { JobsPanel, JobsPanelActions } from '../webviews/jobsPanel';
 import { ChosenStep } from './errorCommands';
@@ -165,9 +166,8 @@ export const showRecentJobsCommand = defineCommand({
   async run(services, target) {
     const { env } = target;
     const client = await services.environments.client(env);
-    const filter = target.kind === 'flows' ? { _flowId: target.id } : { _integrationId: target.id };
-    const first = await client.jobs.list({ ...filter, type: 'flow' }).next();
-    const recent = (first.done ? [] : first.value).slice(0, 20);
+    const of = target.kind === 'flows' ? { flowId: target.id } : { integrationId: target.id };
+    const { runs: recent } = await recentRuns(client, of, { limit: 20 });
     const families = await Promise.all(recent.map((j) => client.jobs.family(j._id)));
     const names = await services.explorer.stepNames(env).catch(() => new Map<string, string>());
     const title = `Recent runs: ${target.name ?? target.id}`;

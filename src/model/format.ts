@@ -26,3 +26,9 @@ export function formatDuration(startIso?: string, endIso?: string): string {
   const s = Math.round(ms / 100) / 10;
   return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
+
+/** A changed value as the audit history shows it: strings as they are, everything else as formatted JSON. */
+export function displayValue(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}

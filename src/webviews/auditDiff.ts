@@ -3,15 +3,10 @@
  * long values and nested JSON as a line diff with added and removed lines marked (jsdiff).
  */
 import { diffLines } from 'diff';
+import { displayValue } from '../model/format';
 import { DiffLine, FieldDiff } from './protocol/audit';
 
 const INLINE_LIMIT = 60;
-
-/** The value as the diff shows it: strings as they are, everything else as formatted JSON. */
-export function displayValue(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-}
 
 export function fieldDiff(change: { fieldPath: string; oldValue?: unknown; newValue?: unknown }): FieldDiff {
   const oldText = displayValue(change.oldValue);

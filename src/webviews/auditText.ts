@@ -11,7 +11,7 @@ import { parseAuditDiffUri } from '../identity';
 import { RESOURCE_KINDS } from '../model/resourceKinds';
 import { describeError } from '../util/errors';
 import { Logger } from '../util/logger';
-import { displayValue } from './auditDiff';
+import { displayValue } from '../model/format';
 
 /** How far back a restored diff looks for its entry (pages of 25, newest first). */
 const MAX_PAGES = 20;

@@ -1,0 +1,118 @@
+/**
+ * integratorAuditHistory: one resource's audit log, newest first, as "Show Audit History" reads
+ * it (the collection's `/:id/audit`, Link-paged): who, when, from where, the event and which
+ * fields changed, a page at a time; or one entry with each field's old and new value, shown as
+ * the audit view shows them (model/format.ts displayValue) and cut when huge.
+ */
+import { AuditEntry } from '../api/types';
+import { displayValue, formatUser } from '../model/format';
+import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
+import { cutText } from './accountText';
+import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
+import { accountData, AgentTool, ToolInputError } from './types';
+
+export interface AuditHistoryInput {
+  environment?: string;
+  kind: ResourceKind;
+  id: string;
+  /** One entry's values instead of a page of entries. */
+  entryId?: string;
+  offset: number;
+  limit: number;
+}
+
+const MAX_LIMIT = 50;
+/** Entries one request asks for: a page of a model's and then some, in one request. */
+const REQUEST_PAGE = 100;
+/** Looking for one entry stops after this many: an older one is asked for by paging to it first. */
+const MAX_SCANNED = 2000;
+/** A value longer than this is cut: a changed script or mapping can be a hundred kilobytes. */
+const MAX_VALUE = 4000;
+const MAX_FIELDS = 50;
+const MAX_NAME = 300;
+
+export const auditHistory: AgentTool<AuditHistoryInput> = {
+  name: 'integratorAuditHistory',
+  title: "A resource's audit history",
+  description:
+    "The audit log of one integrator.io resource by kind and id, newest first, a page at a time (offset/limit): each entry's id, time, who made the change, from where (ui, api, system), the event and the paths of the fields it changed. Given an entryId, that entry with each changed field's old and new value (long values cut). Read-only.",
+  inputSchema: {
+    type: 'object',
+    properties: {
+      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      kind: { type: 'string', enum: [...ALL_KINDS] },
+      id: { type: 'string', description: 'The resource id (from integratorFindResources).' },
+      entryId: { type: 'string', description: "An entry's id (from a page of entries): show its fields' old and new values." },
+      offset: { type: 'integer', minimum: 0, description: 'Skip this many entries (paging).' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many entries (default 20).' },
+    },
+    required: ['kind', 'id'],
+  },
+  read(input) {
+    const o = inputObject(input, ['environment', 'kind', 'id', 'entryId', 'offset', 'limit']);
+    const kind = oneOf(o, 'kind', ALL_KINDS);
+    if (!kind) throw new ToolInputError(`"kind" is required: one of ${ALL_KINDS.join(', ')}.`);
+    const environment = optionalText(o, 'environment');
+    const entryId = o.entryId === undefined || o.entryId === null ? undefined : requiredId(o, 'entryId');
+    return {
+      kind,
+      id: requiredId(o, 'id'),
+      offset: optionalInteger(o, 'offset', 0, MAX_SCANNED) ?? 0,
+      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 20,
+      ...(entryId ? { entryId } : {}),
+      ...(environment ? { environment } : {}),
+    };
+  },
+  async invoke(input, context) {
+    const env = environmentOf(context, input.environment);
+    const client = await context.client(env.id);
+    const pages = RESOURCE_KINDS[input.kind].collection(client).audit(input.id, { limit: REQUEST_PAGE, signal: context.signal });
+    const about = { environment: environmentLabel(env), kind: input.kind, id: input.id };
+    const read: AuditEntry[] = [];
+    // Pages are read only as far as the answer needs (one entry more tells whether there are more).
+    const enough = () => (input.entryId ? read.some((e) => e._id === input.entryId) : read.length > input.offset + input.limit);
+    for await (const page of pages) {
+      read.push(...page);
+      if (enough() || read.length >= MAX_SCANNED) break;
+    }
+    if (input.entryId) {
+      const entry = read.find((e) => e._id === input.entryId);
+      if (!entry) return accountData({ ...about, entryId: input.entryId, notFound: `No such entry among the newest ${read.length}.` });
+      return accountData({
+        ...about,
+        entry: { ...entryOf(entry), changes: (entry.fieldChanges ?? []).slice(0, MAX_FIELDS).map(changeOf) },
+      });
+    }
+    const entries = read.slice(input.offset, input.offset + input.limit).map(entryOf);
+    const next = input.offset + entries.length;
+    return accountData({
+      ...about,
+      offset: input.offset,
+      entries,
+      ...(read.length > next ? { more: `Older entries: call again with offset ${next}.` } : { total: next }),
+    });
+  },
+};
+
+function entryOf(entry: AuditEntry) {
+  const fields = (entry.fieldChanges ?? []).map((c) => cutText(String(c.fieldPath), MAX_NAME));
+  return {
+    entryId: entry._id,
+    ...(entry.time ? { time: entry.time } : {}),
+    who: cutText(formatUser(entry.byUser), MAX_NAME),
+    source: cutText(String(entry.source ?? ''), MAX_NAME),
+    event: cutText(String(entry.event ?? 'update'), MAX_NAME),
+    changedFields: fields.slice(0, MAX_FIELDS),
+    ...(fields.length > MAX_FIELDS ? { moreFields: fields.length - MAX_FIELDS } : {}),
+  };
+}
+
+function changeOf(change: { fieldPath: string; oldValue?: unknown; newValue?: unknown }) {
+  const oldText = displayValue(change.oldValue);
+  const newText = displayValue(change.newValue);
+  return {
+    fieldPath: cutText(String(change.fieldPath), MAX_NAME),
+    ...(oldText !== undefined ? { oldValue: cutText(oldText, MAX_VALUE) } : { added: true }),
+    ...(newText !== undefined ? { newValue: cutText(newText, MAX_VALUE) } : { removed: true }),
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * integratorJobHistory: a flow's (or an integration's) recent runs, newest first, a page at a
+ * time, read as "Show Recent Jobs" reads them (model/recentRuns.ts); or one run with its steps'
+ * jobs (`/jobs/:id/family`), each step named. One request for a flow's page (two for an
+ * integration's, whose flows are named), two for one run.
+ */
+import { IntegratorClient } from '../api';
+import { Job } from '../api/types';
+import { textOf } from '../model/describe';
+import { formatDuration } from '../model/format';
+import { recentRuns, RunsOf } from '../model/recentRuns';
+import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { accountData, AgentTool, ToolInputError } from './types';
+
+export interface JobHistoryInput {
+  environment?: string;
+  /** Exactly one of the three. */
+  of: RunsOf | { jobId: string };
+  offset: number;
+  limit: number;
+}
+
+const MAX_LIMIT = 50;
+const OWNERS = ['flowId', 'integrationId', 'jobId'] as const;
+
+export const jobHistory: AgentTool<JobHistoryInput> = {
+  name: 'integratorJobHistory',
+  title: "A flow's job history",
+  description:
+    "The recent runs (jobs) of one integrator.io flow (flowId) or of every flow of an integration (integrationId), newest first, a page at a time (offset/limit): job id, status, started and ended, duration, and the counts of records succeeded, with errors, ignored and resolved. Given a jobId instead, that one run with each step's job (export or import, named) and its counts. Read-only: it neither runs nor cancels.",
+  inputSchema: {
+    type: 'object',
+    properties: {
+      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      flowId: { type: 'string', description: 'The flow whose runs to list (from integratorFindResources or integratorFlow).' },
+      integrationId: { type: 'string', description: 'Or: the integration whose flows’ runs to list.' },
+      jobId: { type: 'string', description: 'Or: one run (a job id from a list) to show with its steps.' },
+      offset: { type: 'integer', minimum: 0, description: 'Skip this many runs (paging).' },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many runs (default 10).' },
+    },
+  },
+  read(input) {
+    const o = inputObject(input, ['environment', ...OWNERS, 'offset', 'limit']);
+    const given = OWNERS.filter((key) => o[key] !== undefined && o[key] !== null);
+    if (given.length !== 1) throw new ToolInputError('Give exactly one of "flowId", "integrationId" or "jobId".');
+    const key = given[0]!;
+    const id = requiredId(o, key);
+    const of = key === 'flowId' ? { flowId: id } : key === 'integrationId' ? { integrationId: id } : { jobId: id };
+    const environment = optionalText(o, 'environment');
+    return {
+      of,
+      offset: optionalInteger(o, 'offset', 0, 10_000) ?? 0,
+      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 10,
+      ...(environment ? { environment } : {}),
+    };
+  },
+  async invoke(input, context) {
+    const env = environmentOf(context, input.environment);
+    const client = await context.client(env.id);
+    const signal = context.signal;
+    if ('jobId' in input.of) {
+      const family = await client.jobs.family(input.of.jobId, { signal });
+      const names = family._flowId ? await stepNames(client, family._flowId, signal) : new Map<string, string>();
+      return accountData({
+        environment: environmentLabel(env),
+        run: { ...jobOf(family), steps: (family.children ?? []).map((c) => stepOf(c, names)) },
+      });
+    }
+    const { runs, more } = await recentRuns(client, input.of, input, signal);
+    const flows = 'integrationId' in input.of ? await flowNames(client, input.of.integrationId, signal) : undefined;
+    const next = input.offset + runs.length;
+    return accountData({
+      environment: environmentLabel(env),
+      ...input.of,
+      offset: input.offset,
+      runs: runs.map((job) => ({
+        ...jobOf(job),
+        ...(flows && job._flowId ? { flowId: job._flowId, flow: flows.get(job._flowId) ?? job._flowId } : {}),
+      })),
+      ...(more
+        ? { more: `Older runs: call again with offset ${next}.` }
+        : { total: next, ...(runs.length ? {} : { none: 'No runs in this window.' }) }),
+    });
+  },
+};
+
+/** A job as a model reads it: what it is, how it went, how long it took, its counts. */
+function jobOf(job: Job) {
+  const duration = formatDuration(job.startedAt, job.endedAt);
+  return {
+    jobId: job._id,
+    status: job.status,
+    ...(job.startedAt ? { startedAt: job.startedAt } : {}),
+    ...(job.endedAt ? { endedAt: job.endedAt } : {}),
+    ...(duration && job.endedAt ? { duration } : {}),
+    ...(typeof job.numExport === 'number' ? { exported: job.numExport } : {}),
+    succeeded: job.numSuccess ?? 0,
+    errors: job.numError ?? 0,
+    ignored: job.numIgnore ?? 0,
+    resolved: job.numResolved ?? 0,
+    ...(typeof job.numOpenError === 'number' ? { openErrors: job.numOpenError } : {}),
+  };
+}
+
+/** A step's job: its export or import, named. */
+function stepOf(job: Job, names: ReadonlyMap<string, string>) {
+  const stepId = job._exportId ?? job._importId;
+  return {
+    type: job.type,
+    ...(job._exportId ? { exportId: job._exportId } : {}),
+    ...(job._importId ? { importId: job._importId } : {}),
+    ...(stepId ? { name: names.get(stepId) ?? stepId } : {}),
+    ...jobOf(job),
+  };
+}
+
+/** The flow's exports and imports by id, named: one request (the flow's descendants). */
+async function stepNames(client: IntegratorClient, flowId: string, signal?: AbortSignal): Promise<Map<string, string>> {
+  const { exports = [], imports = [] } = await client.flowDescendants(flowId, { signal });
+  return new Map([...exports, ...imports].map((step) => [step._id, textOf(step.name) ?? step._id]));
+}
+
+/** An integration's flows by id, named: one request per page of its flows. */
+async function flowNames(client: IntegratorClient, integrationId: string, signal?: AbortSignal): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for await (const page of client.integrationChildren(integrationId, 'flows', { include: ['name'], signal }))
+    for (const flow of page) names.set(flow._id, textOf(flow.name) ?? flow._id);
+  return names;
+}
