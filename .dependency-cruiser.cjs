@@ -77,7 +77,7 @@ module.exports = {
         'agentTools/ (tools for coding agents: VS Code language model tools and the CLI MCP server) reads accounts through api/ and words them as the tree and the diagram do: nothing VS Code-facing, not the sandbox. Only vscodeTools.ts, their VS Code face, knows VS Code (as identity/index.ts does).',
       severity: 'error',
       from: { path: '^src/agentTools/(?!vscodeTools\\.ts)' },
-      to: { path: '^src/(?!agentTools/|api/|model/|diagram/flowGraph\\.ts|handlebars/|hooks/)|(^|/)vscode$|@types/vscode' },
+      to: { path: '^src/(?!agentTools/|api/|model/|diagram/flowGraph\\.ts|handlebars/|hooks/|iac/)|(^|/)vscode$|@types/vscode' },
     },
     {
       name: 'model-imports-only-api',

@@ -1,9 +1,12 @@
 /** Every agent tool, in the order a model is offered them (package.json lists the same; check:manifest agrees). */
 import { findResources } from './findResources';
 import { flowOverview } from './flowOverview';
+import { planFolder } from './planFolder';
+import { previewExport } from './previewExport';
 import { previewMapping } from './previewMapping';
 import { readResource } from './readResource';
 import { renderTemplate } from './renderTemplate';
+import { runHook } from './runHook';
 import { stepErrors } from './stepErrors';
 import { jobHistory } from './jobHistory';
 import { auditHistory } from './auditHistory';
@@ -52,6 +55,9 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(dependencies),
   runnable(renderTemplate),
   runnable(previewMapping),
+  runnable(previewExport),
+  runnable(runHook),
+  runnable(planFolder),
   runnable(proposeEdit),
 ];
 

@@ -1,0 +1,35 @@
+/**
+ * The `integrator-api` a script gets when an agent runs it (integratorRunHook). Run Hook… gives
+ * the script every call hooks/apiCalls.ts knows, asking the user first outside the local sandbox;
+ * an agent's run has nobody to ask and is a try, so here a script may only read:
+ *
+ *   exports.run({ _id })    the stored export run as a virtual export (what integratorPreviewExport
+ *                           does): reads the source application, saves nothing
+ *   anything else           refused inside the script, without a request: imports.run and
+ *                           imports.runVirtual send records to the target application, flows.run
+ *                           starts a flow, and exports.runVirtual runs whatever export definition
+ *                           the script makes up (an HTTP export is any method on any path of the
+ *                           connection's application)
+ *
+ * A script is the account's code, so reads are bounded too: MAX_TRY_CALLS per run.
+ */
+import { IntegratorClient } from '../api';
+import { apiCalls } from '../hooks/apiCalls';
+
+/** The calls a try run lets through: each only reads. */
+export const TRY_CALLS: readonly string[] = ['exports.run'];
+/** A few lookups per record of a sample, no more: each is a real request with the user's token. */
+export const MAX_TRY_CALLS = 50;
+
+export function tryApiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
+  const call = apiCalls(client);
+  let made = 0;
+  return async (path, args) => {
+    if (!TRY_CALLS.includes(path))
+      throw new Error(
+        `${path} was not made: an agent's run of a hook only reads (${TRY_CALLS.join(', ')}); run the hook with Run Hook… to make it`,
+      );
+    if (++made > MAX_TRY_CALLS) throw new Error(`${path} was not made: an agent's run of a hook makes at most ${MAX_TRY_CALLS} calls`);
+    return call(path, args);
+  };
+}

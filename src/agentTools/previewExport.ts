@@ -1,0 +1,83 @@
+/**
+ * integratorPreviewExport: the first page of an export's records, as Preview Export shows them:
+ * the stored export run as a virtual export through its connection
+ * (`POST /connections/:id/export/pages`), which reads the source application and saves nothing
+ * (no job, no state kept). Only the first page is asked for; of it, a model is given a slice
+ * (offset/limit) cut at a size, with the page's count and the export's total where the API says it.
+ */
+import { isJsonObject } from '../api/types';
+import { textOf } from '../model/describe';
+import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { accountData, AgentTool, ToolInputError } from './types';
+
+export interface PreviewExportInput {
+  environment?: string;
+  exportId: string;
+  offset: number;
+  limit: number;
+}
+
+const MAX_LIMIT = 50;
+const DEFAULT_LIMIT = 10;
+/** The records a model is given as JSON text; past it the slice is cut, said so. */
+const MAX_OUTPUT = 50_000;
+
+export const previewExport: AgentTool<PreviewExportInput> = {
+  name: 'integratorPreviewExport',
+  title: "Preview an integrator.io export's first page",
+  description:
+    "Runs an integrator.io export as a preview (a virtual export through its connection, as the extension's Preview Export does) and returns records of its first page, a slice at a time (offset/limit), with how many the page holds and the export's total when integrator.io says it. The export is not run as a flow step: no job, nothing saved or sent on. Webhook and data-loader exports have nothing to preview.",
+  inputSchema: {
+    type: 'object',
+    properties: {
+      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      exportId: { type: 'string', description: 'The export id.' },
+      offset: { type: 'integer', minimum: 0, description: "Skip this many of the first page's records (paging)." },
+      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: `At most this many records (default ${DEFAULT_LIMIT}).` },
+    },
+    required: ['exportId'],
+  },
+  read(input) {
+    const o = inputObject(input, ['environment', 'exportId', 'offset', 'limit']);
+    const environment = optionalText(o, 'environment');
+    return {
+      exportId: requiredId(o, 'exportId'),
+      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
+      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
+      ...(environment ? { environment } : {}),
+    };
+  },
+  async invoke(input, context) {
+    const env = environmentOf(context, input.environment);
+    const client = await context.client(env.id);
+    const exportDoc = await client.exports.get(input.exportId, { signal: context.signal });
+    const name = textOf(exportDoc.name) ?? input.exportId;
+    const connectionId = textOf(exportDoc._connectionId);
+    if (!connectionId)
+      throw new ToolInputError(
+        `The export "${name}" has no connection to run through (webhook and data-loader exports receive records instead): nothing to preview.`,
+      );
+    const page = await client.connectionActions.exportPage(connectionId, exportDoc, undefined, { signal: context.signal });
+    const state = isJsonObject(page.pagedExportState) ? page.pagedExportState : undefined;
+    const shown = page.data.slice(input.offset, input.offset + input.limit);
+    const next = input.offset + shown.length;
+    const text = JSON.stringify(shown);
+    return accountData({
+      environment: environmentLabel(env),
+      export: { id: input.exportId, name },
+      recordsOnFirstPage: page.data.length,
+      ...(typeof state?.totalRecords === 'number' ? { totalRecords: state.totalRecords } : {}),
+      ...(state && state.done !== true
+        ? { morePages: 'The export yields more pages than this first one; the preview shows the first only.' }
+        : {}),
+      offset: input.offset,
+      ...(text.length > MAX_OUTPUT
+        ? {
+            recordsText: text.slice(0, MAX_OUTPUT),
+            cut: `records cut at ${MAX_OUTPUT} of ${text.length} characters of JSON: ask for fewer (limit)`,
+          }
+        : { records: shown }),
+      ...(next < page.data.length ? { more: `More records on the first page: call again with offset ${next}.` } : {}),
+    });
+  },
+};
