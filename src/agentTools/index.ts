@@ -7,6 +7,8 @@ import { renderTemplate } from './renderTemplate';
 import { stepErrors } from './stepErrors';
 import { AgentTool, Confirmation, JsonSchema, ToolContext, ToolResult } from './types';
 import { proposeEdit } from './proposeEdit';
+import { runFlow } from './runFlow';
+import { resolveErrors, retryErrors } from './errorActions';
 
 export * from './types';
 
@@ -47,6 +49,9 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(renderTemplate),
   runnable(previewMapping),
   runnable(proposeEdit),
+  runnable(runFlow),
+  runnable(resolveErrors),
+  runnable(retryErrors),
 ];
 
 export function agentTool(name: string): RunnableTool | undefined {

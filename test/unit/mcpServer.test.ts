@@ -59,7 +59,7 @@ describe('integrator-io mcp', function () {
       const { tools } = await client.listTools();
       assert.deepStrictEqual(
         tools.map((tool) => tool.name),
-        AGENT_TOOLS.filter((tool) => !tool.editorOnly).map((tool) => tool.name),
+        AGENT_TOOLS.filter((tool) => !tool.editorOnly && !tool.acting).map((tool) => tool.name),
       );
       assert.ok(!tools.some((tool) => tool.name === 'integratorProposeEdit'), 'an unsaved edit needs an editor: not offered here');
       const flowTool = tools.find((tool) => tool.name === 'integratorFlow')!;
@@ -165,7 +165,7 @@ describe('integrator-io mcp', function () {
           const { tools: listed } = await client.listTools();
           assert.deepStrictEqual(
             listed.map((tool) => tool.name),
-            AGENT_TOOLS.map((tool) => tool.name),
+            AGENT_TOOLS.filter((tool) => !tool.acting).map((tool) => tool.name),
           );
           const refused = await client.callTool({ name: 'testRunFlow', arguments: { flowId: id } });
           assert.strictEqual(refused.isError, true);
