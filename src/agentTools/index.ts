@@ -13,6 +13,8 @@ import { auditHistory } from './auditHistory';
 import { dependencies } from './dependencies';
 import { AgentTool, Confirmation, JsonSchema, ToolContext, ToolResult } from './types';
 import { proposeEdit } from './proposeEdit';
+import { runFlow } from './runFlow';
+import { resolveErrors, retryErrors } from './errorActions';
 
 export * from './types';
 
@@ -59,6 +61,9 @@ export const AGENT_TOOLS: readonly RunnableTool[] = [
   runnable(runHook),
   runnable(planFolder),
   runnable(proposeEdit),
+  runnable(runFlow),
+  runnable(resolveErrors),
+  runnable(retryErrors),
 ];
 
 export function agentTool(name: string): RunnableTool | undefined {

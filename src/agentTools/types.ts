@@ -65,7 +65,7 @@ export interface AgentTool<Input> {
   inputSchema: JsonSchema;
   /**
    * The tool changes an account (runs a flow, saves a resource). The MCP server (cli/mcp.ts)
-   * lists and runs such a tool only when its user allows writes; every tool so far only reads.
+   * lists and runs such a tool only when its user allows writes.
    */
   acting?: boolean;
   /** The tool works only where there is an editor (`ToolContext.documents`): VS Code, not the MCP server. */

@@ -6,9 +6,10 @@
  *
  *   integrator-io mcp [--url <API base URL>] [--name <environment name>] [--production] [--allow-writes] [--allow-production-writes]
  *
- * A tool marked as acting (it changes the account) is listed and run only with --allow-writes,
- * and in an environment marked --production only with --allow-production-writes as well; without
- * them a call is answered with an error result naming the flag, and nothing is sent.
+ * A tool marked as acting (it changes the account: integratorRunFlow, integratorResolveErrors,
+ * integratorRetryErrors) is listed and run only with --allow-writes, and in an environment marked
+ * --production only with --allow-production-writes as well; without them a call is answered with
+ * an error result naming the flag, and nothing is sent.
  * stdout carries only MCP messages: diagnostics go to stderr, and no text the server writes
  * holds the token.
  */
@@ -26,8 +27,9 @@ import { CliIo } from './io';
 export const MCP_USAGE = `  integrator-io mcp [--url <API base URL>] [--name <environment name>] [--production] [--allow-writes] [--allow-production-writes]
       serves the agent tools (find, read, a flow's overview, a step's errors, render a template, preview a mapping)
       to a coding agent over MCP on stdin/stdout, for the account of INTEGRATOR_IO_TOKEN (--url defaults to
-      https://api.integrator.io/v1); tools that change the account only with --allow-writes, and with --production only
-      with --allow-production-writes as well; diagnostics go to stderr`;
+      https://api.integrator.io/v1); the tools that change the account (run a flow, resolve errors, retry errors)
+      only with --allow-writes, and with --production only with --allow-production-writes as well; diagnostics go
+      to stderr`;
 
 /** The API's own base URL (North America), paths and all: the client adds no /v1. */
 const DEFAULT_URL = REGION_BASE_URLS.na;

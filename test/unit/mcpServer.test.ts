@@ -1,20 +1,17 @@
 /**
  * `integrator-io mcp` driven by the MCP SDK's own client: `node dist/cli.js mcp` over stdio
  * against the demo sandbox, as an agent outside VS Code runs it (list the tools, a read tool, a
- * try tool; the token in no answer, on neither stream). The write guard is tested in process,
- * through the server's own factory, with a tool marked as acting that really runs a flow: refused
- * without --allow-writes, and in production without --allow-production-writes, with nothing
- * sent to the account; run when both allow it.
+ * try tool; the token in no answer, on neither stream), and its write guard on the real acting
+ * tools: not listed and refused without --allow-writes, and in production without
+ * --allow-production-writes, with nothing reaching the sandbox (its request log); listed and run
+ * when the flags allow it.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { AGENT_TOOLS, runnable, ToolContext, ToolResult } from '../../src/agentTools';
-import { requiredId, inputObject } from '../../src/agentTools/input';
-import { mcpServer, WritePolicy } from '../../src/cli/mcp';
+import { AGENT_TOOLS, ToolResult } from '../../src/agentTools';
 import { runCli } from '../support/cli';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
@@ -59,7 +56,7 @@ describe('integrator-io mcp', function () {
       const { tools } = await client.listTools();
       assert.deepStrictEqual(
         tools.map((tool) => tool.name),
-        AGENT_TOOLS.filter((tool) => !tool.editorOnly).map((tool) => tool.name),
+        AGENT_TOOLS.filter((tool) => !tool.editorOnly && !tool.acting).map((tool) => tool.name),
       );
       assert.ok(!tools.some((tool) => tool.name === 'integratorProposeEdit'), 'an unsaved edit needs an editor: not offered here');
       const flowTool = tools.find((tool) => tool.name === 'integratorFlow')!;
@@ -116,86 +113,79 @@ describe('integrator-io mcp', function () {
     assert.match(half.stderr, /--allow-production-writes goes with --allow-writes/);
   });
 
-  describe('the write guard', () => {
-    /** A tool marked as acting, for this test only: it runs a flow, as an acting tool would. */
-    const runFlow = runnable<{ flowId: string }>({
-      name: 'testRunFlow',
-      title: 'Run a flow (test)',
-      description: 'Runs a flow.',
-      inputSchema: { type: 'object', properties: { flowId: { type: 'string' } }, required: ['flowId'] },
-      acting: true,
-      read: (input) => ({ flowId: requiredId(inputObject(input, ['flowId']), 'flowId') }),
-      async invoke(input, context) {
-        const client = await context.client('demo');
-        return { note: 'test', data: { jobId: await client.jobs.runFlow(input.flowId) } };
-      },
-    });
-    const tools = [...AGENT_TOOLS, runFlow];
+  describe('the write guard, on the real acting tools', () => {
+    const ACTING = AGENT_TOOLS.filter((tool) => tool.acting && !tool.editorOnly).map((tool) => tool.name);
+    const READING = AGENT_TOOLS.filter((tool) => !tool.acting && !tool.editorOnly).map((tool) => tool.name);
 
-    async function connected(writes: WritePolicy) {
-      const context: ToolContext = {
-        environments: () => [{ id: 'demo', name: 'Demo', production: writes.production, kind: 'account' }],
-        client: () => Promise.resolve(t.client),
-      };
-      const server = mcpServer({ tools, context, writes, secret: TEST_TOKEN, log: () => undefined });
-      const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    /** `integrator-io mcp` started with these flags, and an MCP client connected to it over stdio. */
+    async function served(flags: string[]) {
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: [CLI_JS, 'mcp', '--url', t.sandbox.baseUrl, '--name', 'Demo', ...flags],
+        env: { PATH: process.env.PATH ?? '', INTEGRATOR_IO_TOKEN: TEST_TOKEN },
+        stderr: 'pipe',
+      });
       const client = new Client({ name: 'mcp-test', version: '1' });
-      await server.connect(serverSide);
-      await client.connect(clientSide);
+      await client.connect(transport);
       return client;
     }
     const flowId = async () => (await t.client.flows.listAll()).find((f) => f.name === 'Shopify Orders to NetSuite Sales Orders')!._id;
-    const writesSent = async () => (await t.requests()).filter((r) => WRITES.includes(r.method));
 
-    const cases: [string, WritePolicy, RegExp][] = [
-      ['without --allow-writes', { production: false, allowWrites: false, allowProductionWrites: false }, /without --allow-writes/],
+    const refusals: [string, string[], RegExp][] = [
+      ['without --allow-writes', [], /started without --allow-writes: nothing was sent/],
       [
         'in production with --allow-writes alone',
-        { production: true, allowWrites: true, allowProductionWrites: false },
-        /--allow-production-writes/,
+        ['--production', '--allow-writes'],
+        /marked --production: nothing was sent.*--allow-production-writes/,
       ],
-      ['in production without either flag', { production: true, allowWrites: false, allowProductionWrites: false }, /--allow-writes/],
+      ['in production without either flag', ['--production'], /without --allow-writes/],
     ];
-    for (const [when, writes, flag] of cases) {
-      it(`an acting tool is neither listed nor run ${when}, and nothing is sent`, async () => {
+    for (const [when, flags, refusal] of refusals) {
+      it(`the acting tools are neither listed nor run ${when}, and nothing reaches the account`, async () => {
         const id = await flowId();
-        const client = await connected(writes);
+        const client = await served(flags);
         try {
           await t.clearRequests();
-          const { tools: listed } = await client.listTools();
+          const { tools } = await client.listTools();
           assert.deepStrictEqual(
-            listed.map((tool) => tool.name),
-            AGENT_TOOLS.map((tool) => tool.name),
+            tools.map((tool) => tool.name),
+            READING,
           );
-          const refused = await client.callTool({ name: 'testRunFlow', arguments: { flowId: id } });
+          const refused = await client.callTool({ name: 'integratorRunFlow', arguments: { flowId: id } });
           assert.strictEqual(refused.isError, true);
-          assert.match(textOf(refused), flag);
-          assert.match(textOf(refused), /nothing was sent/);
-          assert.deepStrictEqual(await t.requests(), []);
+          assert.match(textOf(refused), refusal);
+          assert.deepStrictEqual(await t.requests(), [], 'not even a read: refused before the tool ran');
         } finally {
           await client.close();
         }
       });
     }
 
-    for (const [when, writes] of [
-      ['with --allow-writes', { production: false, allowWrites: true, allowProductionWrites: false }],
-      ['in production with both flags', { production: true, allowWrites: true, allowProductionWrites: true }],
-    ] as [string, WritePolicy][]) {
-      it(`an acting tool is listed and runs ${when}`, async () => {
+    for (const [when, flags] of [
+      ['with --allow-writes', ['--allow-writes']],
+      ['in production with both flags', ['--production', '--allow-writes', '--allow-production-writes']],
+    ] as [string, string[]][]) {
+      it(`the acting tools are listed and integratorRunFlow runs the flow ${when}`, async () => {
         const id = await flowId();
-        const client = await connected(writes);
+        const client = await served(flags);
         try {
           await t.clearRequests();
-          const { tools: listed } = await client.listTools();
-          assert.ok(listed.some((tool) => tool.name === 'testRunFlow'));
-          const ran = await client.callTool({ name: 'testRunFlow', arguments: { flowId: id } });
-          assert.ok(!ran.isError, textOf(ran));
-          assert.match(String(dataOf(ran).jobId), /^[A-Za-z0-9_-]+$/);
+          const { tools } = await client.listTools();
           assert.deepStrictEqual(
-            (await writesSent()).map((r) => `${r.method} ${r.path}`),
+            tools.map((tool) => tool.name),
+            [...READING, ...ACTING],
+          );
+          assert.deepStrictEqual(ACTING, ['integratorRunFlow', 'integratorResolveErrors', 'integratorRetryErrors']);
+          assert.ok(tools.filter((tool) => ACTING.includes(tool.name)).every((tool) => tool.annotations?.readOnlyHint !== true));
+          const ran = await client.callTool({ name: 'integratorRunFlow', arguments: { flowId: id } });
+          assert.ok(!ran.isError, textOf(ran));
+          const data = dataOf(ran);
+          assert.strictEqual(data.ran, true);
+          assert.deepStrictEqual(
+            (await t.requests()).filter((r) => WRITES.includes(r.method)).map((r) => `${r.method} ${r.path}`),
             [`POST /flows/${id}/run`],
           );
+          assert.strictEqual((await t.client.jobs.get(String(data.jobId)))._flowId, id);
         } finally {
           await client.close();
         }

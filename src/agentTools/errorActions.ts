@@ -1,0 +1,221 @@
+/**
+ * integratorResolveErrors and integratorRetryErrors: a flow step's open errors resolved or retried,
+ * as the errors view does it (api/errorManagement.ts), given by id or all of them, at most
+ * MAX_ERRORS a call. Both read the step's open errors first, so an id that is not one of them is
+ * said and not sent, and the question names how many errors, of which step, flow and environment.
+ */
+import { IntegratorClient } from '../api';
+import { ErrorRecord, JsonObject } from '../api/types';
+import { buildFlowGraph } from '../diagram/flowGraph';
+import { textOf } from '../model/describe';
+import { actingConfirmation, dataName, declinedResult, environmentPhrase, refusedWrite } from './acting';
+import { quotedName } from './accountText';
+import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
+import { accountData, AgentTool, JsonSchema, ToolContext, ToolInputError } from './types';
+
+export interface ErrorActionInput {
+  environment?: string;
+  flowId: string;
+  stepId: string;
+  /** The errors to act on; undefined with `all`. */
+  errorIds?: string[];
+  all: boolean;
+}
+
+/** Errors one call acts on: a question about more than this is not one a person reads. */
+export const MAX_ERRORS = 100;
+/** Open errors read looking for the given ids: a step with more is not searched to its end. */
+const MAX_SCANNED = 10_000;
+
+/** What differs between resolving and retrying. */
+interface ErrorAction {
+  name: string;
+  title: string;
+  description: string;
+  verb: 'resolve' | 'retry';
+  /** What it does to the errors, for the question. */
+  effect: string;
+  /** Whether an error can be sent (a retry needs the error's retry data); why not, when not. */
+  unsendable?: { test: (error: ErrorRecord) => boolean; why: string };
+  send(client: IntegratorClient, flowId: string, stepId: string, errors: ErrorRecord[], signal?: AbortSignal): Promise<JsonObject>;
+}
+
+const INPUT_SCHEMA: JsonSchema = {
+  type: 'object',
+  properties: {
+    environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+    flowId: { type: 'string', description: 'The flow id.' },
+    stepId: { type: 'string', description: "The step's export or import id (integratorFlow lists them)." },
+    errorIds: {
+      type: 'array',
+      minItems: 1,
+      maxItems: MAX_ERRORS,
+      items: { type: 'string' },
+      description: 'The errors, by errorId (from integratorStepErrors).',
+    },
+    all: { type: 'boolean', description: `true instead of errorIds: the step's open errors, at most ${MAX_ERRORS} a call.` },
+  },
+  required: ['flowId', 'stepId'],
+};
+
+function errorActionTool(action: ErrorAction): AgentTool<ErrorActionInput> {
+  return {
+    name: action.name,
+    acting: true,
+    title: action.title,
+    description: action.description,
+    inputSchema: INPUT_SCHEMA,
+    read: readInput,
+    async confirm(input, context) {
+      const target = await targetOf(input, context, action);
+      // Nothing to agree to: the model is told why instead of a person being asked about no errors.
+      if (!target.sendable.length) throw new ToolInputError(nothingSent(target, action));
+      const where = environmentPhrase(target.env);
+      const what = `${count(target.sendable.length, 'error')} of the step ${quotedName(target.stepName)} of the flow ${quotedName(target.flowName)}`;
+      const verb = action.verb.charAt(0).toUpperCase() + action.verb.slice(1);
+      return actingConfirmation(target.env, `${verb} ${what} in ${where}?`, [
+        `The agent asks to ${action.verb} ${what} in ${where}: ${action.effect}`,
+        ...(input.all ? [`${target.totalOpen} open in all${target.totalOpen > MAX_ERRORS ? `; at most ${MAX_ERRORS} a call` : ''}.`] : []),
+        ...skippedLines(target),
+      ]);
+    },
+    async invoke(input, context) {
+      const target = await targetOf(input, context, action);
+      const named = {
+        flow: { id: input.flowId, name: dataName(target.flowName) },
+        step: { id: input.stepId, name: dataName(target.stepName) },
+        errorIds: target.sendable.map((e) => e.errorId),
+        ...(target.notFound.length ? { notFound: target.notFound } : {}),
+        ...(target.unsendable.length ? { notSent: target.unsendable.map((e) => e.errorId), notSentBecause: action.unsendable?.why } : {}),
+      };
+      if (!target.sendable.length)
+        return accountData({ environment: environmentLabel(target.env), ...named, sent: false, message: nothingSent(target, action) });
+      const what = `${count(target.sendable.length, 'error')} of step ${quotedName(target.stepName)} of flow ${quotedName(target.flowName)}`;
+      const refused = await refusedWrite(context, target.env, { action: action.verb, what });
+      if (refused) return declinedResult(target.env, refused, named);
+      const sent = await action.send(target.client, input.flowId, input.stepId, target.sendable, context.signal);
+      return accountData({ environment: environmentLabel(target.env), ...named, sent: true, count: target.sendable.length, ...sent });
+    },
+  };
+}
+
+export const resolveErrors = errorActionTool({
+  name: 'integratorResolveErrors',
+  title: "Resolve a flow step's errors",
+  description: `Marks open errors of one flow step resolved, as the errors view's Resolve does, after the user agrees (in a production environment the production question too): given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. Their records are not sent again. Returns how many were resolved; ids that are not open errors of the step are listed and not sent.`,
+  verb: 'resolve',
+  effect: 'they leave the open errors, and their records are not sent again.',
+  async send(client, flowId, stepId, errors, signal) {
+    await client.errors.resolve(
+      flowId,
+      stepId,
+      errors.map((e) => e.errorId),
+      { signal },
+    );
+    return { resolved: errors.length };
+  },
+});
+
+export const retryErrors = errorActionTool({
+  name: 'integratorRetryErrors',
+  title: "Retry a flow step's errors",
+  description: `Retries open errors of one flow step, as the errors view's Retry does, after the user agrees (in a production environment the production question too): their records (retry data) go through the step again as a retry job. Given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. Returns the retry job's id; integratorStepErrors then shows which errors are left. An error without retry data is listed and not sent.`,
+  verb: 'retry',
+  effect: 'their records go through the step again, as a retry job.',
+  unsendable: { test: (e) => !e.retryDataKey, why: 'The error has no retry data to send again.' },
+  async send(client, flowId, stepId, errors, signal) {
+    const started = await client.errors.retry(
+      flowId,
+      stepId,
+      errors.map((e) => e.retryDataKey!),
+      { signal },
+    );
+    const jobId = textOf(started?._jobId);
+    return {
+      retried: errors.length,
+      ...(jobId ? { jobId } : {}),
+      next: `The retry runs as a job${jobId ? ` (${jobId})` : ''}: integratorStepErrors reads the errors left once it has finished.`,
+    };
+  },
+});
+
+function readInput(input: unknown): ErrorActionInput {
+  const o = inputObject(input, ['environment', 'flowId', 'stepId', 'errorIds', 'all']);
+  const environment = optionalText(o, 'environment');
+  if (o.all !== undefined && typeof o.all !== 'boolean') throw new ToolInputError('"all" must be true or false.');
+  const all = o.all === true;
+  if (all === (o.errorIds !== undefined)) throw new ToolInputError('Send either "errorIds" (from integratorStepErrors) or "all": true.');
+  return {
+    flowId: requiredId(o, 'flowId'),
+    stepId: requiredId(o, 'stepId'),
+    all,
+    ...(all ? {} : { errorIds: idsOf(o.errorIds) }),
+    ...(environment ? { environment } : {}),
+  };
+}
+
+function idsOf(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_ERRORS)
+    throw new ToolInputError(`"errorIds" must be an array of 1 to ${MAX_ERRORS} error ids.`);
+  // Each id checked as any other id is, its message naming its place.
+  return [...new Set(value.map((id: unknown, i) => requiredId({ [`errorIds[${i}]`]: id }, `errorIds[${i}]`)))];
+}
+
+/** The flow, the step (one of the flow's), and the step's open errors the input chose, read before anything is sent. */
+async function targetOf(input: ErrorActionInput, context: ToolContext, action: ErrorAction) {
+  const env = environmentOf(context, input.environment);
+  const client = await context.client(env.id);
+  const signal = context.signal;
+  const flow = await client.flows.get(input.flowId, { signal });
+  const ref = buildFlowGraph(flow, () => undefined).nodes.find((node) => node.ref?.id === input.stepId)?.ref;
+  if (!ref) throw new ToolInputError(`${input.stepId} is not a step of the flow ${input.flowId}: integratorFlow lists its steps.`);
+  const step = await client[ref.kind].get(input.stepId, { signal });
+  const summary = await client.errors.flowSummary(input.flowId, { signal });
+  const totalOpen = summary.flowErrors.find((e) => e._expOrImpId === input.stepId)?.numError ?? 0;
+  const { chosen, notFound } = await chosenErrors(client, input, signal);
+  const unsendable = action.unsendable ? chosen.filter(action.unsendable.test) : [];
+  return {
+    env,
+    client,
+    flowName: textOf(flow.name) ?? input.flowId,
+    stepName: textOf(step.name) ?? input.stepId,
+    totalOpen: Math.max(totalOpen, chosen.length),
+    sendable: chosen.filter((e) => !unsendable.includes(e)),
+    unsendable,
+    notFound,
+    why: action.unsendable?.why,
+  };
+}
+
+/** The step's open errors the input names (or its first MAX_ERRORS), read page by page only as far as needed. */
+async function chosenErrors(client: IntegratorClient, input: ErrorActionInput, signal?: AbortSignal) {
+  const wanted = new Set(input.errorIds ?? []);
+  const chosen: ErrorRecord[] = [];
+  let scanned = 0;
+  for await (const page of client.errors.list(input.flowId, input.stepId, {}, { signal })) {
+    for (const error of page) {
+      if (input.all ? chosen.length < MAX_ERRORS : wanted.has(error.errorId)) chosen.push(error);
+    }
+    scanned += page.length;
+    if (chosen.length >= (input.all ? MAX_ERRORS : wanted.size) || scanned >= MAX_SCANNED) break;
+  }
+  const found = new Set(chosen.map((e) => e.errorId));
+  return { chosen, notFound: [...wanted].filter((id) => !found.has(id)) };
+}
+
+function nothingSent(target: Awaited<ReturnType<typeof targetOf>>, action: ErrorAction): string {
+  const open = `The step ${quotedName(target.stepName)} has ${count(target.totalOpen, 'open error')}`;
+  return [`No error to ${action.verb}, so nothing was sent. ${open}.`, ...skippedLines(target)].join(' ');
+}
+
+function skippedLines(target: Awaited<ReturnType<typeof targetOf>>): string[] {
+  return [
+    ...(target.notFound.length ? [`Not open errors of this step, so not sent: ${target.notFound.join(', ')}.`] : []),
+    ...(target.unsendable.length ? [`Not sent (${target.why}): ${target.unsendable.map((e) => e.errorId).join(', ')}.`] : []),
+  ];
+}
+
+/** "1 error", "3 errors". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
