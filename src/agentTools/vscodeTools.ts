@@ -29,9 +29,11 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
       const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch((err: unknown) => {
         throw redactedError(err, redact);
       });
-      // The question holds account text (a name): no token, and no link or icon syntax on VS Code's surface.
-      const shown = (text: string) => displayText(redact(text));
-      return { invocationMessage, confirmationMessages: { title: shown(asked.title), message: shown(asked.message) } };
+      // The question holds account text (a name): no token, and no markup. The chat renders a
+      // string message as Markdown (links, images, emphasis), so the message is Markdown whose
+      // text is escaped throughout (appendText); the title is plain, with link and icon syntax broken.
+      const message = new vscode.MarkdownString().appendText(redact(asked.message));
+      return { invocationMessage, confirmationMessages: { title: displayText(redact(asked.title)), message } };
     },
     async invoke(options, token) {
       const abort = new AbortController();

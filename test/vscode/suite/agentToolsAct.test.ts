@@ -9,7 +9,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DATA_NOTE } from '../../../src/agentTools/types';
 import { IntegratorClient } from '../../../src/api';
-import { addEnvironment, startTestSandbox, TestSandbox, useDemoEnvironment } from './support';
+import { addEnvironment, confirmationText, startTestSandbox, TestSandbox, useDemoEnvironment } from './support';
 
 const ORDERS_FLOW = 'Shopify Orders to NetSuite Sales Orders';
 const SALES_ORDERS = 'NetSuite - Create Sales Orders';
@@ -38,7 +38,7 @@ describe('acting agent tools in VS Code', () => {
     const prepared = await toolNamed(name).prepareInvocation!({ input }, none);
     const asked = prepared?.confirmationMessages;
     assert.ok(asked, 'an acting tool always asks');
-    return { title: asked.title, message: typeof asked.message === 'string' ? asked.message : asked.message.value };
+    return { title: asked.title, message: confirmationText(asked.message) };
   }
   /** What the tool answered the model, after the person agreed to the question. */
   async function invoke(name: string, input: object): Promise<Record<string, unknown>> {

@@ -1,4 +1,5 @@
 /** Helpers for the integration suite: the extension's API, sandboxes on loopback, tree walking. */
+import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { IntegratorClient } from '../../../src/api';
 import type { IntegratorIoApi } from '../../../src/extension';
@@ -174,4 +175,18 @@ export function useDemoEnvironment(name: string, options: Partial<SandboxOptions
     await context.sandbox.close();
   });
   return context;
+}
+
+/**
+ * A tool's confirmation message as the chat shows it. The chat renders a message as Markdown, so
+ * ours is Markdown that is text throughout: not trusted, no HTML, every Markdown character escaped
+ * (MarkdownString.appendText); this undoes only that escaping, so a test reads what a person reads.
+ */
+export function confirmationText(message: string | vscode.MarkdownString | undefined): string {
+  assert.ok(message instanceof vscode.MarkdownString, 'the message is Markdown made of escaped text');
+  assert.ok(!message.isTrusted && !message.supportHtml, 'no command links, no HTML');
+  return message.value
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\n\n/g, '\n')
+    .replace(/\\([\\`*_{}[\]()#+\-!~>])/g, '$1');
 }
