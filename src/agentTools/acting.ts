@@ -4,17 +4,9 @@
  * own question (`ToolContext.confirmWrite`, the production question a click asks) before anything
  * is sent, with the answer a model reads when nothing was.
  */
-import { cutText, quotedName } from './accountText';
+import { quotedName } from '../model/accountText';
 import { environmentLabel } from './input';
 import { accountData, Confirmation, ToolContext, ToolEnvironment, ToolResult, WriteChange } from './types';
-
-/** A name in a result is cut here: past it a name says nothing more to a model. */
-const MAX_DATA_NAME = 500;
-
-/** A name from the account as a result carries it: as it is (it is data), cut when huge. */
-export function dataName(name: string): string {
-  return cutText(name, MAX_DATA_NAME);
-}
 
 /** `the environment "Demo"`, or `the PRODUCTION environment "Acme"`. */
 export function environmentPhrase(env: ToolEnvironment): string {

@@ -7,7 +7,7 @@
 import { AuditEntry } from '../api/types';
 import { displayValue, formatUser } from '../model/format';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
-import { cutText } from './accountText';
+import { cutText } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 

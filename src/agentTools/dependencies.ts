@@ -7,7 +7,7 @@
 import { findHookUsages } from '../hooks/hookUsage';
 import { dependenciesOf, DependencyItem } from '../model/dependencies';
 import { ALL_KINDS, ResourceKind } from '../model/resourceKinds';
-import { cutText } from './accountText';
+import { cutText } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 

@@ -8,8 +8,8 @@ import { IntegratorClient } from '../api';
 import { ErrorRecord, JsonObject } from '../api/types';
 import { buildFlowGraph } from '../diagram/flowGraph';
 import { textOf } from '../model/describe';
-import { actingConfirmation, dataName, declinedResult, environmentPhrase, refusedWrite } from './acting';
-import { quotedName } from './accountText';
+import { actingConfirmation, declinedResult, environmentPhrase, refusedWrite } from './acting';
+import { dataName, quotedName } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
 import { accountData, AgentTool, JsonSchema, ToolContext, ToolInputError } from './types';
 

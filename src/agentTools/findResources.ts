@@ -4,6 +4,7 @@
  */
 import { ALL_KINDS, ResourceKind } from '../model/resourceKinds';
 import { listForSearch, matches, SEARCHED_KINDS } from '../model/accountSearch';
+import { dataName } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredText } from './input';
 import { accountData, AgentTool, ToolContext, ToolEnvironment } from './types';
 
@@ -75,7 +76,7 @@ async function search(context: ToolContext, env: ToolEnvironment, kinds: readonl
   const hits = [];
   for (const kind of kinds) {
     for (const hit of await listForSearch(client, kind, context.signal)) {
-      if (matches(hit, query)) hits.push({ environment: environmentLabel(env), ...hit });
+      if (matches(hit, query)) hits.push({ environment: environmentLabel(env), ...hit, name: dataName(hit.name) });
     }
   }
   return hits;

@@ -7,6 +7,7 @@
 import { Export, Import, Job } from '../api/types';
 import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { describeSchedule, textOf } from '../model/describe';
+import { dataName } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
 import { accountData, AgentTool } from './types';
 import { openErrorsByStep } from './stepErrors';
@@ -51,7 +52,7 @@ export const flowOverview: AgentTool<FlowInput> = {
       environment: environmentLabel(env),
       flow: {
         id: input.id,
-        name: graph.name,
+        name: dataName(graph.name),
         disabled: graph.disabled,
         ...(graph.schedule ? { schedule: graph.schedule, runs: describeSchedule(graph.schedule) } : {}),
         ...(graph.timezone ? { timezone: graph.timezone } : {}),
@@ -85,7 +86,7 @@ function stepsOf(graph: FlowGraph, openErrors: Map<string, number>) {
   return graph.nodes.map((node) => ({
     node: node.id,
     role: node.role,
-    name: node.label,
+    name: dataName(node.label),
     ...(node.detail ? { detail: node.detail } : {}),
     ...(node.ref ? { kind: node.ref.kind, id: node.ref.id, openErrors: openErrors.get(node.ref.id) ?? 0 } : {}),
     ...(node.marks.length ? { has: node.marks } : {}),

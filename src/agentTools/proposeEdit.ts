@@ -9,7 +9,7 @@ import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds'
 import { textOf } from '../model/describe';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolContext, ToolInputError } from './types';
-import { cutText, oneLine, quotedName } from './accountText';
+import { cutText, oneLine, quotedName } from '../model/accountText';
 import { isJsonObject } from '../api/types';
 
 export interface Change {

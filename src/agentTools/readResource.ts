@@ -10,7 +10,7 @@ import { textOf } from '../model/describe';
 import { referencesIn } from '../model/dependencies';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
-import { cutText } from './accountText';
+import { cutText } from '../model/accountText';
 import { maskSecrets } from './secrets';
 
 export interface ReadInput {

@@ -8,8 +8,8 @@ import { IntegratorClient, JobStillRunningError } from '../api';
 import { errorMessage } from '../api/errors';
 import { Flow, Job } from '../api/types';
 import { textOf } from '../model/describe';
-import { actingConfirmation, dataName, declinedResult, environmentPhrase, refusedWrite } from './acting';
-import { quotedName } from './accountText';
+import { actingConfirmation, declinedResult, environmentPhrase, refusedWrite } from './acting';
+import { dataName, quotedName } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolContext, ToolInputError } from './types';
 

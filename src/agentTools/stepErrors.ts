@@ -3,7 +3,7 @@
  * step's total from the flow's error summary so a model knows how many there are before it reads them.
  */
 import { field, jsonObjects, JsonObject, numberField, textField } from '../api/types';
-import { cutText } from './accountText';
+import { cutText } from '../model/accountText';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool } from './types';
 

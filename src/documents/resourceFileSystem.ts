@@ -29,6 +29,7 @@ import { DRAFT_PREFIX, fileNameOf, isAccountId, isDraft, parseResourceUri, RESOU
 import { SaveIntent } from './saveIntent';
 import { agentEdits } from './agentEdits';
 import { askModal } from '../util/dialogs';
+import { quotedName } from '../model/accountText';
 import { SaveQueue } from './saveQueue';
 import { FieldProblems } from './fieldProblems';
 
@@ -163,10 +164,11 @@ export class ResourceFileSystem extends FlatFileSystem implements vscode.FileSys
   /** An agent's edit deploys only once a person says so here, however the save was started (agentEdits.ts). */
   private async agreedAgentEdit(uri: vscode.Uri): Promise<void> {
     const env = this.environments.get(parseResourceUri(uri)?.envId ?? '');
-    const where = env ? `${env.production ? 'the PRODUCTION environment' : 'the environment'} "${env.name}"` : 'integrator.io';
+    // Names are anyone's text: quoted on one line and cut, so a name cannot restate what is asked.
+    const where = env ? `${env.production ? 'the PRODUCTION environment' : 'the environment'} ${quotedName(env.name)}` : 'integrator.io';
     const deploy: vscode.MessageItem = { title: 'Deploy the Edit' };
     const answer = await askModal(
-      `${env?.production ? 'PRODUCTION: ' : ''}Deploy an agent's edit of ${fileNameOf(uri)} to ${where}?`,
+      `${env?.production ? 'PRODUCTION: ' : ''}Deploy an agent's edit of ${quotedName(fileNameOf(uri))} to ${where}?`,
       'An agent changed this document. Review the change (Compare with the account) before it reaches integrator.io.',
       deploy,
       { title: 'Not Now', isCloseAffordance: true },

@@ -60,6 +60,19 @@ describe('agent tools (engine)', () => {
     );
   });
 
+  it('a name of 20 000 characters comes back cut at 500, saying how long it was, in a search and in a flow’s overview', async () => {
+    const huge = `Huge ${'n'.repeat(20_000)}`;
+    const flow = (await t.client.flows.listAll()).find((f) => f.name === 'Nightly Order Archive to S3')!;
+    await t.client.flows.patch(flow._id, [{ op: 'replace', path: '/name', value: huge }]);
+    try {
+      const [match] = dataOf(await run('integratorFindResources', { query: 'huge', kind: 'flows' })).matches as { name: string }[];
+      const overview = dataOf(await run('integratorFlow', { id: flow._id })).flow as { name: string };
+      for (const name of [match!.name, overview.name]) assert.strictEqual(name, `${huge.slice(0, 500)}… (cut: ${huge.length} characters)`);
+    } finally {
+      await t.client.flows.patch(flow._id, [{ op: 'replace', path: '/name', value: flow.name }]);
+    }
+  });
+
   it('integratorReadResource gives the JSON with secrets masked as the API masks them and references named', async () => {
     const id = await idOf('connections', 'Zendesk Support');
     const data = dataOf(await run('integratorReadResource', { kind: 'connections', id }));

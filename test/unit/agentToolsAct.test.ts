@@ -6,7 +6,7 @@
  */
 import * as assert from 'assert';
 import { agentTool, DATA_NOTE, ToolContext, ToolEnvironment, ToolResult, WriteChange } from '../../src/agentTools';
-import { quotedName } from '../../src/agentTools/accountText';
+import { quotedName } from '../../src/model/accountText';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
 const ORDERS_FLOW = 'Shopify Orders to NetSuite Sales Orders';

@@ -9,7 +9,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { stopTemplateWorker } from '../../src/handlebars/workerClient';
 import { agentTool, ToolContext } from '../../src/agentTools';
-import { cutText, oneLine, quotedName } from '../../src/agentTools/accountText';
+import { cutText, oneLine, quotedName } from '../../src/model/accountText';
 import { applyChanges } from '../../src/agentTools/proposeEdit';
 import { MAX_DOCUMENT_TEXT } from '../../src/agentTools/readResource';
 import { maskSecrets, SECRET_FIELDS } from '../../src/agentTools/secrets';

@@ -37,3 +37,11 @@ export function quotedName(name: string): string {
   const quoted = `"${oneLine(shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
   return chars.length > MAX_NAME_IN_TEXT ? `${quoted}… (a name of ${chars.length} characters, cut)` : quoted;
 }
+
+/** A name in a result is cut here: past it a name says nothing more to a model, and a page of them would crowd out the rest. */
+const MAX_NAME_IN_DATA = 500;
+
+/** A name from the account as a result carries it: as it is (it is data), cut when huge. */
+export function dataName(name: string): string {
+  return cutText(name, MAX_NAME_IN_DATA);
+}
