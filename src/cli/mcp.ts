@@ -25,7 +25,8 @@ import { commandLine, UsageError } from './args';
 import { CliIo } from './io';
 
 export const MCP_USAGE = `  integrator-io mcp [--url <API base URL>] [--name <environment name>] [--production] [--allow-writes] [--allow-production-writes]
-      serves the agent tools (find, read, a flow's overview, a step's errors, render a template, preview a mapping)
+      serves the agent tools (find and read resources, flows, errors, jobs, audit history and dependencies; render a
+      template, preview a mapping or an export, run a hook locally, plan a pulled folder)
       to a coding agent over MCP on stdin/stdout, for the account of INTEGRATOR_IO_TOKEN (--url defaults to
       https://api.integrator.io/v1); the tools that change the account (run a flow, resolve errors, retry errors)
       only with --allow-writes, and with --production only with --allow-production-writes as well; diagnostics go
