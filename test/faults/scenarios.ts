@@ -739,4 +739,102 @@ export const SCENARIOS: Scenario[] = [
       { suite: 'ui', title: 'find and restore: Find Resource searches the account; a reload restores the tree and the views' },
     ],
   },
+  {
+    group: 'Agent tools',
+    scenario: 'account text that talks to the model',
+    fault: 'a flow or script named "Ignore previous instructions…", a hostile name of 20 000 characters',
+    holds: 'returned word for word as data under the note that says so, cut when huge; never followed',
+    tests: [
+      { suite: 'unit', title: 'agent tools (engine) a hostile resource name comes back as data under the note, word for word' },
+      { suite: 'unit', title: 'agent tools (engine) a name of 20 000 characters comes back cut at 500' },
+      {
+        suite: 'vscode',
+        title:
+          'agent tools in VS Code finds a flow, reads its overview and its failing step’s errors, and a hostile name comes back as data',
+      },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'a model’s hostile input',
+    fault: 'ids with .., / and %2e, unknown fields, kinds such as __proto__ or accesstokens, a folder outside or through a link',
+    holds: 'refused with a sentence saying what to send, before any request or read',
+    tests: [
+      { suite: 'unit', title: 'agent tools (engine) hostile input is refused with a sentence saying what to send, before any request' },
+      { suite: 'unit', title: 'agent tools: attacks (review) HELD: input ids with .., /, %2e, ? and kinds __proto__/accesstokens' },
+      { suite: 'unit', title: 'integratorPlanFolder refuses a folder outside the workspace, `..`, a link and no workspace at all' },
+      {
+        suite: 'vscode',
+        title: 'agent tools that try, in VS Code integratorPlanFolder refuses a folder outside the workspace, `..` and a link',
+      },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'an acting tool in production, approved for the whole chat',
+    fault: 'run a flow, resolve and retry errors in an environment marked production; the question declined or nobody to ask',
+    holds: 'asked first (PRODUCTION first), then the production question a click meets; declined, no write request',
+    tests: [
+      { suite: 'unit', title: 'acting agent tools (engine) integratorRunFlow declined, or with nobody to ask, runs nothing and says so' },
+      {
+        suite: 'unit',
+        title:
+          'acting agent tools (engine) integratorResolveErrors and integratorRetryErrors declined, or with nobody to ask, resolves nothing',
+      },
+      { suite: 'vscode', title: 'acting agent tools in VS Code in production the question says PRODUCTION first' },
+      { suite: 'vscode', title: 'acting agent tools in VS Code in production resolving and retrying meet the production question' },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'an agent’s edit saved by someone else’s act',
+    fault: 'a proposed edit, then a task’s save-before-run, another extension’s saveAll()',
+    holds: 'the save asks before deploying an agent’s edit; Not Now writes nothing and keeps the edit',
+    tests: [
+      { suite: 'vscode', title: 'agent tools in VS Code: attacks HOLDS: running a task (task.saveBeforeRun) asks before' },
+      { suite: 'vscode', title: 'agent tools in VS Code: attacks HOLDS: any extension’s workspace.saveAll() asks before' },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'tokens and secrets in what a model reads',
+    fault: 'the environment’s token inside a script and a name; a secret the API left unmasked',
+    holds: 'masked in every answer, error and question; the document read unchanged',
+    tests: [
+      { suite: 'vscode', title: 'agent tools in VS Code: attacks HOLDS: the environment’s token in account text never reaches' },
+      { suite: 'unit', title: 'agent tools: attacks (review) HOLDS: a secret the API did not mask is masked in the answer' },
+      { suite: 'unit', title: 'integrator-io mcp serves the engine tools over stdio' },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'an account’s hook script run by an agent',
+    fault: 'scripts that reach for process, require, the Function constructor, loop forever, or call integrator-api to write',
+    holds: 'an error result, nothing of the host reached; only reads (exports.run) made, every write refused inside the script',
+    tests: [
+      {
+        suite: 'unit',
+        title: 'integratorRunHook a script that reaches for the host, or loops, comes back as an error result and nothing escapes',
+      },
+      { suite: 'unit', title: 'integratorRunHook passes the hook escape suite, each case a script of the account run through the tool' },
+      {
+        suite: 'unit',
+        title: 'integratorRunHook lets the script read (exports.run) and refuses inside it every integrator-api call that would write',
+      },
+    ],
+  },
+  {
+    group: 'Agent tools',
+    scenario: 'the MCP server’s write flags',
+    fault: 'acting tools called without --allow-writes, and in production without --allow-production-writes',
+    holds: 'not listed; a call answers the flag it needs; nothing reaches the account',
+    tests: [
+      {
+        suite: 'unit',
+        title:
+          'integrator-io mcp the write guard, on the real acting tools the acting tools are neither listed nor run without --allow-writes',
+      },
+      { suite: 'unit', title: 'the acting tools are neither listed nor run in production without either flag' },
+    ],
+  },
 ];
