@@ -59,6 +59,13 @@ export async function withArguments<O extends OptionTable, A>(
   line: CommandLine<O, A>,
   run: (args: A) => Promise<number>,
 ): Promise<number> {
+  // Every command answers --help with its usage, on stdout, and runs nothing.
+  const end = argv.indexOf('--');
+  const options = end < 0 ? argv : argv.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(line.usage);
+    return 0;
+  }
   let args: A;
   try {
     // Positionals are always parsed, and refused here: parseArgs's own refusal repeats the word.

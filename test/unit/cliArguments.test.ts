@@ -49,3 +49,22 @@ describe('integrator-io: unexpected arguments are counted, not echoed', () => {
     assert.ok(!unknown.output.includes(SECRET), unknown.output);
   });
 });
+
+describe('integrator-io: --help', () => {
+  it('every command answers --help (or -h) with its usage, exit 0, and runs nothing', async () => {
+    for (const argv of [
+      ['mcp', '--help'],
+      ['hook', 'run', '-h'],
+      ['plan', '--help'],
+      ['diagram', '--help'],
+      ['handlebars', 'render', '--help'],
+    ]) {
+      // No token is set: a command that ran would refuse for want of it instead of showing its usage.
+      const { code, output } = await run(argv);
+      assert.strictEqual(code, 0, `${argv.join(' ')}: ${output}`);
+      assert.match(output, /^Usage:/, argv.join(' '));
+    }
+    const mcp = await run(['mcp', '--help']);
+    assert.match(mcp.output, /integrator-io mcp \[--url/);
+  });
+});
