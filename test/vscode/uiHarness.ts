@@ -30,6 +30,7 @@ import { recoveringUiTest } from './ui/recovering.ui';
 import { contrastUiTest } from './ui/contrast.ui';
 import { runHookUiTest } from './ui/runHook.ui';
 import { restrictedModeUiTest } from './ui/restrictedMode.ui';
+import { agentChatUiTest } from './ui/agentChat.ui';
 import { UiTest } from './ui/uiTest';
 import { TestResult, writeResults } from '../support/results';
 import { Workbench } from './ui/workbench';
@@ -54,6 +55,7 @@ const UI_TESTS: UiTest[] = [
   restrictedModeUiTest,
   flowDiagramUiTest,
   handlebarsUiTest,
+  agentChatUiTest,
 ];
 
 async function main(): Promise<number> {
@@ -67,7 +69,12 @@ async function main(): Promise<number> {
   for (const test of UI_TESTS.filter((t) => !values.grep || t.name.includes(values.grep))) {
     const runDir = fs.mkdtempSync(path.join(ROOT, '.vscode-test', 'ui-'));
     test.prepare?.(path.join(runDir, 'user-data'));
-    const server = await startCodeServer({ runDir, restrictedMode: test.restrictedMode });
+    const server = await startCodeServer({
+      runDir,
+      restrictedMode: test.restrictedMode,
+      extraExtensions: test.extraExtensions,
+      settings: test.settings,
+    });
     const { browser, page } = await openWorkbench(server.url);
     const started = Date.now();
     try {

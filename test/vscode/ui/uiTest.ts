@@ -7,5 +7,9 @@ export interface UiTest {
   prepare?(userDataDir: string): void;
   /** Opens the workspace folder untrusted, in VS Code's Restricted Mode. */
   restrictedMode?: boolean;
+  /** Test-only extension folders installed beside the extension (a scripted chat model). */
+  extraExtensions?: string[];
+  /** User settings on top of the test VS Code's own. */
+  settings?: Record<string, unknown>;
   run(workbench: Workbench): Promise<void>;
 }
