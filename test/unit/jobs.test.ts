@@ -77,6 +77,23 @@ describe('flow runs and jobs', () => {
     await assert.rejects(t.client.jobs.cancel(jobId), (err: IntegratorApiError) => err.code === 'invalid_job_state');
   });
 
+  it('a run of an import meant to fail leaves an error even when it has fewer records than the failing interval', async () => {
+    const flow = byName('Shopify Orders to NetSuite Sales Orders');
+    const salesOrders = (await t.client.imports.listAll()).find((i) => i.name === 'NetSuite - Create Sales Orders')!;
+    const simulation = t.sandbox.services.store.data.simulation;
+    const before = simulation.errorEvery[salesOrders._id];
+    simulation.errorEvery[salesOrders._id] = 1000; // more than any run's 5 to 40 records
+    try {
+      const done = await finished(await t.client.jobs.runFlow(flow._id));
+      const step = (await t.client.jobs.family(done._id)).children!.find((c) => c._importId === salesOrders._id)!;
+      assert.strictEqual(step.numError, 1, 'its last record fails');
+      assert.strictEqual(done.numError, 1);
+    } finally {
+      if (before === undefined) delete simulation.errorEvery[salesOrders._id];
+      else simulation.errorEvery[salesOrders._id] = before;
+    }
+  });
+
   it('fails every run when the jobs fault says so', async () => {
     await t.setFaults({ jobs: 'fail' });
     const done = await finished(await t.client.jobs.runFlow(byName('NetSuite Fulfillments to Shopify')._id));
