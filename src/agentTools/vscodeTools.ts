@@ -12,7 +12,6 @@ import { AGENT_TOOLS, RunnableTool, ToolContext, ToolDocuments, ToolEnvironment 
 import { isResourceDocument, parseResourceUri, resourceUri } from '../identity';
 import { agentEdits } from '../documents/agentEdits';
 import { confirmProductionChange } from '../environments/productionGuard';
-import { displayText } from '../util/displayText';
 
 export function languageModelTools(environments: EnvironmentStore, log: Logger): Map<string, vscode.LanguageModelTool<object>> {
   return new Map(AGENT_TOOLS.map((tool) => [tool.name, vscodeTool(tool, environments, log)]));
@@ -29,11 +28,11 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
       const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch((err: unknown) => {
         throw redactedError(err, redact);
       });
-      // The question holds account text (a name): no token, and no markup. The chat renders a
-      // string message as Markdown (links, images, emphasis), so the message is Markdown whose
-      // text is escaped throughout (appendText); the title is plain, with link and icon syntax broken.
-      const message = new vscode.MarkdownString().appendText(redact(asked.message));
-      return { invocationMessage, confirmationMessages: { title: displayText(redact(asked.title)), message } };
+      // The question holds account text (a name): no token, and no markup. The chat renders both
+      // the title (a string) and the message as Markdown, so both are Markdown whose every
+      // Markdown character is escaped: a name's links, emphasis and icons read as typed.
+      const message = new vscode.MarkdownString(markdownText(redact(asked.message)));
+      return { invocationMessage, confirmationMessages: { title: markdownText(redact(asked.title)), message } };
     },
     async invoke(options, token) {
       const abort = new AbortController();
@@ -114,4 +113,16 @@ async function editDocument(
   agentEdits.mark(document.uri.toString());
   await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
   return document.uri.toString();
+}
+
+/**
+ * Text as Markdown that shows it as typed: each character Markdown, HTML entities or icons would
+ * read (`*`, `[`, `(`, `&`, `$`, …) escaped with a backslash, lines kept as lines. Not
+ * MarkdownString.appendText, which turns every space into &nbsp;, so a long name never wraps.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[\\`*_{}[\]()#+\-.!|~<>&$]/g, '\\$&'))
+    .join('\n\n');
 }

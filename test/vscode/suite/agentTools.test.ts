@@ -104,7 +104,7 @@ describe('agent tools in VS Code', () => {
     const none = new vscode.CancellationTokenSource().token;
     const prepared = await tool.prepareInvocation!({ input }, none);
     assert.strictEqual(
-      prepared?.confirmationMessages?.title,
+      confirmationText(prepared?.confirmationMessages?.title),
       'Edit the import "Shopify - Tag Order as Synced" in the environment "Agent Demo"?',
     );
     assert.match(

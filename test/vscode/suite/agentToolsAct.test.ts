@@ -38,7 +38,7 @@ describe('acting agent tools in VS Code', () => {
     const prepared = await toolNamed(name).prepareInvocation!({ input }, none);
     const asked = prepared?.confirmationMessages;
     assert.ok(asked, 'an acting tool always asks');
-    return { title: asked.title, message: confirmationText(asked.message) };
+    return { title: confirmationText(asked.title), message: confirmationText(asked.message) };
   }
   /** What the tool answered the model, after the person agreed to the question. */
   async function invoke(name: string, input: object): Promise<Record<string, unknown>> {

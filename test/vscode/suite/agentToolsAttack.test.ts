@@ -110,9 +110,9 @@ describe('agent tools in VS Code: attacks', () => {
       { input: { kind: 'imports', id: imp._id, changes: [{ path: '/description', value: 'x' }] } },
       none,
     );
-    const title = prepared?.confirmationMessages?.title ?? '';
+    const title = confirmationText(prepared?.confirmationMessages?.title);
     assert.ok(!title.includes(token), title);
-    assert.ok(title.includes('"****** [Approve]\u200b(command:workbench.action.quit)"'), title);
+    assert.ok(title.includes('"****** [Approve](command:workbench.action.quit)"'), title);
     // The message is Markdown in the chat: the name is escaped text there, read as it was written.
     const message = prepared?.confirmationMessages?.message;
     assert.ok(message instanceof vscode.MarkdownString && message.value.includes('\\[Approve\\]\\(command:'), 'no link syntax left');

@@ -178,15 +178,15 @@ export function useDemoEnvironment(name: string, options: Partial<SandboxOptions
 }
 
 /**
- * A tool's confirmation message as the chat shows it. The chat renders a message as Markdown, so
- * ours is Markdown that is text throughout: not trusted, no HTML, every Markdown character escaped
- * (MarkdownString.appendText); this undoes only that escaping, so a test reads what a person reads.
+ * A tool's confirmation (its title or its message) as the chat shows it. The chat renders both as
+ * Markdown, so ours are Markdown that is text throughout: every Markdown character escaped, and a
+ * message neither trusted (no command links) nor HTML. This undoes only the escaping, so a test
+ * reads what a person reads.
  */
-export function confirmationText(message: string | vscode.MarkdownString | undefined): string {
-  assert.ok(message instanceof vscode.MarkdownString, 'the message is Markdown made of escaped text');
-  assert.ok(!message.isTrusted && !message.supportHtml, 'no command links, no HTML');
-  return message.value
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\n\n/g, '\n')
-    .replace(/\\([\\`*_{}[\]()#+\-!~>])/g, '$1');
+export function confirmationText(shown: string | vscode.MarkdownString | undefined): string {
+  assert.ok(shown !== undefined, 'a question is put');
+  if (typeof shown !== 'string') assert.ok(!shown.isTrusted && !shown.supportHtml, 'no command links, no HTML');
+  const markdown = typeof shown === 'string' ? shown : shown.value;
+  assert.ok(!/(^|[^\\])[*_[\]`<&$]/.test(markdown.replace(/\\\\/g, '')), `every Markdown character is escaped: ${markdown}`);
+  return markdown.replace(/\n\n/g, '\n').replace(/\\(.)/g, '$1');
 }
