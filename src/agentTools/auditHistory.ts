@@ -35,7 +35,7 @@ export const auditHistory: AgentTool<AuditHistoryInput> = {
   name: 'integratorAuditHistory',
   title: "A resource's audit history",
   description:
-    "The audit log of one integrator.io resource by kind and id, newest first, a page at a time (offset/limit): each entry's id, time, who made the change, from where (ui, api, system), the event and the paths of the fields it changed. Given an entryId, that entry with each changed field's old and new value (long values cut). Read-only.",
+    "The audit log of one integrator.io resource by kind and id, newest first, a page at a time (offset/limit) with the total when the log was read to its end: each entry's id, time, who made the change, from where (ui, api, system), the event and the paths of the fields it changed. Given an entryId, that entry with each changed field's old and new value (long values cut). Read-only.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -71,9 +71,13 @@ export const auditHistory: AgentTool<AuditHistoryInput> = {
     const read: AuditEntry[] = [];
     // Pages are read only as far as the answer needs (one entry more tells whether there are more).
     const enough = () => (input.entryId ? read.some((e) => e._id === input.entryId) : read.length > input.offset + input.limit);
+    let ended = true;
     for await (const page of pages) {
       read.push(...page);
-      if (enough() || read.length >= MAX_SCANNED) break;
+      if (enough() || read.length >= MAX_SCANNED) {
+        ended = false;
+        break;
+      }
     }
     if (input.entryId) {
       const entry = read.find((e) => e._id === input.entryId);
@@ -89,7 +93,16 @@ export const auditHistory: AgentTool<AuditHistoryInput> = {
       ...about,
       offset: input.offset,
       entries,
-      ...(read.length > next ? { more: `Older entries: call again with offset ${next}.` } : { total: next }),
+      // The total is known only when the log was read to its end; past its end, the offset says so.
+      ...(ended ? { total: read.length } : {}),
+      ...(read.length > next
+        ? { more: `Older entries: call again with offset ${next}.` }
+        : ended
+          ? {}
+          : { more: `Only the newest ${MAX_SCANNED} entries are listed; older ones may exist.` }),
+      ...(!entries.length && ended && input.offset > 0 && input.offset >= read.length
+        ? { none: `Offset ${input.offset} is past the end: there are ${read.length} entries.` }
+        : {}),
     });
   },
 };

@@ -24,7 +24,7 @@ export const flowOverview: AgentTool<FlowInput> = {
   name: 'integratorFlow',
   title: 'Overview of an integrator.io flow',
   description:
-    "Overview of one integrator.io flow by id: its steps in order (sources, lookups, imports, routers with their branches and branch conditions), each step's export or import id and open error count, the schedule, whether it is disabled, and its last runs. Use it to see what a flow does and where it fails; read-only.",
+    "Overview of one integrator.io flow by id: its steps in order (sources, lookups, imports, routers with their branches and branch conditions), each step's export or import id and open error count, the schedule, whether it is disabled, and its last runs; integrationApp: true marks an Integration App's flow (its resources may not be edited freely), legacy: true a legacy flow (one export and one import at the top-level _exportId and _importId: each step's path says where it sits). Use it to see what a flow does and where it fails; read-only.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -57,6 +57,20 @@ export const flowOverview: AgentTool<FlowInput> = {
         ...(graph.schedule ? { schedule: graph.schedule, runs: describeSchedule(graph.schedule) } : {}),
         ...(graph.timezone ? { timezone: graph.timezone } : {}),
         ...(textOf(flow._integrationId) ? { integrationId: flow._integrationId } : {}),
+        ...(textOf(flow._connectorId)
+          ? {
+              integrationApp: true,
+              integrationAppNote:
+                "An Integration App's flow (_connectorId): its resources are installed and updated by the Integration App, and editing them is restricted; change its behaviour through the Integration App's settings.",
+            }
+          : {}),
+        ...(graph.legacy
+          ? {
+              legacy: true,
+              legacyNote:
+                'A legacy flow: its export and import are the top-level _exportId and _importId, not pageGenerators and pageProcessors.',
+            }
+          : {}),
       },
       steps: stepsOf(graph, openErrors),
       connections: graph.edges.map((e) => ({ from: e.from, to: e.to, ...(e.label ? { branch: e.label } : {}) })),

@@ -1,8 +1,9 @@
 /**
- * integratorJobHistory: a flow's (or an integration's) recent runs, newest first, a page at a
- * time, read as "Show Recent Jobs" reads them (model/recentRuns.ts); or one run with its steps'
- * jobs (`/jobs/:id/family`), each step named. One request for a flow's page (two for an
- * integration's, whose flows are named), two for one run.
+ * integratorJobHistory: a flow's (or an integration's) recent runs and retries, newest first,
+ * a page at a time, in a createdAt window when asked, read as "Show Recent Jobs" reads them
+ * (model/recentRuns.ts); or one run with its steps' jobs (`/jobs/:id/family`), each step named.
+ * Two requests for a flow's page (flow jobs and retry jobs; three for an integration's, whose
+ * flows are named), two for one run.
  */
 import { IntegratorClient } from '../api';
 import { Job } from '../api/types';
@@ -10,9 +11,10 @@ import { textOf } from '../model/describe';
 import { formatDuration } from '../model/format';
 import { recentRuns, RunsOf } from '../model/recentRuns';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { readTimeWindow, TIME_WINDOW_SCHEMA, TimeWindow } from './timeWindow';
 import { accountData, AgentTool, ToolInputError } from './types';
 
-export interface JobHistoryInput {
+export interface JobHistoryInput extends TimeWindow {
   environment?: string;
   /** Exactly one of the three. */
   of: RunsOf | { jobId: string };
@@ -27,7 +29,7 @@ export const jobHistory: AgentTool<JobHistoryInput> = {
   name: 'integratorJobHistory',
   title: "A flow's job history",
   description:
-    "The recent runs (jobs) of one integrator.io flow (flowId) or of every flow of an integration (integrationId), newest first, a page at a time (offset/limit): job id, status, started and ended, duration, and the counts of records succeeded, with errors, ignored and resolved. Given a jobId instead, that one run with each step's job (export or import, named) and its counts. Read-only: it neither runs nor cancels.",
+    "The recent runs (jobs) of one integrator.io flow (flowId) or of every flow of an integration (integrationId), newest first, a page at a time (offset/limit) with the total when known: job id, type (flow: a run; retry: errors retried, with the step retried), status, started and ended, duration, and the counts of records succeeded, with errors, ignored and resolved. since/until (ISO 8601) keep only jobs created in that window. Given a jobId instead, that one run with each step's job (export or import, named) and its counts. Read-only: it neither runs nor cancels.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -37,18 +39,23 @@ export const jobHistory: AgentTool<JobHistoryInput> = {
       jobId: { type: 'string', description: 'Or: one run (a job id from a list) to show with its steps.' },
       offset: { type: 'integer', minimum: 0, description: 'Skip this many runs (paging).' },
       limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many runs (default 10).' },
+      ...TIME_WINDOW_SCHEMA('jobs created'),
     },
   },
   read(input) {
-    const o = inputObject(input, ['environment', ...OWNERS, 'offset', 'limit']);
+    const o = inputObject(input, ['environment', ...OWNERS, 'offset', 'limit', 'since', 'until']);
     const given = OWNERS.filter((key) => o[key] !== undefined && o[key] !== null);
     if (given.length !== 1) throw new ToolInputError('Give exactly one of "flowId", "integrationId" or "jobId".');
     const key = given[0]!;
     const id = requiredId(o, key);
     const of = key === 'flowId' ? { flowId: id } : key === 'integrationId' ? { integrationId: id } : { jobId: id };
     const environment = optionalText(o, 'environment');
+    const window = readTimeWindow(o);
+    if (key === 'jobId' && (window.since || window.until))
+      throw new ToolInputError('"since" and "until" list runs: give them with flowId or integrationId, not jobId.');
     return {
       of,
+      ...window,
       offset: optionalInteger(o, 'offset', 0, 10_000) ?? 0,
       limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 10,
       ...(environment ? { environment } : {}),
@@ -66,20 +73,31 @@ export const jobHistory: AgentTool<JobHistoryInput> = {
         run: { ...jobOf(family), steps: (family.children ?? []).map((c) => stepOf(c, names)) },
       });
     }
-    const { runs, more } = await recentRuns(client, input.of, input, signal);
+    const { runs, more, total } = await recentRuns(client, input.of, { ...input, types: ['flow', 'retry'] }, signal);
     const flows = 'integrationId' in input.of ? await flowNames(client, input.of.integrationId, signal) : undefined;
     const next = input.offset + runs.length;
+    const windowed = input.since || input.until ? ' in this time window' : '';
     return accountData({
       environment: environmentLabel(env),
       ...input.of,
+      ...(input.since ? { since: input.since } : {}),
+      ...(input.until ? { until: input.until } : {}),
       offset: input.offset,
       runs: runs.map((job) => ({
+        ...(job.type === 'retry' ? { type: 'retry', retried: retriedStep(job) } : { type: job.type }),
         ...jobOf(job),
         ...(flows && job._flowId ? { flowId: job._flowId, flow: flows.get(job._flowId) ?? job._flowId } : {}),
       })),
-      ...(more
-        ? { more: `Older runs: call again with offset ${next}.` }
-        : { total: next, ...(runs.length ? {} : { none: 'No runs in this window.' }) }),
+      ...(total !== undefined ? { total } : {}),
+      ...(more ? { more: `Older runs: call again with offset ${next}.` } : {}),
+      ...(runs.length || more
+        ? {}
+        : {
+            none:
+              total && input.offset >= total
+                ? `Offset ${input.offset} is past the end: there are ${total} runs${windowed}.`
+                : `No runs${windowed}.`,
+          }),
     });
   },
 };
@@ -99,6 +117,15 @@ function jobOf(job: Job) {
     ignored: job.numIgnore ?? 0,
     resolved: job.numResolved ?? 0,
     ...(typeof job.numOpenError === 'number' ? { openErrors: job.numOpenError } : {}),
+  };
+}
+
+/** What a retry job retried: errors of one step (its export or import). */
+function retriedStep(job: Job) {
+  return {
+    ...(job._exportId ? { exportId: job._exportId } : {}),
+    ...(job._importId ? { importId: job._importId } : {}),
+    ...(!job._exportId && !job._importId ? { step: 'not named by the job' } : {}),
   };
 }
 

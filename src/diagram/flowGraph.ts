@@ -79,6 +79,8 @@ export interface FlowGraph {
   problems: string[];
   /** Whether the flow was larger than MAX_NODES, so only its start is drawn. */
   truncated?: boolean;
+  /** A legacy flow: its export and import are the top-level `_exportId` and `_importId` (and its steps' paths say so). */
+  legacy?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -106,24 +108,24 @@ export function buildFlowGraph(flowDocument: unknown, lookup: StepLookup): FlowG
       .filter((r): r is Json => r !== undefined),
   );
 
-  const generators = list(flow.pageGenerators).length
-    ? list(flow.pageGenerators)
-    : text(flow._exportId)
-      ? [{ _exportId: flow._exportId }]
-      : [];
-  const processors = list(flow.pageProcessors).length
-    ? list(flow.pageProcessors)
-    : text(flow._importId)
-      ? [{ type: 'import', _importId: flow._importId }]
-      : [];
+  const legacyExport = !list(flow.pageGenerators).length && text(flow._exportId) !== undefined;
+  const legacyImport = !list(flow.pageProcessors).length && text(flow._importId) !== undefined;
+  if (legacyExport || legacyImport) graph.legacy = true;
+  const generators = legacyExport ? [{ _exportId: flow._exportId }] : list(flow.pageGenerators);
+  const processors = legacyImport ? [{ type: 'import', _importId: flow._importId }] : list(flow.pageProcessors);
   try {
-    const sources = generators.map((pg, i) => builder.generator(object(pg) ?? {}, `pg${i}`, `pageGenerators[${i}]`));
+    const sources = generators.map((pg, i) =>
+      builder.generator(object(pg) ?? {}, `pg${i}`, legacyExport ? '_exportId' : `pageGenerators[${i}]`),
+    );
     if (builder.routers.length > 0) {
       if (processors.length > 0) graph.problems.push('The flow has both pageProcessors and routers; integrator.io runs the routers.');
       builder.router(0, sources, []);
       builder.sayUnreached();
     } else {
       builder.chain(processors, 'pp', 'pageProcessors', sources);
+      // The legacy import sits at the flow's top level, not in a pageProcessors list the flow does not have.
+      const legacyNode = legacyImport ? graph.nodes.find((n) => n.id === 'pp0') : undefined;
+      if (legacyNode) legacyNode.path = '_importId';
     }
   } catch (err) {
     if (!(err instanceof TooLarge)) throw err;

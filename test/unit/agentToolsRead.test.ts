@@ -38,10 +38,10 @@ describe('agent tools that read history and dependencies (engine)', () => {
   });
   after(() => t.close());
 
-  it('integratorJobHistory lists a flow’s runs newest first with their counts, a page at a time, in one request', async () => {
+  it('integratorJobHistory lists a flow’s runs newest first with their counts, a page at a time, in two requests (runs and retries)', async () => {
     const flowId = await idOf('flows', ORDERS_FLOW);
     const { data, requests } = await run('integratorJobHistory', { flowId });
-    assert.deepStrictEqual(requests, ['GET /jobs']);
+    assert.deepStrictEqual(requests, ['GET /jobs', 'GET /jobs']);
     assert.deepStrictEqual(data.environment, { id: 'env-1', name: 'Demo', production: false });
     const runs = data.runs as Data[];
     assert.deepStrictEqual(
@@ -54,10 +54,7 @@ describe('agent tools that read history and dependencies (engine)', () => {
     assert.ok(String(runs[0]!.startedAt) > String(runs[1]!.startedAt), 'newest first');
     assert.strictEqual(data.total, 2);
     const first = (await run('integratorJobHistory', { flowId, limit: 1 })).data;
-    assert.deepStrictEqual(
-      [(first.runs as Data[]).length, first.more, first.total],
-      [1, 'Older runs: call again with offset 1.', undefined],
-    );
+    assert.deepStrictEqual([(first.runs as Data[]).length, first.more, first.total], [1, 'Older runs: call again with offset 1.', 2]);
     const second = (await run('integratorJobHistory', { flowId, offset: 1, limit: 1 })).data;
     assert.deepStrictEqual(
       (second.runs as Data[]).map((r) => r.jobId),
@@ -70,7 +67,7 @@ describe('agent tools that read history and dependencies (engine)', () => {
     const flowId = await idOf('flows', ORDERS_FLOW);
     const integrationId = String((await t.client.flows.get(flowId))._integrationId);
     const all = await run('integratorJobHistory', { integrationId, limit: 3 });
-    assert.deepStrictEqual(all.requests, ['GET /jobs', 'GET /integrations/:id/flows']);
+    assert.deepStrictEqual(all.requests, ['GET /jobs', 'GET /jobs', 'GET /integrations/:id/flows']);
     assert.deepStrictEqual(
       (all.data.runs as Data[]).map((r) => r.flow),
       [ORDERS_FLOW, 'NetSuite Fulfillments to Shopify', ORDERS_FLOW],

@@ -141,6 +141,8 @@ describe('flow graph', () => {
       ],
     );
     assert.deepStrictEqual(edges(g), ['pg0→pp0']);
+    // Its steps sit at the top level, where a reader of the document finds them.
+    assert.deepStrictEqual([g.legacy, g.nodes.map((n) => n.path)], [true, ['_exportId', '_importId']]);
   });
 
   it('a nextRouterId that names no router, or loops back, is a problem: drawn, marked, and the walk ends', () => {
