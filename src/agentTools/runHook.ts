@@ -3,7 +3,8 @@
  * uses (hooks/runner.ts: QuickJS in a worker thread, its time and memory limits), on `options`
  * the model gives or on the sample Run Hook… would make (hooks/samples.ts: a page of the export
  * that feeds the hook, run as a virtual export when it can only read, else an example record).
- * Returns what the function returned, its console,
+ * Runs take a slot (hookRunSlots.ts: a few at once per process), and a cancelled call ends its
+ * run at once. Returns what the function returned, its console,
  * its error and the hook contract's check, each cut to a size a model can read. The script is
  * the account's code: whatever it tries comes back as the run's error, and its integrator-api
  * calls may only read (hookTryApi.ts). Nothing is saved and nothing runs on integrator.io.
@@ -16,6 +17,7 @@ import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook as run
 import { sampleOptions } from '../hooks/samples';
 import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
+import { inHookRunSlot } from './hookRunSlots';
 import { tryApiCalls, whyNotRun } from './hookTryApi';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId, requiredText } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
@@ -94,16 +96,21 @@ export const runHook: AgentTool<RunHookInput> = {
     const source = typeof script.content === 'string' ? script.content : '';
     if (!source.trim()) throw new ToolInputError(`The script "${name}" holds no code to run.`);
     const sample = input.options ? undefined : await sampleFor(client, input);
-    const result = await runHookLocally({
-      source,
-      filename: `${input.scriptId}.js`,
-      functionName: input.functionName,
-      type: input.type,
-      input: input.options ?? sample!.options,
-      timeoutMs: input.timeoutMs,
-      memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
-      api: tryApiCalls(client),
-    });
+    const result = await inHookRunSlot(
+      () =>
+        runHookLocally({
+          source,
+          filename: `${input.scriptId}.js`,
+          functionName: input.functionName,
+          type: input.type,
+          input: input.options ?? sample!.options,
+          timeoutMs: input.timeoutMs,
+          memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
+          api: tryApiCalls(client),
+          signal: context.signal,
+        }),
+      context.signal,
+    );
     return accountData({
       environment: environmentLabel(env),
       script: { id: input.scriptId, name },
@@ -164,6 +171,7 @@ function outcomeOf(result: HookResult): Record<string, unknown> {
     ...(result.error !== undefined ? { error: shorten(result.error, MAX_ERROR) } : {}),
     ...(result.line !== undefined ? { line: result.line, column: result.column } : {}),
     ...(result.timedOut ? { timedOut: true } : {}),
+    ...(result.cancelled ? { cancelled: true } : {}),
     ...(result.outOfMemory ? { outOfMemory: true } : {}),
     contract: result.returned ? result.contract : { ok: false, problems: ['the function did not return'], notes: [] },
     logs,
