@@ -4,7 +4,9 @@
  * an agent's run has nobody to ask and is a try, so here a script may only read:
  *
  *   exports.run({ _id })    the stored export run as a virtual export (what integratorPreviewExport
- *                           does): reads the source application, saves nothing
+ *                           does), when it can only read (model/exportSafety.ts: an HTTP GET, a
+ *                           NetSuite or Salesforce search); any other export, a DELETE say, is
+ *                           refused inside the script with the reason, and not run
  *   anything else           refused inside the script, without a request: imports.run and
  *                           imports.runVirtual send records to the target application, flows.run
  *                           starts a flow, and exports.runVirtual runs whatever export definition
@@ -15,6 +17,16 @@
  */
 import { IntegratorClient } from '../api';
 import { apiCalls } from '../hooks/apiCalls';
+import { exportReadsOnly } from '../model/exportSafety';
+import { JsonObject } from '../api/types';
+
+/** Why running the export could write, in the words a refused call gives; undefined when it only reads. */
+export function whyNotRun(exportDoc: JsonObject): string | undefined {
+  const safety = exportReadsOnly(exportDoc);
+  return safety.readsOnly
+    ? undefined
+    : `${safety.reason}; an agent's run of a hook only runs exports that only read (run the hook with Run Hook… to run it)`;
+}
 
 /** The calls a try run lets through: each only reads. */
 export const TRY_CALLS: readonly string[] = ['exports.run'];
@@ -22,7 +34,7 @@ export const TRY_CALLS: readonly string[] = ['exports.run'];
 export const MAX_TRY_CALLS = 50;
 
 export function tryApiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
-  const call = apiCalls(client);
+  const call = apiCalls(client, whyNotRun);
   let made = 0;
   return async (path, args) => {
     if (!TRY_CALLS.includes(path))

@@ -2,11 +2,15 @@
  * integratorPreviewExport: the first page of an export's records, as Preview Export shows them:
  * the stored export run as a virtual export through its connection
  * (`POST /connections/:id/export/pages`), which reads the source application and saves nothing
- * (no job, no state kept). Only the first page is asked for; of it, a model is given a slice
+ * (no job, no state kept). Running it performs what the export says against the application, so
+ * only an export that can only read is run (model/exportSafety.ts); any other is refused with
+ * the reason, for the user to preview themselves. Only the first page is asked for; of it, a model is given a slice
  * (offset/limit) cut at a size, with the page's count and the export's total where the API says it.
  */
 import { isJsonObject } from '../api/types';
+import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
+import { exportReadsOnly } from '../model/exportSafety';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -26,7 +30,7 @@ export const previewExport: AgentTool<PreviewExportInput> = {
   name: 'integratorPreviewExport',
   title: "Preview an integrator.io export's first page",
   description:
-    "Runs an integrator.io export as a preview (a virtual export through its connection, as the extension's Preview Export does) and returns records of its first page, a slice at a time (offset/limit), with how many the page holds and the export's total when integrator.io says it. The export is not run as a flow step: no job, nothing saved or sent on. Webhook and data-loader exports have nothing to preview.",
+    "Runs an integrator.io export as a preview (a virtual export through its connection, as the extension's Preview Export does) and returns records of its first page, a slice at a time (offset/limit), with how many the page holds and the export's total when integrator.io says it. Only an export that can only read is run (HTTP GET, a NetSuite or Salesforce search); any other is refused with the reason. The export is not run as a flow step: no job, nothing saved or sent on. Webhook and data-loader exports have nothing to preview.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -56,6 +60,11 @@ export const previewExport: AgentTool<PreviewExportInput> = {
     if (!connectionId)
       throw new ToolInputError(
         `The export "${name}" has no connection to run through (webhook and data-loader exports receive records instead): nothing to preview.`,
+      );
+    const safety = exportReadsOnly(exportDoc);
+    if (!safety.readsOnly)
+      throw new ToolInputError(
+        `The export ${quotedName(name)} was not run: ${safety.reason}, and an agent's preview only runs exports that only read (HTTP GET, NetSuite and Salesforce searches). To see its records, preview it yourself in VS Code (Preview Export on the export).`,
       );
     const page = await client.connectionActions.exportPage(connectionId, exportDoc, undefined, { signal: context.signal });
     const state = isJsonObject(page.pagedExportState) ? page.pagedExportState : undefined;

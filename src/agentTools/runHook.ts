@@ -2,18 +2,23 @@
  * integratorRunHook: one function of an account's hook script run here, in the sandbox Run Hook…
  * uses (hooks/runner.ts: QuickJS in a worker thread, its time and memory limits), on `options`
  * the model gives or on the sample Run Hook… would make (hooks/samples.ts: a page of the export
- * that feeds the hook, run as a virtual export). Returns what the function returned, its console,
+ * that feeds the hook, run as a virtual export when it can only read, else an example record).
+ * Runs take a slot (hookRunSlots.ts: a few at once per process), and a cancelled call ends its
+ * run at once. Returns what the function returned, its console,
  * its error and the hook contract's check, each cut to a size a model can read. The script is
  * the account's code: whatever it tries comes back as the run's error, and its integrator-api
  * calls may only read (hookTryApi.ts). Nothing is saved and nothing runs on integrator.io.
  */
+import { IntegratorClient } from '../api';
 import { isJsonObject } from '../api/types';
 import { HOOK_TYPES, HookType } from '../hooks/contracts';
 import { findHookUsages } from '../hooks/hookUsage';
 import { DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_MS, HookResult, runHook as runHookLocally } from '../hooks/runner';
 import { sampleOptions } from '../hooks/samples';
+import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
-import { tryApiCalls } from './hookTryApi';
+import { inHookRunSlot } from './hookRunSlots';
+import { tryApiCalls, whyNotRun } from './hookTryApi';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId, requiredText } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -90,29 +95,22 @@ export const runHook: AgentTool<RunHookInput> = {
     const name = textOf(script.name) ?? input.scriptId;
     const source = typeof script.content === 'string' ? script.content : '';
     if (!source.trim()) throw new ToolInputError(`The script "${name}" holds no code to run.`);
-    let sample: { options: Record<string, unknown>; from: string } | undefined;
-    if (!input.options) {
-      const uses = (await findHookUsages(client, input.scriptId)).filter(
-        (u) => u.functionName === input.functionName && u.type === input.type,
-      );
-      const use = uses[0];
-      sample = {
-        options: await sampleOptions(client, input.type, use),
-        from: use
-          ? `a sample made as Run Hook… makes it, for the ${use.type} hook of ${use.kind.slice(0, -1)} "${use.resourceName}" (${use.resourceId})`
-          : `a sample with an example record: no resource uses ${input.functionName} as its ${input.type} hook`,
-      };
-    }
-    const result = await runHookLocally({
-      source,
-      filename: `${input.scriptId}.js`,
-      functionName: input.functionName,
-      type: input.type,
-      input: input.options ?? sample!.options,
-      timeoutMs: input.timeoutMs,
-      memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
-      api: tryApiCalls(client),
-    });
+    const sample = input.options ? undefined : await sampleFor(client, input);
+    const result = await inHookRunSlot(
+      () =>
+        runHookLocally({
+          source,
+          filename: `${input.scriptId}.js`,
+          functionName: input.functionName,
+          type: input.type,
+          input: input.options ?? sample!.options,
+          timeoutMs: input.timeoutMs,
+          memoryLimitMb: DEFAULT_MEMORY_LIMIT_MB,
+          api: tryApiCalls(client),
+          signal: context.signal,
+        }),
+      context.signal,
+    );
     return accountData({
       environment: environmentLabel(env),
       script: { id: input.scriptId, name },
@@ -124,6 +122,27 @@ export const runHook: AgentTool<RunHookInput> = {
     });
   },
 };
+
+/**
+ * The sample Run Hook… would make, for the hook's first use: a page of the export that feeds it,
+ * when that export can only read (hookTryApi.ts's whyNotRun); else an example record, saying why.
+ */
+async function sampleFor(client: IntegratorClient, input: RunHookInput): Promise<{ options: Record<string, unknown>; from: string }> {
+  const uses = (await findHookUsages(client, input.scriptId)).filter((u) => u.functionName === input.functionName && u.type === input.type);
+  const use = uses[0];
+  let notRun: string | undefined;
+  const options = await sampleOptions(client, input.type, use, (exportDoc) => {
+    const reason = whyNotRun(exportDoc);
+    if (reason) notRun = `the export ${quotedName(textOf(exportDoc.name) ?? '')} that feeds it was not run (${reason})`;
+    return reason;
+  });
+  if (!use) return { options, from: `a sample with an example record: no resource uses ${input.functionName} as its ${input.type} hook` };
+  const of = `the ${use.type} hook of ${use.kind.slice(0, -1)} ${quotedName(use.resourceName)} (${use.resourceId})`;
+  return {
+    options,
+    from: notRun ? `a sample with an example record, for ${of}: ${notRun}` : `a sample made as Run Hook… makes it, for ${of}`,
+  };
+}
 
 /** The options a model gave: a JSON object, of a size a run takes. */
 function optionsOf(value: unknown): Record<string, unknown> {
@@ -152,6 +171,7 @@ function outcomeOf(result: HookResult): Record<string, unknown> {
     ...(result.error !== undefined ? { error: shorten(result.error, MAX_ERROR) } : {}),
     ...(result.line !== undefined ? { line: result.line, column: result.column } : {}),
     ...(result.timedOut ? { timedOut: true } : {}),
+    ...(result.cancelled ? { cancelled: true } : {}),
     ...(result.outOfMemory ? { outOfMemory: true } : {}),
     contract: result.returned ? result.contract : { ok: false, problems: ['the function did not return'], notes: [] },
     logs,

@@ -33,6 +33,9 @@ export class ConnectionActionsApi {
   /** Runs an export definition through the connection without saving it; one page of records. */
   async exportVirtual(connectionId: string, exportDoc: JsonObject, options: CallOptions = {}): Promise<ExportPage> {
     const path = `/connections/${pathSegment(connectionId)}/export`;
+    // Retried as idempotent: an agent's run of a hook (exports.run, its sample) sends only exports
+    // that can only read (model/exportSafety.ts), so a second attempt changes nothing. A person's
+    // Run Hook… sends what their script asks.
     const body = (
       await this.transport.request<ExportPage>({
         method: 'POST',
@@ -52,6 +55,10 @@ export class ConnectionActionsApi {
   async exportPage(connectionId: string, exportDoc: JsonObject, state?: PagedExportState, options: CallOptions = {}): Promise<ExportPage> {
     const path = `/connections/${pathSegment(connectionId)}/export/pages`;
     const requestBody = state ? { export: exportDoc, pagedExportState: state } : { export: exportDoc };
+    // Retried as idempotent: an agent's preview (integratorPreviewExport) sends only exports that
+    // can only read (model/exportSafety.ts: HTTP GET, NetSuite and Salesforce searches), so a
+    // second attempt reads again and changes nothing. A person's Preview Export sends the export
+    // they chose to preview, as integrator.io's own preview does.
     const body = (
       await this.transport.request<ExportPage>({ method: 'POST', path, body: requestBody, idempotent: true, signal: options.signal })
     ).body;

@@ -25,19 +25,31 @@ function idOf(value: unknown, what: string): string {
   throw new Error(`${what} needs the _id of one (24 hexadecimal characters), not ${JSON.stringify(String(value)).slice(0, 60)}`);
 }
 
-export function apiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
+/**
+ * Whether an export may be run for the script: undefined lets it, a reason refuses it (the call
+ * then fails inside the script, and nothing is sent). Run Hook… runs what the script asks; a try
+ * (an agent's run) runs only exports that read.
+ */
+export type ExportCheck = (exportDoc: JsonObject) => string | undefined;
+
+export function apiCalls(client: IntegratorClient, exportCheck?: ExportCheck): (path: string, args: unknown[]) => Promise<unknown> {
+  const checked = (doc: JsonObject, path: string): JsonObject => {
+    const reason = exportCheck?.(doc);
+    if (reason) throw new Error(`${path} was not made: ${reason}`);
+    return doc;
+  };
   const connectionOf = (doc: JsonObject, what: string): string => {
     if (doc._connectionId === undefined) throw new Error(`the ${what} has no _connectionId to run through`);
     return idOf(doc._connectionId, `the ${what}'s _connectionId`);
   };
   const calls: Record<string, (a: Args) => Promise<unknown>> = {
     'exports.runVirtual': async (a) => {
-      const doc = documentOf(a.export ?? a);
+      const doc = checked(documentOf(a.export ?? a), 'exports.runVirtual');
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'exports.run': async (a) => {
       // The stored export is sent back as the run's body as it is.
-      const doc = await client.exports.get(idOf(a._id, 'exports.run'));
+      const doc = checked(await client.exports.get(idOf(a._id, 'exports.run')), 'exports.run');
       return client.connectionActions.exportVirtual(connectionOf(doc, 'export'), doc);
     },
     'imports.runVirtual': async (a) => {

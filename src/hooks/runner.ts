@@ -31,6 +31,8 @@ export interface HookRun {
   memoryLimitMb?: number;
   /** Performs an `integrator-api` call (`exports.runVirtual`, …) for the script. */
   api?: (path: string, args: unknown[]) => Promise<unknown>;
+  /** Ends the run at once when aborted (a cancelled call), as the time limit does: the worker is ended. */
+  signal?: AbortSignal;
 }
 
 export type { HookCall } from './callLog';
@@ -44,6 +46,8 @@ export interface HookResult {
   line?: number;
   column?: number;
   timedOut?: boolean;
+  /** Ended because the run's signal was aborted. */
+  cancelled?: boolean;
   /** Stopped at the memory limit. */
   outOfMemory?: boolean;
   logs: LogLine[];
@@ -108,11 +112,12 @@ export async function runHook(run: HookRun): Promise<HookResult> {
   worker.postMessage(input, [channel.port2]);
   const line: CallLine = { port: channel.port1, flag, calls, api: run.api };
   channel.port1.on('message', (message: { path: string; args: unknown[] }) => answerCall(line, message));
-  const output = await outputOf(worker, timeoutMs, memoryLimitMb);
+  const output = await outputOf(worker, timeoutMs, memoryLimitMb, run.signal);
   channel.port1.close();
   void worker.terminate();
   refillWorker(file, memoryLimitMb);
   const ms = Math.round(performance.now() - started);
+  if (output === 'cancelled') return cancelledResult(run.functionName, calls.list(), filled, ms);
   if (output === 'timeout' || (!output.ok && output.stopped === 'time')) {
     return timedOutResult(run.functionName, timeoutMs, output === 'timeout' ? [] : output.logs, calls.list(), filled, ms);
   }
@@ -157,33 +162,43 @@ function reply(line: CallLine, answer: CallAnswer): void {
 }
 
 /**
- * What the worker hands back, or what ended it: a crash, its heap fence, an exit, or 'timeout'
- * when it is still running a grace period past the time limit (it is then ended).
+ * What the worker hands back, or what ended it: a crash, its heap fence, an exit, 'timeout'
+ * when it is still running a grace period past the time limit, or 'cancelled' when `signal`
+ * aborts (in both it is ended, as QuickJS's interrupt handler cannot stop a worker that waits).
  */
-function outputOf(worker: Worker, timeoutMs: number, memoryLimitMb: number): Promise<WorkerOutput | 'timeout'> {
-  return new Promise<WorkerOutput | 'timeout'>((resolve) => {
-    const timer = setTimeout(() => {
-      resolve('timeout');
+function outputOf(
+  worker: Worker,
+  timeoutMs: number,
+  memoryLimitMb: number,
+  signal?: AbortSignal,
+): Promise<WorkerOutput | 'timeout' | 'cancelled'> {
+  return new Promise<WorkerOutput | 'timeout' | 'cancelled'>((resolve) => {
+    const end = (why: 'timeout' | 'cancelled') => {
+      settle(why);
       void worker.terminate();
-    }, timeoutMs + TERMINATE_GRACE_MS);
-    worker.once('message', (message: WorkerOutput) => {
+    };
+    const timer = setTimeout(() => end('timeout'), timeoutMs + TERMINATE_GRACE_MS);
+    const cancel = () => end('cancelled');
+    /** The first outcome wins (a promise settles once); the timer and the signal are let go. */
+    const settle = (outcome: WorkerOutput | 'timeout' | 'cancelled') => {
       clearTimeout(timer);
-      resolve(message);
-    });
+      signal?.removeEventListener('abort', cancel);
+      resolve(outcome);
+    };
+    if (signal?.aborted) return end('cancelled');
+    signal?.addEventListener('abort', cancel, { once: true });
+    worker.once('message', (message: WorkerOutput) => settle(message));
     worker.once('error', (err: Error & { code?: string }) => {
-      clearTimeout(timer);
       // The worker's own heap fence (warmWorker.ts): the script made more than its limit allows.
-      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') resolve({ ok: false, stopped: 'memory', error: memoryMessage(memoryLimitMb), logs: [] });
-      else resolve({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') settle({ ok: false, stopped: 'memory', error: memoryMessage(memoryLimitMb), logs: [] });
+      else settle({ ok: false, error: `The script crashed its worker: ${err.message}`, logs: [] });
     });
     // A message that could not be read on this side (nothing the worker posts should be one).
     worker.once('messageerror', (err: Error) => {
-      clearTimeout(timer);
-      resolve({ ok: false, error: `The script's output could not be read: ${err.message}`, logs: [] });
+      settle({ ok: false, error: `The script's output could not be read: ${err.message}`, logs: [] });
     });
     worker.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ ok: false, error: `The script's worker ended (exit code ${code}) before the function returned.`, logs: [] });
+      settle({ ok: false, error: `The script's worker ended (exit code ${code}) before the function returned.`, logs: [] });
     });
   });
 }
@@ -202,6 +217,20 @@ function timedOutResult(
     timedOut: true,
     error: `${functionName} did not return within ${timeoutMs / 1000} s (the time limit); it was stopped.`,
     logs,
+    calls,
+    contract: { ok: false, problems: [], notes: [] },
+    filled,
+    ms,
+  };
+}
+
+/** A run ended because its signal was aborted: whatever it had done is let go. */
+function cancelledResult(functionName: string, calls: HookCall[], filled: string[], ms: number): HookResult {
+  return {
+    returned: false,
+    cancelled: true,
+    error: `${functionName} was cancelled; it was stopped.`,
+    logs: [],
     calls,
     contract: { ok: false, problems: [], notes: [] },
     filled,

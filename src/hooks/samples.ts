@@ -6,6 +6,7 @@
  * The user edits it from there; it is kept per script and function.
  */
 import { IntegratorClient } from '../api';
+import { ExportCheck } from './apiCalls';
 import { fillOptions, HookType } from './contracts';
 import { HookUsage } from './hookUsage';
 
@@ -16,8 +17,10 @@ export async function sampleOptions(
   client: IntegratorClient | undefined,
   type: HookType,
   usage: HookUsage | undefined,
+  /** Whether the export that feeds the hook may be run (apiCalls.ts); refused, the sample holds an example record. */
+  exportCheck?: ExportCheck,
 ): Promise<Record<string, unknown>> {
-  const records = client ? await recordsFor(client, usage).catch((): unknown[] => []) : [];
+  const records = client ? await recordsFor(client, usage, exportCheck).catch((): unknown[] => []) : [];
   const some = records.length ? records : [{ id: 1, name: 'Example record' }];
   const ids = usage
     ? { [usage.kind === 'exports' ? '_exportId' : usage.kind === 'imports' ? '_importId' : '_flowId']: usage.resourceId }
@@ -62,14 +65,14 @@ export async function sampleOptions(
 }
 
 /** A page of records from the export that uses the hook, or that feeds the import's flow. */
-async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined): Promise<unknown[]> {
+async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined, exportCheck?: ExportCheck): Promise<unknown[]> {
   if (!usage) return [];
   // Found with the uses when they were read from the account: no flow to look up then.
   const exportId = usage.feedingExportId ?? (usage.kind === 'exports' ? usage.resourceId : await feedingExportOf(client, usage));
   if (!exportId) return [];
   // Run as a virtual export as it is stored.
   const doc = await client.exports.get(exportId);
-  if (typeof doc._connectionId !== 'string') return [];
+  if (typeof doc._connectionId !== 'string' || exportCheck?.(doc)) return [];
   const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
   return page.data.slice(0, SAMPLE_RECORDS);
 }
