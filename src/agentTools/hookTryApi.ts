@@ -17,15 +17,20 @@
  */
 import { IntegratorClient } from '../api';
 import { apiCalls } from '../hooks/apiCalls';
-import { exportReadsOnly } from '../model/exportSafety';
+import { exportReadsOnly, withoutServerScripts } from '../model/exportSafety';
 import { JsonObject } from '../api/types';
 
-/** Why running the export could write, in the words a refused call gives; undefined when it only reads. */
-export function whyNotRun(exportDoc: JsonObject): string | undefined {
+/**
+ * How a try runs an export, as apiCalls' and the sample's check: refused, with the words a refused
+ * call gives, unless it only reads; sent without the scripts integrator.io would run of its own.
+ */
+export function tryExport(exportDoc: JsonObject): { send: JsonObject } | { refused: string } {
   const safety = exportReadsOnly(exportDoc);
-  return safety.readsOnly
-    ? undefined
-    : `${safety.reason}; an agent's run of a hook only runs exports that only read (run the hook with Run Hook… to run it)`;
+  if (!safety.readsOnly)
+    return {
+      refused: `${safety.reason}; an agent's run of a hook only runs exports that only read (run the hook with Run Hook… to run it)`,
+    };
+  return { send: withoutServerScripts(exportDoc).doc };
 }
 
 /** The calls a try run lets through: each only reads. */
@@ -34,7 +39,7 @@ export const TRY_CALLS: readonly string[] = ['exports.run'];
 export const MAX_TRY_CALLS = 50;
 
 export function tryApiCalls(client: IntegratorClient): (path: string, args: unknown[]) => Promise<unknown> {
-  const call = apiCalls(client, whyNotRun);
+  const call = apiCalls(client, tryExport);
   let made = 0;
   return async (path, args) => {
     if (!TRY_CALLS.includes(path))

@@ -10,7 +10,7 @@
 import { isJsonObject } from '../api/types';
 import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
-import { exportReadsOnly } from '../model/exportSafety';
+import { exportReadsOnly, withoutServerScripts } from '../model/exportSafety';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -30,7 +30,7 @@ export const previewExport: AgentTool<PreviewExportInput> = {
   name: 'integratorPreviewExport',
   title: "Preview an integrator.io export's first page",
   description:
-    "Runs an integrator.io export as a preview (a virtual export through its connection, as the extension's Preview Export does) and returns records of its first page, a slice at a time (offset/limit), with how many the page holds and the export's total when integrator.io says it. Only an export that can only read is run (HTTP GET, a NetSuite or Salesforce search); any other is refused with the reason. The export is not run as a flow step: no job, nothing saved or sent on. Webhook and data-loader exports have nothing to preview.",
+    "Runs an integrator.io export as a preview (a virtual export through its connection, as the extension's Preview Export does) and returns records of its first page, a slice at a time (offset/limit), with how many the page holds and the export's total when integrator.io says it. Only an export that can only read is run (HTTP GET, a NetSuite or Salesforce search); any other is refused with the reason. Its own scripts (hooks, a script transform or filter) are left out of the run, so the records are the application's, before them. The export is not run as a flow step: no job, nothing saved or sent on. Webhook and data-loader exports have nothing to preview.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -66,7 +66,10 @@ export const previewExport: AgentTool<PreviewExportInput> = {
       throw new ToolInputError(
         `The export ${quotedName(name)} was not run: ${safety.reason}, and an agent's preview only runs exports that only read (HTTP GET, NetSuite and Salesforce searches). To see its records, preview it yourself in VS Code (Preview Export on the export).`,
       );
-    const page = await client.connectionActions.exportPage(connectionId, exportDoc, undefined, { signal: context.signal });
+    // What integrator.io would run of the account's code during the run (hooks, script transform or
+    // filter) may write: left out, and said so; the records are the application's, before them.
+    const { doc: sent, dropped } = withoutServerScripts(exportDoc);
+    const page = await client.connectionActions.exportPage(connectionId, sent, undefined, { signal: context.signal });
     const state = isJsonObject(page.pagedExportState) ? page.pagedExportState : undefined;
     const shown = page.data.slice(input.offset, input.offset + input.limit);
     const next = input.offset + shown.length;
@@ -74,6 +77,9 @@ export const previewExport: AgentTool<PreviewExportInput> = {
     return accountData({
       environment: environmentLabel(env),
       export: { id: input.exportId, name },
+      ...(dropped.length
+        ? { notRun: `The export's ${dropped.join(' and ')} did not run: the records are the application's, before them.` }
+        : {}),
       recordsOnFirstPage: page.data.length,
       ...(typeof state?.totalRecords === 'number' ? { totalRecords: state.totalRecords } : {}),
       ...(state && state.done !== true

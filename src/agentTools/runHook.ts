@@ -18,7 +18,7 @@ import { sampleOptions } from '../hooks/samples';
 import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
 import { inHookRunSlot } from './hookRunSlots';
-import { tryApiCalls, whyNotRun } from './hookTryApi';
+import { tryApiCalls, tryExport } from './hookTryApi';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId, requiredText } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -125,16 +125,18 @@ export const runHook: AgentTool<RunHookInput> = {
 
 /**
  * The sample Run Hook… would make, for the hook's first use: a page of the export that feeds it,
- * when that export can only read (hookTryApi.ts's whyNotRun); else an example record, saying why.
+ * when that export can only read (hookTryApi.ts's tryExport), run without its own scripts (the
+ * hook's input is the records before them); else an example record, saying why.
  */
 async function sampleFor(client: IntegratorClient, input: RunHookInput): Promise<{ options: Record<string, unknown>; from: string }> {
   const uses = (await findHookUsages(client, input.scriptId)).filter((u) => u.functionName === input.functionName && u.type === input.type);
   const use = uses[0];
   let notRun: string | undefined;
   const options = await sampleOptions(client, input.type, use, (exportDoc) => {
-    const reason = whyNotRun(exportDoc);
-    if (reason) notRun = `the export ${quotedName(textOf(exportDoc.name) ?? '')} that feeds it was not run (${reason})`;
-    return reason;
+    const verdict = tryExport(exportDoc);
+    if ('refused' in verdict)
+      notRun = `the export ${quotedName(textOf(exportDoc.name) ?? '')} that feeds it was not run (${verdict.refused})`;
+    return verdict;
   });
   if (!use) return { options, from: `a sample with an example record: no resource uses ${input.functionName} as its ${input.type} hook` };
   const of = `the ${use.type} hook of ${use.kind.slice(0, -1)} ${quotedName(use.resourceName)} (${use.resourceId})`;

@@ -26,17 +26,18 @@ function idOf(value: unknown, what: string): string {
 }
 
 /**
- * Whether an export may be run for the script: undefined lets it, a reason refuses it (the call
- * then fails inside the script, and nothing is sent). Run Hook… runs what the script asks; a try
- * (an agent's run) runs only exports that read.
+ * Whether an export may be run for the script, and as what: `{ send }` runs that document, a
+ * `{ refused }` reason refuses it (the call then fails inside the script, and nothing is sent).
+ * Run Hook… runs what the script asks; a try (an agent's run) runs only exports that read, without
+ * the scripts integrator.io would run of its own.
  */
-export type ExportCheck = (exportDoc: JsonObject) => string | undefined;
+export type ExportCheck = (exportDoc: JsonObject) => { send: JsonObject } | { refused: string };
 
 export function apiCalls(client: IntegratorClient, exportCheck?: ExportCheck): (path: string, args: unknown[]) => Promise<unknown> {
   const checked = (doc: JsonObject, path: string): JsonObject => {
-    const reason = exportCheck?.(doc);
-    if (reason) throw new Error(`${path} was not made: ${reason}`);
-    return doc;
+    const verdict = exportCheck?.(doc);
+    if (verdict && 'refused' in verdict) throw new Error(`${path} was not made: ${verdict.refused}`);
+    return verdict ? verdict.send : doc;
   };
   const connectionOf = (doc: JsonObject, what: string): string => {
     if (doc._connectionId === undefined) throw new Error(`the ${what} has no _connectionId to run through`);

@@ -71,9 +71,11 @@ async function recordsFor(client: IntegratorClient, usage: HookUsage | undefined
   const exportId = usage.feedingExportId ?? (usage.kind === 'exports' ? usage.resourceId : await feedingExportOf(client, usage));
   if (!exportId) return [];
   // Run as a virtual export as it is stored.
-  const doc = await client.exports.get(exportId);
-  if (typeof doc._connectionId !== 'string' || exportCheck?.(doc)) return [];
-  const page = await client.connectionActions.exportVirtual(doc._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
+  const stored = await client.exports.get(exportId);
+  const verdict = exportCheck?.(stored);
+  if (typeof stored._connectionId !== 'string' || (verdict && 'refused' in verdict)) return [];
+  const doc = verdict ? verdict.send : stored;
+  const page = await client.connectionActions.exportVirtual(stored._connectionId, { ...doc, pageSize: SAMPLE_RECORDS });
   return page.data.slice(0, SAMPLE_RECORDS);
 }
 

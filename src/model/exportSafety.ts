@@ -108,3 +108,26 @@ function netSuiteSearch(block: unknown): ExportSafety {
   if (block.type === 'restlet' && !(isJsonObject(block.restlet) && block.restlet.hooks)) return { readsOnly: true };
   return refused('only a NetSuite search (without SuiteScript hooks) is known to only read');
 }
+
+/**
+ * The export as a try sends it: without what integrator.io would run of the account's code on its
+ * side during the run (the export's hooks, a script transform or filter), since that code may call
+ * the API or the application and write. What it reads is then the application's records before
+ * those scripts, which is what a hook's own sample should be. `dropped` names what was left out.
+ */
+export function withoutServerScripts(doc: JsonObject): { doc: JsonObject; dropped: string[] } {
+  const copy: JsonObject = { ...doc };
+  const dropped: string[] = [];
+  if (copy.hooks !== undefined) {
+    delete copy.hooks;
+    dropped.push('hooks');
+  }
+  for (const key of ['transform', 'filter'] as const) {
+    const part = copy[key];
+    if (isJsonObject(part) && (part.type === 'script' || part.script !== undefined)) {
+      delete copy[key];
+      dropped.push(`${key} script`);
+    }
+  }
+  return { doc: copy, dropped };
+}

@@ -174,6 +174,35 @@ describe('agent tools: review 3 attacks', function () {
       }
     });
 
+    it('HOLDS: a try runs an export without the scripts integrator.io would run of its own (hooks, a script transform or filter), and the preview says so', async () => {
+      const shopify = await t.client.exports.get(await idOf('exports', 'Shopify - Get Orders'));
+      const hookScript = (await t.client.scripts.listAll())[0]!._id;
+      const scripted = await t.client.exports.create({
+        name: 'Orders with scripts',
+        _connectionId: String(shopify._connectionId),
+        adaptorType: 'HTTPExport',
+        http: { method: 'GET', relativeURI: '/orders.json' },
+        hooks: { preSavePage: { _scriptId: hookScript, function: 'preSavePage' } },
+        transform: { type: 'script', script: { _scriptId: hookScript, function: 'transform' } },
+        filter: { type: 'script', script: { _scriptId: hookScript, function: 'filter' } },
+      });
+      const script = await t.client.scripts.create({
+        name: 'Reads the scripted export',
+        content: `import { exports } from 'integrator-api';\nfunction preSavePage(options) { exports.run({ _id: '${scripted._id}' }); return { data: [] }; }\n`,
+      });
+      await t.clearRequests();
+      const preview = dataOf(await run('integratorPreviewExport', { exportId: scripted._id, limit: 1 }));
+      assert.match(String(preview.notRun), /The export's hooks and transform script and filter script did not run/);
+      await run('integratorRunHook', { scriptId: script._id, functionName: 'preSavePage', type: 'preSavePage', options: { data: [] } });
+      const sent = (await t.requests()).filter((r) => r.method === 'POST' && /\/export(\/pages)?$/.test(r.path));
+      assert.strictEqual(sent.length, 2, 'the preview and the script’s exports.run');
+      for (const request of sent) {
+        const body = (request.body as { export: Record<string, unknown> }).export;
+        assert.deepStrictEqual([body.hooks, body.transform, body.filter], [undefined, undefined, undefined], request.path);
+        assert.strictEqual(body.name, 'Orders with scripts');
+      }
+    });
+
     it("HOLDS: integratorRunHook refuses inside the account's script an exports.run of a stored export that could write (DELETE), with the reason, and runs nothing", async () => {
       const exp = await deletingExport();
       const script = await t.client.scripts.create({
