@@ -1,0 +1,126 @@
+/**
+ * The holes review 3 found in what the agent tools say and read (a resolve-all broader than its
+ * question, a token past the mask, a lookalike-quoted name, a plan read through a swapped link, a
+ * huge file read whole), each held closed against a real sandbox: a test titled `HOLDS: …` fails
+ * if the hole opens again.
+ */
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { AGENT_TOOLS, ToolContext, ToolEnvironment, WriteChange } from '../../src/agentTools';
+import { MAX_DOCUMENT_TEXT } from '../../src/agentTools/readResource';
+import { MIN_TOKEN_PIECE, tokenMask } from '../../src/agentTools/redact';
+import { mcpServer } from '../../src/cli/mcp';
+import { stopTemplateWorker } from '../../src/handlebars/workerClient';
+import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
+
+const DEMO: ToolEnvironment = { id: 'env-1', name: 'Demo', production: false, kind: 'sandbox' };
+
+describe('agent tools: review 3, what tools say and read', function () {
+  this.timeout(120_000);
+  let t: TestSandbox;
+  let workspace: string;
+  let outside: string;
+  /** Every write question asked, as "environment: action what". */
+  let asked: string[];
+
+  /** The context VS Code gives: in a non-production environment its write question (confirmProductionChange) answers yes without asking. */
+  const contextOf = (extra: Partial<ToolContext> = {}): ToolContext => ({
+    environments: () => [DEMO],
+    client: (envId) => (envId === DEMO.id ? Promise.resolve(t.client) : Promise.reject(new Error(`no environment ${envId}`))),
+    confirmWrite: (env: ToolEnvironment, change: WriteChange) => {
+      asked.push(`${env.name}: ${change.action} ${change.what}`);
+      return Promise.resolve(!env.production);
+    },
+    folders: () => [workspace],
+    ...extra,
+  });
+  const idOf = async (kind: 'exports' | 'imports' | 'flows' | 'scripts' | 'integrations', name: string) =>
+    (await t.client[kind].listAll()).find((r) => r.name === name)!._id;
+
+  /** An MCP client on the real server code (cli/mcp.ts's mcpServer), with the token as the server's secret, read-only flags. */
+  async function mcpClient(context = contextOf()): Promise<Client> {
+    const [serverSide, clientSide] = InMemoryTransport.createLinkedPair();
+    const server = mcpServer({
+      tools: AGENT_TOOLS.filter((tool) => !tool.editorOnly),
+      context,
+      writes: { production: false, allowWrites: false, allowProductionWrites: false },
+      secret: TEST_TOKEN,
+      log: () => undefined,
+    });
+    await server.connect(serverSide);
+    const client = new Client({ name: 'review3', version: '1' });
+    await client.connect(clientSide);
+    return client;
+  }
+  const mcpText = (result: unknown) => (result as { content: { text: string }[] }).content.map((c) => c.text).join('');
+
+  before(async () => {
+    t = await startTestSandbox();
+    workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'review3-ws-')));
+    outside = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'review3-outside-')));
+  });
+  beforeEach(() => {
+    asked = [];
+  });
+  after(async () => {
+    await stopTemplateWorker();
+    await t.close();
+    await fs.rm(workspace, { recursive: true, force: true });
+    await fs.rm(outside, { recursive: true, force: true });
+  });
+
+  describe('tokens', () => {
+    it('HOLDS (medium): a token in account text stays masked when a 50 000-character cut falls inside it (readResource through the MCP server)', async () => {
+      // A script that holds the user's own key, padded so the cut falls one character short of its end.
+      const script = await t.client.scripts.create({
+        name: 'Calls the API',
+        content: `${'/'.repeat(MAX_DOCUMENT_TEXT)}\nconst KEY = '${TEST_TOKEN}';\n`,
+      });
+      const at = JSON.stringify(await t.client.scripts.get(script._id)).indexOf(TEST_TOKEN);
+      const shift = at + TEST_TOKEN.length - 1 - MAX_DOCUMENT_TEXT;
+      const content = `${'/'.repeat(MAX_DOCUMENT_TEXT - shift)}\nconst KEY = '${TEST_TOKEN}';\n`;
+      await t.client.scripts.update(script._id, { ...(await t.client.scripts.get(script._id)), content });
+      const mcp = await mcpClient();
+      const text = mcpText(await mcp.callTool({ name: 'integratorReadResource', arguments: { kind: 'scripts', id: script._id } }));
+      assert.ok(!text.includes(TEST_TOKEN.slice(0, MIN_TOKEN_PIECE)), 'no piece of the token is there');
+      assert.ok(text.includes("const KEY = '******"), 'the token is masked where it was');
+      await mcp.close();
+    });
+
+    it('HOLDS (medium): the mask on the way out (MCP server, VS Code) masks what any cut leaves of a token, at either end of a text', () => {
+      const mask = tokenMask([TEST_TOKEN]);
+      for (let cut = MIN_TOKEN_PIECE; cut <= TEST_TOKEN.length; cut++) {
+        const head = TEST_TOKEN.slice(0, cut);
+        const tail = TEST_TOKEN.slice(TEST_TOKEN.length - cut);
+        assert.strictEqual(mask(`{"documentText":"const KEY = '${head}"}`), `{"documentText":"const KEY = '******"}`, head);
+        assert.strictEqual(mask(`${tail}';\n`), `******';\n`, tail);
+      }
+      assert.strictEqual(mask(`a ${TEST_TOKEN} b`), 'a ****** b');
+      assert.strictEqual(mask('an ordinary test of a token-less text'), 'an ordinary test of a token-less text');
+    });
+
+    it('HOLDS (medium): a model cannot render a token held in an export’s header past the mask (integratorRenderTemplate with base64Encode)', async () => {
+      const shopify = await t.client.exports.get(await idOf('exports', 'Shopify - Get Orders'));
+      const exp = await t.client.exports.create({
+        name: 'Own API',
+        _connectionId: String(shopify._connectionId),
+        adaptorType: 'HTTPExport',
+        http: { method: 'GET', relativeURI: '/x', headers: [{ name: 'Authorization', value: `Bearer ${TEST_TOKEN}` }] },
+      });
+      const mcp = await mcpClient();
+      const rendered = mcpText(
+        await mcp.callTool({
+          name: 'integratorRenderTemplate',
+          arguments: { template: '{{{base64Encode export.http.headers.[0].value}}}', kind: 'export', resourceId: exp._id },
+        }),
+      );
+      const output = String((JSON.parse(rendered) as { data: { output: string } }).data.output);
+      assert.strictEqual(Buffer.from(output, 'base64').toString('utf8'), 'Bearer ******');
+      await mcp.close();
+    });
+  });
+});
