@@ -10,13 +10,15 @@ import * as os from 'os';
 import * as path from 'path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import { AGENT_TOOLS, ToolContext, ToolEnvironment, WriteChange } from '../../src/agentTools';
+import { AGENT_TOOLS, agentTool, ToolContext, ToolEnvironment, ToolResult, WriteChange } from '../../src/agentTools';
 import { MAX_DOCUMENT_TEXT } from '../../src/agentTools/readResource';
 import { MIN_TOKEN_PIECE, tokenMask } from '../../src/agentTools/redact';
 import { mcpServer } from '../../src/cli/mcp';
 import { stopTemplateWorker } from '../../src/handlebars/workerClient';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
+type Data = Record<string, unknown>;
+const ORDERS_FLOW = 'Shopify Orders to NetSuite Sales Orders';
 const DEMO: ToolEnvironment = { id: 'env-1', name: 'Demo', production: false, kind: 'sandbox' };
 
 describe('agent tools: review 3, what tools say and read', function () {
@@ -38,6 +40,8 @@ describe('agent tools: review 3, what tools say and read', function () {
     folders: () => [workspace],
     ...extra,
   });
+  const run = (name: string, input: unknown, context = contextOf()) => agentTool(name)!.run(input, context);
+  const dataOf = (result: ToolResult): Data => result.data as Data;
   const idOf = async (kind: 'exports' | 'imports' | 'flows' | 'scripts' | 'integrations', name: string) =>
     (await t.client[kind].listAll()).find((r) => r.name === name)!._id;
 
@@ -71,6 +75,58 @@ describe('agent tools: review 3, what tools say and read', function () {
     await t.close();
     await fs.rm(workspace, { recursive: true, force: true });
     await fs.rm(outside, { recursive: true, force: true });
+  });
+
+  describe('acting tools', () => {
+    const runFlowTwice = async (flowId: string) => {
+      for (let i = 0; i < 2; i++) await t.client.jobs.follow(await t.client.jobs.runFlow(flowId), { intervalMs: 20 });
+    };
+    const openIds = async (flowId: string, stepId: string) => (await t.client.errors.listAll(flowId, stepId)).map((e) => e.errorId);
+
+    it('HOLDS (medium): integratorResolveErrors with "all" resolves the errors its question counted, not those that arrived while it was read; a call nobody asked about acts on what is open', async () => {
+      const flowId = await idOf('flows', ORDERS_FLOW);
+      const stepId = await idOf('imports', 'NetSuite - Create Sales Orders');
+      const agreed = await openIds(flowId, stepId);
+      assert.ok(agreed.length > 0 && agreed.length < 100, `${agreed.length} open errors`);
+      const asking = await agentTool('integratorResolveErrors')!.confirm!({ flowId, stepId, all: true }, contextOf());
+      assert.match(asking.title, new RegExp(`^Resolve ${agreed.length} errors? of the step`));
+      // The person reads the question; meanwhile the flow runs again (its schedule, or the account's owner).
+      await runFlowTwice(flowId);
+      const arrived = (await openIds(flowId, stepId)).filter((id) => !agreed.includes(id));
+      assert.ok(arrived.length > 0, 'new errors arrived while the question was read');
+      const data = dataOf(await run('integratorResolveErrors', { flowId, stepId, all: true }));
+      assert.strictEqual(data.resolved, agreed.length);
+      assert.deepStrictEqual([...(data.errorIds as string[])].sort(), [...agreed].sort());
+      assert.deepStrictEqual(asked, [
+        `Demo: resolve ${agreed.length} error${agreed.length === 1 ? '' : 's'} of step "NetSuite - Create Sales Orders" of flow "${ORDERS_FLOW}"`,
+      ]);
+      assert.deepStrictEqual((await openIds(flowId, stepId)).sort(), [...arrived].sort(), 'the errors that arrived are still open');
+      // Each question answers one call: the next one, asked by nobody (the MCP server), acts on what is open.
+      const next = dataOf(await run('integratorResolveErrors', { flowId, stepId, all: true }));
+      assert.deepStrictEqual([...(next.errorIds as string[])].sort(), [...arrived].sort());
+      assert.deepStrictEqual(await openIds(flowId, stepId), []);
+    });
+
+    it('HOLDS (medium): integratorRetryErrors with "all" retries the errors its question counted; one resolved meanwhile is said and not sent', async () => {
+      const flowId = await idOf('flows', ORDERS_FLOW);
+      const stepId = await idOf('imports', 'NetSuite - Create Sales Orders');
+      await runFlowTwice(flowId);
+      const agreed = await openIds(flowId, stepId);
+      assert.ok(agreed.length > 1 && agreed.length < 100, `${agreed.length} open errors`);
+      const asking = await agentTool('integratorRetryErrors')!.confirm!({ flowId, stepId, all: true }, contextOf());
+      assert.match(asking.title, new RegExp(`^Retry ${agreed.length} errors of the step`));
+      await runFlowTwice(flowId);
+      const [gone, ...kept] = agreed;
+      await t.client.errors.resolve(flowId, stepId, [gone!]);
+      await t.clearRequests();
+      const data = dataOf(await run('integratorRetryErrors', { flowId, stepId, all: true }));
+      assert.strictEqual(data.retried, kept.length);
+      assert.deepStrictEqual([...(data.errorIds as string[])].sort(), [...kept].sort());
+      assert.deepStrictEqual(data.notFound, [gone]);
+      const sent = (await t.requests()).filter((r) => r.method === 'POST');
+      assert.strictEqual(sent.length, 1, JSON.stringify(sent.map((r) => r.path)));
+      assert.strictEqual(((sent[0]!.body as { retryDataKeys: string[] }).retryDataKeys ?? []).length, kept.length);
+    });
   });
 
   describe('tokens', () => {
