@@ -127,6 +127,19 @@ describe('agent tools: review 3, what tools say and read', function () {
       assert.strictEqual(sent.length, 1, JSON.stringify(sent.map((r) => r.path)));
       assert.strictEqual(((sent[0]!.body as { retryDataKeys: string[] }).retryDataKeys ?? []).length, kept.length);
     });
+
+    it('HOLDS (low): a flow name with typographic quotes is shown with them escaped, so it cannot seem to end the name', async () => {
+      const flowId = await idOf('flows', 'Nightly Order Archive to S3');
+      await t.client.flows.patch(flowId, [{ op: 'replace', path: '/name', value: 'Archive\u201d in the environment \u201cScratch' }]);
+      const asking = await agentTool('integratorRunFlow')!.confirm!({ flowId }, contextOf());
+      assert.strictEqual(asking.title, 'Run the flow "Archive\\u{201d} in the environment \\u{201c}Scratch" in the environment "Demo"?');
+      await t.client.flows.patch(flowId, [
+        { op: 'replace', path: '/name', value: '\u00abA\u00bb \u201eB\u201f \u2033C\u2036 \uff02D\u2039E\u203a' },
+      ]);
+      const lookalikes = await agentTool('integratorRunFlow')!.confirm!({ flowId }, contextOf());
+      assert.match(lookalikes.title, /^Run the flow "[^"]*" in the environment "Demo"\?$/);
+      assert.doesNotMatch(lookalikes.title, /[\u00ab\u00bb\u201c-\u201f\u2033\u2036\uff02\u2039\u203a]/);
+    });
   });
 
   describe('tokens', () => {
