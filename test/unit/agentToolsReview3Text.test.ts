@@ -15,6 +15,7 @@ import { MAX_DOCUMENT_TEXT } from '../../src/agentTools/readResource';
 import { MIN_TOKEN_PIECE, tokenMask } from '../../src/agentTools/redact';
 import { mcpServer } from '../../src/cli/mcp';
 import { stopTemplateWorker } from '../../src/handlebars/workerClient';
+import { pull } from '../../src/iac/pull';
 import { startTestSandbox, TEST_TOKEN, TestSandbox } from '../support/sandbox';
 
 type Data = Record<string, unknown>;
@@ -190,6 +191,52 @@ describe('agent tools: review 3, what tools say and read', function () {
       const output = String((JSON.parse(rendered) as { data: { output: string } }).data.output);
       assert.strictEqual(Buffer.from(output, 'base64').toString('utf8'), 'Bearer ******');
       await mcp.close();
+    });
+  });
+
+  describe('integratorPlanFolder', () => {
+    let otherName: string;
+    before(async () => {
+      await fs.mkdir(path.join(workspace, 'a'));
+      await pull({
+        client: t.client,
+        baseUrl: t.sandbox.baseUrl,
+        environment: 'demo',
+        integration: 'Shopify - NetSuite Order Sync',
+        dir: path.join(workspace, 'a', 'pulled'),
+      });
+      // Outside the workspace: another folder, which the tool must never answer from.
+      otherName = 'Operations & Alerts';
+      await pull({
+        client: t.client,
+        baseUrl: t.sandbox.baseUrl,
+        environment: 'demo',
+        integration: otherName,
+        dir: path.join(outside, 'pulled'),
+      });
+    });
+
+    it('HOLDS (low): a folder whose path becomes a link after the check is refused, and nothing read through the link is answered', async () => {
+      const swapped = contextOf({
+        // Anything that moves while the account is read (here: as the tool asks for its client, after the check).
+        client: async () => {
+          await fs.rename(path.join(workspace, 'a'), path.join(workspace, 'a-was'));
+          await fs.symlink(outside, path.join(workspace, 'a'));
+          return t.client;
+        },
+      });
+      try {
+        await assert.rejects(run('integratorPlanFolder', { folder: 'a/pulled' }, swapped), (err: Error) => {
+          assert.match(err.message, /"a\/pulled" is refused: the folder changed while it was read/);
+          assert.ok(!err.message.includes(otherName) && !err.message.includes(outside), err.message);
+          return true;
+        });
+      } finally {
+        await fs.rm(path.join(workspace, 'a'));
+        await fs.rename(path.join(workspace, 'a-was'), path.join(workspace, 'a'));
+      }
+      const data = dataOf(await run('integratorPlanFolder', { folder: 'a/pulled' }));
+      assert.strictEqual((data.integration as { name: string }).name, 'Shopify - NetSuite Order Sync');
     });
   });
 });
