@@ -238,5 +238,30 @@ describe('agent tools: review 3, what tools say and read', function () {
       const data = dataOf(await run('integratorPlanFolder', { folder: 'a/pulled' }));
       assert.strictEqual((data.integration as { name: string }).name, 'Shopify - NetSuite Order Sync');
     });
+
+    it('HOLDS (low): a pulled folder’s file over 10 MB is refused by its size, not read (a 500 MB file)', async () => {
+      const exportsDir = path.join(workspace, 'a', 'pulled', 'exports');
+      const name = (await fs.readdir(exportsDir)).find((n) => n.endsWith('.json'))!;
+      const huge = path.join(exportsDir, name);
+      const saved = await fs.readFile(huge);
+      // Zeros: what Git compresses a thousandfold; sparse here, so the disk is spared.
+      await fs.truncate(huge, 500 * 1024 * 1024);
+      const base = process.memoryUsage().rss;
+      let peak = base;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+      let data: Data;
+      try {
+        data = dataOf(await run('integratorPlanFolder', { folder: 'a/pulled' }));
+      } finally {
+        clearInterval(sampler);
+        await fs.writeFile(huge, saved);
+      }
+      assert.deepStrictEqual(data.problems, [
+        `exports/${name} is 500 MB, larger than the 10 MB a file of a pulled folder may be: it is not read`,
+      ]);
+      assert.deepStrictEqual(data.items, [], 'nothing of the folder is compared');
+      const grewMb = Math.round((Math.max(peak, process.memoryUsage().rss) - base) / 1024 / 1024);
+      assert.ok(grewMb < 100, `rss grew ${grewMb} MB`);
+    });
   });
 });
