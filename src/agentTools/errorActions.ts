@@ -2,7 +2,8 @@
  * integratorResolveErrors and integratorRetryErrors: a flow step's open errors resolved or retried,
  * as the errors view does it (api/errorManagement.ts), given by id or all of them, at most
  * MAX_ERRORS a call. Both read the step's open errors first, so an id that is not one of them is
- * said and not sent, and the question names how many errors, of which step, flow and environment.
+ * said and not sent, and the question names how many errors, of which step, flow and environment;
+ * "all" then acts on the errors the question named (see `asked`), not on whatever is open by then.
  */
 import { IntegratorClient } from '../api';
 import { ErrorRecord, JsonObject } from '../api/types';
@@ -67,9 +68,16 @@ function errorActionTool(action: ErrorAction): AgentTool<ErrorActionInput> {
     inputSchema: INPUT_SCHEMA,
     read: readInput,
     async confirm(input, context) {
+      const key = input.all ? askedKey(action, environmentOf(context, input.environment).id, input) : undefined;
+      if (key) asked.delete(key);
       const target = await targetOf(input, context, action);
       // Nothing to agree to: the model is told why instead of a person being asked about no errors.
       if (!target.sendable.length) throw new ToolInputError(nothingSent(target, action));
+      if (key)
+        remember(
+          key,
+          target.sendable.map((e) => e.errorId),
+        );
       const where = environmentPhrase(target.env);
       const what = `${count(target.sendable.length, 'error')} of the step ${quotedName(target.stepName)} of the flow ${quotedName(target.flowName)}`;
       const verb = action.verb.charAt(0).toUpperCase() + action.verb.slice(1);
@@ -80,7 +88,7 @@ function errorActionTool(action: ErrorAction): AgentTool<ErrorActionInput> {
       ]);
     },
     async invoke(input, context) {
-      const target = await targetOf(input, context, action);
+      const target = await targetOf(actedOn(action, input, context), context, action);
       const named = {
         flow: { id: input.flowId, name: dataName(target.flowName) },
         step: { id: input.stepId, name: dataName(target.stepName) },
@@ -102,7 +110,7 @@ function errorActionTool(action: ErrorAction): AgentTool<ErrorActionInput> {
 export const resolveErrors = errorActionTool({
   name: 'integratorResolveErrors',
   title: "Resolve a flow step's errors",
-  description: `Marks open errors of one flow step resolved, as the errors view's Resolve does, after the user agrees (in a production environment the production question too): given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. Their records are not sent again. Returns how many were resolved; ids that are not open errors of the step are listed and not sent.`,
+  description: `Marks open errors of one flow step resolved, as the errors view's Resolve does, after the user agrees (in a production environment the production question too): given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. Their records are not sent again. With "all", what is acted on is what the user was asked about: the errors the question counted that are still open (errors that arrived since are left for another call); where nobody is asked first (the MCP server), the open errors when it runs. Returns how many were resolved; ids that are not open errors of the step are listed and not sent.`,
   verb: 'resolve',
   effect: 'they leave the open errors, and their records are not sent again.',
   async send(client, flowId, stepId, errors, signal) {
@@ -119,7 +127,7 @@ export const resolveErrors = errorActionTool({
 export const retryErrors = errorActionTool({
   name: 'integratorRetryErrors',
   title: "Retry a flow step's errors",
-  description: `Retries open errors of one flow step, as the errors view's Retry does, after the user agrees (in a production environment the production question too): their records (retry data) go through the step again as a retry job. Given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. Returns the retry job's id; integratorStepErrors then shows which errors are left. An error without retry data is listed and not sent.`,
+  description: `Retries open errors of one flow step, as the errors view's Retry does, after the user agrees (in a production environment the production question too): their records (retry data) go through the step again as a retry job. Given by errorId (from integratorStepErrors), or "all": true for the step's open errors, at most ${MAX_ERRORS} a call. With "all", what is acted on is what the user was asked about: the errors the question counted that are still open (errors that arrived since are left for another call); where nobody is asked first (the MCP server), the open errors when it runs. Returns the retry job's id; integratorStepErrors then shows which errors are left. An error without retry data is listed and not sent.`,
   verb: 'retry',
   effect: 'their records go through the step again, as a retry job.',
   unsendable: { test: (e) => !e.retryDataKey, why: 'The error has no retry data to send again.' },
@@ -159,6 +167,38 @@ function idsOf(value: unknown): string[] {
     throw new ToolInputError(`"errorIds" must be an array of 1 to ${MAX_ERRORS} error ids.`);
   // Each id checked as any other id is, its message naming its place.
   return [...new Set(value.map((id: unknown, i) => requiredId({ [`errorIds[${i}]`]: id }, `errorIds[${i}]`)))];
+}
+
+/**
+ * What "all" acts on is what the person was asked about: the errors confirm named, remembered for
+ * that input, the same tool and environment, and a short while; the step's open errors are read
+ * again when the tool runs, and errors that arrived since are not among them. Where nobody was
+ * asked first (the MCP server has no question per call) it is the errors open when it runs.
+ */
+const asked = new Map<string, { ids: string[]; at: number }>();
+/** How long a question's errors are remembered: long enough for a person to read it. */
+const ASKED_FOR_MS = 15 * 60_000;
+/** Questions remembered at once; the oldest is forgotten first. */
+const MAX_ASKED = 50;
+
+const askedKey = (action: ErrorAction, envId: string, input: ErrorActionInput) =>
+  JSON.stringify([action.name, envId, input.flowId, input.stepId]);
+
+function remember(key: string, ids: string[]): void {
+  asked.delete(key);
+  asked.set(key, { ids, at: Date.now() });
+  // A Map keeps its keys in the order they were set: the first is the oldest.
+  for (const old of asked.keys()) if (asked.size > MAX_ASKED) asked.delete(old);
+}
+
+/** The input invoke acts on: with "all", the ids its question named when there was one (each question answers one call). */
+function actedOn(action: ErrorAction, input: ErrorActionInput, context: ToolContext): ErrorActionInput {
+  if (!input.all) return input;
+  const key = askedKey(action, environmentOf(context, input.environment).id, input);
+  const remembered = asked.get(key);
+  asked.delete(key);
+  if (!remembered || Date.now() - remembered.at > ASKED_FOR_MS) return input;
+  return { ...input, all: false, errorIds: remembered.ids };
 }
 
 /** The flow, the step (one of the flow's), and the step's open errors the input chose, read before anything is sent. */

@@ -91,3 +91,26 @@ function checkedFolder(real: string, relative: string, wanted: string): string |
   if (fs.realpathSync(folder) !== folder) throw new ToolInputError(`"${wanted}" is refused: it changed while it was checked.`);
   return folder;
 }
+
+/**
+ * A checked folder (confinedFolder's answer) as it is now, to be checked again once it has been
+ * read: the reading (iac/plan.ts) resolves the path again, so a part of it made a link after the
+ * check would have it read another folder. `unchanged()` throws unless the path still resolves
+ * to itself and to the same folder (device and inode), so such an answer is never given.
+ */
+export function heldFolder(folder: string, wanted: string): { unchanged(): void } {
+  const before = fs.statSync(folder);
+  return {
+    unchanged() {
+      let same = false;
+      try {
+        const now = fs.statSync(folder);
+        same = fs.realpathSync(folder) === folder && now.dev === before.dev && now.ino === before.ino;
+      } catch {
+        // Gone: not the folder that was checked either.
+      }
+      if (!same)
+        throw new ToolInputError(`"${wanted}" is refused: the folder changed while it was read, so nothing read from it is answered.`);
+    },
+  };
+}

@@ -13,7 +13,7 @@ import { CONNECTION_CHANGE_NOTE, connectionChanges } from '../iac/connectionChan
 import { slugify } from '../iac/keys';
 import { blockReason, makePlan, PlanAction, PlanItem, PlanState } from '../iac/plan';
 import { effectOf } from '../iac/planItem';
-import { confinedFolder, folderText } from './folderInput';
+import { confinedFolder, folderText, heldFolder } from './folderInput';
 import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -66,6 +66,7 @@ export const planFolder: AgentTool<PlanFolderInput> = {
   async invoke(input, context) {
     // The folder first: a path outside, or through a link, is refused before the account or the folder is read.
     const dir = confinedFolder(input.folder, context.folders?.() ?? []);
+    const held = heldFolder(dir, input.folder);
     const env = environmentOf(context, input.environment);
     const client = await context.client(env.id);
     const baseUrl = client.transport.baseUrl;
@@ -83,6 +84,8 @@ export const planFolder: AgentTool<PlanFolderInput> = {
       signal: context.signal,
       ...(input.integration ? { integration: input.integration } : {}),
     });
+    // The plan read the folder by its path again: the answer is given only if that was still the folder checked.
+    held.unchanged();
     const listed = plan.items.filter((i) => i.action !== 'unchanged');
     const page = listed.slice(input.offset, input.offset + input.limit);
     const next = input.offset + page.length;

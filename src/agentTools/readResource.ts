@@ -53,16 +53,29 @@ export const readResource: AgentTool<ReadInput> = {
     const read = await RESOURCE_KINDS[input.kind].collection(client).get(input.id, { signal: context.signal });
     const document = maskSecrets(input.kind, read);
     const references = await nameReferences(client, referencesIn(document), context.signal);
-    return accountData({ environment: environmentLabel(env), kind: input.kind, id: input.id, ...documentOrCut(document), references });
+    return accountData({
+      environment: environmentLabel(env),
+      kind: input.kind,
+      id: input.id,
+      ...documentOrCut(document, context.redact),
+      references,
+    });
   },
 };
 
-/** `{ document }`, or, past MAX_DOCUMENT_TEXT characters of JSON, the first of them as text and a sentence saying how large it is. */
-function documentOrCut(document: unknown): { document: unknown } | { documentText: string; cut: string } {
+/**
+ * `{ document }`, or, past MAX_DOCUMENT_TEXT characters of JSON, the first of them as text and a
+ * sentence saying how large it is. The text is masked before it is cut: a cut inside a token
+ * would leave a piece the mask on the way out could only guess at.
+ */
+function documentOrCut(
+  document: unknown,
+  redact: (text: string) => string = (text) => text,
+): { document: unknown } | { documentText: string; cut: string } {
   const text = JSON.stringify(document) ?? '';
   if (text.length <= MAX_DOCUMENT_TEXT) return { document };
   return {
-    documentText: text.slice(0, MAX_DOCUMENT_TEXT),
+    documentText: redact(text).slice(0, MAX_DOCUMENT_TEXT),
     cut: `The document is ${text.length} characters of JSON, too large to give whole: documentText holds its first ${MAX_DOCUMENT_TEXT}; the rest is left out.`,
   };
 }

@@ -19,6 +19,9 @@ import {
   requiredText,
 } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { isJsonObject, JsonObject } from '../api/types';
+import { redactStrings } from './redact';
+import { maskSecrets } from './secrets';
 
 export interface RenderInput {
   template: string;
@@ -37,7 +40,7 @@ export const renderTemplate: AgentTool<RenderInput> = {
   name: 'integratorRenderTemplate',
   title: 'Render an integrator.io Handlebars template',
   description:
-    "Renders a Handlebars template the way integrator.io does (Celigo's helpers, its escaping) over sample records, in the context of an import, a lookup or an export (record, settings, connection, batch_of_records…). Optionally takes the export or import id whose settings fill the context. Returns the output or the template's problem with its line, and the editor's findings (unknown helpers, paths no record has). Changes nothing.",
+    "Renders a Handlebars template the way integrator.io does (Celigo's helpers, its escaping) over sample records, in the context of an import, a lookup or an export (record, settings, connection, batch_of_records…). Optionally takes the export or import id whose settings fill the context (its secrets and tokens masked as ******). Returns the output or the template's problem with its line, and the editor's findings (unknown helpers, paths no record has). Changes nothing.",
   inputSchema: {
     type: 'object',
     properties: {
@@ -72,7 +75,7 @@ export const renderTemplate: AgentTool<RenderInput> = {
       const env = environmentOf(context, input.environment);
       const client = await context.client(env.id);
       const collection = input.kind === 'import' ? client.imports : client.exports;
-      resource = await collection.get(input.resourceId, { signal: context.signal });
+      resource = contextResource(input.kind, await collection.get(input.resourceId, { signal: context.signal }), context.redact);
       from = { environment: environmentLabel(env), id: input.resourceId };
     }
     const rendered = await runTemplate({
@@ -100,3 +103,16 @@ export const renderTemplate: AgentTool<RenderInput> = {
     });
   },
 };
+
+/**
+ * The resource as the template sees it: its secrets masked and the environments' tokens masked
+ * in every value (a header that holds the user's own key). A template can transform what it
+ * reads (base64Encode, a hash), and the mask on the answer's way out matches a token only as it
+ * is, so the mask comes before the template. Only this tool's context: the editor's playground
+ * renders the user's own resource for the user.
+ */
+function contextResource(kind: TemplateKind, resource: JsonObject, redact?: (text: string) => string): JsonObject {
+  const masked = maskSecrets(kind === 'import' ? 'imports' : 'exports', resource);
+  const clean = redact ? redactStrings(masked, redact) : masked;
+  return isJsonObject(clean) ? clean : {};
+}

@@ -32,6 +32,13 @@ export interface ToolContext {
    * directory): a folder path given in an input must lie inside one of them.
    */
   folders?(): string[];
+  /**
+   * Masks the environments' tokens in a text (whole, and any piece of 8 characters or more:
+   * redact.ts). Every answer goes through the same mask on its way out (VS Code, the MCP server);
+   * a tool applies it itself to account text it transforms first (a template's base64Encode of
+   * a header), where the mask on the way out would no longer recognise a token, and before it cuts.
+   */
+  redact?: (text: string) => string;
   signal?: AbortSignal;
 }
 

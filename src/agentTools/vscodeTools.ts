@@ -25,9 +25,11 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
       const redact = await environments.tokenRedactor();
       // A tool that asks is never run without asking: when the question cannot be put (input it
       // refuses, a resource that cannot be read), the invocation fails with the reason instead.
-      const asked = await tool.confirm(options.input, await contextOf(environments, new AbortController().signal)).catch((err: unknown) => {
-        throw redactedError(err, redact);
-      });
+      const asked = await tool
+        .confirm(options.input, await contextOf(environments, redact, new AbortController().signal))
+        .catch((err: unknown) => {
+          throw redactedError(err, redact);
+        });
       // The question holds account text (a name): no token, and no markup. The chat renders both
       // the title (a string) and the message as Markdown, so both are Markdown whose every
       // Markdown character is escaped: a name's links, emphasis and icons read as typed.
@@ -41,7 +43,7 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
       // model is never given one, in an answer or in an error (the MCP server does the same).
       const redact = await environments.tokenRedactor();
       try {
-        const result = await tool.run(options.input, await contextOf(environments, abort.signal));
+        const result = await tool.run(options.input, await contextOf(environments, redact, abort.signal));
         return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redact(JSON.stringify(result)))]);
       } catch (err) {
         const safe = redactedError(err, redact);
@@ -64,7 +66,7 @@ function redactedError(err: unknown, redact: (text: string) => string): Error {
 }
 
 /** The environments a tool may read: those signed in (the local sandbox always is), never their tokens. */
-async function contextOf(environments: EnvironmentStore, signal: AbortSignal): Promise<ToolContext> {
+async function contextOf(environments: EnvironmentStore, redact: (text: string) => string, signal: AbortSignal): Promise<ToolContext> {
   const signedIn: ToolEnvironment[] = [];
   for (const env of environments.list()) {
     if (await environments.hasToken(env)) signedIn.push({ id: env.id, name: env.name, production: env.production, kind: env.kind });
@@ -85,6 +87,7 @@ async function contextOf(environments: EnvironmentStore, signal: AbortSignal): P
       if (!env) return Promise.reject(new Error(`No signed-in integrator.io environment ${envId}.`));
       return environments.client(env);
     },
+    redact,
     signal,
   };
 }

@@ -17,6 +17,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { CallToolRequestSchema, CallToolResult, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { AGENT_TOOLS, RunnableTool, ToolContext, ToolEnvironment } from '../agentTools';
+import { tokenMask } from '../agentTools/redact';
 import { IntegratorClient, normaliseBaseUrl, REGION_BASE_URLS } from '../api';
 import { errorMessage } from '../api/errors';
 import { stopTemplateWorker } from '../handlebars/workerClient';
@@ -101,7 +102,8 @@ export interface McpServerOptions {
 export function mcpServer(options: McpServerOptions): Server {
   const { tools, context, writes, log } = options;
   const server = new Server({ name: 'integrator-io', version: VERSION }, { capabilities: { tools: {} } });
-  const clean = (text: string) => (options.secret ? text.split(options.secret).join('******') : text);
+  // The token whole, and any piece of it a cut left (agentTools/redact.ts).
+  const clean = tokenMask(options.secret ? [options.secret] : []);
   const failure = (text: string): CallToolResult => ({ isError: true, content: [{ type: 'text', text: clean(text) }] });
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({
@@ -126,7 +128,7 @@ export function mcpServer(options: McpServerOptions): Server {
       return failure(refused);
     }
     try {
-      const result = await tool.run(request.params.arguments ?? {}, { ...context, signal: extra.signal });
+      const result = await tool.run(request.params.arguments ?? {}, { ...context, redact: clean, signal: extra.signal });
       return { content: [{ type: 'text', text: clean(JSON.stringify(result)) }] };
     } catch (err) {
       // The model reads the message and can correct its input; stderr keeps it for the user.

@@ -10,6 +10,7 @@ import { isObject } from '../util/guards';
 import { Logger } from '../util/logger';
 import { EnvironmentInfo, fixedBaseUrl, SANDBOX_ENVIRONMENT_ID } from './environment';
 import { LocalSandbox } from './localSandbox';
+import { tokenMask } from '../agentTools/redact';
 
 const tokenKey = (id: string) => `integratorIo.token.${id}`;
 
@@ -104,9 +105,10 @@ export class EnvironmentStore implements vscode.Disposable {
 
   /**
    * Text with the token of every signed-in environment (and of the local sandbox, when it runs)
-   * replaced by "******": for text that leaves the extension, such as an agent tool's answer,
-   * which account text may have put a token in (a script that holds its key). The tokens are
-   * read once for the returned function and never leave it.
+   * replaced by "******", and any piece of one of 8 characters or more (what a cut leaves): for
+   * text that leaves the extension, such as an agent tool's answer, which account text may have
+   * put a token in (a script that holds its key). The tokens are read once for the returned
+   * function and never leave it.
    */
   async tokenRedactor(): Promise<(text: string) => string> {
     const tokens: string[] = [];
@@ -115,9 +117,8 @@ export class EnvironmentStore implements vscode.Disposable {
       // Too short a token would blank out ordinary text; no real token is.
       if (token && token.length >= 4) tokens.push(token);
     }
-    // Longest first, so a token that holds another is replaced whole.
-    tokens.sort((a, b) => b.length - a.length);
-    return (text) => tokens.reduce((out, token) => out.split(token).join('******'), text);
+    // Whole, and any piece of one a cut left (agentTools/redact.ts).
+    return tokenMask(tokens);
   }
 
   /** An environment's token as it is now: the local sandbox's only while it runs (this never starts it). */

@@ -23,6 +23,13 @@ function errorCode(err: unknown): string | undefined {
   return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
+/**
+ * The largest file of a pulled folder that is read: the largest real scripts and exports are a
+ * few hundred KB. A larger one is refused before it is read, since it is read whole and at once
+ * (a 500 MB file of zeros, a few hundred KB in a Git pack, would stall VS Code or the CLI).
+ */
+export const MAX_FOLDER_FILE_BYTES = 10 * 1024 * 1024;
+
 /** `O_NOFOLLOW` where the platform has it (not on Windows, where links need privileges to make). */
 const NO_FOLLOW = fsSync.constants.O_NOFOLLOW ?? 0;
 
@@ -122,11 +129,17 @@ export function readOpened(root: string, relative: string): string {
       throw new UnsafeFolderError([
         `${relative} is a hard link (one of ${stat.nlink} names of a file): only a file of the folder's own is read`,
       ]);
+    if (stat.size > MAX_FOLDER_FILE_BYTES)
+      throw new UnsafeFolderError([
+        `${relative} is ${megabytes(stat.size)} MB, larger than the ${megabytes(MAX_FOLDER_FILE_BYTES)} MB a file of a pulled folder may be: it is not read`,
+      ]);
     return fsSync.readFileSync(fd, 'utf8');
   } finally {
     fsSync.closeSync(fd);
   }
 }
+
+const megabytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** A real folder's entries, or undefined when it does not exist; links and other odd entries in it are refused by name. */
 export function listConfined(root: string, relative: string, refuse: (name: string) => boolean = () => true): string[] | undefined {

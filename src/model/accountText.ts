@@ -28,13 +28,26 @@ export function cutText(text: string, max: number): string {
 }
 
 /**
+ * Characters a reader takes for a double quote: typographic and low quotes, primes, the
+ * full-width quote, guillemets (single and double) and the CJK and ornamental quotes. Inside a
+ * quoted name one of them would read as its end ("Archive” in the environment “Scratch").
+ */
+const QUOTE_LOOKALIKES =
+  /[\u00ab\u00bb\u02ba\u02dd\u02ee\u05f4\u201c-\u201f\u2033\u2036\u2039\u203a\u275d\u275e\u2e42\u301d-\u301f\uff02]/gu;
+
+/**
  * A name in double quotes as a sentence shows it: on one line, its own quotes and backslashes
- * escaped (so it cannot close the quotes), cut past MAX_NAME_IN_TEXT characters.
+ * escaped and any character that looks like a double quote shown as its escape (so it cannot
+ * close the quotes, or seem to), cut past MAX_NAME_IN_TEXT characters.
  */
 export function quotedName(name: string): string {
   const chars = Array.from(name);
   const shown = chars.length > MAX_NAME_IN_TEXT ? chars.slice(0, MAX_NAME_IN_TEXT).join('') : name;
-  const quoted = `"${oneLine(shown.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))}"`;
+  const escaped = shown
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(QUOTE_LOOKALIKES, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  const quoted = `"${oneLine(escaped)}"`;
   return chars.length > MAX_NAME_IN_TEXT ? `${quoted}… (a name of ${chars.length} characters, cut)` : quoted;
 }
 
