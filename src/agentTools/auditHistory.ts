@@ -4,10 +4,11 @@
  * fields changed, a page at a time; or one entry with each field's old and new value, shown as
  * the audit view shows them (model/format.ts displayValue) and cut when huge.
  */
-import { AuditEntry } from '../api/types';
+import { AuditEntry, MASK } from '../api/types';
 import { displayValue, formatUser } from '../model/format';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { cutText } from '../model/accountText';
+import { isSecretPath, maskCredentials } from './secrets';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 
@@ -84,7 +85,10 @@ export const auditHistory: AgentTool<AuditHistoryInput> = {
       if (!entry) return accountData({ ...about, entryId: input.entryId, notFound: `No such entry among the newest ${read.length}.` });
       return accountData({
         ...about,
-        entry: { ...entryOf(entry), changes: (entry.fieldChanges ?? []).slice(0, MAX_FIELDS).map(changeOf) },
+        entry: {
+          ...entryOf(entry),
+          changes: (entry.fieldChanges ?? []).slice(0, MAX_FIELDS).map((change) => changeOf(input.kind, change)),
+        },
       });
     }
     const entries = read.slice(input.offset, input.offset + input.limit).map(entryOf);
@@ -120,9 +124,12 @@ function entryOf(entry: AuditEntry) {
   };
 }
 
-function changeOf(change: { fieldPath: string; oldValue?: unknown; newValue?: unknown }) {
-  const oldText = displayValue(change.oldValue);
-  const newText = displayValue(change.newValue);
+/** One field's change; a secret's values masked, and credentials inside other values (a header list, a URI's token). */
+function changeOf(kind: ResourceKind, change: { fieldPath: string; oldValue?: unknown; newValue?: unknown }) {
+  const secret = isSecretPath(kind, String(change.fieldPath));
+  const shown = (value: unknown) => (secret && value !== undefined && value !== null && value !== '' ? MASK : maskCredentials(value));
+  const oldText = displayValue(shown(change.oldValue));
+  const newText = displayValue(shown(change.newValue));
   return {
     fieldPath: cutText(String(change.fieldPath), MAX_NAME),
     ...(oldText !== undefined ? { oldValue: cutText(oldText, MAX_VALUE) } : { added: true }),

@@ -11,7 +11,7 @@ import { referencesIn } from '../model/dependencies';
 import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
 import { cutText } from '../model/accountText';
-import { maskSecrets } from './secrets';
+import { maskCredentials, maskSecrets } from './secrets';
 
 export interface ReadInput {
   environment?: string;
@@ -51,7 +51,7 @@ export const readResource: AgentTool<ReadInput> = {
     const env = environmentOf(context, input.environment);
     const client = await context.client(env.id);
     const read = await RESOURCE_KINDS[input.kind].collection(client).get(input.id, { signal: context.signal });
-    const document = maskSecrets(input.kind, read);
+    const document = maskCredentials(maskSecrets(input.kind, read));
     const references = await nameReferences(client, referencesIn(document), context.signal);
     return accountData({
       environment: environmentLabel(env),

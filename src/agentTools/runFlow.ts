@@ -31,7 +31,7 @@ export const runFlow: AgentTool<RunFlowInput> = {
   acting: true,
   title: 'Run an integrator.io flow',
   description:
-    'Runs one integrator.io flow now, as its Run button does, after the user agrees (in a production environment the production question too): its sources read their applications and its imports write to theirs. A disabled flow runs only with "runDisabledOnce": true (it runs once; its schedule stays off). With "waitSeconds" it waits up to that long for the run to finish and returns its status and record counts, per step too; otherwise, or when the run takes longer, it returns the job id, and integratorJobHistory with the flowId reads the run\'s progress.',
+    'Runs one integrator.io flow now, as its Run button does, after the user agrees (in VS Code they are asked, and in a production environment the production question too; an MCP server runs it only when started with --allow-writes, and the MCP client\'s approval is the question): its sources read their applications and its imports write to theirs. A disabled flow runs only with "runDisabledOnce": true, sent only when the user asked for it (it runs once; its schedule stays off). With "waitSeconds" it waits up to that long for the run to finish and returns its status and record counts, per step too; otherwise, or when the run takes longer, it returns the job id, and integratorJobHistory with the flowId reads the run\'s progress.',
   inputSchema: {
     type: 'object',
     properties: {
@@ -104,7 +104,7 @@ async function flowOf(input: RunFlowInput, context: ToolContext) {
   const name = textOf(flow.name) ?? flow._id;
   if (flow.disabled && !input.runDisabledOnce)
     throw new ToolInputError(
-      `The flow ${quotedName(name)} is disabled, so it was not run. To run it once anyway (its schedule stays off), send "runDisabledOnce": true.`,
+      `The flow ${quotedName(name)} is disabled, so it was not run. Ask the user whether to run it once anyway (its schedule stays off); only if they say so, send "runDisabledOnce": true.`,
     );
   return { env, client, flow, name };
 }

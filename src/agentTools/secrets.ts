@@ -46,3 +46,58 @@ function maskedAt(value: unknown, path: readonly string[]): unknown {
   copy[key] = masked;
   return copy;
 }
+
+/**
+ * Credentials no schema marks: a header whose name says so (`Authorization`, `X-API-Key`, a
+ * cookie), a query parameter of a URI (`?access_token=`, `&api_key=`), a field named as a secret
+ * (`password`, `clientSecret`, `apiKey`). Real accounts put them in `http.headers`, a ping's URI
+ * or a wrapper's settings, where the API does not mask them.
+ */
+const CREDENTIAL_NAME = /auth|cookie|api[-_]?key|token|secret|passw|signature|session|credential|private[-_]?key/i;
+/** Field names that are themselves a secret's (not `tokenType`, `authType`, `headerName`…). */
+const SECRET_KEY =
+  /^(password|passwd|pass|secret|client[-_]?secret|api[-_]?key|access[-_]?token|refresh[-_]?token|token|bearer|private[-_]?key|authorization)$/i;
+const MAX_DEPTH = 40;
+
+/** `value` with every credential found by its name masked (a copy; as it was when nothing is). */
+export function maskCredentials(value: unknown, depth = 0): unknown {
+  if (depth > MAX_DEPTH) return value;
+  if (typeof value === 'string') return maskedQuery(value);
+  if (Array.isArray(value)) {
+    const items = value.map((item) => maskCredentials(item, depth + 1));
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (!isJsonObject(value)) return value;
+  // A header as integrator.io keeps them: { name: 'Authorization', value: 'Bearer …' }.
+  const namedCredential = typeof value.name === 'string' && CREDENTIAL_NAME.test(value.name) && 'value' in value;
+  let copy: JsonObject | undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const secret = (namedCredential && key === 'value') || (SECRET_KEY.test(key) && typeof child === 'string');
+    const masked = secret ? maskedValue(child) : maskCredentials(child, depth + 1);
+    if (masked === child) continue;
+    copy ??= { ...value };
+    copy[key] = masked;
+  }
+  return copy ?? value;
+}
+
+function maskedValue(value: unknown): unknown {
+  return value === undefined || value === null || value === '' ? value : MASK;
+}
+
+/** A URI's (or a relative URI's) credential-named query parameters masked; other text as it is. */
+function maskedQuery(text: string): string {
+  if (!text.includes('?') || !text.includes('=')) return text;
+  const masked = text.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, sep: string, name: string, v: string) =>
+    CREDENTIAL_NAME.test(name) && v && v !== MASK ? `${sep}${name}=${MASK}` : whole,
+  );
+  return masked;
+}
+
+/** Whether an audit entry's field path names a secret: a schema's secret field, or a credential's name. */
+export function isSecretPath(kind: ResourceKind, fieldPath: string): boolean {
+  const parts = fieldPath.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  if (SECRET_KEY.test(last)) return true;
+  return (SECRET_FIELDS[kind] ?? []).some((path) => path.join('.') === fieldPath);
+}

@@ -194,6 +194,38 @@ describe('agent tools: review 3, what tools say and read', function () {
     });
   });
 
+  describe('credentials no schema marks (a new user’s report)', () => {
+    it('HOLDS: headers, a URI’s token and secret-named fields are masked in a read and in the audit history’s values', async () => {
+      const shopify = (await t.client.connections.listAll()).find((c) => c.name === 'Shopify Store')!;
+      const connection = await t.client.connections.get(shopify._id);
+      const http = connection.http as Data;
+      await t.client.connections.update(shopify._id, {
+        ...connection,
+        http: {
+          ...http,
+          headers: [
+            { name: 'Authorization', value: 'Basic dXNlcjpodW50ZXIy' },
+            { name: 'x-api-key', value: 'ak_live_9f8e7d' },
+            { name: 'Accept', value: 'application/json' },
+          ],
+          ping: { ...(http.ping as Data), relativeURI: '/shop.json?access_token=shpat_LEAKED999&fields=id' },
+        },
+      });
+      const read = JSON.stringify(dataOf(await run('integratorReadResource', { kind: 'connections', id: shopify._id })));
+      for (const secret of ['dXNlcjpodW50ZXIy', 'ak_live_9f8e7d', 'shpat_LEAKED999']) assert.ok(!read.includes(secret), secret);
+      assert.ok(read.includes('application/json'), 'other headers stay');
+      assert.ok(read.includes('/shop.json?access_token=******&fields=id'), read);
+
+      const history = dataOf(await run('integratorAuditHistory', { kind: 'connections', id: shopify._id }));
+      const [latest] = history.entries as { entryId: string }[];
+      const entry = JSON.stringify(
+        dataOf(await run('integratorAuditHistory', { kind: 'connections', id: shopify._id, entryId: latest!.entryId })),
+      );
+      for (const secret of ['dXNlcjpodW50ZXIy', 'ak_live_9f8e7d', 'shpat_LEAKED999'])
+        assert.ok(!entry.includes(secret), `${secret} in ${entry}`);
+    });
+  });
+
   describe('integratorPlanFolder', () => {
     let otherName: string;
     before(async () => {
