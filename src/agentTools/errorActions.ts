@@ -102,7 +102,18 @@ function errorActionTool(action: ErrorAction): AgentTool<ErrorActionInput> {
       const refused = await refusedWrite(context, target.env, { action: action.verb, what });
       if (refused) return declinedResult(target.env, refused, named);
       const sent = await action.send(target.client, input.flowId, input.stepId, target.sendable, context.signal);
-      return accountData({ environment: environmentLabel(target.env), ...named, sent: true, count: target.sendable.length, ...sent });
+      // "all" acts on at most MAX_ERRORS a call: the model is told how many are left, and how to go on.
+      const left = input.all ? target.totalOpen - target.sendable.length : 0;
+      const rest =
+        left > 0 ? { remaining: left, more: `${count(left, 'open error')} of the step remain: call again with "all": true.` } : {};
+      return accountData({
+        environment: environmentLabel(target.env),
+        ...named,
+        sent: true,
+        count: target.sendable.length,
+        ...rest,
+        ...sent,
+      });
     },
   };
 }

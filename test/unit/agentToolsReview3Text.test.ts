@@ -143,6 +143,29 @@ describe('agent tools: review 3, what tools say and read', function () {
     });
   });
 
+  it('HOLDS: "all" over more open errors than a call takes says how many remain and how to go on (a new user’s report)', async () => {
+    const flowId = await idOf('flows', ORDERS_FLOW);
+    const stepId = await idOf('imports', 'NetSuite - Create Sales Orders');
+    const simulation = t.sandbox.services.store.data.simulation;
+    const before = simulation.errorEvery[stepId];
+    simulation.errorEvery[stepId] = 1; // every record fails
+    try {
+      while ((await t.client.errors.listAll(flowId, stepId)).length <= 100)
+        await t.client.jobs.follow(await t.client.jobs.runFlow(flowId), { intervalMs: 20 });
+    } finally {
+      simulation.errorEvery[stepId] = before!;
+    }
+    const open = (await t.client.errors.listAll(flowId, stepId)).length;
+    const data = dataOf(await run('integratorResolveErrors', { flowId, stepId, all: true }, contextOf()));
+    assert.strictEqual(data.count, 100);
+    assert.strictEqual(data.remaining, open - 100);
+    assert.strictEqual(
+      data.more,
+      `${open - 100} open error${open - 100 === 1 ? '' : 's'} of the step remain: call again with "all": true.`,
+    );
+    assert.strictEqual((await t.client.errors.listAll(flowId, stepId)).length, open - 100);
+  });
+
   describe('tokens', () => {
     it('HOLDS (medium): a token in account text stays masked when a 50 000-character cut falls inside it (readResource through the MCP server)', async () => {
       // A script that holds the user's own key, padded so the cut falls one character short of its end.
