@@ -19,7 +19,11 @@ export function environmentPhrase(env: ToolEnvironment): string {
  */
 export function actingConfirmation(env: ToolEnvironment, question: string, details: string[]): Confirmation {
   const production = env.production ? 'PRODUCTION: ' : '';
-  return { title: `${production}${question}`, message: [`${production}${details[0] ?? ''}`, ...details.slice(1)].join('\n') };
+  return {
+    title: `${production}${question}`,
+    message: [`${production}${details[0] ?? ''}`, ...details.slice(1)].join('\n'),
+    environment: env,
+  };
 }
 
 /**

@@ -83,6 +83,7 @@ export const proposeEdit: AgentTool<ProposeEditInput> = {
           c.value === undefined ? `- remove ${oneLine(c.pointer)}` : `- set ${oneLine(c.pointer)} to ${shortJson(c.value)}`,
         ),
       ].join('\n'),
+      environment: env,
     };
   },
   async invoke(input, context) {

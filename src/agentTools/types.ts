@@ -59,6 +59,8 @@ export interface ToolDocuments {
 export interface Confirmation {
   title: string;
   message: string;
+  /** Where it acts: a title short of account text names it (VS Code's chat shows titles as text, Markdown and plain text in turn). */
+  environment: ToolEnvironment;
 }
 
 export interface AgentTool<Input> {

@@ -30,11 +30,16 @@ function vscodeTool(tool: RunnableTool, environments: EnvironmentStore, log: Log
         .catch((err: unknown) => {
           throw redactedError(err, redact);
         });
-      // The question holds account text (a name): no token, and no markup. The chat renders both
-      // the title (a string) and the message as Markdown, so both are Markdown whose every
-      // Markdown character is escaped: a name's links, emphasis and icons read as typed.
-      const message = new vscode.MarkdownString(markdownText(redact(asked.message)));
-      return { invocationMessage, confirmationMessages: { title: markdownText(redact(asked.title)), message } };
+      // The question holds account text (a name): no token, and no markup. The chat shows a
+      // title as Markdown in one place, as plain text with Markdown stripped in another (the
+      // collapsed question), and raw in a third (the sessions list), so the title holds no account
+      // text: what and where, PRODUCTION first; the question in full opens the message, which is
+      // Markdown with every Markdown character escaped, so a name's links and emphasis read as typed.
+      const env = asked.environment;
+      const where = `${env.production ? 'the PRODUCTION environment' : 'the environment'} "${env.name}"`;
+      const title = `${env.production ? 'PRODUCTION: ' : ''}${tool.title} in ${where}?`;
+      const message = new vscode.MarkdownString(markdownText(redact(`${asked.title}\n${asked.message}`)));
+      return { invocationMessage, confirmationMessages: { title: markdownText(redact(title)), message } };
     },
     async invoke(options, token) {
       const abort = new AbortController();

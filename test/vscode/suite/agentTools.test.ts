@@ -103,8 +103,13 @@ describe('agent tools in VS Code', () => {
     const input = { kind: 'imports', id: imp._id, changes: [{ path: '/description', value: 'Tagged by the agent' }] };
     const none = new vscode.CancellationTokenSource().token;
     const prepared = await tool.prepareInvocation!({ input }, none);
+    // The title holds no account text (the chat shows titles raw, as Markdown or stripped of it); the message asks in full.
     assert.strictEqual(
       confirmationText(prepared?.confirmationMessages?.title),
+      'Propose an edit to an integrator.io resource in the environment "Agent Demo"?',
+    );
+    assert.strictEqual(
+      confirmationText(prepared?.confirmationMessages?.message).split('\n')[0],
       'Edit the import "Shopify - Tag Order as Synced" in the environment "Agent Demo"?',
     );
     assert.match(

@@ -61,7 +61,9 @@ describe('acting agent tools in VS Code', () => {
     const flowId = await flowIn(demo.client);
     const input = { environment: 'Act Demo', flowId, waitSeconds: 60 };
     const asked = await question('integratorRunFlow', input);
-    assert.strictEqual(asked.title, `Run the flow "${ORDERS_FLOW}" in the environment "Act Demo"?`);
+    // The title holds no account text; the question in full opens the message.
+    assert.strictEqual(asked.title, 'Run an integrator.io flow in the environment "Act Demo"?');
+    assert.strictEqual(asked.message.split('\n')[0], `Run the flow "${ORDERS_FLOW}" in the environment "Act Demo"?`);
     assert.match(asked.message, /waits up to 60 seconds/);
     demo.sandbox.clearRequests();
     // Not production: no second question (none is queued; one asked would wait for a person).
@@ -78,8 +80,12 @@ describe('acting agent tools in VS Code', () => {
     const flowId = await flowIn(prod);
     const input = { environment: 'Acme Production', flowId };
     const asked = await question('integratorRunFlow', input);
-    assert.strictEqual(asked.title, `PRODUCTION: Run the flow "${ORDERS_FLOW}" in the PRODUCTION environment "Acme Production"?`);
-    assert.match(asked.message, /^PRODUCTION: /);
+    assert.strictEqual(asked.title, 'PRODUCTION: Run an integrator.io flow in the PRODUCTION environment "Acme Production"?');
+    assert.strictEqual(
+      asked.message.split('\n')[0],
+      `PRODUCTION: Run the flow "${ORDERS_FLOW}" in the PRODUCTION environment "Acme Production"?`,
+    );
+    assert.match(asked.message.split('\n')[1]!, /^PRODUCTION: /);
 
     const runs = async () => (await prod.jobs.listAll({ _flowId: flowId, type: 'flow' })).length;
     const before = await runs();
@@ -107,7 +113,7 @@ describe('acting agent tools in VS Code', () => {
     const input = { environment: 'Act Demo', flowId, stepId, errorIds: open.slice(0, 2).map((e) => e.errorId) };
     const asked = await question('integratorResolveErrors', input);
     assert.strictEqual(
-      asked.title,
+      asked.message.split('\n')[0],
       `Resolve 2 errors of the step "${SALES_ORDERS}" of the flow "${ORDERS_FLOW}" in the environment "Act Demo"?`,
     );
     demo.sandbox.clearRequests();
@@ -128,8 +134,9 @@ describe('acting agent tools in VS Code', () => {
     const open = await prod.errors.listAll(flowId, stepId);
     const all = { environment: 'Acme Production', flowId, stepId, all: true };
     const asked = await question('integratorRetryErrors', all);
+    assert.strictEqual(asked.title, `PRODUCTION: Retry a flow step's errors in the PRODUCTION environment "Acme Production"?`);
     assert.strictEqual(
-      asked.title,
+      asked.message.split('\n')[0],
       `PRODUCTION: Retry ${open.length} errors of the step "${SALES_ORDERS}" of the flow "${ORDERS_FLOW}" in the PRODUCTION environment "Acme Production"?`,
     );
 

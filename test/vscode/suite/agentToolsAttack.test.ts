@@ -111,8 +111,7 @@ describe('agent tools in VS Code: attacks', () => {
       none,
     );
     const title = confirmationText(prepared?.confirmationMessages?.title);
-    assert.ok(!title.includes(token), title);
-    assert.ok(title.includes('"****** [Approve](command:workbench.action.quit)"'), title);
+    assert.ok(!title.includes(token) && !title.includes('Approve'), `no account text in the title: ${title}`);
     // The message is Markdown in the chat: the name is escaped text there, read as it was written.
     const message = prepared?.confirmationMessages?.message;
     assert.ok(message instanceof vscode.MarkdownString && message.value.includes('\\[Approve\\]\\(command:'), 'no link syntax left');

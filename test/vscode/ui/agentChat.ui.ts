@@ -60,11 +60,15 @@ export const agentChatUiTest: UiTest = {
       await question.waitFor({ timeout: 30_000 });
       const title = readable(await question.locator('.chat-confirmation-widget-title').innerText());
       const message = readable(await question.locator('.chat-confirmation-widget-message').innerText());
-      // The chat renders title and message as Markdown: both show the name as typed, stars and all.
-      assert.strictEqual(
-        title,
-        'Run the flow "Opportunities [Approve](command:workbench.action.quit) **bold**" in the environment "Demo Sandbox"?',
-      );
+      // The title holds no account text: the chat shows it as Markdown here, stripped of Markdown
+      // when the question is collapsed, raw in the sessions list. The message asks in full.
+      assert.strictEqual(title, 'Run an integrator.io flow in the environment "Demo Sandbox"?');
+      const collapsed = chat.locator('.chat-tool-carousel-collapsed-title');
+      // (It cuts the title itself, with "…", to its width.)
+      if (await collapsed.count()) {
+        const shown = readable(await collapsed.first().innerText()).replace(/\s*…$/, '');
+        assert.ok(shown.length > 10 && title.startsWith(shown), `the collapsed question reads "${shown}"`);
+      }
       assert.ok(
         message.includes(
           'run the flow "Opportunities [Approve](command:workbench.action.quit) **bold**" in the environment "Demo Sandbox"',
