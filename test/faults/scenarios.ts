@@ -783,6 +783,10 @@ export const SCENARIOS: Scenario[] = [
       },
       { suite: 'vscode', title: 'acting agent tools in VS Code in production the question says PRODUCTION first' },
       { suite: 'vscode', title: 'acting agent tools in VS Code in production resolving and retrying meet the production question' },
+      {
+        suite: 'ui',
+        title: 'agent chat: a scripted model calls the tools; the run question names flow and environment, Skip runs nothing',
+      },
     ],
   },
   {
