@@ -119,9 +119,19 @@ export const runHook: AgentTool<RunHookInput> = {
       ran: 'here, in the hook sandbox (not on integrator.io); nothing was saved',
       ...(sample ? { sample: { from: sample.from, ...cut('options', sample.options, MAX_SAMPLE_TEXT) } } : {}),
       ...outcomeOf(result),
+      // A misspelt name is the common mistake: the names the script declares let the model correct it.
+      ...(!result.returned && result.error?.startsWith('The script has no function ')
+        ? { functionsDeclared: declaredFunctions(source) }
+        : {}),
     });
   },
 };
+
+/** The function names a script declares (`function name(` at any depth; a read of its text, not a run), at most 50. */
+export function declaredFunctions(source: string): string[] {
+  const names = [...source.matchAll(/\bfunction\s+([A-Za-z_$][\w$]{0,100})\s*\(/g)].map((m) => m[1]!);
+  return [...new Set(names)].slice(0, 50);
+}
 
 /**
  * The sample Run Hook… would make, for the hook's first use: a page of the export that feeds it,

@@ -157,6 +157,16 @@ describe('agent tools that try (engine)', function () {
       assert.strictEqual((failed.contract as { ok: boolean }).ok, false);
     });
 
+    it('a function name the script lacks comes back with the names it declares, so a model can correct it', async () => {
+      const scriptId = await scriptOf(
+        'function preSavePage(options) { return { data: options.data }; }\nfunction helper(x) { return x; }\n',
+      );
+      const missed = await runData({ scriptId, functionName: 'preSavePag', type: 'preSavePage', options: { data: [] } });
+      assert.strictEqual(missed.returned, false);
+      assert.strictEqual(missed.error, 'The script has no function preSavePag.');
+      assert.deepStrictEqual(missed.functionsDeclared, ['preSavePage', 'helper']);
+    });
+
     it('a script that reaches for the host, or loops, comes back as an error result and nothing escapes', async () => {
       const attempts: [string, RegExp][] = [
         ['return { data: [process.env.INTEGRATOR_IO_TOKEN] };', /process/],
