@@ -9,8 +9,9 @@ import { displayValue, formatUser } from '../model/format';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { cutText } from '../model/accountText';
 import { isSecretPath, maskCredentials } from './secrets';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
-import { accountData, AgentTool, ToolInputError } from './types';
+import { environmentField, environmentLabel, environmentOf, inputObject, pageOf, type Paging, requiredId, resourceOf } from './input';
+import { accountData, AgentTool } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties, resourceProperties } from './schemaParts';
 
 export interface AuditHistoryInput {
   environment?: string;
@@ -22,11 +23,12 @@ export interface AuditHistoryInput {
   limit: number;
 }
 
-const MAX_LIMIT = 50;
 /** Entries one request asks for: a page of a model's and then some, in one request. */
 const REQUEST_PAGE = 100;
 /** Looking for one entry stops after this many: an older one is asked for by paging to it first. */
 const MAX_SCANNED = 2000;
+/** A page starts no further back than an entry is looked for. */
+const PAGING: Paging = { maxOffset: MAX_SCANNED, maxLimit: 50, defaultLimit: 20 };
 /** A value longer than this is cut: a changed script or mapping can be a hundred kilobytes. */
 const MAX_VALUE = 4000;
 const MAX_FIELDS = 50;
@@ -40,28 +42,21 @@ export const auditHistory: AgentTool<AuditHistoryInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
-      kind: { type: 'string', enum: [...ALL_KINDS] },
-      id: { type: 'string', description: 'The resource id (from integratorFindResources).' },
+      environment: ENVIRONMENT_PROPERTY,
+      ...resourceProperties(ALL_KINDS),
       entryId: { type: 'string', description: "An entry's id (from a page of entries): show its fields' old and new values." },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many entries (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many entries (default 20).' },
+      ...pageProperties('entries', PAGING),
     },
     required: ['kind', 'id'],
   },
   read(input) {
     const o = inputObject(input, ['environment', 'kind', 'id', 'entryId', 'offset', 'limit']);
-    const kind = oneOf(o, 'kind', ALL_KINDS);
-    if (!kind) throw new ToolInputError(`"kind" is required: one of ${ALL_KINDS.join(', ')}.`);
-    const environment = optionalText(o, 'environment');
     const entryId = o.entryId === undefined || o.entryId === null ? undefined : requiredId(o, 'entryId');
     return {
-      kind,
-      id: requiredId(o, 'id'),
-      offset: optionalInteger(o, 'offset', 0, MAX_SCANNED) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 20,
+      ...resourceOf(o, ALL_KINDS),
+      ...pageOf(o, PAGING),
       ...(entryId ? { entryId } : {}),
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
     };
   },
   async invoke(input, context) {

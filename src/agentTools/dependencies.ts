@@ -8,8 +8,9 @@ import { findHookUsages } from '../hooks/hookUsage';
 import { dependenciesOf, DependencyItem } from '../model/dependencies';
 import { ALL_KINDS, ResourceKind } from '../model/resourceKinds';
 import { cutText } from '../model/accountText';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
-import { accountData, AgentTool, ToolInputError } from './types';
+import { environmentField, environmentLabel, environmentOf, inputObject, pageOf, type Paging, resourceOf } from './input';
+import { accountData, AgentTool } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties, resourceProperties } from './schemaParts';
 
 export interface DependenciesInput {
   environment?: string;
@@ -19,7 +20,7 @@ export interface DependenciesInput {
   limit: number;
 }
 
-const MAX_LIMIT = 200;
+const PAGING: Paging = { maxOffset: 100_000, maxLimit: 200, defaultLimit: 50 };
 const MAX_NAME = 300;
 
 export const dependencies: AgentTool<DependenciesInput> = {
@@ -30,26 +31,15 @@ export const dependencies: AgentTool<DependenciesInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
-      kind: { type: 'string', enum: [...ALL_KINDS] },
-      id: { type: 'string', description: 'The resource id (from integratorFindResources).' },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many dependencies (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many dependencies (default 50).' },
+      environment: ENVIRONMENT_PROPERTY,
+      ...resourceProperties(ALL_KINDS),
+      ...pageProperties('dependencies', PAGING),
     },
     required: ['kind', 'id'],
   },
   read(input) {
     const o = inputObject(input, ['environment', 'kind', 'id', 'offset', 'limit']);
-    const kind = oneOf(o, 'kind', ALL_KINDS);
-    if (!kind) throw new ToolInputError(`"kind" is required: one of ${ALL_KINDS.join(', ')}.`);
-    const environment = optionalText(o, 'environment');
-    return {
-      kind,
-      id: requiredId(o, 'id'),
-      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 50,
-      ...(environment ? { environment } : {}),
-    };
+    return { ...resourceOf(o, ALL_KINDS), ...pageOf(o, PAGING), ...environmentField(o) };
   },
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);

@@ -11,8 +11,9 @@ import { buildFlowGraph } from '../diagram/flowGraph';
 import { textOf } from '../model/describe';
 import { actingConfirmation, declinedResult, environmentPhrase, refusedWrite } from './acting';
 import { dataName, quotedName } from '../model/accountText';
-import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, requiredId } from './input';
 import { accountData, AgentTool, JsonSchema, ToolContext, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY } from './schemaParts';
 
 export interface ErrorActionInput {
   environment?: string;
@@ -44,7 +45,7 @@ interface ErrorAction {
 const INPUT_SCHEMA: JsonSchema = {
   type: 'object',
   properties: {
-    environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+    environment: ENVIRONMENT_PROPERTY,
     flowId: { type: 'string', description: 'The flow id.' },
     stepId: { type: 'string', description: "The step's export or import id (integratorFlow lists them)." },
     errorIds: {
@@ -160,7 +161,6 @@ export const retryErrors = errorActionTool({
 
 function readInput(input: unknown): ErrorActionInput {
   const o = inputObject(input, ['environment', 'flowId', 'stepId', 'errorIds', 'all']);
-  const environment = optionalText(o, 'environment');
   if (o.all !== undefined && typeof o.all !== 'boolean') throw new ToolInputError('"all" must be true or false.');
   const all = o.all === true;
   if (all === (o.errorIds !== undefined)) throw new ToolInputError('Send either "errorIds" (from integratorStepErrors) or "all": true.');
@@ -169,7 +169,7 @@ function readInput(input: unknown): ErrorActionInput {
     stepId: requiredId(o, 'stepId'),
     all,
     ...(all ? {} : { errorIds: idsOf(o.errorIds) }),
-    ...(environment ? { environment } : {}),
+    ...environmentField(o),
   };
 }
 

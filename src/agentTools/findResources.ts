@@ -12,8 +12,19 @@ import { ALL_KINDS, ResourceKind } from '../model/resourceKinds';
 import { listForSearch, matches, SearchHit, SEARCHED_KINDS } from '../model/accountSearch';
 import { dataName } from '../model/accountText';
 import { textOf } from '../model/describe';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId } from './input';
+import {
+  environmentField,
+  environmentLabel,
+  environmentOf,
+  inputObject,
+  oneOf,
+  optionalText,
+  pageOf,
+  type Paging,
+  requiredId,
+} from './input';
 import { accountData, AgentTool, ToolContext, ToolEnvironment, ToolInputError } from './types';
+import { pageProperties } from './schemaParts';
 
 export interface FindInput {
   /** Absent: list rather than search (then `kind` or `integrationId` is given). */
@@ -25,7 +36,7 @@ export interface FindInput {
   limit: number;
 }
 
-const MAX_LIMIT = 100;
+const PAGING: Paging = { maxOffset: 1_000_000, maxLimit: 100, defaultLimit: 25 };
 /** The kinds an integration lists (`/integrations/:id/<kind>`). */
 const INTEGRATION_KINDS: readonly (ResourceKind & IntegrationChild)[] = ['flows', 'exports', 'imports', 'connections'];
 
@@ -48,13 +59,11 @@ export const findResources: AgentTool<FindInput> = {
         type: 'string',
         description: "Only this integration's resources (flows, exports, imports, connections).",
       },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many matches (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many matches (default 25).' },
+      ...pageProperties('matches', PAGING),
     },
   },
   read(input) {
     const o = inputObject(input, ['query', 'environment', 'kind', 'integrationId', 'offset', 'limit']);
-    const environment = optionalText(o, 'environment');
     const query = optionalText(o, 'query');
     const kind = oneOf(o, 'kind', ALL_KINDS);
     const integrationId = o.integrationId === undefined || o.integrationId === null ? undefined : requiredId(o, 'integrationId');
@@ -64,11 +73,10 @@ export const findResources: AgentTool<FindInput> = {
       throw new ToolInputError(`"integrationId" lists ${INTEGRATION_KINDS.join(', ')}; not ${kind}.`);
     return {
       ...(query ? { query } : {}),
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
       ...(kind ? { kind } : {}),
       ...(integrationId ? { integrationId } : {}),
-      offset: optionalInteger(o, 'offset', 0, 1_000_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 25,
+      ...pageOf(o, PAGING),
     };
   },
   async invoke(input, context) {

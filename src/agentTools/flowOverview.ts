@@ -8,9 +8,10 @@ import { Export, Import, Job } from '../api/types';
 import { buildFlowGraph, FlowGraph, StepLookup } from '../diagram/flowGraph';
 import { describeSchedule, textOf } from '../model/describe';
 import { dataName } from '../model/accountText';
-import { environmentLabel, environmentOf, inputObject, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, requiredId } from './input';
 import { accountData, AgentTool } from './types';
 import { openErrorsByStep } from './stepErrors';
+import { ENVIRONMENT_PROPERTY } from './schemaParts';
 
 export interface FlowInput {
   environment?: string;
@@ -28,15 +29,14 @@ export const flowOverview: AgentTool<FlowInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       id: { type: 'string', description: 'The flow id (from integratorFindResources).' },
     },
     required: ['id'],
   },
   read(input) {
     const o = inputObject(input, ['environment', 'id']);
-    const environment = optionalText(o, 'environment');
-    return { id: requiredId(o, 'id'), ...(environment ? { environment } : {}) };
+    return { id: requiredId(o, 'id'), ...environmentField(o) };
   },
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);

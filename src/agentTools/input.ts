@@ -52,6 +52,34 @@ export function oneOf<T extends string>(input: JsonObject, key: string, values: 
   return value as T;
 }
 
+/** `{ environment }` when the input names one, else nothing: spread into what a tool's reader returns. */
+export function environmentField(input: JsonObject): { environment?: string } {
+  const environment = optionalText(input, 'environment');
+  return environment ? { environment } : {};
+}
+
+/** A resource a tool is about: a kind among `kinds` (required) and its id. */
+export function resourceOf<K extends string>(input: JsonObject, kinds: readonly K[]): { kind: K; id: string } {
+  const kind = oneOf(input, 'kind', kinds);
+  if (!kind) throw new ToolInputError(`"kind" is required: one of ${kinds.join(', ')}.`);
+  return { kind, id: requiredId(input, 'id') };
+}
+
+/** How a tool pages: the largest offset and page it takes, and the page it gives when asked for none. */
+export interface Paging {
+  maxOffset: number;
+  maxLimit: number;
+  defaultLimit: number;
+}
+
+/** `offset` (0 when absent) and `limit` (the default when absent), each within its range. */
+export function pageOf(input: JsonObject, paging: Paging): { offset: number; limit: number } {
+  return {
+    offset: optionalInteger(input, 'offset', 0, paging.maxOffset) ?? 0,
+    limit: optionalInteger(input, 'limit', 1, paging.maxLimit) ?? paging.defaultLimit,
+  };
+}
+
 /**
  * The environment an input names, by id or by name (case-insensitive); the only one there is
  * when it names none. An ambiguous or unknown name lists what there is to choose from.

@@ -10,9 +10,10 @@ import { Job } from '../api/types';
 import { textOf } from '../model/describe';
 import { formatDuration } from '../model/format';
 import { recentRuns, RunsOf } from '../model/recentRuns';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, pageOf, type Paging, requiredId } from './input';
 import { readTimeWindow, TIME_WINDOW_SCHEMA, TimeWindow } from './timeWindow';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties } from './schemaParts';
 
 export interface JobHistoryInput extends TimeWindow {
   environment?: string;
@@ -22,7 +23,7 @@ export interface JobHistoryInput extends TimeWindow {
   limit: number;
 }
 
-const MAX_LIMIT = 50;
+const PAGING: Paging = { maxOffset: 10_000, maxLimit: 50, defaultLimit: 10 };
 const OWNERS = ['flowId', 'integrationId', 'jobId'] as const;
 
 export const jobHistory: AgentTool<JobHistoryInput> = {
@@ -33,12 +34,11 @@ export const jobHistory: AgentTool<JobHistoryInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       flowId: { type: 'string', description: 'The flow whose runs to list (from integratorFindResources or integratorFlow).' },
       integrationId: { type: 'string', description: 'Or: the integration whose flows’ runs to list.' },
       jobId: { type: 'string', description: 'Or: one run (a job id from a list) to show with its steps.' },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many runs (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many runs (default 10).' },
+      ...pageProperties('runs', PAGING),
       ...TIME_WINDOW_SCHEMA('jobs created'),
     },
   },
@@ -49,16 +49,14 @@ export const jobHistory: AgentTool<JobHistoryInput> = {
     const key = given[0]!;
     const id = requiredId(o, key);
     const of = key === 'flowId' ? { flowId: id } : key === 'integrationId' ? { integrationId: id } : { jobId: id };
-    const environment = optionalText(o, 'environment');
     const window = readTimeWindow(o);
     if (key === 'jobId' && (window.since || window.until))
       throw new ToolInputError('"since" and "until" list runs: give them with flowId or integrationId, not jobId.');
     return {
       of,
       ...window,
-      offset: optionalInteger(o, 'offset', 0, 10_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 10,
-      ...(environment ? { environment } : {}),
+      ...pageOf(o, PAGING),
+      ...environmentField(o),
     };
   },
   async invoke(input, context) {

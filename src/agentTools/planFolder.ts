@@ -14,8 +14,9 @@ import { slugify } from '../iac/keys';
 import { blockReason, makePlan, PlanAction, PlanItem, PlanState } from '../iac/plan';
 import { effectOf } from '../iac/planItem';
 import { confinedFolder, folderText, heldFolder } from './folderInput';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, optionalText, pageOf, type Paging } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties } from './schemaParts';
 
 export interface PlanFolderInput {
   folder: string;
@@ -25,8 +26,7 @@ export interface PlanFolderInput {
   limit: number;
 }
 
-const MAX_LIMIT = 100;
-const DEFAULT_LIMIT = 50;
+const PAGING: Paging = { maxOffset: 100_000, maxLimit: 100, defaultLimit: 50 };
 /** Fields named per changed item; past it they are counted. */
 const MAX_CHANGES = 20;
 /** A problem or warning longer than this is cut (they quote names and paths from the folder). */
@@ -41,25 +41,22 @@ export const planFolder: AgentTool<PlanFolderInput> = {
     type: 'object',
     properties: {
       folder: { type: 'string', description: 'The pulled folder: relative to the workspace folder, or absolute inside it.' },
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       integration: {
         type: 'string',
         description: 'The integration the folder should be (its id or exact name): a binding file pointing elsewhere is then a problem.',
       },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many plan items (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: `At most this many plan items (default ${DEFAULT_LIMIT}).` },
+      ...pageProperties('plan items', PAGING),
     },
     required: ['folder'],
   },
   read(input) {
     const o = inputObject(input, ['folder', 'environment', 'integration', 'offset', 'limit']);
-    const environment = optionalText(o, 'environment');
     const integration = optionalText(o, 'integration');
     return {
       folder: folderText(o.folder, 'folder'),
-      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-      ...(environment ? { environment } : {}),
+      ...pageOf(o, PAGING),
+      ...environmentField(o),
       ...(integration ? { integration } : {}),
     };
   },

@@ -11,8 +11,9 @@ import { isJsonObject } from '../api/types';
 import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
 import { exportReadsOnly, withoutServerScripts } from '../model/exportSafety';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, pageOf, type Paging, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties } from './schemaParts';
 
 export interface PreviewExportInput {
   environment?: string;
@@ -21,8 +22,7 @@ export interface PreviewExportInput {
   limit: number;
 }
 
-const MAX_LIMIT = 50;
-const DEFAULT_LIMIT = 10;
+const PAGING: Paging = { maxOffset: 100_000, maxLimit: 50, defaultLimit: 10 };
 /** The records a model is given as JSON text; past it the slice is cut, said so. */
 const MAX_OUTPUT = 50_000;
 
@@ -34,22 +34,15 @@ export const previewExport: AgentTool<PreviewExportInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       exportId: { type: 'string', description: 'The export id.' },
-      offset: { type: 'integer', minimum: 0, description: "Skip this many of the first page's records (paging)." },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: `At most this many records (default ${DEFAULT_LIMIT}).` },
+      ...pageProperties("of the first page's records", PAGING),
     },
     required: ['exportId'],
   },
   read(input) {
     const o = inputObject(input, ['environment', 'exportId', 'offset', 'limit']);
-    const environment = optionalText(o, 'environment');
-    return {
-      exportId: requiredId(o, 'exportId'),
-      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,
-      ...(environment ? { environment } : {}),
-    };
+    return { exportId: requiredId(o, 'exportId'), ...pageOf(o, PAGING), ...environmentField(o) };
   },
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);

@@ -4,8 +4,9 @@
  * written to the target application and the import is not saved.
  */
 import { textOf } from '../model/describe';
-import { environmentLabel, environmentOf, inputObject, MAX_RECORDS, optionalText, recordsOf, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, MAX_RECORDS, recordsOf, requiredId } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY } from './schemaParts';
 
 export interface PreviewMappingInput {
   environment?: string;
@@ -24,7 +25,7 @@ export const previewMapping: AgentTool<PreviewMappingInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       importId: { type: 'string', description: 'The import id.' },
       records: {
         type: 'array',
@@ -38,8 +39,7 @@ export const previewMapping: AgentTool<PreviewMappingInput> = {
   read(input) {
     const o = inputObject(input, ['environment', 'importId', 'records']);
     if (o.records === undefined) throw new ToolInputError('"records" is required: an array of JSON objects.');
-    const environment = optionalText(o, 'environment');
-    return { importId: requiredId(o, 'importId'), records: recordsOf(o.records), ...(environment ? { environment } : {}) };
+    return { importId: requiredId(o, 'importId'), records: recordsOf(o.records), ...environmentField(o) };
   },
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);

@@ -7,10 +7,11 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { textOf } from '../model/describe';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, resourceOf } from './input';
 import { accountData, AgentTool, ToolContext, ToolInputError } from './types';
 import { cutText, oneLine, quotedName } from '../model/accountText';
 import { isJsonObject } from '../api/types';
+import { ENVIRONMENT_PROPERTY, resourceProperties } from './schemaParts';
 
 export interface Change {
   /** JSON path segments, from the JSON pointer the model sent. */
@@ -43,9 +44,8 @@ export const proposeEdit: AgentTool<ProposeEditInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
-      kind: { type: 'string', enum: [...KINDS] },
-      id: { type: 'string', description: 'The resource id.' },
+      environment: ENVIRONMENT_PROPERTY,
+      ...resourceProperties(KINDS),
       changes: {
         type: 'array',
         minItems: 1,
@@ -65,10 +65,7 @@ export const proposeEdit: AgentTool<ProposeEditInput> = {
   },
   read(input) {
     const o = inputObject(input, ['environment', 'kind', 'id', 'changes']);
-    const kind = oneOf(o, 'kind', KINDS);
-    if (!kind) throw new ToolInputError(`"kind" is required: one of ${KINDS.join(', ')}.`);
-    const environment = optionalText(o, 'environment');
-    return { kind, id: requiredId(o, 'id'), changes: changesOf(o.changes), ...(environment ? { environment } : {}) };
+    return { ...resourceOf(o, KINDS), changes: changesOf(o.changes), ...environmentField(o) };
   },
   async confirm(input, context) {
     const { env, name } = await targetOf(input, context);

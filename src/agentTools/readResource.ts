@@ -8,10 +8,11 @@ import { IntegratorClient } from '../api';
 import { ALL_KINDS, RESOURCE_KINDS, ResourceKind } from '../model/resourceKinds';
 import { textOf } from '../model/describe';
 import { referencesIn } from '../model/dependencies';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalText, requiredId } from './input';
-import { accountData, AgentTool, ToolInputError } from './types';
+import { environmentField, environmentLabel, environmentOf, inputObject, resourceOf } from './input';
+import { accountData, AgentTool } from './types';
 import { cutText } from '../model/accountText';
 import { maskCredentials, maskSecrets } from './secrets';
+import { ENVIRONMENT_PROPERTY, resourceProperties } from './schemaParts';
 
 export interface ReadInput {
   environment?: string;
@@ -34,18 +35,14 @@ export const readResource: AgentTool<ReadInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
-      kind: { type: 'string', enum: [...ALL_KINDS] },
-      id: { type: 'string', description: 'The resource id (from integratorFindResources).' },
+      environment: ENVIRONMENT_PROPERTY,
+      ...resourceProperties(ALL_KINDS),
     },
     required: ['kind', 'id'],
   },
   read(input) {
     const o = inputObject(input, ['environment', 'kind', 'id']);
-    const kind = oneOf(o, 'kind', ALL_KINDS);
-    if (!kind) throw new ToolInputError(`"kind" is required: one of ${ALL_KINDS.join(', ')}.`);
-    const environment = optionalText(o, 'environment');
-    return { kind, id: requiredId(o, 'id'), ...(environment ? { environment } : {}) };
+    return { ...resourceOf(o, ALL_KINDS), ...environmentField(o) };
   },
   async invoke(input, context) {
     const env = environmentOf(context, input.environment);

@@ -8,12 +8,12 @@
 import { templateContext, TemplateKind } from '../handlebars/templateContext';
 import { runTemplate } from '../handlebars/workerClient';
 import {
+  environmentField,
   environmentLabel,
   environmentOf,
   inputObject,
   MAX_RECORDS,
   oneOf,
-  optionalText,
   recordsOf,
   requiredId,
   requiredText,
@@ -59,12 +59,11 @@ export const renderTemplate: AgentTool<RenderInput> = {
     const o = inputObject(input, ['template', 'kind', 'records', 'environment', 'resourceId']);
     const kind = oneOf(o, 'kind', KINDS);
     if (!kind) throw new ToolInputError(`"kind" is required: one of ${KINDS.join(', ')}.`);
-    const environment = optionalText(o, 'environment');
     return {
       template: requiredText(o, 'template', MAX_TEMPLATE),
       kind,
       records: recordsOf(o.records),
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
       ...(o.resourceId !== undefined ? { resourceId: requiredId(o, 'resourceId') } : {}),
     };
   },

@@ -10,8 +10,9 @@ import { Flow, Job } from '../api/types';
 import { textOf } from '../model/describe';
 import { actingConfirmation, declinedResult, environmentPhrase, refusedWrite } from './acting';
 import { dataName, quotedName } from '../model/accountText';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, optionalInteger, requiredId } from './input';
 import { accountData, AgentTool, ToolContext, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY } from './schemaParts';
 
 export interface RunFlowInput {
   environment?: string;
@@ -35,7 +36,7 @@ export const runFlow: AgentTool<RunFlowInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       flowId: { type: 'string', description: 'The flow id (from integratorFindResources or integratorFlow).' },
       waitSeconds: {
         type: 'integer',
@@ -49,14 +50,13 @@ export const runFlow: AgentTool<RunFlowInput> = {
   },
   read(input) {
     const o = inputObject(input, ['environment', 'flowId', 'waitSeconds', 'runDisabledOnce']);
-    const environment = optionalText(o, 'environment');
     if (o.runDisabledOnce !== undefined && typeof o.runDisabledOnce !== 'boolean')
       throw new ToolInputError('"runDisabledOnce" must be true or false.');
     return {
       flowId: requiredId(o, 'flowId'),
       waitSeconds: optionalInteger(o, 'waitSeconds', 0, MAX_WAIT_SECONDS) ?? 0,
       runDisabledOnce: o.runDisabledOnce === true,
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
     };
   },
   async confirm(input, context) {

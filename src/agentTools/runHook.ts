@@ -19,8 +19,9 @@ import { quotedName } from '../model/accountText';
 import { textOf } from '../model/describe';
 import { inHookRunSlot } from './hookRunSlots';
 import { tryApiCalls, tryExport } from './hookTryApi';
-import { environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, optionalText, requiredId, requiredText } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, oneOf, optionalInteger, requiredId, requiredText } from './input';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY } from './schemaParts';
 
 export interface RunHookInput {
   environment?: string;
@@ -50,7 +51,7 @@ export const runHook: AgentTool<RunHookInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       scriptId: { type: 'string', description: 'The script id.' },
       functionName: { type: 'string', description: 'The function of the script to run.' },
       type: {
@@ -77,7 +78,6 @@ export const runHook: AgentTool<RunHookInput> = {
     if (!type) throw new ToolInputError(`"type" is required: one of ${HOOK_TYPES.join(', ')}.`);
     const functionName = requiredText(o, 'functionName', 100);
     if (!/^[A-Za-z_$][\w$]*$/.test(functionName)) throw new ToolInputError('"functionName" must be a JavaScript function name.');
-    const environment = optionalText(o, 'environment');
     const seconds = optionalInteger(o, 'timeoutSeconds', 1, DEFAULT_TIMEOUT_MS / 1000);
     return {
       scriptId: requiredId(o, 'scriptId'),
@@ -85,7 +85,7 @@ export const runHook: AgentTool<RunHookInput> = {
       type,
       timeoutMs: seconds === undefined ? DEFAULT_TIMEOUT_MS : seconds * 1000,
       ...(o.options !== undefined && o.options !== null ? { options: optionsOf(o.options) } : {}),
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
     };
   },
   async invoke(input, context) {

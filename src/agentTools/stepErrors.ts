@@ -10,9 +10,10 @@ import { field, jsonObjects, JsonObject, numberField, textField } from '../api/t
 import { cutText } from '../model/accountText';
 import { MAX_SCANNED, readErrorDetail } from './errorDetail';
 import { MAX_SUMMARIZED, summarizeErrors } from './errorSummary';
-import { environmentLabel, environmentOf, inputObject, optionalInteger, optionalText, requiredId } from './input';
+import { environmentField, environmentLabel, environmentOf, inputObject, pageOf, type Paging, requiredId } from './input';
 import { readTimeWindow, TIME_WINDOW_SCHEMA, TimeWindow } from './timeWindow';
 import { accountData, AgentTool, ToolInputError } from './types';
+import { ENVIRONMENT_PROPERTY, pageProperties } from './schemaParts';
 
 export interface StepErrorsInput extends TimeWindow {
   environment?: string;
@@ -26,7 +27,7 @@ export interface StepErrorsInput extends TimeWindow {
   summary?: true;
 }
 
-const MAX_LIMIT = 50;
+const PAGING: Paging = { maxOffset: 100_000, maxLimit: 50, defaultLimit: 20 };
 /** An error message longer than this is cut: a stack trace of 100 KB says nothing more in full. */
 const MAX_MESSAGE = 2000;
 /** Every other field of an error (an id, a code, a time) is short; one longer than this is cut. */
@@ -39,11 +40,10 @@ export const stepErrors: AgentTool<StepErrorsInput> = {
   inputSchema: {
     type: 'object',
     properties: {
-      environment: { type: 'string', description: 'Environment name or id (optional when there is only one).' },
+      environment: ENVIRONMENT_PROPERTY,
       flowId: { type: 'string', description: 'The flow id.' },
       stepId: { type: 'string', description: "The step's export or import id (integratorFlow lists them)." },
-      offset: { type: 'integer', minimum: 0, description: 'Skip this many errors (paging).' },
-      limit: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, description: 'At most this many errors (default 20).' },
+      ...pageProperties('errors', PAGING),
       ...TIME_WINDOW_SCHEMA('errors that occurred'),
       summary: {
         type: 'boolean',
@@ -58,7 +58,6 @@ export const stepErrors: AgentTool<StepErrorsInput> = {
   },
   read(input) {
     const o = inputObject(input, ['environment', 'flowId', 'stepId', 'offset', 'limit', 'since', 'until', 'summary', 'errorId']);
-    const environment = optionalText(o, 'environment');
     if (o.summary !== undefined && o.summary !== null && typeof o.summary !== 'boolean')
       throw new ToolInputError('"summary" must be true or false.');
     const errorId = o.errorId === undefined || o.errorId === null ? undefined : requiredId(o, 'errorId');
@@ -66,12 +65,11 @@ export const stepErrors: AgentTool<StepErrorsInput> = {
     return {
       flowId: requiredId(o, 'flowId'),
       stepId: requiredId(o, 'stepId'),
-      offset: optionalInteger(o, 'offset', 0, 100_000) ?? 0,
-      limit: optionalInteger(o, 'limit', 1, MAX_LIMIT) ?? 20,
+      ...pageOf(o, PAGING),
       ...readTimeWindow(o),
       ...(o.summary === true ? { summary: true as const } : {}),
       ...(errorId ? { errorId } : {}),
-      ...(environment ? { environment } : {}),
+      ...environmentField(o),
     };
   },
   async invoke(input, context) {
