@@ -83,7 +83,10 @@ export class Workbench {
    * icon: a badge (a pending-changes count) sits over the icon and would take the click.
    */
   async openViewContainer(title: string): Promise<void> {
-    await this.page.locator(`.activitybar .action-item:has([aria-label^="${title}"])`).first().click();
+    const item = this.page.locator(`.activitybar .action-item:has([aria-label^="${title}"])`).first();
+    // A click on the container already shown hides the side bar: after a reload VS Code shows the last one again.
+    if (await item.evaluate((el) => el.classList.contains('checked'))) return;
+    await item.click();
   }
 
   /** Right-clicks a tree row and picks an item of its context menu. */
