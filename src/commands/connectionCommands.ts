@@ -17,17 +17,18 @@ export const pingConnectionCommand = defineCommand({
   async run(services, target) {
     const label = quoted(target);
     const client = await services.environments.client(target.env);
-    const result = await services.explorer.busyWhile(target.id, 'pinging…', () =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) }, () =>
-        client.connectionActions.ping(target.id),
-      ),
+    const { result, connection } = await services.explorer.busyWhile(target.id, 'pinging…', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: displayText(`Pinging ${label}…`) }, async () => {
+        const result = await client.connectionActions.ping(target.id);
+        // The ping updates the connection's offline flag, shown on its rows; the ping's answer stands if that read fails.
+        return { result, connection: await client.connections.get(target.id).catch(() => undefined) };
+      }),
     );
     report(services, label, result, () =>
       vscode.commands.executeCommand('integratorIo.openResource', new ChosenResource(target.env.id, 'connections', target.id, target.name)),
     );
     services.log.info(`${target.env.name}: ping of ${label}: ${result.ok ? 'healthy' : `failed (${result.code}): ${result.message}`}`);
-    // The ping updates the connection's offline flag; show it on its rows.
-    services.explorer.resourceChanged(target.env.id, 'connections', await client.connections.get(target.id), false);
+    if (connection) services.explorer.resourceChanged(target.env.id, 'connections', connection, false);
     return result;
   },
 });
@@ -85,7 +86,7 @@ export const showDebugLogCommand = defineCommand({
   async run(services, target, options) {
     const label = quoted(target);
     const client = await services.environments.client(target.env);
-    const connection = await client.connections.get(target.id);
+    const connection = await services.explorer.busyWhile(target.id, 'reading…', () => client.connections.get(target.id));
     const on = typeof connection.debugDate === 'string' && Date.parse(connection.debugDate) > Date.now();
     if (!on) {
       const enable =
@@ -93,13 +94,15 @@ export const showDebugLogCommand = defineCommand({
         (await services.notify.info(`Debug logging is off for ${label}. Turn it on for one hour?`, 'Turn On', 'Show Log Anyway')) ===
           'Turn On';
       if (enable) {
-        await client.connections.patch(target.id, [
-          { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
-        ]);
+        await services.explorer.busyWhile(target.id, 'turning on debug logging…', () =>
+          client.connections.patch(target.id, [
+            { op: 'replace', path: '/debugDate', value: new Date(Date.now() + DEBUG_WINDOW_MS).toISOString() },
+          ]),
+        );
         services.log.info(`${target.env.name}: debug logging on for ${label} for one hour.`);
       }
     }
-    const text = await client.connectionActions.debugLog(target.id);
+    const text = await services.explorer.busyWhile(target.id, 'reading the debug log…', () => client.connectionActions.debugLog(target.id));
     const document = await vscode.workspace.openTextDocument({
       language: 'log',
       content: text || `No debug log lines yet for ${label}. Use the connection (ping it, run a flow), then run "Show Debug Log" again.\n`,

@@ -26,7 +26,7 @@ export const disableFlowCommand = defineCommand<ResourceTarget>({
 
 async function setDisabled(services: Services, target: ResourceTarget, disabled: boolean): Promise<boolean> {
   const client = await services.environments.client(target.env);
-  const flow = await client.flows.get(target.id);
+  const flow = await services.explorer.busyWhile(target.id, 'reading…', () => client.flows.get(target.id));
   const name = flow.name ?? flow._id;
   const verb = disabled ? 'disable' : 'enable';
   if ((flow.disabled === true) === disabled) {

@@ -24,7 +24,7 @@ export const cloneResourceCommand = defineCommand({
     const client = await services.environments.client(target.env);
     const copy = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: displayText(`Cloning ${info.singular} ${quoted(target)}…`) },
-      () => cloneOf(client, target),
+      () => services.explorer.busyWhile(target.id, 'cloning…', () => cloneOf(client, target)),
     );
     services.explorer.resourceChanged(target.env.id, target.kind, copy, true);
     services.log.info(`${target.env.name}: cloned ${info.singular} ${target.id} as "${copy.name ?? copy._id}" (${copy._id}).`);
@@ -77,7 +77,7 @@ export const deleteResourceCommand = defineCommand({
   async run(services, target) {
     const label = `${RESOURCE_KINDS[target.kind].singular} ${quoted(target)}`;
     // integrator.io refuses to delete what something uses: say so before asking, and name them.
-    const users = await usersOf(services, target);
+    const users = await services.explorer.busyWhile(target.id, 'checking what uses it…', () => usersOf(services, target));
     if (users.length) {
       const named = users.slice(0, 8).map((u) => `${RESOURCE_KINDS[u.kind].singular} "${u.name}"`);
       const more = users.length > named.length ? `, and ${users.length - named.length} more` : '';

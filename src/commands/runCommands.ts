@@ -41,14 +41,14 @@ export const runFlowCommand = defineCommand<ResourceTarget, RunFlowOptions>({
   async run(services, target, { followTimeoutMs }) {
     const { env } = target;
     const client = await services.environments.client(env);
-    const flow = await client.flows.get(target.id);
+    const flow = await services.explorer.busyWhile(target.id, 'reading…', () => client.flows.get(target.id));
     const name = flow.name ?? flow._id;
     if (flow.disabled) {
       const answer = await askModal(`"${name}" is disabled. Run it once anyway?`, 'Its schedule stays off.', { title: 'Run Once' });
       if (answer?.title !== 'Run Once') return undefined;
     }
     if (!(await confirmProductionChange(env, { action: 'run', what: `flow "${name}"` }))) return undefined;
-    const jobId = await client.jobs.runFlow(flow._id);
+    const jobId = await services.explorer.busyWhile(flow._id, 'starting…', () => client.jobs.runFlow(flow._id));
     services.log.info(`${env.name}: started flow "${name}" (job ${jobId}).`);
     return followRun(services, env, client, flow, jobId, followTimeoutMs);
   },

@@ -201,6 +201,18 @@ describe('faults during work', () => {
         rule: { method: 'PATCH', path: '^/flows/' },
       },
       {
+        doing: 'starting…',
+        command: 'integratorIo.runFlow',
+        row: ['Integrations', 'Shopify - NetSuite Order Sync', 'Shopify Orders to NetSuite Sales Orders'],
+        rule: { method: 'POST', path: '/run$' },
+      },
+      {
+        doing: 'cloning…',
+        command: 'integratorIo.cloneResource',
+        row: ['Exports', 'Shopify - Get Orders'],
+        rule: { method: 'POST', path: '/clone$' },
+      },
+      {
         doing: 'deleting…',
         command: 'integratorIo.deleteResource',
         // Used by nothing, so it may be deleted (the stall keeps it).
