@@ -32,10 +32,12 @@ async function main(): Promise<void> {
   const results = new BenchResults('webview-floor');
   try {
     const wb = new Workbench(page);
+    await workbenchReady(page);
     const newBrowser = await previewMs(wb);
     await wb.runCommand('View: Close All Editors');
-    await wb.runCommand('Developer: Reload Window');
-    await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+    // The old page still shows the workbench until the reload navigates: wait for the navigation, then the new one.
+    await Promise.all([page.waitForNavigation({ timeout: 90_000 }), wb.runCommand('Developer: Reload Window')]);
+    await workbenchReady(page);
     const afterReload = await previewMs(wb);
     await wb.runCommand('View: Close All Editors');
     const warm = await previewMs(wb);
@@ -69,6 +71,12 @@ async function previewMs(wb: Workbench): Promise<number> {
   await wb.page.keyboard.press('Enter');
   await headingShown(wb.page, 60_000);
   return Date.now() - started;
+}
+
+/** The workbench is up and has read the workspace: its Explorer lists the file. */
+async function workbenchReady(page: Page): Promise<void> {
+  await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE }).first().waitFor({ timeout: 60_000 });
 }
 
 /** Waits until a frame (the preview's, nested in the webview's) shows the heading; polls often, for a fine figure. */
