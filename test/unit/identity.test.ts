@@ -4,6 +4,8 @@
  * scheme, empty or extra parts, an id of `..`, encoded slashes, broken percent-encoding.
  */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import fc from 'fast-check';
 import { accountVersionUriParts, parseAccountVersionUri } from '../../src/identity/accountVersionUris';
 import { auditDiffUriParts, parseAuditDiffUri } from '../../src/identity/auditUris';
@@ -23,7 +25,7 @@ import { parseRowUri, rowUriParts } from '../../src/identity/rowUris';
 import { ACCOUNT_VERSION_SCHEME, AUDIT_SCHEME, RESOURCE_SCHEME, RETRY_DATA_SCHEME, ROW_SCHEME } from '../../src/identity/schemes';
 import { UriParts, uriParts } from '../../src/identity/uriParts';
 import { environmentOfKey, folderDiagramViewKey, parseViewKey, templateViewKey, viewKey } from '../../src/identity/viewKeys';
-import { ALL_KINDS } from '../../src/model/resourceKinds';
+import { ALL_KINDS, ResourceKind } from '../../src/model/resourceKinds';
 
 const envId = fc.stringMatching(/^[a-z0-9-]{1,24}$/);
 /** Any well-formed text (names from an account may be in any script). */
@@ -361,5 +363,37 @@ describe('identity: hostile URIs', () => {
         },
       ),
     );
+  });
+});
+
+describe("package.json's menu conditions on a resource document", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../package.json'), 'utf8')) as {
+    contributes: { menus: Record<string, { command: string; when?: string }[]> };
+  };
+  /** The regular expressions the conditions test an integrator-io document's path with. */
+  const conditions = Object.values(manifest.contributes.menus)
+    .flat()
+    .flatMap((item) => {
+      const match = /resourceScheme == integrator-io && resourcePath =~ \/(.+?)\/(?= \|\||$)/.exec(item.when ?? '');
+      return match ? [{ command: item.command, pattern: new RegExp(match[1]!) }] : [];
+    });
+  const pathOf = (envName: string, kind: ResourceKind) => resourceUriParts({ id: 'env-1', name: envName }, kind, 'abc123', 'Orders').path;
+
+  it('read the kind from the path, whatever the environment is called', () => {
+    assert.ok(conditions.length >= 10, `found ${conditions.length} conditions`);
+    for (const { command, pattern } of conditions) {
+      const kinds = (['flows', 'integrations', 'connections', 'imports', 'exports'] as const).filter((kind) =>
+        pattern.test(pathOf('Demo', kind)),
+      );
+      assert.ok(kinds.length > 0, `${command}: ${pattern} matches some kind`);
+      // An environment named after a kind does not give its documents that kind's buttons.
+      for (const envName of ['flows', 'connections', 'imports', 'exports', 'integrations'])
+        for (const kind of ['exports', 'imports', 'connections', 'flows', 'scripts'] as const)
+          assert.strictEqual(
+            pattern.test(pathOf(envName, kind)),
+            kinds.includes(kind as (typeof kinds)[number]),
+            `${command} on ${kind} in "${envName}"`,
+          );
+    }
   });
 });

@@ -15,6 +15,10 @@ export const documentsUiTest: UiTest = {
     await wb.treeRow('Shopify - Get Orders').click();
     const tab = page.locator('.tabs-container .tab', { hasText: 'Shopify - Get Orders.export.json' });
     await tab.waitFor({ timeout: 30_000 });
+    // The editor's title buttons follow the document's kind, the path's second part (its first is the environment's name).
+    const titleAction = (label: string) => page.locator(`.editor-actions .action-label[aria-label^="${label}"]`);
+    await titleAction('Preview Export').first().waitFor({ timeout: 10_000 });
+    assert.strictEqual(await titleAction('Test Connection Document').count(), 0, 'no connection button on an export');
     // Monaco renders spaces as no-break spaces.
     const editorText = async () => (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
     await page.locator('.editor-instance .view-lines', { hasText: 'pageSize' }).first().waitFor({ timeout: 30_000 });
