@@ -85,7 +85,7 @@ export class Workbench {
   async openViewContainer(title: string): Promise<void> {
     const item = this.page.locator(`.activitybar .action-item:has([aria-label^="${title}"])`).first();
     // A click on the container already shown hides the side bar: after a reload VS Code shows the last one again.
-    if (await item.evaluate((el) => el.classList.contains('checked'))) return;
+    if (((await item.getAttribute('class')) ?? '').split(/\s+/).includes('checked')) return;
     await item.click();
   }
 
