@@ -7,6 +7,7 @@ import vscode = require('vscode');
 import { EnvironmentInfo } from '../environments/environment';
 import { LogicalKey } from '../iac/layout';
 import { blockReason, makePlan, Plan, PlanOptions } from '../iac/plan';
+import { effectOf } from '../iac/planItem';
 import { changeCount, planLines } from '../iac/report';
 import { bindingNameIn } from '../sourceControl/folderEnvironment';
 import { IntegrationSourceControl } from '../sourceControl/integrationSourceControl';
@@ -145,6 +146,6 @@ async function chooseAdoptions(env: EnvironmentInfo, plan: Plan, choices: Record
 
 /** "1 of them is", "3 of them are": how many adopted resources an apply updates. */
 function updatedCount(adopted: Plan['items']): string {
-  const n = adopted.filter((i) => i.differs).length;
+  const n = adopted.filter((i) => effectOf(i) === 'update').length;
   return `${n} of them ${n === 1 ? 'is' : 'are'}`;
 }
